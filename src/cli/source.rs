@@ -1,0 +1,105 @@
+//! Opening whatever the user names where a document is expected: a draft file
+//! (`draft.toml`), one of its revisions (`draft.toml@L.6/Rev.1`), or a plain text file
+//! (imported on the fly; `-` reads stdin).
+
+use anyhow::{Context, Result, bail};
+use resdraft::draftfile;
+use resdraft::import::{self, KindHint};
+use resdraft::model::{Document, Draft};
+use std::path::{Path, PathBuf};
+
+/// A document opened from a source named on the command line.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The document asked for (the current text, the revision, or the imported text).
+    pub document: Document,
+    /// The whole draft when the source is a draft file.
+    pub draft: Option<Draft>,
+    pub path: PathBuf,
+    /// The revision label when the source named one.
+    pub revision: Option<String>,
+    /// Whether the document came from a text import.
+    pub imported: bool,
+}
+
+/// Whether a path names a draft file (by its extension) rather than a text to import.
+pub fn is_draft_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// Splits `DRAFT@LABEL` into the path and the label. A path that exists as given wins over a
+/// split, so a file name with an `@` still opens.
+pub fn split_spec(spec: &str) -> (PathBuf, Option<String>) {
+    if !Path::new(spec).exists() {
+        if let Some((path, label)) = spec.rsplit_once('@') {
+            if !path.is_empty() && !label.is_empty() {
+                return (PathBuf::from(path), Some(label.to_string()));
+            }
+        }
+    }
+    (PathBuf::from(spec), None)
+}
+
+/// Opens a source named by the user. Import warnings are printed on stderr.
+pub fn open(spec: &str) -> Result<Loaded> {
+    let (path, label) = split_spec(spec);
+    if is_draft_path(&path) {
+        let draft = draftfile::load(&path)?;
+        let document = match &label {
+            None => draft.document.clone(),
+            Some(l) => match draft.revision(l) {
+                Some(r) => r.document.clone(),
+                None => {
+                    let known: Vec<&str> =
+                        draft.revisions.iter().map(|r| r.label.as_str()).collect();
+                    bail!(
+                        "{}: no revision labelled “{l}” (revisions: {})",
+                        path.display(),
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    );
+                }
+            },
+        };
+        return Ok(Loaded {
+            document,
+            draft: Some(draft),
+            path,
+            revision: label,
+            imported: false,
+        });
+    }
+    if let Some(l) = label {
+        bail!(
+            "{}: “@{l}” names a revision, but only draft files (.toml) have revisions",
+            path.display()
+        );
+    }
+    let imported = import_text(&path, KindHint::Auto)?;
+    Ok(Loaded {
+        document: imported,
+        draft: None,
+        path,
+        revision: None,
+        imported: true,
+    })
+}
+
+/// Imports a text file (or stdin for `-`), printing the importer's warnings on stderr.
+pub fn import_text(path: &Path, hint: KindHint) -> Result<Document> {
+    let imported = import::import_file(path, hint)
+        .with_context(|| format!("cannot import {}", path.display()))?;
+    for w in &imported.warnings {
+        eprintln!(
+            "{}:{}: warning: {}",
+            path.display(),
+            w.line,
+            resdraft::sanitize::sanitize(&w.message)
+        );
+    }
+    Ok(imported.document)
+}
