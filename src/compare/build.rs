@@ -1,0 +1,648 @@
+//! Building the entries of a comparison: header fields, paragraphs and sub-paragraphs per
+//! part, report sections, footnotes; each aligned, classified and compared word by word.
+
+use super::align::{self, in_order};
+use super::refs::{self, NumberMap};
+use super::words::{self, ratio};
+use super::{Align, ChangeEntry, Edit, Field, Kind, ListEdit, PartKind, Side};
+use crate::model::{Document, Id, Location, Paragraph, Part, Section};
+use crate::numbering;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::collections::HashMap;
+
+/// One position in the merged reading order of two lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Pair { old: usize, new: usize, moved: bool },
+    Deleted(usize),
+    Inserted(usize),
+}
+
+/// The reading order of two aligned lists: the new order, with each deleted item placed
+/// before the first kept item that followed it.
+pub(crate) fn order(n_old: usize, n_new: usize, mut pairs: Vec<(usize, usize)>) -> Vec<Slot> {
+    pairs.sort_unstable();
+    let keep = in_order(&pairs);
+    let mut by_new: Vec<Option<(usize, bool)>> = vec![None; n_new];
+    let mut matched_old = vec![false; n_old];
+    for (k, &(i, j)) in pairs.iter().enumerate() {
+        by_new[j] = Some((i, !keep[k]));
+        matched_old[i] = true;
+    }
+    let mut out = Vec::with_capacity(n_old.max(n_new));
+    let mut next_old = 0;
+    for (j, m) in by_new.iter().enumerate() {
+        match *m {
+            Some((i, false)) => {
+                while next_old < i {
+                    if !matched_old[next_old] {
+                        out.push(Slot::Deleted(next_old));
+                    }
+                    next_old += 1;
+                }
+                next_old = next_old.max(i + 1);
+                out.push(Slot::Pair {
+                    old: i,
+                    new: j,
+                    moved: false,
+                });
+            }
+            Some((i, true)) => out.push(Slot::Pair {
+                old: i,
+                new: j,
+                moved: true,
+            }),
+            None => out.push(Slot::Inserted(j)),
+        }
+    }
+    for (i, matched) in matched_old.iter().enumerate().skip(next_old) {
+        if !matched {
+            out.push(Slot::Deleted(i));
+        }
+    }
+    out
+}
+
+struct Ctx<'a> {
+    old: &'a Document,
+    new: &'a Document,
+    align: Align,
+    map: NumberMap,
+}
+
+fn pair_paragraphs(old: &[Paragraph], new: &[Paragraph], align: Align) -> Vec<(usize, usize)> {
+    if align == Align::ById {
+        let o: Vec<&Id> = old.iter().map(|p| &p.id).collect();
+        let n: Vec<&Id> = new.iter().map(|p| &p.id).collect();
+        align::by_id(&o, &n)
+    } else {
+        let o: Vec<String> = old.iter().map(Paragraph::full_text).collect();
+        let n: Vec<String> = new.iter().map(Paragraph::full_text).collect();
+        align::by_similarity(&o, &n)
+    }
+}
+
+fn pair_sections(old: &[Section], new: &[Section], align: Align) -> Vec<(usize, usize)> {
+    if align == Align::ById {
+        let o: Vec<&Id> = old.iter().map(|s| &s.id).collect();
+        let n: Vec<&Id> = new.iter().map(|s| &s.id).collect();
+        return align::by_id(&o, &n);
+    }
+    let key = |s: &Section| format!("{} {}", s.label, s.heading);
+    let o: Vec<String> = old.iter().map(key).collect();
+    let n: Vec<String> = new.iter().map(key).collect();
+    align::by_similarity(&o, &n)
+}
+
+fn part_kind(part: Part) -> PartKind {
+    match part {
+        Part::Preamble => PartKind::Preamble,
+        Part::Operative => PartKind::Operative,
+        Part::Section(_) => PartKind::Section,
+    }
+}
+
+fn para_side(doc: &Document, p: &Paragraph, loc: Location) -> Side {
+    let number = match loc.part {
+        Part::Preamble => Some(loc.top() as u32 + 1),
+        part => numbering::number(doc, part, loc.top()),
+    };
+    Side {
+        id: p.id.clone(),
+        index: loc.top(),
+        number,
+        label: numbering::short_tag(doc, &loc),
+        place: numbering::describe(doc, &loc),
+        lead: p.lead.clone(),
+        text: p.text.clone(),
+        list_style: p.list_style,
+        location: Some(loc),
+        ..Side::default()
+    }
+}
+
+/// Edits that insert (or delete) a whole lead and text.
+fn whole(lead: &str, text: &str, inserting: bool) -> Vec<Edit> {
+    let mk = |field, s: &str| Edit {
+        field,
+        at: 0,
+        deleted: if inserting { String::new() } else { s.into() },
+        inserted: if inserting { s.into() } else { String::new() },
+    };
+    let mut v = Vec::new();
+    if !lead.is_empty() {
+        v.push(mk(Field::Lead, lead));
+    }
+    if !text.is_empty() {
+        v.push(mk(Field::Text, text));
+    }
+    v
+}
+
+fn entry(
+    kind: Kind,
+    part: PartKind,
+    depth: usize,
+    old: Option<Side>,
+    new: Option<Side>,
+) -> ChangeEntry {
+    ChangeEntry {
+        kind,
+        part,
+        depth,
+        field: None,
+        old,
+        new,
+        edits: Vec::new(),
+        ref_updates: Vec::new(),
+        list_edits: Vec::new(),
+        similarity: 1.0,
+    }
+}
+
+impl Ctx<'_> {
+    /// Emits one whole-side subtree (inserted or deleted) in document order.
+    fn one_sided(&self, p: &Paragraph, loc: Location, inserting: bool, out: &mut Vec<ChangeEntry>) {
+        let doc = if inserting { self.new } else { self.old };
+        let side = para_side(doc, p, loc.clone());
+        let (kind, old, new) = if inserting {
+            (Kind::Inserted, None, Some(side))
+        } else {
+            (Kind::Deleted, Some(side), None)
+        };
+        let mut e = entry(kind, part_kind(loc.part), loc.depth(), old, new);
+        e.edits = whole(&p.lead, &p.text, inserting);
+        e.similarity = 0.0;
+        out.push(e);
+        for (k, sp) in p.subparagraphs.iter().enumerate() {
+            let mut l = loc.clone();
+            l.path.push(k);
+            self.one_sided(sp, l, inserting, out);
+        }
+    }
+
+    fn pair(
+        &self,
+        op: &Paragraph,
+        ol: Location,
+        np: &Paragraph,
+        nl: Location,
+        moved: bool,
+        out: &mut Vec<ChangeEntry>,
+    ) {
+        let old_side = para_side(self.old, op, ol.clone());
+        let new_side = para_side(self.new, np, nl.clone());
+        let (base, ref_updates) = match refs::renumber(&op.text, &self.map) {
+            Some((s, e)) => (s, e),
+            None => (op.text.clone(), Vec::new()),
+        };
+        let mut edits = words::edits(Field::Lead, &op.lead, &np.lead);
+        edits.extend(words::edits(Field::Text, &base, &np.text));
+        let numbered_label_changed = !(ol.part == Part::Preamble && ol.path.len() == 1)
+            && numbering::printed_label(self.old, &ol) != numbering::printed_label(self.new, &nl);
+        let kind = if moved {
+            Kind::Moved
+        } else if !edits.is_empty() || op.list_style != np.list_style {
+            Kind::Modified
+        } else if numbered_label_changed || !ref_updates.is_empty() {
+            Kind::Renumbered
+        } else {
+            Kind::Unchanged
+        };
+        let mut e = entry(
+            kind,
+            part_kind(nl.part),
+            nl.depth(),
+            Some(old_side),
+            Some(new_side),
+        );
+        if !edits.is_empty() {
+            e.similarity = ratio(&format!("{} {base}", op.lead), &np.full_text());
+        }
+        e.edits = edits;
+        e.ref_updates = ref_updates;
+        out.push(e);
+        let pairs = pair_paragraphs(&op.subparagraphs, &np.subparagraphs, self.align);
+        self.list(&op.subparagraphs, &ol, &np.subparagraphs, &nl, pairs, out);
+    }
+
+    /// Emits the entries of two aligned paragraph lists whose parents stand at `ol`/`nl`
+    /// (a location with an empty path for a top-level list).
+    fn list(
+        &self,
+        old: &[Paragraph],
+        ol: &Location,
+        new: &[Paragraph],
+        nl: &Location,
+        pairs: Vec<(usize, usize)>,
+        out: &mut Vec<ChangeEntry>,
+    ) {
+        let child = |loc: &Location, k: usize| {
+            let mut l = loc.clone();
+            l.path.push(k);
+            l
+        };
+        for slot in order(old.len(), new.len(), pairs) {
+            match slot {
+                Slot::Pair {
+                    old: i,
+                    new: j,
+                    moved,
+                } => self.pair(&old[i], child(ol, i), &new[j], child(nl, j), moved, out),
+                Slot::Deleted(i) => self.one_sided(&old[i], child(ol, i), false, out),
+                Slot::Inserted(j) => self.one_sided(&new[j], child(nl, j), true, out),
+            }
+        }
+    }
+}
+
+fn top(part: Part) -> Location {
+    Location {
+        part,
+        path: Vec::new(),
+    }
+}
+
+/// Old number → new number for the numbered top-level paragraphs found in both versions.
+fn number_map(
+    old: &Document,
+    new: &Document,
+    lists: &[(Part, Part, Vec<(usize, usize)>)],
+) -> NumberMap {
+    let mut map = NumberMap::new();
+    for (op, np, pairs) in lists {
+        for &(i, j) in pairs {
+            if let (Some(a), Some(b)) = (
+                numbering::number(old, *op, i),
+                numbering::number(new, *np, j),
+            ) {
+                map.entry(a).or_insert(b);
+            }
+        }
+    }
+    map
+}
+
+/// All entries of the comparison in reading order.
+pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeEntry> {
+    let mut out = Vec::new();
+    header(old, new, &mut out);
+    let section_pairs = pair_sections(&old.sections, &new.sections, align);
+    let mut lists = vec![
+        (
+            Part::Preamble,
+            Part::Preamble,
+            pair_paragraphs(&old.preamble, &new.preamble, align),
+        ),
+        (
+            Part::Operative,
+            Part::Operative,
+            pair_paragraphs(&old.operative, &new.operative, align),
+        ),
+    ];
+    for &(i, j) in &section_pairs {
+        let pairs = pair_paragraphs(
+            &old.sections[i].paragraphs,
+            &new.sections[j].paragraphs,
+            align,
+        );
+        lists.push((Part::Section(i), Part::Section(j), pairs));
+    }
+    let ctx = Ctx {
+        old,
+        new,
+        align,
+        map: number_map(old, new, &lists),
+    };
+    let mut section_lists: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+    for (op, np, pairs) in lists {
+        match (op, np) {
+            (Part::Section(i), Part::Section(j)) => {
+                section_lists.insert((i, j), pairs);
+            }
+            _ => {
+                let (o, n) = (
+                    old.part(op).map(Vec::as_slice),
+                    new.part(np).map(Vec::as_slice),
+                );
+                ctx.list(
+                    o.unwrap_or(&[]),
+                    &top(op),
+                    n.unwrap_or(&[]),
+                    &top(np),
+                    pairs,
+                    &mut out,
+                );
+            }
+        }
+    }
+    for slot in order(old.sections.len(), new.sections.len(), section_pairs) {
+        match slot {
+            Slot::Pair {
+                old: i,
+                new: j,
+                moved,
+            } => {
+                out.push(section_entry(old, new, Some(i), Some(j), moved));
+                let pairs = section_lists.remove(&(i, j)).unwrap_or_default();
+                let (o, n) = (&old.sections[i].paragraphs, &new.sections[j].paragraphs);
+                ctx.list(
+                    o,
+                    &top(Part::Section(i)),
+                    n,
+                    &top(Part::Section(j)),
+                    pairs,
+                    &mut out,
+                );
+            }
+            Slot::Deleted(i) => {
+                out.push(section_entry(old, new, Some(i), None, false));
+                let o = &old.sections[i].paragraphs;
+                ctx.list(
+                    o,
+                    &top(Part::Section(i)),
+                    &[],
+                    &top(Part::Section(0)),
+                    Vec::new(),
+                    &mut out,
+                );
+            }
+            Slot::Inserted(j) => {
+                out.push(section_entry(old, new, None, Some(j), false));
+                let n = &new.sections[j].paragraphs;
+                ctx.list(
+                    &[],
+                    &top(Part::Section(0)),
+                    n,
+                    &top(Part::Section(j)),
+                    Vec::new(),
+                    &mut out,
+                );
+            }
+        }
+    }
+    footnotes(old, new, align, &mut out);
+    out
+}
+
+fn section_side(s: &Section, index: usize) -> Side {
+    Side {
+        id: s.id.clone(),
+        index,
+        number: None,
+        label: if s.label.is_empty() {
+            format!("section {}", index + 1)
+        } else {
+            format!("section {}", s.label)
+        },
+        place: format!(
+            "section {}",
+            if s.label.is_empty() {
+                &s.heading
+            } else {
+                &s.label
+            }
+        ),
+        lead: s.label.clone(),
+        text: s.heading.clone(),
+        level: s.level,
+        numbered: s.numbered,
+        ..Side::default()
+    }
+}
+
+fn section_entry(
+    old: &Document,
+    new: &Document,
+    i: Option<usize>,
+    j: Option<usize>,
+    moved: bool,
+) -> ChangeEntry {
+    let os = i.and_then(|i| old.sections.get(i).map(|s| section_side(s, i)));
+    let ns = j.and_then(|j| new.sections.get(j).map(|s| section_side(s, j)));
+    match (os, ns) {
+        (Some(o), Some(n)) => {
+            let mut edits = words::edits(Field::Lead, &o.lead, &n.lead);
+            edits.extend(words::edits(Field::Text, &o.text, &n.text));
+            let kind = if moved {
+                Kind::Moved
+            } else if !edits.is_empty() || o.level != n.level || o.numbered != n.numbered {
+                Kind::Modified
+            } else {
+                Kind::Unchanged
+            };
+            let mut e = entry(kind, PartKind::Section, 0, Some(o), Some(n));
+            e.edits = edits;
+            e
+        }
+        (Some(o), None) => {
+            let mut e = entry(Kind::Deleted, PartKind::Section, 0, None, None);
+            e.edits = whole(&o.lead, &o.text, false);
+            e.old = Some(o);
+            e
+        }
+        (None, n) => {
+            let mut e = entry(Kind::Inserted, PartKind::Section, 0, None, None);
+            if let Some(n) = &n {
+                e.edits = whole(&n.lead, &n.text, true);
+            }
+            e.new = n;
+            e
+        }
+    }
+}
+
+fn footnote_side(doc: &Document, numbers: &HashMap<Id, u32>, index: usize) -> Option<Side> {
+    let f = doc.footnotes.get(index)?;
+    let n = numbers.get(&f.id).copied();
+    Some(Side {
+        id: f.id.clone(),
+        index,
+        number: n,
+        label: format!("fn {}", n.unwrap_or(0)),
+        place: format!("footnote {}", n.unwrap_or(0)),
+        text: f.text.clone(),
+        anchor: Some(f.anchor.clone()),
+        ..Side::default()
+    })
+}
+
+fn footnotes(old: &Document, new: &Document, align: Align, out: &mut Vec<ChangeEntry>) {
+    let pairs = if align == Align::ById {
+        let o: Vec<&Id> = old.footnotes.iter().map(|f| &f.id).collect();
+        let n: Vec<&Id> = new.footnotes.iter().map(|f| &f.id).collect();
+        align::by_id(&o, &n)
+    } else {
+        let o: Vec<String> = old.footnotes.iter().map(|f| f.text.clone()).collect();
+        let n: Vec<String> = new.footnotes.iter().map(|f| f.text.clone()).collect();
+        align::by_similarity(&o, &n)
+    };
+    let (on, nn) = (
+        numbering::footnote_numbers(old),
+        numbering::footnote_numbers(new),
+    );
+    for slot in order(old.footnotes.len(), new.footnotes.len(), pairs) {
+        let (i, j, moved) = match slot {
+            Slot::Pair { old, new, moved } => (Some(old), Some(new), moved),
+            Slot::Deleted(i) => (Some(i), None, false),
+            Slot::Inserted(j) => (None, Some(j), false),
+        };
+        let o = i.and_then(|i| footnote_side(old, &on, i));
+        let n = j.and_then(|j| footnote_side(new, &nn, j));
+        let e = match (o, n) {
+            (Some(o), Some(n)) => {
+                let edits = words::edits(Field::Text, &o.text, &n.text);
+                let kind = if moved {
+                    Kind::Moved
+                } else if !edits.is_empty() {
+                    Kind::Modified
+                } else if o.number != n.number {
+                    Kind::Renumbered
+                } else {
+                    Kind::Unchanged
+                };
+                let mut e = entry(kind, PartKind::Footnote, 0, Some(o), Some(n));
+                e.edits = edits;
+                e
+            }
+            (Some(o), None) => {
+                let mut e = entry(Kind::Deleted, PartKind::Footnote, 0, None, None);
+                e.edits = whole("", &o.text, false);
+                e.old = Some(o);
+                e
+            }
+            (None, Some(n)) => {
+                let mut e = entry(Kind::Inserted, PartKind::Footnote, 0, None, None);
+                e.edits = whole("", &n.text, true);
+                e.new = Some(n);
+                e
+            }
+            (None, None) => continue,
+        };
+        out.push(e);
+    }
+}
+
+/// The scalar header fields with their names, in display order.
+pub(crate) fn scalar_fields(d: &Document) -> Vec<(&'static str, String)> {
+    let h = &d.header;
+    vec![
+        (
+            "kind",
+            if d.is_report() {
+                "report"
+            } else {
+                "resolution"
+            }
+            .to_string(),
+        ),
+        ("first_number", d.first_number.to_string()),
+        ("issuing_body", h.issuing_body.clone()),
+        ("organ", h.organ.clone()),
+        ("symbol", h.symbol.clone()),
+        ("distribution", h.distribution.clone()),
+        ("date", h.date.clone()),
+        ("original_language", h.original_language.clone()),
+        ("session", h.session.clone()),
+        ("place_and_dates", h.place_and_dates.clone()),
+        ("agenda_item", h.agenda_item.clone()),
+        ("agenda_title", h.agenda_title.clone()),
+        ("sponsors_note", h.sponsors_note.clone()),
+        ("stage", h.stage.clone()),
+        ("title", h.title.clone()),
+        ("adoption", h.adoption.clone()),
+        ("committee_reference", h.committee_reference.clone()),
+        ("resolution_number", h.resolution_number.clone()),
+        ("authoring_body", d.authoring_body.clone()),
+    ]
+}
+
+/// The list-valued header fields with their names.
+pub(crate) fn list_fields(d: &Document) -> Vec<(&'static str, &Vec<String>)> {
+    vec![("sponsors", &d.header.sponsors), ("notes", &d.notes)]
+}
+
+fn header_side(name: &str, text: String, list: Option<Vec<String>>) -> Side {
+    Side {
+        id: Id::new(name),
+        label: name.to_string(),
+        place: name.replace('_', " "),
+        text,
+        list,
+        ..Side::default()
+    }
+}
+
+fn header(old: &Document, new: &Document, out: &mut Vec<ChangeEntry>) {
+    for ((name, o), (_, n)) in scalar_fields(old).into_iter().zip(scalar_fields(new)) {
+        let structural = matches!(name, "kind" | "first_number");
+        if (o.is_empty() && n.is_empty()) || (structural && o == n) {
+            continue;
+        }
+        let edits = words::edits(Field::Text, &o, &n);
+        let kind = if edits.is_empty() {
+            Kind::Unchanged
+        } else {
+            Kind::Modified
+        };
+        let mut e = entry(
+            kind,
+            PartKind::Header,
+            0,
+            Some(header_side(name, o, None)),
+            Some(header_side(name, n, None)),
+        );
+        e.field = Some(name.to_string());
+        e.edits = edits;
+        out.push(e);
+    }
+    for ((name, o), (_, n)) in list_fields(old).into_iter().zip(list_fields(new)) {
+        if o.is_empty() && n.is_empty() {
+            continue;
+        }
+        let list_edits: Vec<ListEdit> = capture_diff_slices(Algorithm::Myers, o, n)
+            .into_iter()
+            .filter_map(|op| {
+                let (oi, ol, ni, nl) = match op {
+                    DiffOp::Equal { .. } => return None,
+                    DiffOp::Delete {
+                        old_index,
+                        old_len,
+                        new_index,
+                    } => (old_index, old_len, new_index, 0),
+                    DiffOp::Insert {
+                        old_index,
+                        new_index,
+                        new_len,
+                    } => (old_index, 0, new_index, new_len),
+                    DiffOp::Replace {
+                        old_index,
+                        old_len,
+                        new_index,
+                        new_len,
+                    } => (old_index, old_len, new_index, new_len),
+                };
+                Some(ListEdit {
+                    at: oi,
+                    deleted: o[oi..oi + ol].to_vec(),
+                    inserted: n[ni..ni + nl].to_vec(),
+                })
+            })
+            .collect();
+        let kind = if list_edits.is_empty() {
+            Kind::Unchanged
+        } else {
+            Kind::Modified
+        };
+        let mut e = entry(
+            kind,
+            PartKind::Header,
+            0,
+            Some(header_side(name, o.join(", "), Some(o.clone()))),
+            Some(header_side(name, n.join(", "), Some(n.clone()))),
+        );
+        e.field = Some(name.to_string());
+        e.list_edits = list_edits;
+        out.push(e);
+    }
+}
