@@ -1,9 +1,157 @@
-//! (being written)
+//! `resdraft diff OLD [NEW]`: compares two drafts, revisions (`DRAFT@LABEL`) or texts
+//! (imported on the fly); with one draft, its latest revision against the current text.
+//! Prints side by side, inline, amendments in words, JSON or counts. Exit code as diff(1):
+//! 0 identical, 1 different, 2 error.
+
+use super::source::{self, Loaded};
+use anyhow::{Result, bail};
+use resdraft::compare::render_text::{self, TextOptions};
+use resdraft::compare::{self, Align, amendments, json};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-#[derive(clap::Args, Debug)]
-pub struct Args {}
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Two columns, old on the left, new on the right (default on a terminal).
+    SideBySide,
+    /// One column, track-changes style.
+    Inline,
+    /// The changes written as UN amendments in words.
+    Amendments,
+    /// The full classification for tools.
+    Json,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is being written")
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlignArg {
+    /// By id when both versions come from the same draft, else by similarity.
+    Auto,
+    /// By stable paragraph id.
+    Id,
+    /// By content similarity.
+    Similarity,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The older version: DRAFT.toml, DRAFT.toml@LABEL or a text file. Alone: a draft whose
+    /// latest revision is compared with its current text.
+    pub old: String,
+    /// The newer version.
+    pub new: Option<String>,
+    /// Output format (default side-by-side; changed words coloured on a terminal, bracketed
+    /// when piped).
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+    /// Print only the counts per class.
+    #[arg(long)]
+    pub stat: bool,
+    /// Output width in columns (default: the terminal width, or 100 when piped).
+    #[arg(long, short, value_name = "N")]
+    pub width: Option<usize>,
+    /// How paragraphs are paired.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub align: AlignArg,
+    /// Colour changed words (honours NO_COLOR).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+fn name(l: &Loaded) -> String {
+    match &l.revision {
+        Some(r) => format!("{}@{r}", l.path.display()),
+        None if l.draft.as_ref().is_some_and(|d| !d.revisions.is_empty()) => {
+            format!("{} (current)", l.path.display())
+        }
+        None => l.path.display().to_string(),
+    }
+}
+
+/// Loads the two versions to compare and their display names.
+fn versions(args: &Args) -> Result<(Loaded, Loaded)> {
+    match &args.new {
+        Some(new) => Ok((source::open(&args.old)?, source::open(new)?)),
+        None => {
+            let current = source::open(&args.old)?;
+            let Some(draft) = &current.draft else {
+                bail!(
+                    "{}: comparing with one argument needs a draft file with revisions",
+                    current.path.display()
+                );
+            };
+            let Some(latest) = draft.revisions.last() else {
+                bail!(
+                    "{}: the draft has no revisions yet (freeze one with `resdraft revise`)",
+                    current.path.display()
+                );
+            };
+            let mut old = current.clone();
+            old.document = latest.document.clone();
+            old.revision = Some(latest.label.clone());
+            Ok((old, current))
+        }
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let (old, new) = versions(&args)?;
+    let same_draft = !old.imported
+        && !new.imported
+        && std::fs::canonicalize(&old.path).ok() == std::fs::canonicalize(&new.path).ok();
+    let align = match args.align {
+        AlignArg::Id => Align::ById,
+        AlignArg::Similarity => Align::BySimilarity,
+        AlignArg::Auto if same_draft => Align::ById,
+        AlignArg::Auto => Align::Auto,
+    };
+    let cmp = compare::compare(&old.document, &new.document, align);
+    let terminal = std::io::stdout().is_terminal();
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = args.width.unwrap_or_else(|| {
+        if terminal {
+            crossterm::terminal::size().map_or(100, |(w, _)| w as usize)
+        } else {
+            100
+        }
+    });
+    let opts = TextOptions { width, color };
+    let (old_name, new_name) = (name(&old), name(&new));
+    let out = if args.stat {
+        render_text::stat(&cmp)
+    } else {
+        match args.format.unwrap_or(Format::SideBySide) {
+            Format::SideBySide => render_text::side_by_side(&cmp, &old_name, &new_name, opts),
+            Format::Inline => render_text::inline(&cmp, &old_name, &new_name, opts),
+            Format::Amendments => {
+                let lines = amendments::amendments(&cmp);
+                if lines.is_empty() {
+                    String::new()
+                } else {
+                    lines.join("\n") + "\n"
+                }
+            }
+            Format::Json => serde_json::to_string_pretty(&json::to_json(&cmp))? + "\n",
+        }
+    };
+    if let Err(e) = std::io::stdout().write_all(out.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    Ok(if cmp.is_identical() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

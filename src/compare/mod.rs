@@ -7,13 +7,13 @@
 //! renderers ([`amendments`], [`json`], [`render_text`], [`layout`]) present it.
 
 pub mod align;
-// TMP pub mod amendments;
+pub mod amendments;
 pub mod apply;
 mod build;
-// TMP pub mod json;
-// TMP pub mod layout;
+pub mod json;
+pub mod layout;
 pub mod refs;
-// TMP pub mod render_text;
+pub mod render_text;
 pub mod words;
 
 pub use apply::{ApplyError, apply};
