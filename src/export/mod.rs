@@ -1,1 +1,118 @@
-//! (being written)
+//! Export of a document for reading and for scripts: clean text in UN layout
+//! ([`text`]), Markdown with emphasis kept ([`markdown`]) and the whole model as JSON
+//! ([`json`]).
+//!
+//! Pure functions over the model with no I/O. Numbers, letters and footnote numbers are
+//! derived here from position (see [`crate::numbering`]); nothing is sanitised away from the
+//! content (printing to a terminal is the caller's business, see [`crate::sanitize`]).
+
+mod json;
+mod markdown;
+mod text;
+mod wrap;
+
+use crate::markup;
+use crate::model::{Document, Header, Id};
+use std::collections::HashMap;
+
+/// The default width of the text export, in terminal columns.
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// The narrowest width the text export wraps at; a smaller request is raised to this.
+pub const MIN_WIDTH: usize = 20;
+
+/// A clean draft in UN layout wrapped at `width` columns (Unicode-aware), without markup
+/// characters: header block, title, authoring body, preamble, numbered operative paragraphs
+/// with hanging indents, sub-paragraphs under their parent, report sections, and footnotes
+/// collected at the end with their numbers.
+pub fn text(doc: &Document, width: usize) -> String {
+    text::render(doc, width.max(MIN_WIDTH))
+}
+
+/// The same draft in Markdown, with emphasis kept (*italic* leads) and footnotes as `[^1]`.
+pub fn markdown(doc: &Document) -> String {
+    markdown::render(doc)
+}
+
+/// The whole model for scripts: header (with `sponsors` as a list), authoring body, preamble
+/// and operative paragraphs with derived numbers and labels, report sections and footnotes
+/// with their numbers and anchors.
+pub fn json(doc: &Document) -> serde_json::Value {
+    json::render(doc)
+}
+
+/// Sponsors as UN documents list them: "A, B and C".
+pub fn join_sponsors(sponsors: &[String]) -> String {
+    match sponsors {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The sponsors-and-stage line ("Arcadia and Borduria: revised draft resolution"); the stage
+/// alone (capitalised) when there are no sponsors.
+pub fn sponsors_stage_line(header: &Header) -> String {
+    let sponsors = join_sponsors(&header.sponsors);
+    match (sponsors.is_empty(), header.stage.is_empty()) {
+        (true, true) => String::new(),
+        (true, false) => capitalise(&header.stage),
+        (false, true) => sponsors,
+        (false, false) => format!("{sponsors}: {}", header.stage),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The title line, with the resolution number of an adopted resolution ("80/4. Title").
+fn title_line(header: &Header) -> String {
+    match (header.resolution_number.is_empty(), header.title.is_empty()) {
+        (false, false) => format!("{}. {}", header.resolution_number, header.title),
+        (false, true) => header.resolution_number.clone(),
+        _ => header.title.clone(),
+    }
+}
+
+/// Plain text of marked-up text with footnote markers as superscript numbers.
+fn plain_with_markers(s: &str, numbers: &HashMap<Id, u32>) -> String {
+    markup::render(s, |id| {
+        numbers
+            .get(id)
+            .map(|n| markup::superscript(*n))
+            .unwrap_or_default()
+    })
+}
+
+/// The lead and the text joined by a space.
+fn join_lead(lead: &str, text: &str) -> String {
+    match (lead.is_empty(), text.is_empty()) {
+        (true, _) => text.to_string(),
+        (false, true) => lead.to_string(),
+        (false, false) => format!("{lead} {text}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sponsors_are_joined_as_un_lists_them() {
+        let s = |v: &[&str]| join_sponsors(&v.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(s(&[]), "");
+        assert_eq!(s(&["Arcadia"]), "Arcadia");
+        assert_eq!(s(&["Arcadia", "Borduria"]), "Arcadia and Borduria");
+        assert_eq!(s(&["A", "B", "C"]), "A, B and C");
+        let h = Header {
+            stage: "draft resolution".into(),
+            ..Default::default()
+        };
+        assert_eq!(sponsors_stage_line(&h), "Draft resolution");
+    }
+}

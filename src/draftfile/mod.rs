@@ -1,0 +1,408 @@
+//! The draft file: a TOML file holding the current text of a draft and its named revisions.
+//!
+//! The format is written for people and for git: a `format = 1` key, a `[header]` table, one
+//! table a paragraph (`[[preamble]]`, `[[operative]]`, nested `[[operative.subparagraphs]]`,
+//! report `[[sections]]` with `[[sections.paragraphs]]`), `[[footnotes]]` and the frozen
+//! `[[revisions]]` last. Text is one plain string a paragraph with the light inline markup of
+//! [`crate::markup`]; ids are kept, numbers are never stored.
+//!
+//! Loading checks everything a hand-edited or damaged file can get wrong and answers with a
+//! [`FileError`] naming the file, the line where known and the problem; it never panics.
+//! Saving is atomic: a temporary file in the same folder is written, synced and renamed over
+//! the draft.
+
+mod schema;
+mod validate;
+
+use crate::model::Draft;
+use schema::FileV1;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The version of the file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The largest draft file that is read (64 MiB): real drafts are a few hundred kilobytes.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Why a draft file could not be read or written. The message names the file, the line when
+/// known (`draft.toml:12: …`) and the problem.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{}: cannot read the draft: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: is a directory, not a draft file", .path.display())]
+    Directory { path: PathBuf },
+    #[error(
+        "{}: the file is {size} bytes, larger than the {limit}-byte limit for a draft file",
+        .path.display()
+    )]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error(
+        "{}: the file is empty: not a draft (start one with `resdraft new`)",
+        .path.display()
+    )]
+    Empty { path: PathBuf },
+    #[error(
+        "{}:{line}: binary data (a NUL byte at byte {offset}): not a draft file",
+        .path.display()
+    )]
+    Binary {
+        path: PathBuf,
+        line: usize,
+        offset: usize,
+    },
+    #[error(
+        "{}:{line}: not UTF-8 text (invalid byte 0x{byte:02X} at byte {offset}); save the draft as UTF-8",
+        .path.display()
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        offset: usize,
+        byte: u8,
+    },
+    /// Bad TOML syntax, a wrong type or an unknown key.
+    #[error("{}: {message}", at(.path, *.line))]
+    Toml {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
+    /// A missing, malformed or unsupported `format` version.
+    #[error("{}: {message}", at(.path, *.line))]
+    Version {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
+    #[error(
+        "{}: duplicate id “{id}”: {second} uses the id of {first}{}",
+        at(.path, *.line),
+        .first_line.map(|l| format!(" (line {l})")).unwrap_or_default()
+    )]
+    DuplicateId {
+        path: PathBuf,
+        line: Option<usize>,
+        id: String,
+        first: String,
+        first_line: Option<usize>,
+        second: String,
+    },
+    #[error(
+        "{}: {footnote} is anchored to “{anchor}”, but no paragraph has that id",
+        at(.path, *.line)
+    )]
+    MissingAnchor {
+        path: PathBuf,
+        line: Option<usize>,
+        footnote: String,
+        anchor: String,
+    },
+    #[error(
+        "{}: the footnote marker [^{marker}] in {place} names no footnote (no [[footnotes]] entry with id = \"{marker}\")",
+        at(.path, *.line)
+    )]
+    UnknownMarker {
+        path: PathBuf,
+        line: Option<usize>,
+        place: String,
+        marker: String,
+    },
+    /// Any other content problem (an empty id, an empty revision label …).
+    #[error("{}: {message}", at(.path, *.line))]
+    Invalid {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
+    #[error("{}: cannot write the draft as TOML: {message}", .path.display())]
+    Serialize { path: PathBuf, message: String },
+    #[error("{}: cannot save: {source}", .path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// "path:line" or "path".
+fn at(path: &Path, line: Option<usize>) -> String {
+    match line {
+        Some(l) => format!("{}:{l}", path.display()),
+        None => path.display().to_string(),
+    }
+}
+
+impl FileError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            FileError::Read { path, .. }
+            | FileError::Directory { path }
+            | FileError::TooLarge { path, .. }
+            | FileError::Empty { path }
+            | FileError::Binary { path, .. }
+            | FileError::NotUtf8 { path, .. }
+            | FileError::Toml { path, .. }
+            | FileError::Version { path, .. }
+            | FileError::DuplicateId { path, .. }
+            | FileError::MissingAnchor { path, .. }
+            | FileError::UnknownMarker { path, .. }
+            | FileError::Invalid { path, .. }
+            | FileError::Serialize { path, .. }
+            | FileError::Write { path, .. } => path,
+        }
+    }
+
+    /// The 1-based line the error points at, when known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            FileError::Binary { line, .. } | FileError::NotUtf8 { line, .. } => Some(*line),
+            FileError::Toml { line, .. }
+            | FileError::Version { line, .. }
+            | FileError::DuplicateId { line, .. }
+            | FileError::MissingAnchor { line, .. }
+            | FileError::UnknownMarker { line, .. }
+            | FileError::Invalid { line, .. } => *line,
+            _ => None,
+        }
+    }
+}
+
+/// The 1-based line of a byte offset in `text` (clamped to the text).
+pub(crate) fn line_of(text: &[u8], offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Reads and checks a draft file.
+pub fn load(path: &Path) -> Result<Draft, FileError> {
+    let read_err = |source| FileError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(FileError::Directory {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(FileError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Read one byte past the limit so a file that grew since `metadata` is still refused.
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(FileError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_SIZE,
+        });
+    }
+    parse_bytes(&bytes, path)
+}
+
+/// Checks raw bytes (binary, UTF-8) and parses them as a draft; `path` names them in errors.
+pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Draft, FileError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(FileError::Binary {
+            path: path.to_path_buf(),
+            line: line_of(bytes, offset),
+            offset,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        FileError::NotUtf8 {
+            path: path.to_path_buf(),
+            line: line_of(bytes, offset),
+            offset,
+            byte: bytes.get(offset).copied().unwrap_or(0),
+        }
+    })?;
+    parse(text, path)
+}
+
+/// Parses and checks the text of a draft file; `path` names it in errors.
+pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FileError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    if let Some(offset) = text.find('\0') {
+        return Err(FileError::Binary {
+            path: path.to_path_buf(),
+            line: line_of(text.as_bytes(), offset),
+            offset,
+        });
+    }
+    let toml_err = |e: toml::de::Error| {
+        let line = e.span().map(|s| line_of(text.as_bytes(), s.start));
+        FileError::Toml {
+            path: path.to_path_buf(),
+            line,
+            message: describe_toml_error(&e, text, line),
+        }
+    };
+    // First the syntax and the version, so a newer file is named as such rather than as a
+    // file with unknown keys.
+    let table: toml::Table = toml::from_str(text).map_err(toml_err)?;
+    check_version(&table, text, path)?;
+    let file: FileV1 = toml::from_str(text).map_err(toml_err)?;
+    let (draft, spans, revision_spans) = file.into_draft();
+    validate::check(&draft, &spans, &revision_spans, text, path)?;
+    Ok(draft)
+}
+
+/// The toml error message, with the offending line quoted when short.
+fn describe_toml_error(e: &toml::de::Error, text: &str, line: Option<usize>) -> String {
+    let mut msg = e.message().trim().to_string();
+    if let Some(l) = line {
+        if let Some(content) = text.lines().nth(l - 1) {
+            let content = content.trim();
+            if !content.is_empty() {
+                let shown: String = content.chars().take(60).collect();
+                let ellipsis = if shown.len() < content.len() { "…" } else { "" };
+                msg.push_str(&format!(" (in: {shown}{ellipsis})"));
+            }
+        }
+    }
+    msg
+}
+
+fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), FileError> {
+    let version_err = |line: Option<usize>, message: String| FileError::Version {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("format"))
+        .map(|i| i + 1);
+    match table.get("format") {
+        None => Err(version_err(
+            None,
+            format!(
+                "no `format` key: not a resdraft draft file (a draft starts with `format = {FORMAT_VERSION}`)"
+            ),
+        )),
+        Some(toml::Value::Integer(n)) if *n == i64::from(FORMAT_VERSION) => Ok(()),
+        Some(toml::Value::Integer(n)) if *n > i64::from(FORMAT_VERSION) => Err(version_err(
+            line,
+            format!(
+                "format {n} is newer than this resdraft understands ({FORMAT_VERSION}): update resdraft to open this draft"
+            ),
+        )),
+        Some(toml::Value::Integer(n)) => Err(version_err(
+            line,
+            format!("unknown format version {n} (this resdraft reads format {FORMAT_VERSION})"),
+        )),
+        Some(other) => Err(version_err(
+            line,
+            format!(
+                "the format version must be a whole number (format = {FORMAT_VERSION}), not a {}",
+                other.type_str()
+            ),
+        )),
+    }
+}
+
+/// The draft as the text of a draft file.
+pub fn to_toml(draft: &Draft) -> Result<String, FileError> {
+    let file = FileV1::from_draft(draft, FORMAT_VERSION);
+    let body = toml::to_string_pretty(&file).map_err(|e| FileError::Serialize {
+        path: PathBuf::from("<draft>"),
+        message: e.to_string(),
+    })?;
+    Ok(format!(
+        "# resdraft draft (format {FORMAT_VERSION}). Paragraph numbers are derived from position;\n\
+         # ids are stable: keep them when editing by hand.\n{body}"
+    ))
+}
+
+/// Saves the draft atomically: the old file stays whole until the new one is on disk.
+pub fn save(path: &Path, draft: &Draft) -> Result<(), FileError> {
+    let text = to_toml(draft).map_err(|e| match e {
+        FileError::Serialize { message, .. } => FileError::Serialize {
+            path: path.to_path_buf(),
+            message,
+        },
+        other => other,
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder is written,
+/// synced and renamed over the target, keeping the target's permissions when it exists. A
+/// symbolic link is followed, so the file it points to is replaced, not the link.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    let write_err = |source| FileError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let target: PathBuf = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(write_err)?,
+        Ok(m) if m.is_dir() => {
+            return Err(write_err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory",
+            )));
+        }
+        _ => path.to_path_buf(),
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".resdraft-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(write_err)?;
+    tmp.write_all(contents).map_err(write_err)?;
+    // Best effort: a file system without permissions still gets the new text.
+    match std::fs::metadata(&target) {
+        Ok(meta) => {
+            let _ = tmp.as_file().set_permissions(meta.permissions());
+        }
+        Err(_) => {
+            // A temporary file is private (0600); a new draft gets the usual 0644.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = tmp
+                    .as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
+        }
+    }
+    tmp.as_file().sync_all().map_err(write_err)?;
+    tmp.persist(&target).map_err(|e| write_err(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_count_from_one() {
+        assert_eq!(line_of(b"a\nb\nc", 0), 1);
+        assert_eq!(line_of(b"a\nb\nc", 2), 2);
+        assert_eq!(line_of(b"a\nb\nc", 99), 3);
+    }
+}

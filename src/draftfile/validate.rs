@@ -1,0 +1,145 @@
+//! Content checks after a draft file parsed: ids present and unique, footnotes anchored to
+//! paragraphs that exist, footnote markers naming footnotes that exist, revision labels
+//! present and unique. Each problem names the place and the line of the file.
+
+use super::schema::Spans;
+use super::{FileError, line_of};
+use crate::markup;
+use crate::model::{Document, Draft};
+use crate::numbering;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+/// Checks the current document and every revision; the first problem found is returned.
+pub(super) fn check(
+    draft: &Draft,
+    spans: &Spans,
+    revision_spans: &[(Range<usize>, Spans)],
+    text: &str,
+    path: &Path,
+) -> Result<(), FileError> {
+    let ctx = Ctx { text, path };
+    ctx.document(&draft.document, spans, "")?;
+    let mut labels: HashMap<&str, usize> = HashMap::new();
+    for (rev, (label_span, spans)) in draft.revisions.iter().zip(revision_spans) {
+        let line = ctx.line(label_span);
+        if rev.label.trim().is_empty() {
+            return Err(FileError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                message: "a revision has an empty label".into(),
+            });
+        }
+        if let Some(first) = labels.insert(&rev.label, line.unwrap_or(0)) {
+            return Err(FileError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                message: format!(
+                    "two revisions are labelled “{}” (the first at line {first})",
+                    rev.label
+                ),
+            });
+        }
+        ctx.document(&rev.document, spans, &format!("revision “{}”, ", rev.label))?;
+    }
+    Ok(())
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    path: &'a Path,
+}
+
+impl Ctx<'_> {
+    /// The line of a span; `None` for an empty span (a value that was not read from text).
+    fn line(&self, span: &Range<usize>) -> Option<usize> {
+        (span.end > span.start).then(|| line_of(self.text.as_bytes(), span.start))
+    }
+
+    fn document(&self, doc: &Document, spans: &Spans, within: &str) -> Result<(), FileError> {
+        // Every id with its place and line, in document order.
+        let mut ids: Vec<(String, String, Option<usize>)> = Vec::new();
+        let paragraphs = doc.paragraphs();
+        for (i, (p, loc)) in paragraphs.iter().enumerate() {
+            let span = spans.paragraphs.get(i);
+            ids.push((
+                p.id.0.clone(),
+                format!("{within}{}", numbering::describe(doc, loc)),
+                span.and_then(|s| self.line(s)),
+            ));
+        }
+        for (i, s) in doc.sections.iter().enumerate() {
+            let name = if s.heading.is_empty() {
+                format!("section {}", i + 1)
+            } else {
+                format!("section “{}”", s.heading)
+            };
+            ids.push((
+                s.id.0.clone(),
+                format!("{within}{name}"),
+                spans.sections.get(i).and_then(|s| self.line(s)),
+            ));
+        }
+        for (i, f) in doc.footnotes.iter().enumerate() {
+            ids.push((
+                f.id.0.clone(),
+                format!("{within}footnote {} of the list", i + 1),
+                spans.footnotes.get(i).and_then(|(s, _)| self.line(s)),
+            ));
+        }
+        let mut seen: HashMap<&str, (&str, Option<usize>)> = HashMap::new();
+        for (id, place, line) in &ids {
+            if id.trim().is_empty() {
+                return Err(FileError::Invalid {
+                    path: self.path.to_path_buf(),
+                    line: *line,
+                    message: format!("{place} has an empty id"),
+                });
+            }
+            if let Some((first, first_line)) = seen.insert(id, (place, *line)) {
+                return Err(FileError::DuplicateId {
+                    path: self.path.to_path_buf(),
+                    line: *line,
+                    id: id.clone(),
+                    first: first.to_string(),
+                    first_line,
+                    second: place.clone(),
+                });
+            }
+        }
+        for (i, f) in doc.footnotes.iter().enumerate() {
+            if doc.find(&f.anchor).is_none() {
+                return Err(FileError::MissingAnchor {
+                    path: self.path.to_path_buf(),
+                    line: spans.footnotes.get(i).and_then(|(_, a)| self.line(a)),
+                    footnote: format!("{within}footnote “{}”", f.id),
+                    anchor: f.anchor.0.clone(),
+                });
+            }
+        }
+        for (i, (p, loc)) in paragraphs.iter().enumerate() {
+            for field in [&p.lead, &p.text] {
+                for marker in markup::markers(field) {
+                    if doc.footnote(&marker).is_none() {
+                        let from = spans.paragraphs.get(i).map(|s| s.start).unwrap_or(0);
+                        return Err(FileError::UnknownMarker {
+                            path: self.path.to_path_buf(),
+                            line: self.marker_line(from, &markup::marker(&marker)),
+                            place: format!("{within}{}", numbering::describe(doc, loc)),
+                            marker: marker.0.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The line where `needle` first stands at or after byte `from`.
+    fn marker_line(&self, from: usize, needle: &str) -> Option<usize> {
+        let rest = self.text.get(from..)?;
+        rest.find(needle)
+            .map(|at| line_of(self.text.as_bytes(), from + at))
+    }
+}

@@ -1,0 +1,150 @@
+//! The JSON export: the whole model for scripts, with the numbers, labels and footnote
+//! numbers derived from position.
+//!
+//! Shape: `kind`, `header` (every field, `sponsors` as a list), `authoring_body`,
+//! `preamble` and `operative` (paragraphs: `id`, `lead`, `text` with markup, `plain`,
+//! `number` — null for preambular paragraphs — and `subparagraphs` with a bare `label` such
+//! as "a" or "ii"), `sections` (`id`, `label`, `level`, `heading`, `numbered`, `paragraphs`;
+//! never a `number` key, so a section is not mistaken for a paragraph), `first_number`,
+//! `footnotes` (`id`, `number`, `text`, `anchor`) in number order, and `notes`.
+
+use crate::markup;
+use crate::model::{Document, Paragraph, Part};
+use crate::numbering;
+use serde_json::{Value, json};
+
+pub(super) fn render(doc: &Document) -> Value {
+    let h = &doc.header;
+    let header = json!({
+        "issuing_body": h.issuing_body,
+        "organ": h.organ,
+        "symbol": h.symbol,
+        "distribution": h.distribution,
+        "date": h.date,
+        "original_language": h.original_language,
+        "session": h.session,
+        "place_and_dates": h.place_and_dates,
+        "agenda_item": h.agenda_item,
+        "agenda_title": h.agenda_title,
+        "sponsors": h.sponsors,
+        "sponsors_note": h.sponsors_note,
+        "stage": h.stage,
+        "title": h.title,
+        "adoption": h.adoption,
+        "committee_reference": h.committee_reference,
+        "resolution_number": h.resolution_number,
+    });
+    let top = |part: Part, list: &[Paragraph]| -> Vec<Value> {
+        list.iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut v = paragraph(p, 1);
+                v["number"] = numbering::number(doc, part, i).map_or(Value::Null, Value::from);
+                v
+            })
+            .collect()
+    };
+    let sections: Vec<Value> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            json!({
+                "id": s.id,
+                "label": s.label,
+                "level": s.level,
+                "heading": s.heading,
+                "numbered": s.numbered,
+                "paragraphs": top(Part::Section(i), &s.paragraphs),
+            })
+        })
+        .collect();
+    let footnotes: Vec<Value> = numbering::numbered_footnotes(doc)
+        .into_iter()
+        .map(|(n, f)| {
+            json!({
+                "id": f.id,
+                "number": n,
+                "text": f.text,
+                "plain": markup::strip(&f.text),
+                "anchor": f.anchor,
+            })
+        })
+        .collect();
+    json!({
+        "kind": doc.kind,
+        "header": header,
+        "authoring_body": doc.authoring_body,
+        "preamble": top(Part::Preamble, &doc.preamble),
+        "operative": top(Part::Operative, &doc.operative),
+        "sections": sections,
+        "first_number": doc.first_number,
+        "footnotes": footnotes,
+        "notes": doc.notes,
+    })
+}
+
+/// A paragraph without its number; `depth` is the level of its sub-paragraphs.
+fn paragraph(p: &Paragraph, depth: usize) -> Value {
+    let subs: Vec<Value> = p
+        .subparagraphs
+        .iter()
+        .enumerate()
+        .map(|(i, sp)| {
+            let mut v = paragraph(sp, depth + 1);
+            v["label"] = Value::from(numbering::sub_label(depth, i, p.list_style));
+            v
+        })
+        .collect();
+    json!({
+        "id": p.id,
+        "lead": p.lead,
+        "text": p.text,
+        "plain": markup::strip(&p.text),
+        "subparagraphs": subs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocKind, Id, Section};
+
+    #[test]
+    fn numbers_and_labels_are_derived() {
+        let mut doc = Document::new(DocKind::Resolution);
+        doc.preamble
+            .push(Paragraph::new(Id::new("p1"), "Recalling", "x,"));
+        let mut op = Paragraph::new(Id::new("p2"), "Decides", "*that*:");
+        let mut sub = Paragraph::new(Id::new("p3"), "", "a;");
+        sub.subparagraphs
+            .push(Paragraph::new(Id::new("p4"), "", "i."));
+        op.subparagraphs.push(sub);
+        doc.operative.push(op);
+        let v = render(&doc);
+        assert_eq!(v["preamble"][0]["number"], Value::Null);
+        assert_eq!(v["operative"][0]["number"], 1);
+        assert_eq!(v["operative"][0]["plain"], "that:");
+        assert_eq!(v["operative"][0]["subparagraphs"][0]["label"], "a");
+        assert_eq!(
+            v["operative"][0]["subparagraphs"][0]["subparagraphs"][0]["label"],
+            "i"
+        );
+    }
+
+    #[test]
+    fn sections_have_no_number_key() {
+        let mut doc = Document::new(DocKind::Report);
+        doc.sections.push(Section {
+            id: Id::new("s1"),
+            level: 1,
+            label: "I".into(),
+            heading: "Introduction".into(),
+            numbered: true,
+            paragraphs: vec![Paragraph::new(Id::new("p1"), "", "Text.")],
+        });
+        let v = render(&doc);
+        assert!(v["sections"][0].get("number").is_none());
+        assert_eq!(v["sections"][0]["paragraphs"][0]["number"], 1);
+    }
+}

@@ -1,0 +1,211 @@
+//! The Markdown export: the layout of the text export as Markdown paragraphs, with emphasis
+//! kept (*italic* leads and titles, **bold**), section headings as `##`/`###`, and footnotes
+//! as Markdown footnotes (`[^1]` in the text, `[^1]: …` at the end). Operative numbers are
+//! escaped (`1\.`) so that renderers keep the document's own numbering.
+
+use super::{join_lead, sponsors_stage_line, title_line};
+use crate::markup::{self, Segment};
+use crate::model::{Document, Id, Paragraph, Part};
+use crate::numbering;
+use std::collections::HashMap;
+
+pub(super) fn render(doc: &Document) -> String {
+    let numbers = numbering::footnote_numbers(doc);
+    let mut blocks: Vec<String> = Vec::new();
+    let h = &doc.header;
+    let md = |s: &str| inline(s, &numbers);
+
+    let mut first: Vec<String> = Vec::new();
+    for (value, prefix) in [
+        (&h.symbol, ""),
+        (&h.issuing_body, ""),
+        (&h.distribution, "Distr.: "),
+        (&h.date, ""),
+        (&h.original_language, "Original: "),
+    ] {
+        if !value.is_empty() {
+            first.push(format!("{prefix}{}", escape(value)));
+        }
+    }
+    push_lines(&mut blocks, &first);
+    let mut second: Vec<String> = Vec::new();
+    for (value, prefix) in [
+        (&h.organ, ""),
+        (&h.session, ""),
+        (&h.place_and_dates, ""),
+        (&h.agenda_item, "Agenda item "),
+        (&h.agenda_title, ""),
+    ] {
+        if !value.is_empty() {
+            second.push(format!("{prefix}{}", escape(value)));
+        }
+    }
+    push_lines(&mut blocks, &second);
+    let sponsors = sponsors_stage_line(h);
+    if !sponsors.is_empty() {
+        blocks.push(format!("**{}**", escape(&sponsors)));
+    }
+    for extra in [&h.sponsors_note, &h.adoption, &h.committee_reference] {
+        if !extra.is_empty() {
+            blocks.push(escape(extra));
+        }
+    }
+    let title = title_line(h);
+    if !title.is_empty() {
+        blocks.push(format!("# {}", md(&title)));
+    }
+    if !doc.authoring_body.is_empty() {
+        blocks.push(format!(
+            "{},",
+            escape(doc.authoring_body.trim_end_matches(','))
+        ));
+    }
+
+    for p in &doc.preamble {
+        paragraph(&mut blocks, p, "", &numbers);
+    }
+    let single = doc.operative.len() == 1;
+    for (i, p) in doc.operative.iter().enumerate() {
+        let label = match numbering::number(doc, Part::Operative, i) {
+            Some(n) if !single => format!("{n}\\. "),
+            _ => String::new(),
+        };
+        paragraph(&mut blocks, p, &label, &numbers);
+    }
+    for (i, s) in doc.sections.iter().enumerate() {
+        let hashes = "#".repeat(usize::from(s.level.clamp(1, 4)) + 1);
+        let label = if s.label.is_empty() {
+            String::new()
+        } else {
+            format!("{}. ", escape(&s.label))
+        };
+        blocks.push(format!("{hashes} {label}{}", md(&s.heading)));
+        for (j, p) in s.paragraphs.iter().enumerate() {
+            let label = numbering::number(doc, Part::Section(i), j)
+                .map(|n| format!("{n}\\. "))
+                .unwrap_or_default();
+            paragraph(&mut blocks, p, &label, &numbers);
+        }
+    }
+    for note in &doc.notes {
+        blocks.push(md(note));
+    }
+    for (n, f) in numbering::numbered_footnotes(doc) {
+        blocks.push(format!("[^{n}]: {}", md(&f.text)));
+    }
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// Lines of one block joined by Markdown hard line breaks.
+fn push_lines(blocks: &mut Vec<String>, lines: &[String]) {
+    if !lines.is_empty() {
+        blocks.push(lines.join("  \n"));
+    }
+}
+
+/// A paragraph and its sub-paragraphs, each its own Markdown paragraph.
+fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &HashMap<Id, u32>) {
+    fn rec(
+        blocks: &mut Vec<String>,
+        p: &Paragraph,
+        label: &str,
+        depth: usize,
+        numbers: &HashMap<Id, u32>,
+    ) {
+        let lead = if p.lead.is_empty() {
+            String::new()
+        } else {
+            format!("*{}*", inline(&p.lead, numbers))
+        };
+        blocks.push(format!(
+            "{label}{}",
+            join_lead(&lead, &inline(&p.text, numbers))
+        ));
+        for (i, sp) in p.subparagraphs.iter().enumerate() {
+            let l = numbering::printed_sub_label(depth + 1, i, p.list_style);
+            rec(blocks, sp, &format!("{} ", escape(&l)), depth + 1, numbers);
+        }
+    }
+    rec(blocks, p, label, 0, numbers);
+}
+
+/// Draft markup as Markdown: emphasis kept, footnote markers as `[^n]`, the rest escaped.
+fn inline(s: &str, numbers: &HashMap<Id, u32>) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for seg in markup::parse(s) {
+        match seg {
+            Segment::Text { text, italic, bold } => {
+                let (open, close) = match (italic, bold) {
+                    (true, true) => ("***", "***"),
+                    (false, true) => ("**", "**"),
+                    (true, false) => ("*", "*"),
+                    (false, false) => ("", ""),
+                };
+                // Emphasis markers must touch the text: keep surrounding spaces outside.
+                let trimmed = text.trim();
+                if open.is_empty() || trimmed.is_empty() {
+                    out.push_str(&escape(&text));
+                } else {
+                    let start = text.len() - text.trim_start().len();
+                    out.push_str(&text[..start]);
+                    out.push_str(open);
+                    out.push_str(&escape(trimmed));
+                    out.push_str(close);
+                    out.push_str(&text[start + trimmed.len()..]);
+                }
+            }
+            Segment::Marker(id) => {
+                if let Some(n) = numbers.get(&id) {
+                    out.push_str(&format!("[^{n}]"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Escapes the characters Markdown would read as markup.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocKind, Footnote};
+
+    #[test]
+    fn keeps_emphasis_and_footnotes() {
+        let mut doc = Document::new(DocKind::Resolution);
+        doc.authoring_body = "The General Assembly".into();
+        doc.preamble.push(Paragraph::new(
+            Id::new("p1"),
+            "Recalling",
+            "the *Treaty Series*,[^f1] and a_b,",
+        ));
+        doc.operative
+            .push(Paragraph::new(Id::new("p2"), "Decides", "to act."));
+        doc.operative
+            .push(Paragraph::new(Id::new("p3"), "Requests", "a report."));
+        doc.footnotes.push(Footnote {
+            id: Id::new("f1"),
+            anchor: Id::new("p1"),
+            text: "Vol. 1.".into(),
+        });
+        let got = render(&doc);
+        assert_eq!(
+            got,
+            "The General Assembly,\n\n*Recalling* the *Treaty Series*,[^1] and a\\_b,\n\n\
+             1\\. *Decides* to act.\n\n2\\. *Requests* a report.\n\n[^1]: Vol. 1.\n"
+        );
+    }
+}

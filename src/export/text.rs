@@ -1,0 +1,251 @@
+//! The clean text export in UN layout.
+//!
+//! Layout: the header block (symbol, issuing body, distribution and date, original language,
+//! organ, session, place and dates, agenda item and title, sponsors and stage), the title, the
+//! authoring body with its comma; preambular paragraphs with the first line indented;
+//! operative paragraphs numbered with a hanging indent (a single operative paragraph is not
+//! numbered); sub-paragraphs indented under their parent with (a)/(i) labels; report
+//! sections with their headings; footnotes collected at the end under a rule. Paragraphs are
+//! separated by a blank line, as in UN documents.
+
+use super::wrap::wrap;
+use super::{join_lead, plain_with_markers, sponsors_stage_line, title_line};
+use crate::markup;
+use crate::model::{Document, Id, Paragraph, Part};
+use crate::numbering;
+use std::collections::HashMap;
+
+/// The indent of a preambular paragraph's first line, and the column at which numbered
+/// paragraphs' text starts.
+const INDENT: usize = 4;
+
+struct Writer<'a> {
+    doc: &'a Document,
+    width: usize,
+    numbers: HashMap<Id, u32>,
+    blocks: Vec<String>,
+}
+
+pub(super) fn render(doc: &Document, width: usize) -> String {
+    let mut w = Writer {
+        doc,
+        width,
+        numbers: numbering::footnote_numbers(doc),
+        blocks: Vec::new(),
+    };
+    w.header();
+    w.body();
+    w.footnotes();
+    let mut out = w.blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+impl Writer<'_> {
+    /// A block of one wrapped line of text (nothing when empty).
+    fn line(&mut self, s: &str) {
+        if !s.trim().is_empty() {
+            self.blocks.push(wrap(s, self.width, "", "").join("\n"));
+        }
+    }
+
+    fn header(&mut self) {
+        let h = &self.doc.header;
+        self.line(&h.symbol);
+        self.line(&h.issuing_body);
+        let mut distr = Vec::new();
+        if !h.distribution.is_empty() {
+            distr.push(format!("Distr.: {}", h.distribution));
+        }
+        if !h.date.is_empty() {
+            distr.push(h.date.clone());
+        }
+        self.line_group(&distr);
+        if !h.original_language.is_empty() {
+            self.line(&format!("Original: {}", h.original_language));
+        }
+        self.line(&h.organ);
+        self.line(&h.session);
+        self.line(&h.place_and_dates);
+        if !h.agenda_item.is_empty() {
+            self.line(&format!("Agenda item {}", h.agenda_item));
+        }
+        self.line(&h.agenda_title);
+        self.line(&sponsors_stage_line(h));
+        self.line(&h.sponsors_note);
+        self.line(&h.adoption);
+        self.line(&h.committee_reference);
+        let title = plain_with_markers(&title_line(h), &self.numbers);
+        self.line(&title);
+        if !self.doc.authoring_body.is_empty() {
+            let body = self.doc.authoring_body.trim_end_matches(',');
+            self.line(&format!("{body},"));
+        }
+    }
+
+    /// Several short lines as one block (each wrapped on its own).
+    fn line_group(&mut self, lines: &[String]) {
+        let wrapped: Vec<String> = lines
+            .iter()
+            .map(|l| wrap(l, self.width, "", "").join("\n"))
+            .collect();
+        if !wrapped.is_empty() {
+            self.blocks.push(wrapped.join("\n"));
+        }
+    }
+
+    fn body(&mut self) {
+        let doc = self.doc;
+        for p in &doc.preamble {
+            self.unnumbered(p);
+        }
+        if doc.operative.len() == 1 {
+            // UN practice: a single operative paragraph is not numbered.
+            self.unnumbered(&doc.operative[0]);
+        } else {
+            self.numbered_list(Part::Operative, &doc.operative);
+        }
+        for (i, section) in doc.sections.iter().enumerate() {
+            let heading = match (section.label.is_empty(), section.heading.is_empty()) {
+                (true, _) => section.heading.clone(),
+                (false, true) => format!("{}.", section.label),
+                (false, false) => format!("{}. {}", section.label, section.heading),
+            };
+            let heading = plain_with_markers(&heading, &self.numbers);
+            self.line(&heading);
+            if section.numbered {
+                self.numbered_list(Part::Section(i), &section.paragraphs);
+            } else {
+                for p in &section.paragraphs {
+                    self.unnumbered(p);
+                }
+            }
+        }
+        for note in &doc.notes {
+            let note = plain_with_markers(note, &self.numbers);
+            self.line(&note);
+        }
+    }
+
+    /// A paragraph with its first line indented and no number (preambular paragraphs).
+    fn unnumbered(&mut self, p: &Paragraph) {
+        let first = " ".repeat(INDENT);
+        let text = self.plain(p);
+        self.blocks.push(wrap(&text, self.width, &first, "").join("\n"));
+        self.subparagraphs(p, 1, INDENT);
+    }
+
+    /// Top-level paragraphs numbered by their derived number, with a hanging indent.
+    fn numbered_list(&mut self, part: Part, list: &[Paragraph]) {
+        let labels: Vec<String> = (0..list.len())
+            .map(|i| {
+                numbering::number(self.doc, part, i)
+                    .map(|n| format!("{n}."))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let hang = hang_width(&labels);
+        for (p, label) in list.iter().zip(&labels) {
+            self.labelled(p, label, 0, hang);
+            self.subparagraphs(p, 1, hang);
+        }
+    }
+
+    /// A paragraph whose label stands at column `at` and whose text hangs at `at + hang`.
+    fn labelled(&mut self, p: &Paragraph, label: &str, at: usize, hang: usize) {
+        let first = format!("{}{label:<hang$}", " ".repeat(at));
+        let rest = " ".repeat(at + hang);
+        let text = self.plain(p);
+        self.blocks.push(wrap(&text, self.width, &first, &rest).join("\n"));
+    }
+
+    /// The sub-paragraphs of `p` at `depth`, their labels at column `at`.
+    fn subparagraphs(&mut self, p: &Paragraph, depth: usize, at: usize) {
+        let labels: Vec<String> = (0..p.subparagraphs.len())
+            .map(|i| numbering::printed_sub_label(depth, i, p.list_style))
+            .collect();
+        let hang = hang_width(&labels);
+        for (sp, label) in p.subparagraphs.iter().zip(&labels) {
+            self.labelled(sp, label, at, hang);
+            self.subparagraphs(sp, depth + 1, at + hang);
+        }
+    }
+
+    /// The lead and text of a paragraph as plain text with superscript footnote numbers.
+    fn plain(&self, p: &Paragraph) -> String {
+        let lead = plain_with_markers(&p.lead, &self.numbers);
+        let text = plain_with_markers(&p.text, &self.numbers);
+        join_lead(&lead, &text)
+    }
+
+    fn footnotes(&mut self) {
+        let notes = numbering::numbered_footnotes(self.doc);
+        if notes.is_empty() {
+            return;
+        }
+        self.blocks.push("__________________".to_string());
+        for (n, f) in notes {
+            let mark = markup::superscript(n);
+            let first = format!("{mark} ");
+            let rest = " ".repeat(unicode_width::UnicodeWidthStr::width(first.as_str()));
+            let text = markup::strip(&f.text);
+            self.blocks
+                .push(wrap(&text, self.width, &first, &rest).join("\n"));
+        }
+    }
+}
+
+/// The width of a label column: the longest label plus a space, at least [`INDENT`].
+fn hang_width(labels: &[String]) -> usize {
+    let longest = labels
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()))
+        .max()
+        .unwrap_or(0);
+    (longest + 1).max(INDENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocKind, Footnote};
+
+    fn para(id: &str, lead: &str, text: &str) -> Paragraph {
+        Paragraph::new(Id::new(id), lead, text)
+    }
+
+    fn sample() -> Document {
+        let mut doc = Document::new(DocKind::Resolution);
+        doc.authoring_body = "The General Assembly".into();
+        doc.preamble.push(para("p1", "Recalling", "its earlier work,[^f1]"));
+        let mut op1 = para("p2", "Decides", "as follows:");
+        op1.subparagraphs.push(para("p3", "", "to act;"));
+        op1.subparagraphs.push(para("p4", "", "to *report*."));
+        doc.operative.push(op1);
+        doc.operative.push(para("p5", "Requests", "a report."));
+        doc.footnotes.push(Footnote {
+            id: Id::new("f1"),
+            anchor: Id::new("p1"),
+            text: "*Official Records*, No. 1.".into(),
+        });
+        doc
+    }
+
+    #[test]
+    fn lays_out_a_small_resolution() {
+        let got = render(&sample(), 40);
+        let want = "The General Assembly,\n\n    Recalling its earlier work,¹\n\n\
+                    1.  Decides as follows:\n\n    (a) to act;\n\n    (b) to report.\n\n\
+                    2.  Requests a report.\n\n__________________\n\n¹ Official Records, No. 1.\n";
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_single_operative_paragraph_is_not_numbered() {
+        let mut doc = sample();
+        doc.operative.truncate(1);
+        let got = render(&doc, 80);
+        assert!(got.contains("\n    Decides as follows:"), "{got}");
+        assert!(!got.contains("1.  Decides"));
+    }
+}
