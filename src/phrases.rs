@@ -1,1 +1,152 @@
-//! (being written)
+//! The standard opening phrases of UN resolutions, shipped as data (`src/data/*.txt`): the
+//! participles and adjectives that open preambular paragraphs and the verbs that open
+//! operative paragraphs, plus the adverbs that combine with them ("Also", "Further",
+//! "Strongly", "Once again"). Used by the importer to find a paragraph's lead when the text
+//! has no italics, and by the editorial check.
+
+use std::sync::OnceLock;
+
+const PREAMBULAR: &str = include_str!("data/preambular.txt");
+const OPERATIVE: &str = include_str!("data/operative.txt");
+
+/// Adverbs that may stand before an opening phrase ("Also requests", "Once again urges").
+pub const ADVERBS_BEFORE: &[&str] = &[
+    "Also further",
+    "Also strongly",
+    "Further strongly",
+    "Once again",
+    "Also",
+    "Further",
+    "Furthermore",
+    "Again",
+    "Strongly",
+    "Deeply",
+    "Firmly",
+    "Fully",
+    "Solemnly",
+    "Emphatically",
+    "Repeatedly",
+    "Moreover",
+];
+
+/// Adverbs that may follow an opening phrase ("Recalling also", "Requests further").
+pub const ADVERBS_AFTER: &[&str] = &["also", "further", "again", "once again", "moreover"];
+
+fn parse(data: &'static str) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = data
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    // Longest first, so that "Taking note with appreciation" wins over "Taking note".
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.dedup();
+    v
+}
+
+/// The standard preambular opening phrases, longest first.
+pub fn preambular() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| parse(PREAMBULAR))
+}
+
+/// The standard operative opening phrases, longest first.
+pub fn operative() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| parse(OPERATIVE))
+}
+
+/// Length in bytes of `prefix` at the start of `text`, compared case-insensitively (ASCII),
+/// when it ends on a word boundary.
+fn prefix_len(text: &str, prefix: &str) -> Option<usize> {
+    let head = text.get(..prefix.len())?;
+    if !head.eq_ignore_ascii_case(prefix) {
+        return None;
+    }
+    match text[prefix.len()..].chars().next() {
+        None => Some(prefix.len()),
+        Some(c) if c.is_alphanumeric() || c == '-' => None,
+        Some(_) => Some(prefix.len()),
+    }
+}
+
+/// The standard phrase (as listed) that `text` opens with, ignoring case.
+pub fn listed_phrase(text: &str, list: &'static [&'static str]) -> Option<&'static str> {
+    list.iter().copied().find(|p| prefix_len(text, p).is_some())
+}
+
+/// The length in bytes of the opening phrase of `text` from `list`, with any adverbs before
+/// ("Also", "Further") or after ("also") it. `None` when the text opens with no listed phrase.
+pub fn match_lead(text: &str, list: &'static [&'static str]) -> Option<usize> {
+    let mut start = 0;
+    // Adverbs before the phrase, e.g. "Also strongly urges".
+    for _ in 0..2 {
+        let rest = &text[start..];
+        let Some(n) = ADVERBS_BEFORE.iter().find_map(|a| prefix_len(rest, a)) else {
+            break;
+        };
+        let after = &rest[n..];
+        let skipped = after.len() - after.trim_start_matches(' ').len();
+        if skipped == 0 {
+            break;
+        }
+        start += n + skipped;
+    }
+    let rest = &text[start..];
+    let n = list.iter().find_map(|p| prefix_len(rest, p))?;
+    let mut end = start + n;
+    let after = &text[end..];
+    if let Some(tail) = after.strip_prefix(' ') {
+        if let Some(m) = ADVERBS_AFTER.iter().find_map(|a| prefix_len(tail, a)) {
+            // "also" must not start the next phrase's object ("Recalling also article 10" is
+            // fine; the adverb is part of the lead either way).
+            end += 1 + m;
+        }
+    }
+    Some(end)
+}
+
+/// Whether a word is the verb of a listed operative phrase ("Urges", "Calls").
+pub fn is_operative_verb(word: &str) -> bool {
+    operative().iter().any(|p| {
+        p.split(' ')
+            .next()
+            .is_some_and(|v| v.eq_ignore_ascii_case(word))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_longest_first() {
+        assert!(preambular().contains(&"Bearing in mind"));
+        assert!(operative().contains(&"Calls upon"));
+        let pos = |p: &str| preambular().iter().position(|x| *x == p);
+        assert!(pos("Taking note with appreciation") < pos("Taking note"));
+        assert!(preambular().iter().all(|p| !p.starts_with('#')));
+    }
+
+    #[test]
+    fn matches_phrases_with_adverbs() {
+        let m = |t: &str| match_lead(t, preambular()).map(|n| &t[..n]);
+        assert_eq!(
+            m("Taking note with appreciation of the report"),
+            Some("Taking note with appreciation")
+        );
+        assert_eq!(m("Recalling also article 10"), Some("Recalling also"));
+        assert_eq!(m("Also recognizing the role"), Some("Also recognizing"));
+        assert_eq!(m("Recallings of"), None);
+        let o = |t: &str| match_lead(t, operative()).map(|n| &t[..n]);
+        assert_eq!(o("Also strongly urges States"), Some("Also strongly urges"));
+        assert_eq!(o("Calls Upon Member States"), Some("Calls Upon"));
+        assert_eq!(o("Once again requests"), Some("Once again requests"));
+    }
+
+    #[test]
+    fn knows_operative_verbs() {
+        assert!(is_operative_verb("encourages"));
+        assert!(!is_operative_verb("Encourage"));
+    }
+}

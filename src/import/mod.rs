@@ -1,5 +1,24 @@
-//! (being written) Import of plain UN texts into structured documents.
+//! Import of plain UN texts (from the published PDF, a web page or an e-mail) into structured
+//! documents: header, authoring body, preambular and operative paragraphs with their leads,
+//! sub-paragraphs, footnotes; or a report's sections and numbered paragraphs.
+//!
+//! The work is split by stage: [`lines`] normalises the text and drops page furniture,
+//! [`kind`] tells a resolution from a report, [`header`] reads the header block, [`body`]
+//! assembles paragraphs (unwrapping lines, rejoining page breaks, lifting footnote blocks
+//! out), [`resolution`] and [`report`] build the model, and [`footnotes`] links markers to
+//! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
+//! paragraph or in [`Document::notes`] with a [`Warning`].
+
+pub mod body;
+pub mod footnotes;
+pub mod header;
+pub mod kind;
+pub mod lines;
+pub mod report;
+pub mod resolution;
+
 use crate::model::{DocKind, Document};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// What kind of document the text is expected to be.
@@ -25,35 +44,186 @@ pub struct Imported {
     pub warnings: Vec<Warning>,
 }
 
+/// The largest file [`import_file`] reads.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a file could not be imported. Each message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{path}: {message}")]
     Unreadable { path: PathBuf, message: String },
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset}, line {line})")]
+    NotUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+    },
+    #[error("{path}: a binary file (NUL byte at offset {offset}), not a text")]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{path}: too large to import ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error(
+        "{path}: no paragraphs found: this does not look like a resolution or a report \
+         (expected numbered paragraphs, an authoring body such as “The General Assembly,” \
+         or preambular paragraphs)"
+    )]
+    NotADocument { path: PathBuf },
 }
 
 /// Imports text. Never fails and never panics: what cannot be placed is kept in a note.
 pub fn import_str(text: &str, hint: KindHint) -> Imported {
-    let kind = if hint == KindHint::Report {
-        DocKind::Report
-    } else {
-        DocKind::Resolution
+    let lines = lines::normalise(text);
+    let kind = kind::detect(&lines, hint);
+    let mut doc = Document::new(kind);
+    let mut warnings = Vec::new();
+    let mut extra = Vec::new();
+
+    let (header_end, body_start) = match kind {
+        DocKind::Resolution => match header::authoring_body(&lines) {
+            Some((range, body)) => {
+                doc.authoring_body = body;
+                (range.start, range.end)
+            }
+            None => {
+                let start = resolution_start(&lines);
+                (start, start)
+            }
+        },
+        DocKind::Report => {
+            let start = report_start(&lines);
+            (start, start)
+        }
     };
-    let mut document = Document::new(kind);
-    document.notes.push(text.to_string());
-    Imported {
-        document,
-        warnings: vec![Warning {
-            line: 1,
-            message: "the importer is being written: the whole text was kept as a note".into(),
-        }],
+    doc.header = header::parse(&lines[..header_end], &mut extra, &mut warnings);
+    let mut next_id = 0;
+    let body = body::read(
+        &lines[body_start..],
+        body::Mode {
+            report: kind == DocKind::Report,
+        },
+        &mut next_id,
+    );
+    match kind {
+        DocKind::Resolution => resolution::assemble(&mut doc, body.items, &mut warnings),
+        DocKind::Report => report::assemble(&mut doc, body.items, &mut warnings),
     }
+    let (notes, numbered): (Vec<_>, Vec<_>) =
+        body.footnotes.into_iter().partition(|d| d.number.is_none());
+    let sponsor_notes: Vec<String> = notes.into_iter().map(|d| d.text).collect();
+    doc.header.sponsors_note = sponsor_notes.join(" ");
+    footnotes::link(&mut doc, numbered, &mut warnings);
+    doc.notes.extend(extra);
+
+    if doc.paragraph_count() == 0 && lines.iter().any(|l| !l.is_blank()) {
+        warnings.push(Warning {
+            line: lines.iter().find(|l| !l.is_blank()).map_or(1, |l| l.no),
+            message: "no paragraphs found: this does not look like a resolution or a report; \
+                      the text was kept as a note"
+                .into(),
+        });
+        let all: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        doc.header = Default::default();
+        doc.notes = vec![all.join("\n").trim().to_string()];
+    }
+    warnings.sort_by_key(|w| w.line);
+    Imported {
+        document: doc,
+        warnings,
+    }
+}
+
+/// Where the body of a resolution without an authoring body starts: the first numbered
+/// line or the first block that opens with a standard preambular phrase.
+fn resolution_start(lines: &[lines::Line]) -> usize {
+    for r in header::blocks(lines) {
+        let t = lines[r.start].text.trim_start_matches('*');
+        if body::numbered(t).is_some()
+            || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some()
+        {
+            return r.start;
+        }
+    }
+    lines.len()
+}
+
+/// Where the body of a report starts: the first heading or numbered paragraph.
+fn report_start(lines: &[lines::Line]) -> usize {
+    lines
+        .iter()
+        .position(|l| {
+            body::numbered(&l.text).is_some()
+                || body::heading(&l.text).is_some_and(|(_, label, rest, _)| {
+                    !label.is_empty() && !rest.is_empty()
+                })
+        })
+        .unwrap_or(lines.len())
+}
+
+/// Checks raw bytes and turns them into text: errors for binary, non-UTF-8 and huge input.
+pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_BYTES,
+        });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ImportError::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        ImportError::NotUtf8 {
+            path: path.to_path_buf(),
+            offset,
+            line,
+        }
+    })
 }
 
 /// Reads and imports a file (`-` for stdin).
 pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ImportError::Unreadable {
+    let unreadable = |e: std::io::Error| ImportError::Unreadable {
         path: path.to_path_buf(),
         message: e.to_string(),
-    })?;
-    Ok(import_str(&text, hint))
+    };
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(unreadable)?;
+        if meta.is_dir() {
+            return Err(ImportError::Unreadable {
+                path: path.to_path_buf(),
+                message: "is a directory, not a text file".into(),
+            });
+        }
+        if meta.len() > MAX_BYTES {
+            return Err(ImportError::TooLarge {
+                path: path.to_path_buf(),
+                size: meta.len(),
+                limit: MAX_BYTES,
+            });
+        }
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        file.take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+    }
+    let text = decode(bytes, path)?;
+    let imported = import_str(&text, hint);
+    if imported.document.paragraph_count() == 0 {
+        return Err(ImportError::NotADocument {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(imported)
 }

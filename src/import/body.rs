@@ -1,0 +1,387 @@
+//! Paragraph assembly: turns the normalised lines of a document body into items (numbered
+//! paragraphs, lettered sub-paragraphs, unnumbered paragraphs, headings) with hard-wrapped
+//! lines unwrapped and paragraphs cut by a page break rejoined; footnote blocks (after a
+//! `____` separator, or `¹ text` lines) are taken out of the flow wherever they stand.
+
+use super::footnotes::{self, FootnoteDef};
+use super::lines::Line;
+use crate::model::Id;
+
+/// What an item is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A paragraph printed with a number ("12.").
+    Numbered(u32),
+    /// A paragraph with no number (a preambular paragraph, a closing line, a table row).
+    Plain,
+    /// A sub-paragraph with its printed label ("b", "ii").
+    Sub(String),
+    /// A report heading: level (1 chapter, 2 lettered section), label as printed, and whether
+    /// it starts an unnumbered part (an annex).
+    Heading { level: u8, label: String, annex: bool },
+}
+
+/// One item of the body with its text (lines joined) and the line where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub text: String,
+    pub line: usize,
+    /// The id the paragraph made from this item will carry.
+    pub id: Id,
+}
+
+/// The items of a body and the footnotes found in it.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub items: Vec<Item>,
+    pub footnotes: Vec<FootnoteDef>,
+}
+
+/// Whether the text ends a clause (ignoring closing quotes, brackets, emphasis and markers).
+pub fn ends_with_punctuation(s: &str) -> bool {
+    // A plain-digit footnote marker glued after the punctuation ("2024,1").
+    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let s = if (1..=2).contains(&digits) && s[..s.len() - digits].ends_with([',', ';', '.', ':', '”']) {
+        &s[..s.len() - digits]
+    } else {
+        s
+    };
+    let t = s.trim_end_matches(|c: char| {
+        matches!(c, '*' | '”' | '’' | '"' | '\'' | ')' | ']' | ' ')
+            || footnotes::superscript_value(c).is_some()
+    });
+    t.ends_with(['.', ',', ';', ':', '!', '?'])
+}
+
+/// A numbered line: "12. text" or "12." alone. Returns the number and the rest.
+pub fn numbered(s: &str) -> Option<(u32, &str)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || s.as_bytes().get(digits) != Some(&b'.') {
+        return None;
+    }
+    let rest = &s[digits + 1..];
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let n: u32 = s[..digits].parse().ok()?;
+    Some((n, rest.trim_start()))
+}
+
+/// A lettered line "(a) text" / "(ii) text". Returns the label and the rest.
+pub fn lettered(s: &str) -> Option<(&str, &str)> {
+    let inner = s.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let label = &inner[..close];
+    if label.is_empty() || label.len() > 6 || !label.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let roman = label.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+    let repeated = label.chars().all(|c| Some(c) == label.chars().next());
+    if !(roman || repeated) {
+        return None;
+    }
+    let rest = &inner[close + 1..];
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    Some((label, rest.trim_start()))
+}
+
+/// A report heading line: "II. Recommendations", "A. Prevention", "D." (letter alone),
+/// "Annex". Returns level, label, heading text, annex flag.
+pub fn heading(s: &str) -> Option<(u8, &str, &str, bool)> {
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    if lower == "annex" || lower == "annexes" || (lower.starts_with("annex ") && t.len() <= 10) {
+        return Some((1, "", t, true));
+    }
+    let (label, rest) = t.split_once('.')?;
+    if label.is_empty() || label.len() > 5 || !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let rest = rest.trim();
+    let roman = label.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let letter = label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase());
+    if !(roman || letter) {
+        return None;
+    }
+    if !rest.is_empty() {
+        let first_upper = rest.chars().next().is_some_and(char::is_uppercase);
+        if !first_upper || rest.ends_with(['.', ';', ',']) || rest.len() > 250 {
+            return None;
+        }
+    }
+    // "I." "V." "X." read as chapters: reports number chapters in roman numerals.
+    let level = if roman { 1 } else { 2 };
+    Some((level, label, rest, false))
+}
+
+/// Whether a line could be a heading whose label was lost: short, capitalised, no closing
+/// punctuation.
+fn bare_heading(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=8).contains(&words)
+        && s.len() <= 80
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !ends_with_punctuation(s)
+}
+
+/// Options for reading a body.
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    /// Reading a report: headings are recognised.
+    pub report: bool,
+}
+
+/// Reads the body lines into items.
+pub fn read(lines: &[Line], mode: Mode, next_id: &mut u32) -> Body {
+    let mut r = Reader {
+        body: Body::default(),
+        mode,
+        next_id,
+        blank: false,
+        zone: Zone::None,
+        pending_label: None,
+        expected: None,
+    };
+    for (i, line) in lines.iter().enumerate() {
+        r.line(lines, i, line);
+    }
+    r.body
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    None,
+    /// Inside a footnote block: whether a separator opened it, and whether the last line
+    /// read belongs to a footnote (so the next line may continue it).
+    Footnotes { separator: bool, open: bool },
+}
+
+struct Reader<'a> {
+    body: Body,
+    mode: Mode,
+    next_id: &'a mut u32,
+    /// A blank line (or removed page furniture) since the last text line.
+    blank: bool,
+    zone: Zone,
+    /// A heading label standing alone on its line ("D."), waiting for its text.
+    pending_label: Option<(u8, String, usize)>,
+    /// The number the next top-level numbered paragraph should carry.
+    expected: Option<u32>,
+}
+
+impl Reader<'_> {
+    fn id(&mut self) -> Id {
+        *self.next_id += 1;
+        Id(format!("p{}", self.next_id))
+    }
+
+    fn push(&mut self, kind: ItemKind, text: &str, line: usize) {
+        let id = self.id();
+        self.body.items.push(Item {
+            kind,
+            text: text.to_string(),
+            line,
+            id,
+        });
+        self.blank = false;
+    }
+
+    fn current_id(&self) -> Option<Id> {
+        self.body.items.last().map(|i| i.id.clone())
+    }
+
+    fn append(&mut self, text: &str) {
+        if let Some(item) = self.body.items.last_mut() {
+            if !item.text.is_empty() && !text.is_empty() {
+                let sep = if matches!(item.kind, ItemKind::Heading { annex: true, .. })
+                    && !item.text.contains(':')
+                {
+                    ": "
+                } else {
+                    " "
+                };
+                item.text.push_str(sep);
+            }
+            item.text.push_str(text);
+        }
+        self.blank = false;
+    }
+
+    fn line(&mut self, lines: &[Line], i: usize, line: &Line) {
+        let t = line.text.as_str();
+        if t.is_empty() {
+            self.blank = true;
+            if let Zone::Footnotes { separator, .. } = self.zone {
+                self.zone = Zone::Footnotes {
+                    separator,
+                    open: false,
+                };
+            }
+            return;
+        }
+        if footnotes::is_separator(t) {
+            self.zone = Zone::Footnotes {
+                separator: true,
+                open: false,
+            };
+            return;
+        }
+        let in_block = matches!(self.zone, Zone::Footnotes { separator: true, .. });
+        if let Some((number, text, plain)) = footnotes::footnote_line(t, in_block) {
+            let near = self.current_id();
+            self.body.footnotes.push(FootnoteDef {
+                number,
+                text: text.to_string(),
+                line: line.no,
+                near,
+                plain,
+            });
+            self.zone = Zone::Footnotes {
+                separator: in_block,
+                open: true,
+            };
+            return;
+        }
+        if let Zone::Footnotes { open: true, .. } = self.zone {
+            // A footnote that runs over several lines.
+            if let Some(def) = self.body.footnotes.last_mut() {
+                def.text.push(' ');
+                def.text.push_str(t);
+                return;
+            }
+        }
+        self.zone = Zone::None;
+        if self.mode.report {
+            if let Some((level, label, _)) = self.pending_label.take() {
+                self.push(
+                    ItemKind::Heading {
+                        level,
+                        label,
+                        annex: false,
+                    },
+                    t,
+                    line.no,
+                );
+                return;
+            }
+            if let Some((level, label, rest, annex)) = heading(t) {
+                if rest.is_empty() && !annex {
+                    self.pending_label = Some((level, label.to_string(), line.no));
+                    return;
+                }
+                let label = label.to_string();
+                self.push(ItemKind::Heading { level, label, annex }, rest, line.no);
+                return;
+            }
+        }
+        if let Some((n, rest)) = numbered(t) {
+            self.push(ItemKind::Numbered(n), rest, line.no);
+            if self.expected.is_none_or(|e| e == n) {
+                self.expected = Some(n + 1);
+            }
+            return;
+        }
+        if let Some((label, rest)) = lettered(t) {
+            let label = label.to_string();
+            self.push(ItemKind::Sub(label), rest, line.no);
+            return;
+        }
+        if self.continues(t) {
+            self.append(t);
+            return;
+        }
+        if self.mode.report && self.blank && bare_heading(t) && self.next_is_expected(lines, i) {
+            self.push(
+                ItemKind::Heading {
+                    level: 2,
+                    label: String::new(),
+                    annex: false,
+                },
+                t,
+                line.no,
+            );
+            return;
+        }
+        self.push(ItemKind::Plain, t, line.no);
+    }
+
+    /// Whether the next non-blank line is the numbered paragraph the text expects.
+    fn next_is_expected(&self, lines: &[Line], i: usize) -> bool {
+        let Some(next) = lines[i + 1..].iter().find(|l| !l.is_blank()) else {
+            return false;
+        };
+        match (numbered(&next.text), self.expected) {
+            (Some((n, _)), Some(e)) => n == e,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether a text line continues the current item: a hard-wrapped line, or the rest of
+    /// a paragraph cut by a page break (it starts in lower case, or the paragraph has no
+    /// closing punctuation yet, or it is a numbered paragraph that has not ended).
+    fn continues(&self, t: &str) -> bool {
+        let Some(item) = self.body.items.last() else {
+            return false;
+        };
+        if let ItemKind::Heading { annex, .. } = item.kind {
+            // A heading runs on only over lines that follow it directly.
+            return !self.blank && (annex || numbered(t).is_none());
+        }
+        if !self.blank || item.text.is_empty() {
+            return true;
+        }
+        let lower = t.chars().next().is_some_and(|c| c.is_lowercase());
+        if lower || !ends_with_punctuation(&item.text) {
+            return true;
+        }
+        let numbered_open = matches!(item.kind, ItemKind::Numbered(_) | ItemKind::Sub(_))
+            && !item.text.trim_end_matches(['”', '’', '*', ')']).ends_with(['.', '!', '?']);
+        !self.mode.report && numbered_open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(s: &str, report: bool) -> Body {
+        let lines = super::super::lines::normalise(s);
+        let mut n = 0;
+        read(&lines, Mode { report }, &mut n)
+    }
+
+    #[test]
+    fn recognises_line_shapes() {
+        assert_eq!(numbered("12. Urges"), Some((12, "Urges")));
+        assert_eq!(numbered("1."), Some((1, "")));
+        assert_eq!(numbered("2012. Six"), None);
+        assert_eq!(numbered("80/4. Title"), None);
+        assert_eq!(lettered("(b) To ensure"), Some(("b", "To ensure")));
+        assert_eq!(lettered("(iv) item"), Some(("iv", "item")));
+        assert_eq!(lettered("(aa) item"), Some(("aa", "item")));
+        assert_eq!(lettered("(UNODC), to"), None);
+        assert_eq!(lettered("(see) x"), None);
+        assert_eq!(heading("II. Recommendations"), Some((1, "II", "Recommendations", false)));
+        assert_eq!(heading("D."), Some((2, "D", "", false)));
+        assert_eq!(heading("A. Criminalization, investigation"), Some((2, "A", "Criminalization, investigation", false)));
+        assert_eq!(heading("A. He said so."), None);
+    }
+
+    #[test]
+    fn unwraps_and_rejoins() {
+        let b = items(
+            "Recalling the first\nand second,\n\nNoting the\n\n¹ A note.\n\nrest of it,\n\n1. *Urges* all;\n\n² B.\n\nThe end of one;\n2. *Decides* x.",
+            false,
+        );
+        let texts: Vec<&str> = b.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Recalling the first and second,", "Noting the rest of it,", "*Urges* all; The end of one;", "*Decides* x."]
+        );
+        assert_eq!(b.footnotes.len(), 2);
+    }
+}

@@ -1,0 +1,291 @@
+//! Footnotes: recognising footnote lines (`¹ text`, and after a `____` separator `1  text` or
+//! the `*` note on sponsors), and linking the markers in the text (superscript digits, or in
+//! PDF extractions plain digits glued to the preceding word or punctuation: `2024,1`,
+//! `2025;2`, `Governors”;3`) to model footnotes with `[^fN]` markers.
+
+use super::Warning;
+use crate::model::{Document, Footnote, Id, Paragraph};
+use std::collections::HashMap;
+
+/// A footnote as read from the text, before it is linked to its marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FootnoteDef {
+    /// The printed number; `None` for a `*` note.
+    pub number: Option<u32>,
+    pub text: String,
+    pub line: usize,
+    /// The id of the paragraph being read when the footnote appeared.
+    pub near: Option<Id>,
+    /// Whether the number was printed in plain digits (a PDF extraction).
+    pub plain: bool,
+}
+
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// The digit value of a superscript digit.
+pub fn superscript_value(c: char) -> Option<u32> {
+    SUPERSCRIPTS.iter().position(|&s| s == c).map(|p| p as u32)
+}
+
+/// Reads a run of superscript digits at the start of `s`: (number, byte length).
+fn superscript_number(s: &str) -> Option<(u32, usize)> {
+    let mut n: u32 = 0;
+    let mut len = 0;
+    for c in s.chars() {
+        let Some(d) = superscript_value(c) else { break };
+        n = n.checked_mul(10)?.checked_add(d)?;
+        len += c.len_utf8();
+    }
+    (len > 0).then_some((n, len))
+}
+
+/// A footnote line: `¹ text` anywhere; `1  text` and `* text` only inside a footnote block
+/// (after a separator line). Returns the number (None for `*`), the text, and whether the
+/// number was in plain digits.
+pub fn footnote_line(s: &str, in_block: bool) -> Option<(Option<u32>, &str, bool)> {
+    if let Some((n, len)) = superscript_number(s) {
+        let rest = s[len..].trim_start();
+        if !rest.is_empty() && n > 0 {
+            return Some((Some(n), rest, false));
+        }
+        return None;
+    }
+    if !in_block {
+        return None;
+    }
+    if let Some(rest) = s.strip_prefix('*') {
+        if rest.starts_with(' ') && !rest.trim().is_empty() {
+            return Some((None, rest.trim_start(), true));
+        }
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && s[digits..].starts_with(' ') {
+        let rest = s[digits..].trim_start();
+        let n: u32 = s[..digits].parse().ok()?;
+        if n > 0 && !rest.is_empty() {
+            return Some((Some(n), rest, true));
+        }
+    }
+    None
+}
+
+/// Whether a line is a footnote separator (`__________`).
+pub fn is_separator(s: &str) -> bool {
+    s.len() >= 5 && s.chars().all(|c| c == '_')
+}
+
+/// Links markers to footnotes in document order and stores the footnotes in the document.
+/// Footnotes without a marker are kept, anchored where they appeared, with a warning.
+pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warning>) {
+    let numbered: Vec<&FootnoteDef> = defs.iter().filter(|d| d.number.is_some()).collect();
+    if numbered.is_empty() {
+        return;
+    }
+    let by_number: HashMap<u32, &FootnoteDef> =
+        numbered.iter().filter_map(|d| Some((d.number?, *d))).collect();
+    let plain: Vec<u32> = {
+        let mut v: Vec<u32> = numbered
+            .iter()
+            .filter(|d| d.plain)
+            .filter_map(|d| d.number)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut linker = Linker {
+        by_number: &by_number,
+        plain,
+        plain_next: 0,
+        ids: HashMap::new(),
+        footnotes: Vec::new(),
+    };
+    let mut visit = |p: &mut Paragraph| linker.paragraph(p);
+    for p in doc.preamble.iter_mut() {
+        visit_all(p, &mut visit);
+    }
+    for p in doc.operative.iter_mut() {
+        visit_all(p, &mut visit);
+    }
+    for s in doc.sections.iter_mut() {
+        for p in s.paragraphs.iter_mut() {
+            visit_all(p, &mut visit);
+        }
+    }
+    let Linker {
+        ids, mut footnotes, ..
+    } = linker;
+    let mut counter = footnotes.len();
+    for d in &numbered {
+        let Some(n) = d.number else { continue };
+        if ids.contains_key(&n) {
+            continue;
+        }
+        counter += 1;
+        let anchor = d
+            .near
+            .clone()
+            .or_else(|| doc.paragraphs().last().map(|(p, _)| p.id.clone()))
+            .unwrap_or_default();
+        warnings.push(Warning {
+            line: d.line,
+            message: format!(
+                "footnote {n} has no marker in the text; kept at the paragraph where it stands"
+            ),
+        });
+        footnotes.push(Footnote {
+            id: Id(format!("f{counter}")),
+            anchor,
+            text: d.text.clone(),
+        });
+    }
+    doc.footnotes = footnotes;
+}
+
+fn visit_all(p: &mut Paragraph, f: &mut dyn FnMut(&mut Paragraph)) {
+    f(p);
+    for sp in p.subparagraphs.iter_mut() {
+        visit_all(sp, f);
+    }
+}
+
+struct Linker<'a> {
+    by_number: &'a HashMap<u32, &'a FootnoteDef>,
+    /// Numbers of footnotes printed in plain digits, ascending; markers are looked for in
+    /// this order.
+    plain: Vec<u32>,
+    plain_next: usize,
+    ids: HashMap<u32, Id>,
+    footnotes: Vec<Footnote>,
+}
+
+impl Linker<'_> {
+    fn paragraph(&mut self, p: &mut Paragraph) {
+        let anchor = p.id.clone();
+        p.lead = self.text(&p.lead, &anchor);
+        p.text = self.text(&p.text, &anchor);
+    }
+
+    fn id_for(&mut self, n: u32, anchor: &Id) -> Option<Id> {
+        if let Some(id) = self.ids.get(&n) {
+            return Some(id.clone());
+        }
+        let def = self.by_number.get(&n)?;
+        let id = Id(format!("f{}", self.footnotes.len() + 1));
+        self.footnotes.push(Footnote {
+            id: id.clone(),
+            anchor: anchor.clone(),
+            text: def.text.clone(),
+        });
+        self.ids.insert(n, id.clone());
+        Some(id)
+    }
+
+    fn text(&mut self, s: &str, anchor: &Id) -> String {
+        let has_super = s.chars().any(|c| superscript_value(c).is_some());
+        if !has_super && self.plain_next >= self.plain.len() {
+            return s.to_string();
+        }
+        let mut out = String::with_capacity(s.len() + 8);
+        let mut prev: Option<char> = None;
+        let mut prev2: Option<char> = None;
+        let mut i = 0;
+        while i < s.len() {
+            let rest = &s[i..];
+            if let Some((n, len)) = superscript_number(rest) {
+                match self.id_for(n, anchor) {
+                    Some(id) => {
+                        out.push_str(&crate::markup::marker(&id));
+                        if let Some(pos) = self.plain.iter().position(|&x| x == n) {
+                            self.plain_next = self.plain_next.max(pos + 1);
+                        }
+                    }
+                    None => out.push_str(&rest[..len]),
+                }
+                i += len;
+                prev = rest[..len].chars().last();
+                continue;
+            }
+            if let Some(len) = self.plain_marker(rest, prev, prev2) {
+                let n = self.plain[self.plain_next];
+                self.plain_next += 1;
+                if let Some(id) = self.id_for(n, anchor) {
+                    out.push_str(&crate::markup::marker(&id));
+                    i += len;
+                    prev = Some('0');
+                    continue;
+                }
+            }
+            let Some(c) = rest.chars().next() else { break };
+            out.push(c);
+            prev2 = prev;
+            prev = Some(c);
+            i += c.len_utf8();
+        }
+        out
+    }
+
+    /// A plain-digit marker for the next expected footnote at the start of `rest`, glued to
+    /// what precedes it and followed by a space or the end: its byte length.
+    fn plain_marker(&self, rest: &str, prev: Option<char>, prev2: Option<char>) -> Option<usize> {
+        let n = *self.plain.get(self.plain_next)?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 || rest[..digits].parse::<u32>().ok()? != n {
+            return None;
+        }
+        let after = rest[digits..].chars().next();
+        if !after.is_none_or(|c| c == ' ' || c == ',' || c == ';' || c == '.') {
+            return None;
+        }
+        let prev = prev?;
+        let glued = match prev {
+            ',' | ';' | ':' | '”' | '’' | ')' => true,
+            // "2025.3": not after an initial ("A.2") or a number ("1.2").
+            '.' => prev2.is_some_and(|c| c.is_lowercase() || c == ')'),
+            c => c.is_lowercase(),
+        };
+        glued.then_some(digits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_footnote_lines() {
+        assert_eq!(footnote_line("¹ United Nations", false), Some((Some(1), "United Nations", false)));
+        assert_eq!(footnote_line("¹² Ibid.", false), Some((Some(12), "Ibid.", false)));
+        assert_eq!(footnote_line("1  See A/80/348.", false), None);
+        assert_eq!(footnote_line("1  See A/80/348.", true), Some((Some(1), "See A/80/348.", true)));
+        assert_eq!(footnote_line("* Any changes", true), Some((None, "Any changes", true)));
+        assert_eq!(footnote_line("1. Urges", true), None);
+    }
+
+    #[test]
+    fn links_plain_markers_in_order() {
+        let mut doc = Document::default();
+        doc.operative.push(Paragraph::new(
+            Id::new("p1"),
+            "Takes note",
+            "of GC(69)/RES/9 A.2, entitled x; held in 2025;2 and “Governors”;3 item",
+        ));
+        let defs = [2, 3]
+            .map(|n| FootnoteDef {
+                number: Some(n),
+                text: format!("note {n}"),
+                line: 1,
+                near: None,
+                plain: true,
+            })
+            .to_vec();
+        let mut w = Vec::new();
+        link(&mut doc, defs, &mut w);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            doc.operative[0].text,
+            "of GC(69)/RES/9 A.2, entitled x; held in 2025;[^f1] and “Governors”;[^f2] item"
+        );
+        assert_eq!(doc.footnotes.len(), 2);
+    }
+}

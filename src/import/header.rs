@@ -1,0 +1,355 @@
+//! The header block: issuing body, organ, symbol, distribution, date, original language,
+//! session, place and dates, agenda item and title (several lines, maybe in **bold**),
+//! sponsors and stage ("A, B and C: revised draft resolution", maybe wrapped, maybe bold,
+//! maybe with a `*` pointing to the note on sponsors), the title, and for adopted resolutions
+//! the adoption line, the committee reference and the numbered title ("80/4. …").
+//! Also finds the authoring body ("The General Assembly,") that ends the header.
+
+use super::Warning;
+use super::lines::{Line, is_symbol};
+use crate::model::Header;
+
+/// Country names that contain " and " (so a sponsors list is not split inside them).
+const AND_NAMES: &[&str] = &[
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "Heard Island and McDonald Islands",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Turks and Caicos Islands",
+    "Wallis and Futuna",
+];
+
+/// Consecutive non-blank lines, as index ranges into the lines.
+pub fn blocks(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, l) in lines.iter().enumerate() {
+        match (l.is_blank(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..lines.len());
+    }
+    out
+}
+
+/// Removes emphasis markers around a header value.
+fn plain(s: &str) -> String {
+    s.replace("**", "").trim_matches('*').trim().to_string()
+}
+
+fn joined(lines: &[Line], r: std::ops::Range<usize>) -> String {
+    let parts: Vec<&str> = lines[r].iter().map(|l| l.text.as_str()).collect();
+    parts.join(" ")
+}
+
+/// The authoring body of a resolution: a short block "The General Assembly," (maybe in
+/// italics, maybe over two lines). Returns the block's range and the text without comma.
+pub fn authoring_body(lines: &[Line]) -> Option<(std::ops::Range<usize>, String)> {
+    for r in blocks(lines) {
+        if r.len() > 3 {
+            continue;
+        }
+        let text = plain(&joined(lines, r.clone()));
+        if text.len() <= 200 && text.starts_with("The ") && text.ends_with(',') {
+            let body = text.trim_end_matches(',').trim().to_string();
+            // Not a sentence: no verb-like lower-case clause after a comma.
+            if !body.contains(',') {
+                return Some((r, body));
+            }
+        }
+    }
+    None
+}
+
+/// Splits "A, B and C: revised draft resolution" into sponsors and stage.
+pub fn sponsors_and_stage(text: &str) -> Option<(Vec<String>, String)> {
+    let text = plain(text);
+    let (who, stage) = text.rsplit_once(':')?;
+    let stage = stage.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    let lower = stage.to_lowercase();
+    let is_stage = stage.len() <= 80
+        && (lower.contains("draft resolution")
+            || lower.contains("draft decision")
+            || lower.contains("amendment"));
+    if !is_stage {
+        return None;
+    }
+    let who = who.trim_end_matches(['*', ' ']).trim();
+    if who.is_empty() {
+        return None;
+    }
+    Some((split_sponsors(who), stage.to_string()))
+}
+
+fn split_sponsors(who: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for part in who.split(", ") {
+        names.push(part.trim().to_string());
+    }
+    // The last item holds the final "and": "Paraguay and the United States of America".
+    if let Some(last) = names.pop() {
+        let mut rest = last.as_str();
+        let mut cut = None;
+        let mut from = 0;
+        while let Some(p) = rest[from..].find(" and ") {
+            let at = from + p;
+            let inside = AND_NAMES.iter().any(|n| {
+                rest.match_indices(n)
+                    .any(|(np, _)| np <= at && at < np + n.len())
+            });
+            if !inside {
+                cut = Some(at);
+                break;
+            }
+            from = at + 5;
+        }
+        match cut {
+            Some(at) => {
+                names.push(rest[..at].trim().to_string());
+                rest = &rest[at + 5..];
+                names.push(rest.trim().to_string());
+            }
+            None => names.push(rest.trim().to_string()),
+        }
+    }
+    names
+        .into_iter()
+        .map(|n| n.strip_prefix("the ").unwrap_or(&n).trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+fn is_date(s: &str) -> bool {
+    let w: Vec<&str> = s.split_whitespace().collect();
+    w.len() == 3
+        && w[0].len() <= 2
+        && w[0].chars().all(|c| c.is_ascii_digit())
+        && w[1].chars().next().is_some_and(char::is_uppercase)
+        && w[2].len() == 4
+        && w[2].chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_session(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    (lower.ends_with(" session") || lower.ends_with(" meeting"))
+        && s.split_whitespace().count() <= 6
+        && s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_place_and_dates(s: &str) -> bool {
+    let Some((place, dates)) = s.split_once(", ") else {
+        return false;
+    };
+    s.len() <= 80
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && place.split_whitespace().count() <= 4
+        && dates.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && dates.len() >= 4
+        && dates[dates.len() - 4..].chars().all(|c| c.is_ascii_digit())
+}
+
+/// A numbered resolution title "80/4. Report of …": (number, title).
+fn resolution_title(s: &str) -> Option<(&str, &str)> {
+    let (num, title) = s.split_once(". ")?;
+    let (a, b) = num.split_once('/')?;
+    let digits = |x: &str| !x.is_empty() && x.len() <= 4 && x.chars().all(|c| c.is_ascii_digit());
+    (digits(a) && digits(b)).then_some((num, title.trim()))
+}
+
+/// What a header text chunk is while reading.
+#[derive(Default)]
+struct State {
+    agenda_seen: bool,
+    want_agenda_title: bool,
+    sponsors_seen: bool,
+    want_title: bool,
+}
+
+/// Reads the header lines. Text that fits no field goes to `extra` with a warning.
+pub fn parse(lines: &[Line], extra: &mut Vec<String>, warnings: &mut Vec<Warning>) -> Header {
+    let mut h = Header::default();
+    let mut st = State::default();
+    for r in blocks(lines) {
+        let block = joined(lines, r.clone());
+        if let Some((sponsors, stage)) = sponsors_and_stage(&block) {
+            h.sponsors = sponsors;
+            h.stage = stage;
+            st.sponsors_seen = true;
+            st.want_agenda_title = false;
+            continue;
+        }
+        if st.want_agenda_title {
+            h.agenda_title = plain(&block);
+            st.want_agenda_title = false;
+            continue;
+        }
+        let mut chunk: Vec<(usize, String)> = Vec::new();
+        let mut i = r.start;
+        while i < r.end {
+            let raw = lines[i].text.as_str();
+            let t = plain(raw);
+            let no = lines[i].no;
+            i += 1;
+            if field(&mut h, &mut st, &t, lines, &mut i, r.end) {
+                flush(&mut h, &mut st, &mut chunk, extra, warnings);
+            } else {
+                chunk.push((no, t));
+            }
+        }
+        flush(&mut h, &mut st, &mut chunk, extra, warnings);
+    }
+    h
+}
+
+/// Fills a field from one line when it is recognisably that field. `i` may advance past
+/// lines the field takes with it (the agenda title, a numbered title's continuation).
+fn field(h: &mut Header, st: &mut State, t: &str, lines: &[Line], i: &mut usize, end: usize) -> bool {
+    let rest_of_block = |i: &mut usize| {
+        let parts: Vec<String> = lines[*i..end].iter().map(|l| plain(&l.text)).collect();
+        *i = end;
+        parts.join(" ")
+    };
+    if t == "United Nations" {
+        return true;
+    }
+    if h.symbol.is_empty() && is_symbol(t) {
+        h.symbol = t.to_string();
+        return true;
+    }
+    if let Some(v) = t.strip_prefix("Distr.:").or_else(|| t.strip_prefix("Distr.")) {
+        h.distribution = v.trim().to_string();
+        return true;
+    }
+    if let Some(v) = t.strip_prefix("Original:") {
+        h.original_language = v.trim().to_string();
+        return true;
+    }
+    if h.date.is_empty() && is_date(t) {
+        h.date = t.to_string();
+        return true;
+    }
+    if t.starts_with("Resolution adopted by") || t.starts_with("Decision adopted by") {
+        h.adoption = t.to_string();
+        st.want_title = true;
+        return true;
+    }
+    if t.starts_with('[') && t.ends_with(']') {
+        h.committee_reference = t.to_string();
+        return true;
+    }
+    if let Some((num, title)) = resolution_title(t) {
+        h.resolution_number = num.to_string();
+        let more = rest_of_block(i);
+        h.title = if more.is_empty() {
+            title.to_string()
+        } else {
+            format!("{title} {more}")
+        };
+        st.want_title = false;
+        return true;
+    }
+    let lower = t.to_lowercase();
+    if let Some(v) = lower
+        .strip_prefix("agenda items ")
+        .or_else(|| lower.strip_prefix("agenda item "))
+    {
+        let start = t.len() - v.len();
+        h.agenda_item = t[start..].trim().to_string();
+        st.agenda_seen = true;
+        let title = rest_of_block(i);
+        if title.is_empty() {
+            st.want_agenda_title = true;
+        } else {
+            h.agenda_title = title;
+        }
+        return true;
+    }
+    if h.session.is_empty() && is_session(t) {
+        h.session = t.to_string();
+        return true;
+    }
+    if h.place_and_dates.is_empty() && is_place_and_dates(t) {
+        h.place_and_dates = t.to_string();
+        return true;
+    }
+    false
+}
+
+/// Places a run of lines that fit no field: issuing body, organ, title, or extra text.
+fn flush(
+    h: &mut Header,
+    st: &mut State,
+    chunk: &mut Vec<(usize, String)>,
+    extra: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
+) {
+    if chunk.is_empty() {
+        return;
+    }
+    let line = chunk[0].0;
+    let parts: Vec<String> = chunk.drain(..).map(|(_, t)| t).collect();
+    let text = parts.join(" ");
+    if h.issuing_body.is_empty() && !st.sponsors_seen && !st.agenda_seen {
+        h.issuing_body = text;
+    } else if h.organ.is_empty()
+        && !st.sponsors_seen
+        && !st.agenda_seen
+        && h.session.is_empty()
+        && h.adoption.is_empty()
+    {
+        h.organ = text;
+    } else if h.title.is_empty() {
+        h.title = text;
+        st.want_title = false;
+    } else {
+        warnings.push(Warning {
+            line,
+            message: format!("header text not recognised, kept as a note: “{text}”"),
+        });
+        extra.push(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sponsors() {
+        let (s, stage) = sponsors_and_stage(
+            "**Albania, El Salvador, Paraguay and the\nUnited States of America: revised draft resolution**",
+        )
+        .unwrap_or_default();
+        assert_eq!(s, ["Albania", "El Salvador", "Paraguay", "United States of America"]);
+        assert_eq!(stage, "revised draft resolution");
+        let (s, stage) = sponsors_and_stage("Australia:* draft resolution").unwrap_or_default();
+        assert_eq!((s, stage.as_str()), (vec!["Australia".to_string()], "draft resolution"));
+        let (s, _) =
+            sponsors_and_stage("Chile and Trinidad and Tobago: draft resolution").unwrap_or_default();
+        assert_eq!(s, ["Chile", "Trinidad and Tobago"]);
+        let (s, _) =
+            sponsors_and_stage("Trinidad and Tobago and Chile: draft resolution").unwrap_or_default();
+        assert_eq!(s, ["Trinidad and Tobago", "Chile"]);
+        assert!(sponsors_and_stage("Recalling: the thing").is_none());
+    }
+
+    #[test]
+    fn recognises_fields() {
+        assert!(is_date("21 October 2010"));
+        assert!(!is_date("Vienna, 18-22 October 2010"));
+        assert!(is_place_and_dates("Vienna, 18-22 October 2010"));
+        assert!(is_session("Thirtieth session"));
+        assert_eq!(resolution_title("80/4. Report of X"), Some(("80/4", "Report of X")));
+    }
+}

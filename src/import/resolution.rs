@@ -1,0 +1,167 @@
+//! Building a resolution from body items: preambular paragraphs (unnumbered items before the
+//! first numbered one), operative paragraphs, sub-paragraphs placed by their labels ((a), (b)
+//! … then (i), (ii) … under the last lettered one), the opening phrase of each paragraph
+//! (from italics, else from the shipped phrase lists, else the first word), and what follows
+//! the last operative paragraph (the closing meeting line of an adopted resolution) as notes.
+
+use super::Warning;
+use super::body::{Item, ItemKind};
+use crate::model::{Document, Paragraph};
+use crate::numbering::{alpha, roman};
+use crate::phrases;
+
+/// Splits a paragraph's text into its opening phrase and the rest: the italic run at the
+/// start, else a listed phrase, else (when `first_word`) the first word.
+pub fn split_lead(text: &str, list: &'static [&'static str], first_word: bool) -> (String, String) {
+    let t = text.trim();
+    if let Some(inner) = t.strip_prefix('*') {
+        if !inner.starts_with('*') {
+            if let Some(end) = inner.find('*') {
+                let lead = inner[..end].trim();
+                if !lead.is_empty() && lead.len() <= 80 {
+                    let rest = inner[end + 1..].trim_start();
+                    return (lead.to_string(), rest.to_string());
+                }
+            }
+        }
+    }
+    if let Some(n) = phrases::match_lead(t, list) {
+        return (t[..n].to_string(), t[n..].trim_start().to_string());
+    }
+    if first_word && t.chars().next().is_some_and(char::is_uppercase) {
+        let end = t.find(' ').unwrap_or(t.len());
+        let word = t[..end].trim_end_matches([',', ';', ':']);
+        if !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return (word.to_string(), t[word.len()..].trim_start().to_string());
+        }
+    }
+    (String::new(), t.to_string())
+}
+
+/// Places a sub-paragraph item under `parent` by its label: the next letter at the first
+/// level, else the next roman numeral under the last lettered sub-paragraph.
+pub fn attach(parent: &mut Paragraph, label: &str, p: Paragraph, line: usize, warnings: &mut Vec<Warning>) {
+    let level1 = parent.subparagraphs.len();
+    if label == alpha(level1) || level1 == 0 {
+        if level1 == 0 && label != "a" && label != "i" {
+            warnings.push(Warning {
+                line,
+                message: format!("sub-paragraph ({label}) does not follow (a); kept as the first"),
+            });
+        }
+        parent.subparagraphs.push(p);
+        return;
+    }
+    let is_roman = label.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+    if let Some(last) = parent.subparagraphs.last_mut() {
+        if is_roman {
+            let level2 = last.subparagraphs.len();
+            if label != roman(level2 + 1) {
+                warnings.push(Warning {
+                    line,
+                    message: format!("sub-paragraph ({label}) is out of sequence"),
+                });
+            }
+            last.subparagraphs.push(p);
+            return;
+        }
+    }
+    warnings.push(Warning {
+        line,
+        message: format!(
+            "sub-paragraph ({label}) is out of sequence (expected ({}))",
+            alpha(level1)
+        ),
+    });
+    parent.subparagraphs.push(p);
+}
+
+/// Whether a line after the operative part is the closing meeting line or its date.
+fn closing_line(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    lower.contains("plenary meeting") || lower.ends_with(" meeting") || {
+        let w: Vec<&str> = t.split_whitespace().collect();
+        w.len() == 3 && w[0].chars().all(|c| c.is_ascii_digit()) && w[2].len() == 4
+    }
+}
+
+/// Fills the preamble and operative part of `doc` from the items.
+pub fn assemble(doc: &mut Document, items: Vec<Item>, warnings: &mut Vec<Warning>) {
+    for item in items {
+        match item.kind {
+            ItemKind::Numbered(n) => {
+                let expected = doc.operative.len() as u32 + 1;
+                if n != expected {
+                    warnings.push(Warning {
+                        line: item.line,
+                        message: format!(
+                            "operative paragraph numbered {n} where {expected} was expected; \
+                             numbers are derived from position"
+                        ),
+                    });
+                }
+                let (lead, text) = split_lead(&item.text, phrases::operative(), true);
+                doc.operative.push(Paragraph::new(item.id, lead, text));
+            }
+            ItemKind::Plain | ItemKind::Heading { .. } => {
+                if doc.operative.is_empty() {
+                    let (lead, text) = split_lead(&item.text, phrases::preambular(), true);
+                    doc.preamble.push(Paragraph::new(item.id, lead, text));
+                } else {
+                    if !closing_line(&item.text) {
+                        warnings.push(Warning {
+                            line: item.line,
+                            message: "text after the last operative paragraph kept as a note"
+                                .into(),
+                        });
+                    }
+                    doc.notes.push(item.text);
+                }
+            }
+            ItemKind::Sub(label) => {
+                let (lead, text) = split_lead(&item.text, &[], false);
+                let p = Paragraph::new(item.id, lead, text);
+                let parent = if doc.operative.is_empty() {
+                    doc.preamble.last_mut()
+                } else {
+                    doc.operative.last_mut()
+                };
+                match parent {
+                    Some(parent) => attach(parent, &label, p, item.line, warnings),
+                    None => {
+                        warnings.push(Warning {
+                            line: item.line,
+                            message: format!(
+                                "sub-paragraph ({label}) before any paragraph kept as a note"
+                            ),
+                        });
+                        doc.notes.push(format!("({label}) {}", item.text));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads_from_italics_phrases_or_first_word() {
+        let op = phrases::operative();
+        assert_eq!(
+            split_lead("*Also notes* the recent", op, true),
+            ("Also notes".into(), "the recent".into())
+        );
+        assert_eq!(
+            split_lead("Takes note with appreciation of the report", op, true),
+            ("Takes note with appreciation".into(), "of the report".into())
+        );
+        assert_eq!(
+            split_lead("Ponders the issue", op, true),
+            ("Ponders".into(), "the issue".into())
+        );
+        assert_eq!(split_lead("to the end", op, true), (String::new(), "to the end".into()));
+    }
+}
