@@ -51,17 +51,20 @@ fn split(text: &str) -> Vec<Line> {
 
 /// Normalises one line: odd spaces and tabs to spaces, BOMs and zero-width characters
 /// removed, control characters made visible, backslashes escaped for the markup, runs of
-/// spaces kept (leading spaces are trimmed, trailing ones dropped).
+/// spaces collapsed (PDF extraction leaves them), leading and trailing spaces dropped.
 fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                out.push(' ')
+            '\t' | ' ' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                if !out.ends_with(' ') {
+                    out.push(' ')
+                }
             }
             '\u{FEFF}' | '\u{200B}' | '\u{00AD}' | '\u{2060}' => {}
             '\\' => out.push_str("\\\\"),
             c if sanitize::is_unsafe(c) => out.push(sanitize::placeholder(c)),
+            ' ' if out.ends_with(' ') => {}
             c => out.push(c),
         }
     }
