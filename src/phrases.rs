@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn matches_phrases_with_adverbs() {
-        let m = |t: &str| match_lead(t, preambular()).map(|n| &t[..n]);
+        let m = |t: &'static str| match_lead(t, preambular()).map(|n| &t[..n]);
         assert_eq!(
             m("Taking note with appreciation of the report"),
             Some("Taking note with appreciation")
@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(m("Recalling also article 10"), Some("Recalling also"));
         assert_eq!(m("Also recognizing the role"), Some("Also recognizing"));
         assert_eq!(m("Recallings of"), None);
-        let o = |t: &str| match_lead(t, operative()).map(|n| &t[..n]);
+        let o = |t: &'static str| match_lead(t, operative()).map(|n| &t[..n]);
         assert_eq!(o("Also strongly urges States"), Some("Also strongly urges"));
         assert_eq!(o("Calls Upon Member States"), Some("Calls Upon"));
         assert_eq!(o("Once again requests"), Some("Once again requests"));

@@ -18,7 +18,11 @@ pub enum ItemKind {
     Sub(String),
     /// A report heading: level (1 chapter, 2 lettered section), label as printed, and whether
     /// it starts an unnumbered part (an annex).
-    Heading { level: u8, label: String, annex: bool },
+    Heading {
+        level: u8,
+        label: String,
+        annex: bool,
+    },
 }
 
 /// One item of the body with its text (lines joined) and the line where it starts.
@@ -42,7 +46,9 @@ pub struct Body {
 pub fn ends_with_punctuation(s: &str) -> bool {
     // A plain-digit footnote marker glued after the punctuation ("2024,1").
     let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let s = if (1..=2).contains(&digits) && s[..s.len() - digits].ends_with([',', ';', '.', ':', '”']) {
+    let s = if (1..=2).contains(&digits)
+        && s[..s.len() - digits].ends_with([',', ';', '.', ':', '”'])
+    {
         &s[..s.len() - digits]
     } else {
         s
@@ -76,7 +82,9 @@ pub fn lettered(s: &str) -> Option<(&str, &str)> {
     if label.is_empty() || label.len() > 6 || !label.chars().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    let roman = label.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+    let roman = label
+        .chars()
+        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
     let repeated = label.chars().all(|c| Some(c) == label.chars().next());
     if !(roman || repeated) {
         return None;
@@ -156,7 +164,10 @@ enum Zone {
     None,
     /// Inside a footnote block: whether a separator opened it, and whether the last line
     /// read belongs to a footnote (so the next line may continue it).
-    Footnotes { separator: bool, open: bool },
+    Footnotes {
+        separator: bool,
+        open: bool,
+    },
 }
 
 struct Reader<'a> {
@@ -229,7 +240,13 @@ impl Reader<'_> {
             };
             return;
         }
-        let in_block = matches!(self.zone, Zone::Footnotes { separator: true, .. });
+        let in_block = matches!(
+            self.zone,
+            Zone::Footnotes {
+                separator: true,
+                ..
+            }
+        );
         if let Some((number, text, plain)) = footnotes::footnote_line(t, in_block) {
             let near = self.current_id();
             self.body.footnotes.push(FootnoteDef {
@@ -273,7 +290,15 @@ impl Reader<'_> {
                     return;
                 }
                 let label = label.to_string();
-                self.push(ItemKind::Heading { level, label, annex }, rest, line.no);
+                self.push(
+                    ItemKind::Heading {
+                        level,
+                        label,
+                        annex,
+                    },
+                    rest,
+                    line.no,
+                );
                 return;
             }
         }
@@ -339,7 +364,10 @@ impl Reader<'_> {
             return true;
         }
         let numbered_open = matches!(item.kind, ItemKind::Numbered(_) | ItemKind::Sub(_))
-            && !item.text.trim_end_matches(['”', '’', '*', ')']).ends_with(['.', '!', '?']);
+            && !item
+                .text
+                .trim_end_matches(['”', '’', '*', ')'])
+                .ends_with(['.', '!', '?']);
         !self.mode.report && numbered_open
     }
 }
@@ -365,9 +393,15 @@ mod tests {
         assert_eq!(lettered("(aa) item"), Some(("aa", "item")));
         assert_eq!(lettered("(UNODC), to"), None);
         assert_eq!(lettered("(see) x"), None);
-        assert_eq!(heading("II. Recommendations"), Some((1, "II", "Recommendations", false)));
+        assert_eq!(
+            heading("II. Recommendations"),
+            Some((1, "II", "Recommendations", false))
+        );
         assert_eq!(heading("D."), Some((2, "D", "", false)));
-        assert_eq!(heading("A. Criminalization, investigation"), Some((2, "A", "Criminalization, investigation", false)));
+        assert_eq!(
+            heading("A. Criminalization, investigation"),
+            Some((2, "A", "Criminalization, investigation", false))
+        );
         assert_eq!(heading("A. He said so."), None);
     }
 
@@ -380,7 +414,12 @@ mod tests {
         let texts: Vec<&str> = b.items.iter().map(|i| i.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["Recalling the first and second,", "Noting the rest of it,", "*Urges* all; The end of one;", "*Decides* x."]
+            [
+                "Recalling the first and second,",
+                "Noting the rest of it,",
+                "*Urges* all; The end of one;",
+                "*Decides* x."
+            ]
         );
         assert_eq!(b.footnotes.len(), 2);
     }

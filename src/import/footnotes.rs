@@ -81,8 +81,10 @@ pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warni
     if numbered.is_empty() {
         return;
     }
-    let by_number: HashMap<u32, &FootnoteDef> =
-        numbered.iter().filter_map(|d| Some((d.number?, *d))).collect();
+    let by_number: HashMap<u32, &FootnoteDef> = numbered
+        .iter()
+        .filter_map(|d| Some((d.number?, *d)))
+        .collect();
     let plain: Vec<u32> = {
         let mut v: Vec<u32> = numbered
             .iter()
@@ -254,11 +256,23 @@ mod tests {
 
     #[test]
     fn reads_footnote_lines() {
-        assert_eq!(footnote_line("¹ United Nations", false), Some((Some(1), "United Nations", false)));
-        assert_eq!(footnote_line("¹² Ibid.", false), Some((Some(12), "Ibid.", false)));
+        assert_eq!(
+            footnote_line("¹ United Nations", false),
+            Some((Some(1), "United Nations", false))
+        );
+        assert_eq!(
+            footnote_line("¹² Ibid.", false),
+            Some((Some(12), "Ibid.", false))
+        );
         assert_eq!(footnote_line("1  See A/80/348.", false), None);
-        assert_eq!(footnote_line("1  See A/80/348.", true), Some((Some(1), "See A/80/348.", true)));
-        assert_eq!(footnote_line("* Any changes", true), Some((None, "Any changes", true)));
+        assert_eq!(
+            footnote_line("1  See A/80/348.", true),
+            Some((Some(1), "See A/80/348.", true))
+        );
+        assert_eq!(
+            footnote_line("* Any changes", true),
+            Some((None, "Any changes", true))
+        );
         assert_eq!(footnote_line("1. Urges", true), None);
     }
 

@@ -74,7 +74,7 @@ pub fn authoring_body(lines: &[Line]) -> Option<(std::ops::Range<usize>, String)
 
 /// Splits "A, B and C: revised draft resolution" into sponsors and stage.
 pub fn sponsors_and_stage(text: &str) -> Option<(Vec<String>, String)> {
-    let text = plain(text);
+    let text = plain(text).split_whitespace().collect::<Vec<_>>().join(" ");
     let (who, stage) = text.rsplit_once(':')?;
     let stage = stage.trim_matches(|c: char| c == '*' || c.is_whitespace());
     let lower = stage.to_lowercase();
@@ -214,7 +214,14 @@ pub fn parse(lines: &[Line], extra: &mut Vec<String>, warnings: &mut Vec<Warning
 
 /// Fills a field from one line when it is recognisably that field. `i` may advance past
 /// lines the field takes with it (the agenda title, a numbered title's continuation).
-fn field(h: &mut Header, st: &mut State, t: &str, lines: &[Line], i: &mut usize, end: usize) -> bool {
+fn field(
+    h: &mut Header,
+    st: &mut State,
+    t: &str,
+    lines: &[Line],
+    i: &mut usize,
+    end: usize,
+) -> bool {
     let rest_of_block = |i: &mut usize| {
         let parts: Vec<String> = lines[*i..end].iter().map(|l| plain(&l.text)).collect();
         *i = end;
@@ -227,7 +234,10 @@ fn field(h: &mut Header, st: &mut State, t: &str, lines: &[Line], i: &mut usize,
         h.symbol = t.to_string();
         return true;
     }
-    if let Some(v) = t.strip_prefix("Distr.:").or_else(|| t.strip_prefix("Distr.")) {
+    if let Some(v) = t
+        .strip_prefix("Distr.:")
+        .or_else(|| t.strip_prefix("Distr."))
+    {
         h.distribution = v.trim().to_string();
         return true;
     }
@@ -331,15 +341,26 @@ mod tests {
             "**Albania, El Salvador, Paraguay and the\nUnited States of America: revised draft resolution**",
         )
         .unwrap_or_default();
-        assert_eq!(s, ["Albania", "El Salvador", "Paraguay", "United States of America"]);
+        assert_eq!(
+            s,
+            [
+                "Albania",
+                "El Salvador",
+                "Paraguay",
+                "United States of America"
+            ]
+        );
         assert_eq!(stage, "revised draft resolution");
         let (s, stage) = sponsors_and_stage("Australia:* draft resolution").unwrap_or_default();
-        assert_eq!((s, stage.as_str()), (vec!["Australia".to_string()], "draft resolution"));
-        let (s, _) =
-            sponsors_and_stage("Chile and Trinidad and Tobago: draft resolution").unwrap_or_default();
+        assert_eq!(
+            (s, stage.as_str()),
+            (vec!["Australia".to_string()], "draft resolution")
+        );
+        let (s, _) = sponsors_and_stage("Chile and Trinidad and Tobago: draft resolution")
+            .unwrap_or_default();
         assert_eq!(s, ["Chile", "Trinidad and Tobago"]);
-        let (s, _) =
-            sponsors_and_stage("Trinidad and Tobago and Chile: draft resolution").unwrap_or_default();
+        let (s, _) = sponsors_and_stage("Trinidad and Tobago and Chile: draft resolution")
+            .unwrap_or_default();
         assert_eq!(s, ["Trinidad and Tobago", "Chile"]);
         assert!(sponsors_and_stage("Recalling: the thing").is_none());
     }
@@ -350,6 +371,9 @@ mod tests {
         assert!(!is_date("Vienna, 18-22 October 2010"));
         assert!(is_place_and_dates("Vienna, 18-22 October 2010"));
         assert!(is_session("Thirtieth session"));
-        assert_eq!(resolution_title("80/4. Report of X"), Some(("80/4", "Report of X")));
+        assert_eq!(
+            resolution_title("80/4. Report of X"),
+            Some(("80/4", "Report of X"))
+        );
     }
 }

@@ -22,12 +22,66 @@ impl Line {
 
 /// Words that keep their hyphen when split at a line end ("capacity-" + "building").
 const HYPHEN_WORDS: &[&str] = &[
-    "non", "self", "co", "well", "cross", "capacity", "decision", "follow", "long", "short",
-    "multi", "ex", "post", "pre", "anti", "money", "so", "high", "low", "data", "evidence",
-    "gender", "human", "time", "inter", "intra", "sub", "socio", "age", "child", "rights",
-    "peace", "state", "region", "country", "small", "large", "law", "cost", "open", "all",
-    "fact", "policy", "result", "rule", "risk", "community", "trust", "confidence", "Member",
-    "one", "two", "three", "four", "five", "first", "second", "third", "year", "day",
+    "non",
+    "self",
+    "co",
+    "well",
+    "cross",
+    "capacity",
+    "decision",
+    "follow",
+    "long",
+    "short",
+    "multi",
+    "ex",
+    "post",
+    "pre",
+    "anti",
+    "money",
+    "so",
+    "high",
+    "low",
+    "data",
+    "evidence",
+    "gender",
+    "human",
+    "time",
+    "inter",
+    "intra",
+    "sub",
+    "socio",
+    "age",
+    "child",
+    "rights",
+    "peace",
+    "state",
+    "region",
+    "country",
+    "small",
+    "large",
+    "law",
+    "cost",
+    "open",
+    "all",
+    "fact",
+    "policy",
+    "result",
+    "rule",
+    "risk",
+    "community",
+    "trust",
+    "confidence",
+    "Member",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "first",
+    "second",
+    "third",
+    "year",
+    "day",
 ];
 
 /// Splits the text into normalised lines (nothing is dropped yet).
@@ -56,7 +110,13 @@ fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\t' | ' ' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            '\t'
+            | ' '
+            | '\u{A0}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}' => {
                 if !out.ends_with(' ') {
                     out.push(' ')
                 }
@@ -64,7 +124,6 @@ fn clean(s: &str) -> String {
             '\u{FEFF}' | '\u{200B}' | '\u{00AD}' | '\u{2060}' => {}
             '\\' => out.push_str("\\\\"),
             c if sanitize::is_unsafe(c) => out.push(sanitize::placeholder(c)),
-            ' ' if out.ends_with(' ') => {}
             c => out.push(c),
         }
     }
@@ -90,8 +149,7 @@ pub fn is_symbol(s: &str) -> bool {
         && first.chars().all(|c| c.is_ascii_uppercase())
         && rest.iter().all(|p| {
             !p.is_empty()
-                && p
-                    .chars()
+                && p.chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '(' | ')' | '-'))
         })
 }
@@ -113,9 +171,7 @@ fn is_job_number(s: &str) -> bool {
         return false;
     }
     words.all(|w| {
-        (w.starts_with('(') && w.ends_with(')') && w.len() <= 4)
-            || digits(w, 6..=6)
-            || w == "*"
+        (w.starts_with('(') && w.ends_with(')') && w.len() <= 4) || digits(w, 6..=6) || w == "*"
     })
 }
 
@@ -258,10 +314,7 @@ mod tests {
 
     #[test]
     fn normalises_line_endings_spaces_and_bom() {
-        assert_eq!(
-            texts("\u{FEFF}a\u{A0}b\tc  \r\nd\re"),
-            ["a b c", "d", "e"]
-        );
+        assert_eq!(texts("\u{FEFF}a\u{A0}b\tc  \r\nd\re"), ["a b c", "d", "e"]);
     }
 
     #[test]
@@ -276,14 +329,28 @@ mod tests {
         let got = texts(t);
         assert_eq!(
             got,
-            ["United Nations", "A/80/L.7", "General Assembly", "", "", "text", "", "", "", "more"]
+            [
+                "United Nations",
+                "A/80/L.7",
+                "General Assembly",
+                "",
+                "",
+                "text",
+                "",
+                "",
+                "",
+                "more"
+            ]
         );
     }
 
     #[test]
     fn joins_hyphenated_words() {
         assert_eq!(texts("the imple-\nmentation of"), ["the implementation of"]);
-        assert_eq!(texts("capacity-\nbuilding efforts"), ["capacity-building efforts"]);
+        assert_eq!(
+            texts("capacity-\nbuilding efforts"),
+            ["capacity-building efforts"]
+        );
         assert_eq!(texts("Member-\nStates"), ["Member-", "States"]);
     }
 }

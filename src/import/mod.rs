@@ -61,7 +61,11 @@ pub enum ImportError {
     #[error("{path}: a binary file (NUL byte at offset {offset}), not a text")]
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: too large to import ({size} bytes; the limit is {limit} bytes)")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error(
         "{path}: no paragraphs found: this does not look like a resolution or a report \
          (expected numbered paragraphs, an authoring body such as “The General Assembly,” \
@@ -152,9 +156,8 @@ fn report_start(lines: &[lines::Line]) -> usize {
         .iter()
         .position(|l| {
             body::numbered(&l.text).is_some()
-                || body::heading(&l.text).is_some_and(|(_, label, rest, _)| {
-                    !label.is_empty() && !rest.is_empty()
-                })
+                || body::heading(&l.text)
+                    .is_some_and(|(_, label, rest, _)| !label.is_empty() && !rest.is_empty())
         })
         .unwrap_or(lines.len())
 }
@@ -176,7 +179,11 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         ImportError::NotUtf8 {
             path: path.to_path_buf(),
             offset,

@@ -51,8 +51,8 @@ impl Builder<'_> {
         let expected = self.expected;
         if let Some(last) = self.last_paragraph() {
             let starts_list = n == 1 && last.text.trim_end().ends_with(':');
-            let continues_list = last.list_style == ListStyle::Numeric
-                && n as usize == last.subparagraphs.len() + 1;
+            let continues_list =
+                last.list_style == ListStyle::Numeric && n as usize == last.subparagraphs.len() + 1;
             if expected != Some(n) && (starts_list || continues_list) {
                 last.list_style = ListStyle::Numeric;
                 last.subparagraphs
@@ -76,7 +76,12 @@ impl Builder<'_> {
     }
 
     fn sub(&mut self, label: String, item: Item) {
-        let Some(last) = self.doc.sections.last_mut().and_then(|s| s.paragraphs.last_mut()) else {
+        let Some(last) = self
+            .doc
+            .sections
+            .last_mut()
+            .and_then(|s| s.paragraphs.last_mut())
+        else {
             self.warnings.push(Warning {
                 line: item.line,
                 message: format!("item ({label}) before any paragraph kept as a note"),

@@ -40,7 +40,13 @@ pub fn split_lead(text: &str, list: &'static [&'static str], first_word: bool) -
 
 /// Places a sub-paragraph item under `parent` by its label: the next letter at the first
 /// level, else the next roman numeral under the last lettered sub-paragraph.
-pub fn attach(parent: &mut Paragraph, label: &str, p: Paragraph, line: usize, warnings: &mut Vec<Warning>) {
+pub fn attach(
+    parent: &mut Paragraph,
+    label: &str,
+    p: Paragraph,
+    line: usize,
+    warnings: &mut Vec<Warning>,
+) {
     let level1 = parent.subparagraphs.len();
     if label == alpha(level1) || level1 == 0 {
         if level1 == 0 && label != "a" && label != "i" {
@@ -52,7 +58,9 @@ pub fn attach(parent: &mut Paragraph, label: &str, p: Paragraph, line: usize, wa
         parent.subparagraphs.push(p);
         return;
     }
-    let is_roman = label.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+    let is_roman = label
+        .chars()
+        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
     if let Some(last) = parent.subparagraphs.last_mut() {
         if is_roman {
             let level2 = last.subparagraphs.len();
@@ -156,12 +164,18 @@ mod tests {
         );
         assert_eq!(
             split_lead("Takes note with appreciation of the report", op, true),
-            ("Takes note with appreciation".into(), "of the report".into())
+            (
+                "Takes note with appreciation".into(),
+                "of the report".into()
+            )
         );
         assert_eq!(
             split_lead("Ponders the issue", op, true),
             ("Ponders".into(), "the issue".into())
         );
-        assert_eq!(split_lead("to the end", op, true), (String::new(), "to the end".into()));
+        assert_eq!(
+            split_lead("to the end", op, true),
+            (String::new(), "to the end".into())
+        );
     }
 }

@@ -1,0 +1,120 @@
+//! The editorial check: what in a draft breaks UN drafting practice, with the place, the
+//! rule and a suggested fix. Pure functions over a [`Document`]; no I/O.
+//!
+//! Rules: end punctuation ([`punctuation`]); the opening phrase present, in the third person
+//! singular, capitalised consistently, not repeated in consecutive operative paragraphs
+//! ([`leads`]); footnote markers and footnotes that do not match, cross-references to
+//! paragraphs that do not exist ([`refs`]); empty paragraphs, doubled spaces, straight quotes
+//! in a document that uses typographic ones ([`typography`]).
+
+pub mod leads;
+pub mod punctuation;
+pub mod refs;
+pub mod typography;
+
+use crate::model::{Document, Id, Location};
+use crate::numbering;
+use serde::Serialize;
+
+/// One thing the check found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The paragraph concerned, when the finding is about one.
+    pub id: Option<Id>,
+    /// Where, as a drafter says it: "operative paragraph 9 (b)".
+    pub place: String,
+    /// The rule's identifier ("lead-person").
+    pub rule: &'static str,
+    pub message: String,
+    /// The suggested fix (may be empty when there is no mechanical fix).
+    pub suggestion: String,
+}
+
+/// The rules, with a one-line description each (for help texts and documentation).
+pub const RULES: &[(&str, &str)] = &[
+    (
+        "end-punctuation",
+        "preambular paragraphs end with a comma, operative ones with a semicolon and the last with a full stop; a colon introduces sub-paragraphs",
+    ),
+    (
+        "missing-lead",
+        "every preambular and operative paragraph opens with a phrase",
+    ),
+    (
+        "lead-person",
+        "an operative opening verb is in the third person singular",
+    ),
+    (
+        "lead-capitalisation",
+        "opening phrases are capitalised consistently",
+    ),
+    (
+        "repeated-lead",
+        "consecutive operative paragraphs do not open with the same verb",
+    ),
+    ("footnote-missing", "every footnote marker has its footnote"),
+    ("footnote-unused", "every footnote has a marker in the text"),
+    (
+        "footnote-order",
+        "footnotes are listed in the order of their markers",
+    ),
+    (
+        "cross-reference",
+        "references to paragraphs above or below name paragraphs that exist",
+    ),
+    ("empty-paragraph", "no paragraph is empty"),
+    ("double-space", "no doubled spaces"),
+    (
+        "straight-quote",
+        "quotes are typographic where the document uses typographic quotes",
+    ),
+];
+
+pub(crate) fn finding(
+    doc: &Document,
+    id: &Id,
+    loc: &Location,
+    rule: &'static str,
+    message: String,
+    suggestion: String,
+) -> Finding {
+    Finding {
+        id: Some(id.clone()),
+        place: numbering::describe(doc, loc),
+        rule,
+        message,
+        suggestion,
+    }
+}
+
+/// Checks a document. Findings come in document order (document-wide ones last).
+pub fn check(doc: &Document) -> Vec<Finding> {
+    let mut per_paragraph: Vec<(usize, Finding)> = Vec::new();
+    let order: std::collections::HashMap<Id, usize> = doc
+        .paragraphs()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (p, _))| (p.id.clone(), i))
+        .collect();
+    let mut all = Vec::new();
+    punctuation::check(doc, &mut all);
+    leads::check(doc, &mut all);
+    refs::check(doc, &mut all);
+    typography::check(doc, &mut all);
+    let mut global = Vec::new();
+    for f in all {
+        match f.id.as_ref().and_then(|id| order.get(id)) {
+            Some(&i) => per_paragraph.push((i, f)),
+            None => global.push(f),
+        }
+    }
+    per_paragraph.sort_by_key(|(i, _)| *i);
+    per_paragraph
+        .into_iter()
+        .map(|(_, f)| f)
+        .chain(global)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

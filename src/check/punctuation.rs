@@ -1,0 +1,138 @@
+//! End punctuation: a preambular paragraph ends with a comma; an operative paragraph with a
+//! semicolon, the last one with a full stop; a paragraph that introduces sub-paragraphs with
+//! a colon; a series of sub-paragraphs ends each item with a semicolon and the last item as
+//! its parent's series would end. Report paragraphs end with a full stop (or a colon before
+//! their items). Numbered lists nested in a report paragraph (an agenda) are left alone.
+
+use super::{Finding, finding};
+use crate::markup;
+use crate::model::{DocKind, Document, ListStyle, Location, Paragraph, Part};
+
+/// The final punctuation mark of a text, looking through closing quotes and brackets.
+pub fn final_mark(text: &str) -> Option<char> {
+    let plain = markup::strip(text);
+    let t = plain.trim_end();
+    let inner = t.trim_end_matches(['”', '’', '"', '\'', ')', ']']);
+    let c = inner.chars().last()?;
+    if matches!(c, '.' | ',' | ';' | ':' | '!' | '?') {
+        return Some(c);
+    }
+    t.chars()
+        .last()
+        .filter(|c| matches!(c, '.' | ',' | ';' | ':'))
+}
+
+fn name(c: char) -> &'static str {
+    match c {
+        ',' => "a comma",
+        ';' => "a semicolon",
+        '.' => "a full stop",
+        ':' => "a colon",
+        _ => "punctuation",
+    }
+}
+
+/// The text with its final punctuation replaced by `want`.
+fn fixed(text: &str, want: char) -> String {
+    let plain = markup::strip(text);
+    let t = plain.trim_end();
+    let tail = t.len() - t.trim_end_matches(['”', '’', '"', '\'', ')', ']']).len();
+    let (body, close) = t.split_at(t.len() - tail);
+    let body = body.trim_end_matches(['.', ',', ';', ':']);
+    let snippet: String = {
+        let chars: Vec<char> = body.chars().collect();
+        let start = chars.len().saturating_sub(40);
+        chars[start..].iter().collect()
+    };
+    let dots = if body.chars().count() > 40 { "…" } else { "" };
+    format!("end with {}: “{dots}{snippet}{close}{want}”", name(want))
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn expect(&mut self, p: &Paragraph, loc: &Location, want: char, what: &str) {
+        if markup::strip(&p.full_text()).trim().is_empty() {
+            return; // reported as an empty paragraph
+        }
+        let got = final_mark(&p.text).or_else(|| {
+            if p.text.trim().is_empty() {
+                final_mark(&p.lead)
+            } else {
+                None
+            }
+        });
+        if got == Some(want) {
+            return;
+        }
+        let got_s = got.map_or("no punctuation".to_string(), |c| name(c).to_string());
+        let suggestion = fixed(&p.full_text(), want);
+        self.out.push(finding(
+            self.doc,
+            &p.id,
+            loc,
+            "end-punctuation",
+            format!("{what} ends with {got_s}, not {}", name(want)),
+            suggestion,
+        ));
+    }
+
+    /// Checks a paragraph that ends its series with `end`, and its sub-paragraphs.
+    fn paragraph(&mut self, p: &Paragraph, loc: &Location, end: char, what: &str) {
+        if p.subparagraphs.is_empty() {
+            self.expect(p, loc, end, what);
+            return;
+        }
+        self.expect(
+            p,
+            loc,
+            ':',
+            &format!("{what}, which introduces sub-paragraphs,"),
+        );
+        if p.list_style == ListStyle::Numeric {
+            return;
+        }
+        let n = p.subparagraphs.len();
+        for (i, sp) in p.subparagraphs.iter().enumerate() {
+            let mut l = loc.clone();
+            l.path.push(i);
+            let want = if i + 1 == n { end } else { ';' };
+            let what = if i + 1 == n {
+                "the last sub-paragraph of the series"
+            } else {
+                "a sub-paragraph before the last"
+            };
+            self.paragraph(sp, &l, want, what);
+        }
+    }
+}
+
+/// Adds the end-punctuation findings of `doc` to `out`.
+pub fn check(doc: &Document, out: &mut Vec<Finding>) {
+    let mut cx = Ctx { doc, out };
+    for (part, list) in doc.parts() {
+        let n = list.len();
+        for (i, p) in list.iter().enumerate() {
+            let loc = Location {
+                part,
+                path: vec![i],
+            };
+            match (doc.kind, part) {
+                (_, Part::Preamble) => cx.paragraph(p, &loc, ',', "a preambular paragraph"),
+                (_, Part::Operative) if i + 1 == n => {
+                    cx.paragraph(p, &loc, '.', "the last operative paragraph")
+                }
+                (_, Part::Operative) => cx.paragraph(p, &loc, ';', "an operative paragraph"),
+                (DocKind::Report, Part::Section(s)) => {
+                    if doc.sections.get(s).is_some_and(|s| s.numbered) {
+                        cx.paragraph(p, &loc, '.', "a report paragraph");
+                    }
+                }
+                (DocKind::Resolution, Part::Section(_)) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Footnotes and cross-references: a marker whose footnote is missing (or a superscript
+//! number left in the text), a footnote with no marker, footnotes listed out of marker order;
+//! references such as "paragraph 31 above" to paragraphs that do not exist. References into
+//! other instruments ("article 6, paragraph 1, of the Protocol") are not cross-references.
+
+use super::{Finding, finding};
+use crate::markup;
+use crate::model::{DocKind, Document};
+use crate::numbering;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const SUPERSCRIPT: &[char] = &['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'];
+
+fn reference_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\bparagraphs? ((?:\d+(?: ?\([a-z]+\))*)(?:(?:, | and | to |-|–)(?:\d+(?: ?\([a-z]+\))*))*),? (above|below|of the present (?:resolution|decision|report))",
+        )
+        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    })
+}
+
+fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\d+").unwrap_or_else(|_| unreachable!()))
+}
+
+/// Adds the footnote and cross-reference findings of `doc` to `out`.
+pub fn check(doc: &Document, out: &mut Vec<Finding>) {
+    footnotes(doc, out);
+    references(doc, out);
+}
+
+fn footnotes(doc: &Document, out: &mut Vec<Finding>) {
+    let known: HashSet<&str> = doc.footnotes.iter().map(|f| f.id.as_str()).collect();
+    let mut used: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for (p, loc) in doc.paragraphs() {
+        for id in markup::markers(&p.lead)
+            .into_iter()
+            .chain(markup::markers(&p.text))
+        {
+            if !known.contains(id.as_str()) {
+                out.push(finding(
+                    doc,
+                    &p.id,
+                    &loc,
+                    "footnote-missing",
+                    format!("footnote marker [^{id}] has no footnote"),
+                    "add the footnote or delete the marker".into(),
+                ));
+            } else if seen.insert(id.0.clone()) {
+                used.push(id.0.clone());
+            }
+        }
+        let plain = markup::strip(&p.text);
+        if let Some(pos) = plain.find(SUPERSCRIPT) {
+            let digits: String = plain[pos..]
+                .chars()
+                .take_while(|c| SUPERSCRIPT.contains(c))
+                .collect();
+            out.push(finding(
+                doc,
+                &p.id,
+                &loc,
+                "footnote-missing",
+                format!("superscript number “{digits}” in the text is not linked to a footnote"),
+                "make it a footnote marker, or delete it".into(),
+            ));
+        }
+    }
+    let numbers = numbering::footnote_numbers(doc);
+    for f in &doc.footnotes {
+        if !seen.contains(f.id.as_str()) {
+            let n = numbers.get(&f.id).copied().unwrap_or(0);
+            let snippet: String = markup::strip(&f.text).chars().take(50).collect();
+            out.push(Finding {
+                id: None,
+                place: format!("footnote {n}"),
+                rule: "footnote-unused",
+                message: format!("footnote {n} (“{snippet}”) has no marker in the text"),
+                suggestion: "add its marker where it belongs, or delete the footnote".into(),
+            });
+        }
+    }
+    let listed: Vec<&str> = doc
+        .footnotes
+        .iter()
+        .map(|f| f.id.as_str())
+        .filter(|id| seen.contains(*id))
+        .collect();
+    if listed != used.iter().map(String::as_str).collect::<Vec<_>>() {
+        out.push(Finding {
+            id: None,
+            place: "footnotes".into(),
+            rule: "footnote-order",
+            message: "the footnotes are not listed in the order of their markers in the text"
+                .into(),
+            suggestion: "renumber the footnotes (resdraft renumber)".into(),
+        });
+    }
+}
+
+fn references(doc: &Document, out: &mut Vec<Finding>) {
+    // The paragraph numbers that exist.
+    let (low, high) = match doc.kind {
+        DocKind::Resolution => (1, doc.operative.len() as u32),
+        DocKind::Report => {
+            let count: usize = doc
+                .sections
+                .iter()
+                .filter(|s| s.numbered)
+                .map(|s| s.paragraphs.len())
+                .sum();
+            (
+                doc.first_number,
+                doc.first_number + count as u32 - u32::from(count > 0),
+            )
+        }
+    };
+    let exists = |n: u32| n >= low && n <= high && high > 0;
+    for (p, loc) in doc.paragraphs() {
+        let plain = markup::strip(&p.full_text());
+        for caps in reference_re().captures_iter(&plain) {
+            let nums = caps.get(1).map_or("", |m| m.as_str());
+            let bad: Vec<u32> = number_re()
+                .find_iter(nums)
+                .filter_map(|m| m.as_str().parse::<u32>().ok())
+                .filter(|&n| !exists(n))
+                .collect();
+            if bad.is_empty() {
+                continue;
+            }
+            let whole = caps.get(0).map_or("", |m| m.as_str());
+            let range = if high == 0 {
+                "the text has no numbered paragraphs".to_string()
+            } else {
+                format!("the text has paragraphs {low} to {high}")
+            };
+            out.push(finding(
+                doc,
+                &p.id,
+                &loc,
+                "cross-reference",
+                format!(
+                    "“{whole}” refers to paragraph {} that does not exist ({range})",
+                    bad.iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "correct the paragraph number (resdraft renumber updates references)".into(),
+            ));
+        }
+    }
+}
