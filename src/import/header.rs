@@ -310,7 +310,10 @@ fn flush(
     let line = chunk[0].0;
     let parts: Vec<String> = chunk.drain(..).map(|(_, t)| t).collect();
     let text = parts.join(" ");
-    if h.issuing_body.is_empty() && !st.sponsors_seen && !st.agenda_seen {
+    if st.sponsors_seen && (text.starts_with('*') || text.contains("list of sponsors")) {
+        // The note on sponsors, as a text export prints it under the sponsors line.
+        h.sponsors_note = text.trim_start_matches(['*', ' ']).to_string();
+    } else if h.issuing_body.is_empty() && !st.sponsors_seen && !st.agenda_seen {
         h.issuing_body = text;
     } else if h.organ.is_empty()
         && !st.sponsors_seen

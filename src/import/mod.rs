@@ -114,7 +114,9 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
     let (notes, numbered): (Vec<_>, Vec<_>) =
         body.footnotes.into_iter().partition(|d| d.number.is_none());
     let sponsor_notes: Vec<String> = notes.into_iter().map(|d| d.text).collect();
-    doc.header.sponsors_note = sponsor_notes.join(" ");
+    if !sponsor_notes.is_empty() {
+        doc.header.sponsors_note = sponsor_notes.join(" ");
+    }
     footnotes::link(&mut doc, numbered, &mut warnings);
     doc.notes.extend(extra);
 

@@ -61,6 +61,18 @@ pub fn attach(
     let is_roman = label
         .chars()
         .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+    // A list that itself runs in roman numerals: (i), (ii), (iii) with nothing nested.
+    let roman_list = is_roman
+        && label != "i"
+        && label == roman(level1 + 1)
+        && parent
+            .subparagraphs
+            .last()
+            .is_some_and(|l| l.subparagraphs.is_empty());
+    if roman_list {
+        parent.subparagraphs.push(p);
+        return;
+    }
     if let Some(last) = parent.subparagraphs.last_mut() {
         if is_roman {
             let level2 = last.subparagraphs.len();
