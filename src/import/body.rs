@@ -101,7 +101,11 @@ pub fn lettered(s: &str) -> Option<(&str, &str)> {
 pub fn heading(s: &str) -> Option<(u8, &str, &str, bool)> {
     let t = s.trim();
     let lower = t.to_lowercase();
-    if lower == "annex" || lower == "annexes" || (lower.starts_with("annex ") && t.len() <= 10) {
+    let annex = lower == "annex"
+        || lower == "annexes"
+        || (lower.starts_with("annex ") && t.len() <= 10)
+        || (lower.starts_with("annex:") && t.len() <= 200 && !t.ends_with(['.', ';', ',']));
+    if annex {
         return Some((1, "", t, true));
     }
     let (label, rest) = t.split_once('.')?;

@@ -325,6 +325,9 @@ fn flush(
     } else if h.title.is_empty() {
         h.title = text;
         st.want_title = false;
+    } else if text.split_whitespace().count() <= 3 && !text.ends_with(['.', ',', ';', ':']) {
+        // A subtitle such as "Addendum" under "Draft report".
+        h.title = format!("{} — {text}", h.title);
     } else {
         warnings.push(Warning {
             line,
