@@ -190,9 +190,16 @@ pub fn parse(lines: &[Line], extra: &mut Vec<String>, warnings: &mut Vec<Warning
             continue;
         }
         if st.want_agenda_title {
-            h.agenda_title = plain(&block);
             st.want_agenda_title = false;
-            continue;
+            let first = plain(&lines[r.start].text);
+            let other_field = first.starts_with("Resolution adopted by")
+                || first.starts_with("Decision adopted by")
+                || first.starts_with('[')
+                || resolution_title(&first).is_some();
+            if !other_field {
+                h.agenda_title = plain(&block);
+                continue;
+            }
         }
         let mut chunk: Vec<(usize, String)> = Vec::new();
         let mut i = r.start;
@@ -229,6 +236,16 @@ fn field(
     };
     if t == "United Nations" {
         return true;
+    }
+    // "United Nations   General Assembly" on one line (a two-column layout).
+    if let Some(body) = t.strip_prefix("United Nations ") {
+        let body = body.trim();
+        if h.issuing_body.is_empty()
+            && ["General Assembly", "Security Council", "Economic and Social Council"].contains(&body)
+        {
+            h.issuing_body = body.to_string();
+            return true;
+        }
     }
     if h.symbol.is_empty() && is_symbol(t) {
         h.symbol = t.to_string();

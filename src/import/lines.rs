@@ -218,12 +218,16 @@ pub fn normalise(text: &str) -> Vec<Line> {
         .map(|l| (l.no, l.text.clone()));
     // Lines seen in the first part of the text: a short title repeated at a page head
     // matches one of them.
-    let head_lines: std::collections::HashSet<String> = lines
-        .iter()
-        .filter(|l| !l.is_blank())
-        .take(40)
-        .map(|l| l.text.clone())
-        .collect();
+    let mut head_lines: std::collections::HashMap<String, usize> = Default::default();
+    for (i, l) in lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).take(40) {
+        head_lines.entry(l.text.clone()).or_insert(i);
+        // An adopted resolution's title "87/9. Report of …" runs as "Report of …".
+        if let Some((num, title)) = l.text.split_once(". ") {
+            if num.contains('/') && num.chars().all(|c| c.is_ascii_digit() || c == '/') {
+                head_lines.entry(title.to_string()).or_insert(i);
+            }
+        }
+    }
     let mut furniture = vec![false; lines.len()];
     for (i, l) in lines.iter().enumerate() {
         let t = l.text.as_str();
@@ -238,11 +242,11 @@ pub fn normalise(text: &str) -> Vec<Line> {
     // A repeated short title next to other furniture is a running head too.
     let n = lines.len();
     for i in 0..n {
-        if furniture[i] || lines[i].is_blank() || i < 40 {
+        if furniture[i] || lines[i].is_blank() {
             continue;
         }
         let t = &lines[i].text;
-        if t.len() > 100 || ends_clause(t) || !head_lines.contains(t) {
+        if t.len() > 100 || ends_clause(t) || head_lines.get(t).is_none_or(|&first| first >= i) {
             continue;
         }
         let near = |range: &mut dyn Iterator<Item = usize>| {
