@@ -127,6 +127,7 @@ pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warni
         let anchor = d
             .near
             .clone()
+            .filter(|id| doc.find(id).is_some())
             .or_else(|| doc.paragraphs().last().map(|(p, _)| p.id.clone()))
             .unwrap_or_default();
         warnings.push(Warning {
