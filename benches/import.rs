@@ -63,7 +63,7 @@ fn generate(n: usize) -> String {
         t.push_str(l);
         t.push_str(" \n");
         line_count += 1;
-        if line_count % 40 == 0 {
+        if line_count.is_multiple_of(40) {
             if !pending.is_empty() {
                 t.push_str("__________________\n\n");
                 for f in pending.drain(..) {

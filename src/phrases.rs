@@ -96,12 +96,12 @@ pub fn match_lead(text: &str, list: &'static [&'static str]) -> Option<usize> {
     let n = list.iter().find_map(|p| prefix_len(rest, p))?;
     let mut end = start + n;
     let after = &text[end..];
-    if let Some(tail) = after.strip_prefix(' ') {
-        if let Some(m) = ADVERBS_AFTER.iter().find_map(|a| prefix_len(tail, a)) {
-            // "also" must not start the next phrase's object ("Recalling also article 10" is
-            // fine; the adverb is part of the lead either way).
-            end += 1 + m;
-        }
+    if let Some(tail) = after.strip_prefix(' ')
+        && let Some(m) = ADVERBS_AFTER.iter().find_map(|a| prefix_len(tail, a))
+    {
+        // "also" must not start the next phrase's object ("Recalling also article 10" is
+        // fine; the adverb is part of the lead either way).
+        end += 1 + m;
     }
     Some(end)
 }

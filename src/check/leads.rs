@@ -203,18 +203,19 @@ fn capitalisation(
     };
     let (words, _) = verb_words(lead);
     let core = words.join(" ");
-    if let Some(std) = phrases::listed_phrase(&core, list) {
-        if std.len() == core.len() && std != core {
-            let suggestion = lead.replacen(&core, std, 1);
-            out.push(finding(
-                doc,
-                &p.id,
-                loc,
-                "lead-capitalisation",
-                format!("lead “{lead}” is capitalised unlike the standard phrase “{std}”"),
-                suggestion,
-            ));
-        }
+    if let Some(std) = phrases::listed_phrase(&core, list)
+        && std.len() == core.len()
+        && std != core
+    {
+        let suggestion = lead.replacen(&core, std, 1);
+        out.push(finding(
+            doc,
+            &p.id,
+            loc,
+            "lead-capitalisation",
+            format!("lead “{lead}” is capitalised unlike the standard phrase “{std}”"),
+            suggestion,
+        ));
     }
 }
 

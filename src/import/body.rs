@@ -85,7 +85,7 @@ pub fn lettered(s: &str) -> Option<(&str, &str)> {
     let roman = label
         .chars()
         .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
-    let repeated = label.chars().all(|c| Some(c) == label.chars().next());
+    let repeated = label.chars().all(|c| label.starts_with(c));
     if !(roman || repeated) {
         return None;
     }

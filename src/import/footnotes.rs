@@ -53,10 +53,11 @@ pub fn footnote_line(s: &str, in_block: bool) -> Option<(Option<u32>, &str, bool
     if !in_block {
         return None;
     }
-    if let Some(rest) = s.strip_prefix('*') {
-        if rest.starts_with(' ') && !rest.trim().is_empty() {
-            return Some((None, rest.trim_start(), true));
-        }
+    if let Some(rest) = s.strip_prefix('*')
+        && rest.starts_with(' ')
+        && !rest.trim().is_empty()
+    {
+        return Some((None, rest.trim_start(), true));
     }
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&digits) && s[digits..].starts_with(' ') {
@@ -118,6 +119,10 @@ pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warni
         ids, mut footnotes, ..
     } = linker;
     let mut counter = footnotes.len();
+    let paragraphs = doc.paragraphs();
+    let existing: std::collections::HashSet<&Id> = paragraphs.iter().map(|(p, _)| &p.id).collect();
+    let last = paragraphs.last().map(|(p, _)| p.id.clone());
+    let mut unmatched = Vec::new();
     for d in &numbered {
         let Some(n) = d.number else { continue };
         if ids.contains_key(&n) {
@@ -127,8 +132,8 @@ pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warni
         let anchor = d
             .near
             .clone()
-            .filter(|id| doc.find(id).is_some())
-            .or_else(|| doc.paragraphs().last().map(|(p, _)| p.id.clone()))
+            .filter(|id| existing.contains(id))
+            .or_else(|| last.clone())
             .unwrap_or_default();
         warnings.push(Warning {
             line: d.line,
@@ -136,12 +141,15 @@ pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warni
                 "footnote {n} has no marker in the text; kept at the paragraph where it stands"
             ),
         });
-        footnotes.push(Footnote {
+        unmatched.push(Footnote {
             id: Id(format!("f{counter}")),
             anchor,
             text: d.text.clone(),
         });
     }
+    drop(existing);
+    drop(paragraphs);
+    footnotes.extend(unmatched);
     doc.footnotes = footnotes;
 }
 

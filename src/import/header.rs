@@ -241,7 +241,12 @@ fn field(
     if let Some(body) = t.strip_prefix("United Nations ") {
         let body = body.trim();
         if h.issuing_body.is_empty()
-            && ["General Assembly", "Security Council", "Economic and Social Council"].contains(&body)
+            && [
+                "General Assembly",
+                "Security Council",
+                "Economic and Social Council",
+            ]
+            .contains(&body)
         {
             h.issuing_body = body.to_string();
             return true;

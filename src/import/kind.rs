@@ -30,13 +30,12 @@ pub fn detect(lines: &[Line], hint: KindHint) -> DocKind {
             if body::numbered(t).is_some() {
                 numbered += 1;
             }
-            if let Some((label, rest)) = t.split_once(". ") {
-                if !label.is_empty()
-                    && label.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
-                    && rest.chars().next().is_some_and(char::is_uppercase)
-                {
-                    chapter = true;
-                }
+            if let Some((label, rest)) = t.split_once(". ")
+                && !label.is_empty()
+                && label.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                && rest.chars().next().is_some_and(char::is_uppercase)
+            {
+                chapter = true;
             }
         }
     }

@@ -219,13 +219,19 @@ pub fn normalise(text: &str) -> Vec<Line> {
     // Lines seen in the first part of the text: a short title repeated at a page head
     // matches one of them.
     let mut head_lines: std::collections::HashMap<String, usize> = Default::default();
-    for (i, l) in lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).take(40) {
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_blank())
+        .take(40)
+    {
         head_lines.entry(l.text.clone()).or_insert(i);
         // An adopted resolution's title "87/9. Report of …" runs as "Report of …".
-        if let Some((num, title)) = l.text.split_once(". ") {
-            if num.contains('/') && num.chars().all(|c| c.is_ascii_digit() || c == '/') {
-                head_lines.entry(title.to_string()).or_insert(i);
-            }
+        if let Some((num, title)) = l.text.split_once(". ")
+            && num.contains('/')
+            && num.chars().all(|c| c.is_ascii_digit() || c == '/')
+        {
+            head_lines.entry(title.to_string()).or_insert(i);
         }
     }
     let mut furniture = vec![false; lines.len()];

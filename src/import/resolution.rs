@@ -14,15 +14,14 @@ use crate::phrases;
 /// start, else a listed phrase, else (when `first_word`) the first word.
 pub fn split_lead(text: &str, list: &'static [&'static str], first_word: bool) -> (String, String) {
     let t = text.trim();
-    if let Some(inner) = t.strip_prefix('*') {
-        if !inner.starts_with('*') {
-            if let Some(end) = inner.find('*') {
-                let lead = inner[..end].trim();
-                if !lead.is_empty() && lead.len() <= 80 {
-                    let rest = inner[end + 1..].trim_start();
-                    return (lead.to_string(), rest.to_string());
-                }
-            }
+    if let Some(inner) = t.strip_prefix('*')
+        && !inner.starts_with('*')
+        && let Some(end) = inner.find('*')
+    {
+        let lead = inner[..end].trim();
+        if !lead.is_empty() && lead.len() <= 80 {
+            let rest = inner[end + 1..].trim_start();
+            return (lead.to_string(), rest.to_string());
         }
     }
     if let Some(n) = phrases::match_lead(t, list) {
@@ -73,18 +72,18 @@ pub fn attach(
         parent.subparagraphs.push(p);
         return;
     }
-    if let Some(last) = parent.subparagraphs.last_mut() {
-        if is_roman {
-            let level2 = last.subparagraphs.len();
-            if label != roman(level2 + 1) {
-                warnings.push(Warning {
-                    line,
-                    message: format!("sub-paragraph ({label}) is out of sequence"),
-                });
-            }
-            last.subparagraphs.push(p);
-            return;
+    if let Some(last) = parent.subparagraphs.last_mut()
+        && is_roman
+    {
+        let level2 = last.subparagraphs.len();
+        if label != roman(level2 + 1) {
+            warnings.push(Warning {
+                line,
+                message: format!("sub-paragraph ({label}) is out of sequence"),
+            });
         }
+        last.subparagraphs.push(p);
+        return;
     }
     warnings.push(Warning {
         line,
