@@ -1,1 +1,239 @@
-//! (being written)
+//! Model operations with exact undo: insert, delete, move, demote/promote, split/merge, edit,
+//! and the renumbering that follows every change.
+//!
+//! [`apply`] performs an [`Op`] and returns a [`Change`]: the [`Transaction`] that undoes it,
+//! the messages saying what renumbering changed, warnings (a reference to a deleted
+//! paragraph), and the paragraph to focus. After each operation, numbering (which is derived,
+//! never stored) is followed by:
+//! - cross-references in the text ([`crossref`]), rewritten from a before/after index;
+//! - end punctuation ([`punctuation`]) of the paragraphs the operation touched and of every
+//!   paragraph whose position-given mark changed (a new last operative paragraph, …);
+//! - footnote anchors: a footnote's anchor follows the paragraph whose text holds its marker.
+//!
+//! Deleting a paragraph deletes the footnotes whose markers stood only in it (with a message
+//! naming them); undo restores them. [`undo`] applies a transaction and returns the redo.
+//! [`History`] keeps undo and redo stacks for an editor.
+
+mod crossref;
+mod history;
+mod punctuation;
+mod structure;
+mod transaction;
+
+pub use history::History;
+pub use transaction::{Edit, Transaction};
+
+use crate::model::{Footnote, Header, Id, Location, Paragraph, Part};
+use std::collections::HashSet;
+use transaction::Recorder;
+
+/// One model operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// Inserts a paragraph after `target`, at the same level.
+    InsertAfter {
+        target: Id,
+        paragraph: Paragraph,
+    },
+    /// Inserts a paragraph before `target`, at the same level.
+    InsertBefore {
+        target: Id,
+        paragraph: Paragraph,
+    },
+    /// Appends a paragraph at the end of a part (also an empty one).
+    Append {
+        part: Part,
+        paragraph: Paragraph,
+    },
+    /// Inserts a sub-paragraph into `parent` at `index` (at the end when `None`).
+    InsertSub {
+        parent: Id,
+        index: Option<usize>,
+        paragraph: Paragraph,
+    },
+    /// Deletes a paragraph with its sub-paragraphs (and the footnotes marked only there).
+    Delete {
+        id: Id,
+    },
+    MoveUp {
+        id: Id,
+    },
+    MoveDown {
+        id: Id,
+    },
+    /// Moves a paragraph to `index` among its siblings.
+    MoveTo {
+        id: Id,
+        index: usize,
+    },
+    /// The paragraph becomes the last sub-paragraph of its previous sibling.
+    Demote {
+        id: Id,
+    },
+    /// The sub-paragraph becomes the sibling right after its parent (later siblings stay).
+    Promote {
+        id: Id,
+    },
+    /// Splits the text at a byte offset: the rest (and the sub-paragraphs) go to a new
+    /// paragraph right after, with a fresh id.
+    Split {
+        id: Id,
+        at: usize,
+    },
+    /// Merges the next sibling into this paragraph (its lead and text join this text after a
+    /// space; its sub-paragraphs follow this paragraph's).
+    Merge {
+        id: Id,
+    },
+    /// Sets the opening phrase and the text.
+    SetText {
+        id: Id,
+        lead: String,
+        text: String,
+    },
+    SetHeader(Header),
+    SetAuthoringBody(String),
+    /// Puts a whole paragraph back at a location (index clamped to the list length), with
+    /// footnotes that must come back with it (appended to the footnote list).
+    Restore {
+        at: Location,
+        paragraph: Paragraph,
+        footnotes: Vec<Footnote>,
+    },
+    /// Replaces the paragraph with the same id wholesale (lead, text, list style and
+    /// sub-paragraphs), where it stands.
+    Replace {
+        paragraph: Paragraph,
+    },
+    /// Normalises the whole document: end punctuation everywhere, “above”/“below”, and
+    /// warnings for references to missing paragraphs.
+    Renumber,
+}
+
+/// What an operation did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Applying this with [`undo`] restores the document exactly.
+    pub undo: Transaction,
+    /// What renumbering changed, human-readable (“operative paragraph 9: “paragraph 5
+    /// above” → “paragraph 6 above””), and footnotes deleted with a paragraph.
+    pub messages: Vec<String>,
+    /// What needs the drafter's attention (a reference to a deleted paragraph).
+    pub warnings: Vec<String>,
+    /// The paragraph to put the cursor on afterwards.
+    pub focus: Option<Id>,
+}
+
+/// Why an operation cannot be done. The document is unchanged when one is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpError {
+    #[error("no paragraph with id “{0}”")]
+    UnknownId(Id),
+    #[error("the document has no such part: {0:?}")]
+    UnknownPart(Part),
+    #[error("the id “{0}” is already used in the document")]
+    DuplicateId(Id),
+    #[error("a paragraph needs an id")]
+    EmptyId,
+    #[error("“{0}” is the first paragraph of its list: there is no paragraph to demote it under")]
+    CannotDemoteFirst(Id),
+    #[error("“{0}” is not a sub-paragraph, so it cannot be promoted")]
+    NotASubparagraph(Id),
+    #[error("“{0}” is already the first of its list")]
+    AlreadyFirst(Id),
+    #[error("“{0}” is already the last of its list")]
+    AlreadyLast(Id),
+    #[error("“{0}” has no next paragraph to merge with")]
+    NoNextSibling(Id),
+    #[error("position {index} is out of range for “{id}” (its list has {len} paragraphs)")]
+    IndexOutOfRange { id: Id, index: usize, len: usize },
+    #[error("cannot split “{id}” at byte {at}: {reason}")]
+    BadSplit {
+        id: Id,
+        at: usize,
+        reason: &'static str,
+    },
+    #[error("invalid location: {0}")]
+    InvalidLocation(String),
+}
+
+/// What the structural part of an operation reports to the renumbering that follows.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    pub focus: Option<Id>,
+    /// Paragraphs whose end punctuation is to be set whatever their role was before.
+    pub touched: HashSet<Id>,
+    /// Paragraphs just inserted whose text is taken as written (not rewritten).
+    pub fresh: HashSet<Id>,
+    pub messages: Vec<String>,
+    /// Normalise the whole document.
+    pub full: bool,
+}
+
+/// Performs an operation. On error the document is left unchanged.
+pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError> {
+    let before_refs = crossref::Index::build(doc);
+    let before_roles = punctuation::roles(doc);
+    let mut rec = Recorder::new(doc);
+    let outcome = match structure::perform(&mut rec, op) {
+        Ok(o) => o,
+        Err(e) => {
+            rec.rollback();
+            return Err(e);
+        }
+    };
+    let mut change = Change {
+        focus: outcome.focus.clone(),
+        messages: outcome.messages.clone(),
+        ..Change::default()
+    };
+    let post = |rec: &mut Recorder<'_>, change: &mut Change| -> Result<(), OpError> {
+        crossref::rewrite(
+            rec,
+            &before_refs,
+            &outcome.fresh,
+            outcome.full,
+            &mut change.messages,
+            &mut change.warnings,
+        )?;
+        let ids = (!outcome.full).then_some(&outcome.touched);
+        punctuation::fix(rec, &before_roles, ids, &mut change.messages)?;
+        structure::sync_anchors(rec)
+    };
+    if let Err(e) = post(&mut rec, &mut change) {
+        rec.rollback();
+        return Err(e);
+    }
+    change.undo = rec.finish();
+    Ok(change)
+}
+
+/// Applies a transaction (the `undo` of a [`Change`], or a redo) and returns the transaction
+/// that reverses it (the redo). Edits that no longer fit the document are skipped.
+pub fn undo(doc: &mut crate::model::Document, t: &Transaction) -> Transaction {
+    transaction::play(doc, t)
+}
+
+/// Normalises the whole document (what `resdraft renumber` does): end punctuation of every
+/// paragraph, “above”/“below” of every reference, footnote anchors; references to paragraphs
+/// that do not exist are reported in the warnings.
+pub fn renumber(doc: &mut crate::model::Document) -> Change {
+    apply(doc, Op::Renumber).unwrap_or_default()
+}
+
+/// A new paragraph with a fresh id for this document.
+pub fn new_paragraph(
+    doc: &crate::model::Document,
+    lead: impl Into<String>,
+    text: impl Into<String>,
+) -> Paragraph {
+    Paragraph::new(doc.fresh_id("p"), lead, text)
+}
+
+/// Text in curly quotes for messages (sanitised when printed).
+pub(crate) fn quote(s: &str) -> String {
+    format!("“{s}”")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,233 @@
+//! End punctuation that follows position, as UN practice requires for resolutions.
+//!
+//! Preambular paragraphs end with a comma; operative paragraphs with a semicolon, the last one
+//! with a full stop. A paragraph that introduces sub-paragraphs ends its own text with a
+//! colon; in a series of sub-paragraphs each item ends with a semicolon except the last,
+//! which ends as its parent would have ended (so the last item of the last operative
+//! paragraph takes the full stop, the last item of any other operative paragraph a
+//! semicolon, the last item of a preambular paragraph a comma).
+//!
+//! Only the final mark is replaced. It stands after closing quotes, brackets and emphasis
+//! (`“Personnel”;`) and before trailing footnote markers (`…Court,[^f2]`). An ending like
+//! “; and” is kept where a semicolon is wanted and replaced where another mark is. Reports
+//! are not punctuated this way and are left alone; so are empty texts.
+
+use super::transaction::Recorder;
+use super::{OpError, quote};
+use crate::model::{Document, Id, Paragraph};
+use crate::numbering;
+use std::collections::{HashMap, HashSet};
+
+/// The marks this module places and replaces.
+const MARKS: [char; 4] = [',', ';', '.', ':'];
+
+/// The end mark each paragraph of a resolution should carry, by id (empty for a report).
+pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
+    fn assign(p: &Paragraph, terminal: char, out: &mut HashMap<Id, char>) {
+        if p.subparagraphs.is_empty() {
+            out.insert(p.id.clone(), terminal);
+            return;
+        }
+        out.insert(p.id.clone(), ':');
+        let n = p.subparagraphs.len();
+        for (i, sp) in p.subparagraphs.iter().enumerate() {
+            assign(sp, if i + 1 == n { terminal } else { ';' }, out);
+        }
+    }
+    let mut out = HashMap::new();
+    if doc.is_report() {
+        return out;
+    }
+    for p in &doc.preamble {
+        assign(p, ',', &mut out);
+    }
+    let n = doc.operative.len();
+    for (i, p) in doc.operative.iter().enumerate() {
+        assign(p, if i + 1 == n { '.' } else { ';' }, &mut out);
+    }
+    out
+}
+
+/// Length of `s` without trailing whitespace and trailing footnote markers.
+fn before_markers(s: &str) -> usize {
+    let mut end = s.trim_end().len();
+    loop {
+        let head = &s[..end];
+        if !head.ends_with(']') {
+            return end;
+        }
+        let Some(open) = head.rfind("[^") else {
+            return end;
+        };
+        let id = &head[open + 2..head.len() - 1];
+        let is_marker = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !is_marker {
+            return end;
+        }
+        end = s[..open].trim_end().len();
+    }
+}
+
+/// The text with its final punctuation mark set to `mark`, or `None` when it already ends
+/// so (or is empty). Also returns the old ending and the new one, for messages.
+pub(crate) fn with_end(text: &str, mark: char) -> Option<(String, String, String)> {
+    if crate::markup::strip(text).trim().is_empty() {
+        return None;
+    }
+    let cut = before_markers(text);
+    let (head, tail) = text.split_at(cut);
+    // A conjunction ending: "…; and", "…, or".
+    let conj = ["and", "or"].iter().find_map(|w| {
+        let rest = head.strip_suffix(w)?;
+        let before_space = rest.trim_end();
+        if before_space.len() == rest.len() {
+            return None;
+        }
+        let last = before_space.chars().last()?;
+        MARKS
+            .contains(&last)
+            .then_some(before_space.len() - last.len_utf8())
+    });
+    if let Some(pos) = conj {
+        if mark == ';' {
+            if head[pos..].starts_with(';') {
+                return None;
+            }
+            let new = format!("{};{}{tail}", &head[..pos], &head[pos + 1..]);
+            return Some((
+                new,
+                head[pos..].to_string(),
+                format!(";{}", &head[pos + 1..]),
+            ));
+        }
+        let new = format!("{}{mark}{tail}", &head[..pos]);
+        return Some((new, head[pos..].to_string(), mark.to_string()));
+    }
+    let last = head.chars().last()?;
+    let ellipsis = head.ends_with("..") || last == '…';
+    if MARKS.contains(&last) && !ellipsis {
+        if last == mark {
+            return None;
+        }
+        let new = format!("{}{mark}{tail}", &head[..head.len() - 1]);
+        return Some((new, last.to_string(), mark.to_string()));
+    }
+    let new = format!("{head}{mark}{tail}");
+    Some((new, String::new(), mark.to_string()))
+}
+
+/// Fixes the end punctuation of every paragraph in `ids` (all paragraphs when `None`) and of
+/// every paragraph whose position-given mark differs from `before`. Reports are left alone.
+pub(crate) fn fix(
+    rec: &mut Recorder<'_>,
+    before: &HashMap<Id, char>,
+    ids: Option<&HashSet<Id>>,
+    messages: &mut Vec<String>,
+) -> Result<(), OpError> {
+    let after = roles(rec.doc);
+    let mut todo: Vec<(Id, String)> = Vec::new();
+    for (p, loc) in rec.doc.paragraphs() {
+        let Some(mark) = after.get(&p.id) else {
+            continue;
+        };
+        let wanted = match ids {
+            None => true,
+            Some(set) => set.contains(&p.id) || before.get(&p.id) != Some(mark),
+        };
+        if !wanted {
+            continue;
+        }
+        if let Some((text, old, new)) = with_end(&p.text, *mark) {
+            let place = numbering::describe(rec.doc, &loc);
+            todo.push((p.id.clone(), text));
+            let msg = if old.is_empty() {
+                format!("{place}: end punctuation {} added", quote(&new))
+            } else {
+                format!("{place}: end punctuation {} → {}", quote(&old), quote(&new))
+            };
+            messages.push(msg);
+        }
+    }
+    for (id, text) in todo {
+        rec.set_text(&id, text)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn end(text: &str, mark: char) -> String {
+        with_end(text, mark)
+            .map(|(t, _, _)| t)
+            .unwrap_or_else(|| text.to_string())
+    }
+
+    #[test]
+    fn replaces_only_the_final_mark() {
+        assert_eq!(end("to act;", '.'), "to act.");
+        assert_eq!(end("to act.", ';'), "to act;");
+        assert_eq!(end("to act", ';'), "to act;");
+        assert_eq!(end("to act;  ", '.'), "to act.  ");
+        assert_eq!(
+            end("in the following areas,", ':'),
+            "in the following areas:"
+        );
+        assert!(with_end("to act;", ';').is_none());
+    }
+
+    #[test]
+    fn mark_stands_after_quotes_and_before_footnote_markers() {
+        assert_eq!(end("entitled “Personnel”;", '.'), "entitled “Personnel”.");
+        assert_eq!(end("entitled “Personnel”", ';'), "entitled “Personnel”;");
+        assert_eq!(end("the Court,[^f2]", ';'), "the Court;[^f2]");
+        assert_eq!(end("the Court[^f2]", ','), "the Court,[^f2]");
+        assert_eq!(end("the Court,[^f2][^f3] ", '.'), "the Court.[^f2][^f3] ");
+        assert_eq!(end("*Treaty Series*", ';'), "*Treaty Series*;");
+        assert_eq!(end("(A/75/1);", '.'), "(A/75/1).");
+    }
+
+    #[test]
+    fn conjunction_endings() {
+        assert!(with_end("to act; and", ';').is_none());
+        assert_eq!(end("to act, and", ';'), "to act; and");
+        assert_eq!(end("to act; and", '.'), "to act.");
+        assert_eq!(end("to act; or[^f1]", ','), "to act,[^f1]");
+    }
+
+    #[test]
+    fn empty_and_ellipsis() {
+        assert!(with_end("", ';').is_none());
+        assert!(with_end("  ", ';').is_none());
+        assert_eq!(end(":", ';'), ";");
+        assert_eq!(end("and so on...", ';'), "and so on...;");
+    }
+
+    #[test]
+    fn roles_follow_position() {
+        let mut doc = Document::new(crate::model::DocKind::Resolution);
+        doc.preamble
+            .push(Paragraph::new(Id::new("p1"), "Recalling", "x"));
+        let mut op1 = Paragraph::new(Id::new("p2"), "Urges", "x");
+        op1.subparagraphs
+            .push(Paragraph::new(Id::new("p3"), "", "a"));
+        op1.subparagraphs
+            .push(Paragraph::new(Id::new("p4"), "", "b"));
+        doc.operative.push(op1);
+        let mut op2 = Paragraph::new(Id::new("p5"), "Decides", "x");
+        op2.subparagraphs
+            .push(Paragraph::new(Id::new("p6"), "", "a"));
+        op2.subparagraphs
+            .push(Paragraph::new(Id::new("p7"), "", "b"));
+        doc.operative.push(op2);
+        let r = roles(&doc);
+        let got: Vec<char> = (1..=7).map(|i| r[&Id(format!("p{i}"))]).collect();
+        assert_eq!(got, [',', ':', ';', ';', ':', ';', '.']);
+        doc.kind = crate::model::DocKind::Report;
+        assert!(roles(&doc).is_empty());
+    }
+}

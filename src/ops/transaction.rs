@@ -1,0 +1,229 @@
+//! Primitive edits and transactions: the undo machinery of [`crate::ops`].
+//!
+//! Every change an operation makes to a document goes through an [`Edit`]. Applying an edit
+//! returns its inverse; a [`Transaction`] is a list of edits applied in order, and applying a
+//! transaction yields the transaction that reverses it. Undo is therefore exact by
+//! construction: an operation records the inverse of each edit it makes, including the text
+//! fixes made by renumbering.
+
+use super::OpError;
+use crate::model::{Document, Footnote, Header, Id, Location, Paragraph, Part};
+
+/// One primitive change to a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Inserts a paragraph (with its sub-paragraphs) so that it stands at `at`.
+    Insert { at: Location, paragraph: Paragraph },
+    /// Removes the paragraph (with its sub-paragraphs) standing at `at`.
+    Remove { at: Location },
+    /// Sets the lead and text of the paragraph with this id.
+    SetText { id: Id, lead: String, text: String },
+    /// Replaces the header.
+    SetHeader(Box<Header>),
+    /// Replaces the authoring body line.
+    SetAuthoringBody(String),
+    /// Inserts a footnote at this index of the footnote list.
+    InsertFootnote { index: usize, footnote: Footnote },
+    /// Removes the footnote at this index of the footnote list.
+    RemoveFootnote { index: usize },
+    /// Sets the anchor (the paragraph holding the marker) of a footnote.
+    SetAnchor { footnote: Id, anchor: Id },
+}
+
+/// A list of edits applied in order; what [`crate::ops::undo`] applies.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Transaction {
+    pub(crate) edits: Vec<Edit>,
+}
+
+impl Transaction {
+    /// Whether applying this transaction changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// The number of primitive edits.
+    pub fn len(&self) -> usize {
+        self.edits.len()
+    }
+
+    /// The primitive edits, in the order they are applied.
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// A transaction made of these edits (applied in order).
+    pub fn from_edits(edits: Vec<Edit>) -> Self {
+        Transaction { edits }
+    }
+}
+
+/// The sibling list that holds (or will hold) the paragraph at `part` + `parent` + [i].
+pub(crate) fn siblings<'a>(
+    doc: &'a Document,
+    part: Part,
+    parent: &[usize],
+) -> Option<&'a Vec<Paragraph>> {
+    let mut list = doc.part(part)?;
+    for i in parent {
+        list = &list.get(*i)?.subparagraphs;
+    }
+    Some(list)
+}
+
+fn siblings_mut<'a>(
+    doc: &'a mut Document,
+    part: Part,
+    parent: &[usize],
+) -> Option<&'a mut Vec<Paragraph>> {
+    let mut list = doc.part_mut(part)?;
+    for i in parent {
+        list = &mut list.get_mut(*i)?.subparagraphs;
+    }
+    Some(list)
+}
+
+fn bad(at: &Location) -> OpError {
+    OpError::InvalidLocation(format!("{:?} {:?}", at.part, at.path))
+}
+
+impl Edit {
+    /// Applies the edit and returns its inverse. Fails (changing nothing) when the document
+    /// does not have the place or paragraph the edit names.
+    pub(crate) fn apply(self, doc: &mut Document) -> Result<Edit, OpError> {
+        match self {
+            Edit::Insert { at, paragraph } => {
+                let (last, parent) = at.path.split_last().ok_or_else(|| bad(&at))?;
+                let list = siblings_mut(doc, at.part, parent).ok_or_else(|| bad(&at))?;
+                if *last > list.len() {
+                    return Err(bad(&at));
+                }
+                list.insert(*last, paragraph);
+                Ok(Edit::Remove { at })
+            }
+            Edit::Remove { at } => {
+                let (last, parent) = at.path.split_last().ok_or_else(|| bad(&at))?;
+                let list = siblings_mut(doc, at.part, parent).ok_or_else(|| bad(&at))?;
+                if *last >= list.len() {
+                    return Err(bad(&at));
+                }
+                let paragraph = list.remove(*last);
+                Ok(Edit::Insert { at, paragraph })
+            }
+            Edit::SetText { id, lead, text } => {
+                let p = doc
+                    .find_mut(&id)
+                    .ok_or_else(|| OpError::UnknownId(id.clone()))?;
+                let old_lead = std::mem::replace(&mut p.lead, lead);
+                let old_text = std::mem::replace(&mut p.text, text);
+                Ok(Edit::SetText {
+                    id,
+                    lead: old_lead,
+                    text: old_text,
+                })
+            }
+            Edit::SetHeader(h) => {
+                let old = std::mem::replace(&mut doc.header, *h);
+                Ok(Edit::SetHeader(Box::new(old)))
+            }
+            Edit::SetAuthoringBody(s) => {
+                let old = std::mem::replace(&mut doc.authoring_body, s);
+                Ok(Edit::SetAuthoringBody(old))
+            }
+            Edit::InsertFootnote { index, footnote } => {
+                if index > doc.footnotes.len() {
+                    return Err(OpError::InvalidLocation(format!("footnote index {index}")));
+                }
+                doc.footnotes.insert(index, footnote);
+                Ok(Edit::RemoveFootnote { index })
+            }
+            Edit::RemoveFootnote { index } => {
+                if index >= doc.footnotes.len() {
+                    return Err(OpError::InvalidLocation(format!("footnote index {index}")));
+                }
+                let footnote = doc.footnotes.remove(index);
+                Ok(Edit::InsertFootnote { index, footnote })
+            }
+            Edit::SetAnchor { footnote, anchor } => {
+                let f = doc
+                    .footnotes
+                    .iter_mut()
+                    .find(|f| f.id == footnote)
+                    .ok_or_else(|| OpError::UnknownId(footnote.clone()))?;
+                let old = std::mem::replace(&mut f.anchor, anchor);
+                Ok(Edit::SetAnchor {
+                    footnote,
+                    anchor: old,
+                })
+            }
+        }
+    }
+}
+
+/// Applies a transaction edit by edit and returns the transaction that reverses what was
+/// applied. An edit that no longer fits the document (a stale transaction) is skipped.
+pub(crate) fn play(doc: &mut Document, t: &Transaction) -> Transaction {
+    let mut inverses: Vec<Edit> = t
+        .edits
+        .iter()
+        .cloned()
+        .filter_map(|e| e.apply(doc).ok())
+        .collect();
+    inverses.reverse();
+    Transaction { edits: inverses }
+}
+
+/// Records the inverse of each edit an operation makes, so that the operation can be undone
+/// (or rolled back when it fails half-way).
+pub(crate) struct Recorder<'a> {
+    pub(crate) doc: &'a mut Document,
+    inverses: Vec<Edit>,
+}
+
+impl<'a> Recorder<'a> {
+    pub(crate) fn new(doc: &'a mut Document) -> Self {
+        Recorder {
+            doc,
+            inverses: Vec::new(),
+        }
+    }
+
+    /// Applies an edit and records its inverse.
+    pub(crate) fn edit(&mut self, e: Edit) -> Result<(), OpError> {
+        let inverse = e.apply(self.doc)?;
+        self.inverses.push(inverse);
+        Ok(())
+    }
+
+    /// Sets a paragraph's text (lead unchanged), recording the inverse. No-op when equal.
+    pub(crate) fn set_text(&mut self, id: &Id, text: String) -> Result<(), OpError> {
+        let p = self
+            .doc
+            .find(id)
+            .ok_or_else(|| OpError::UnknownId(id.clone()))?;
+        if p.text == text {
+            return Ok(());
+        }
+        let lead = p.lead.clone();
+        self.edit(Edit::SetText {
+            id: id.clone(),
+            lead,
+            text,
+        })
+    }
+
+    /// Undoes everything recorded so far.
+    pub(crate) fn rollback(self) {
+        let Recorder { doc, mut inverses } = self;
+        inverses.reverse();
+        play(doc, &Transaction { edits: inverses });
+    }
+
+    /// The transaction that undoes everything recorded.
+    pub(crate) fn finish(mut self) -> Transaction {
+        self.inverses.reverse();
+        Transaction {
+            edits: self.inverses,
+        }
+    }
+}
