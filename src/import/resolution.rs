@@ -104,8 +104,37 @@ fn closing_line(t: &str) -> bool {
     }
 }
 
+/// A resolution with a single operative paragraph does not number it: when nothing is
+/// numbered, trailing unnumbered paragraphs that open with an operative verb (and not with a
+/// preambular phrase) form the operative part.
+fn single_operative(doc: &mut Document) {
+    if !doc.operative.is_empty() {
+        return;
+    }
+    let is_operative = |p: &Paragraph| {
+        let t = crate::markup::strip(&p.full_text());
+        phrases::match_lead(&t, phrases::preambular()).is_none()
+            && phrases::match_lead(&t, phrases::operative()).is_some()
+    };
+    let keep = doc.preamble.len()
+        - doc
+            .preamble
+            .iter()
+            .rev()
+            .take_while(|p| is_operative(p))
+            .count();
+    if keep > 0 || doc.preamble.len() == 1 {
+        doc.operative = doc.preamble.split_off(keep);
+    }
+}
+
 /// Fills the preamble and operative part of `doc` from the items.
 pub fn assemble(doc: &mut Document, items: Vec<Item>, warnings: &mut Vec<Warning>) {
+    assemble_items(doc, items, warnings);
+    single_operative(doc);
+}
+
+fn assemble_items(doc: &mut Document, items: Vec<Item>, warnings: &mut Vec<Warning>) {
     for item in items {
         match item.kind {
             ItemKind::Numbered(n) => {
@@ -165,6 +194,16 @@ pub fn assemble(doc: &mut Document, items: Vec<Item>, warnings: &mut Vec<Warning
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::{KindHint, import_str};
+
+    #[test]
+    fn a_single_operative_paragraph_is_not_numbered() {
+        let t = "The Assembly of Keepers,\n\n*Recalling* its work,\n\n*Decides* to meet again.\n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(d.preamble.len(), 1);
+        assert_eq!(d.operative.len(), 1);
+        assert_eq!(d.operative[0].lead, "Decides");
+    }
 
     #[test]
     fn leads_from_italics_phrases_or_first_word() {
