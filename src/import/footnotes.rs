@@ -217,10 +217,14 @@ impl Linker<'_> {
                 prev = rest[..len].chars().last();
                 continue;
             }
-            if let Some(len) = self.plain_marker(rest, prev, prev2) {
+            if let Some(len) = self.plain_marker(rest, prev, prev2, &out) {
                 let n = self.plain[self.plain_next];
                 self.plain_next += 1;
                 if let Some(id) = self.id_for(n, anchor) {
+                    if prev == Some(' ') {
+                        // "Court 1" → "Court[^f1]".
+                        out.truncate(out.trim_end().len());
+                    }
                     out.push_str(&crate::markup::marker(&id));
                     i += len;
                     prev = Some('0');
@@ -238,7 +242,13 @@ impl Linker<'_> {
 
     /// A plain-digit marker for the next expected footnote at the start of `rest`, glued to
     /// what precedes it and followed by a space or the end: its byte length.
-    fn plain_marker(&self, rest: &str, prev: Option<char>, prev2: Option<char>) -> Option<usize> {
+    fn plain_marker(
+        &self,
+        rest: &str,
+        prev: Option<char>,
+        prev2: Option<char>,
+        before: &str,
+    ) -> Option<usize> {
         let n = *self.plain.get(self.plain_next)?;
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 3 || rest[..digits].parse::<u32>().ok()? != n {
@@ -253,10 +263,87 @@ impl Linker<'_> {
             ',' | ';' | ':' | '”' | '’' | ')' => true,
             // "2025.3": not after an initial ("A.2") or a number ("1.2").
             '.' => prev2.is_some_and(|c| c.is_lowercase() || c == ')'),
+            ' ' => spaced_marker(before, &rest[digits..]),
             c => c.is_lowercase(),
         };
         glued.then_some(digits)
     }
+}
+
+/// Words after which a number is a reference, never a footnote marker ("Article 1").
+const NUMBERED_NOUNS: &[&str] = &[
+    "Annex",
+    "Article",
+    "Articles",
+    "Chapter",
+    "Item",
+    "Items",
+    "No",
+    "Nos",
+    "Paragraph",
+    "Paragraphs",
+    "Part",
+    "Principle",
+    "Protocol",
+    "Resolution",
+    "Rule",
+    "Rules",
+    "Section",
+    "Volume",
+    "Vol",
+    "Goal",
+    "Target",
+    "Group",
+    "Decision",
+    "Recommendation",
+    "Table",
+    "Figure",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Phase",
+    "Level",
+    "Class",
+    "Committee",
+    "Commission",
+    "Conference",
+    "Category",
+    "Tier",
+    "Stage",
+    "Step",
+    "Option",
+    "Module",
+    "Box",
+    "Session",
+];
+
+/// A marker printed with a space before it ("the International Court 1 and"): only after a
+/// capitalised word that is not a numbered noun, and before the end, punctuation or a
+/// lower-case word.
+fn spaced_marker(before: &str, after: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && word.chars().count() >= 3;
+    let next_ok = match after.strip_prefix(' ') {
+        Some(rest) => rest.chars().next().is_none_or(|c| c.is_lowercase()),
+        None => true,
+    };
+    capitalised && next_ok && !NUMBERED_NOUNS.contains(&word)
 }
 
 #[cfg(test)]
@@ -283,6 +370,29 @@ mod tests {
             Some((None, "Any changes", true))
         );
         assert_eq!(footnote_line("1. Urges", true), None);
+    }
+
+    #[test]
+    fn links_spaced_plain_markers_only_after_names() {
+        let mut doc = Document::default();
+        doc.preamble.push(Paragraph::new(
+            Id::new("p1"),
+            "Recalling",
+            "Article 1 of the Charter, item 1 of the agenda and the opinion of the Court 1 and",
+        ));
+        let defs = vec![FootnoteDef {
+            number: Some(1),
+            text: "See the opinion.".into(),
+            line: 1,
+            near: None,
+            plain: true,
+        }];
+        let mut w = Vec::new();
+        link(&mut doc, defs, &mut w);
+        assert_eq!(
+            doc.preamble[0].text,
+            "Article 1 of the Charter, item 1 of the agenda and the opinion of the Court[^f1] and"
+        );
     }
 
     #[test]
