@@ -11,8 +11,10 @@
 //! - footnote anchors: a footnote's anchor follows the paragraph whose text holds its marker.
 //!
 //! Deleting a paragraph deletes the footnotes whose markers stood only in it (with a message
-//! naming them); undo restores them. [`undo`] applies a transaction and returns the redo.
-//! [`History`] keeps undo and redo stacks for an editor.
+//! naming them); undo restores them. A footnote whose marker is nowhere and whose paragraph
+//! is merged or replaced away is anchored to the paragraph that took its text. [`undo`]
+//! applies a transaction and returns the redo. [`History`] keeps undo and redo stacks for an
+//! editor.
 
 mod crossref;
 mod history;
@@ -198,7 +200,7 @@ pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError
         )?;
         let ids = (!outcome.full).then_some(&outcome.touched);
         punctuation::fix(rec, &before_roles, ids, &mut change.messages)?;
-        structure::sync_anchors(rec)
+        structure::sync_anchors(rec, outcome.focus.as_ref())
     };
     if let Err(e) = post(&mut rec, &mut change) {
         rec.rollback();

@@ -418,10 +418,14 @@ fn merge(rec: &mut Recorder<'_>, id: Id, out: &mut Outcome) -> Result<(), OpErro
     Ok(())
 }
 
-/// Points each footnote's anchor at the paragraph whose text first holds its marker.
-pub(crate) fn sync_anchors(rec: &mut Recorder<'_>) -> Result<(), OpError> {
+/// Points each footnote's anchor at the paragraph whose text first holds its marker. A
+/// footnote whose marker is nowhere and whose anchor paragraph is gone (merged away, replaced)
+/// is anchored to `fallback` (the paragraph that took the text in), else the first paragraph.
+pub(crate) fn sync_anchors(rec: &mut Recorder<'_>, fallback: Option<&Id>) -> Result<(), OpError> {
     let mut holder: std::collections::HashMap<Id, Id> = std::collections::HashMap::new();
+    let mut first: Option<Id> = None;
     rec.doc.walk(&mut |p, _| {
+        first.get_or_insert_with(|| p.id.clone());
         for m in markup::markers(&p.lead)
             .into_iter()
             .chain(markup::markers(&p.text))
@@ -429,13 +433,21 @@ pub(crate) fn sync_anchors(rec: &mut Recorder<'_>) -> Result<(), OpError> {
             holder.entry(m).or_insert_with(|| p.id.clone());
         }
     });
+    let fallback = fallback
+        .filter(|id| rec.doc.find(id).is_some())
+        .cloned()
+        .or(first);
     let fixes: Vec<(Id, Id)> = rec
         .doc
         .footnotes
         .iter()
         .filter_map(|f| {
-            let h = holder.get(&f.id)?;
-            (h != &f.anchor).then(|| (f.id.clone(), h.clone()))
+            let h = match holder.get(&f.id) {
+                Some(h) => h.clone(),
+                None if rec.doc.find(&f.anchor).is_none() => fallback.clone()?,
+                None => return None,
+            };
+            (h != f.anchor).then(|| (f.id.clone(), h))
         })
         .collect();
     for (footnote, anchor) in fixes {
