@@ -1,13 +1,75 @@
-//! (being written)
+//! `resdraft edit DRAFT` (and `resdraft` with no command): open a draft in the terminal
+//! editor. A text file is imported first; a missing draft is offered as a new one; with no
+//! argument the most recently edited draft opens, or the sample draft on first run.
+
+use super::source;
+use anyhow::{Context, Result, bail};
+use resdraft::draftfile;
+use resdraft::import::KindHint;
+use resdraft::model::{DocKind, Document, Draft};
+use resdraft::tui::{self, storage};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
-
-pub fn run(_args: Args, _theme: Option<String>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is being written")
+pub struct Args {
+    /// The draft to open (DRAFT.toml), or a text file to import into a new draft.
+    #[arg(value_name = "DRAFT")]
+    pub file: PathBuf,
 }
 
-pub fn run_default(_theme: Option<String>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is being written")
+pub fn run(args: Args, theme: Option<String>) -> Result<ExitCode> {
+    let opts = options_for(&args.file, theme)?;
+    tui::run(opts)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_default(theme: Option<String>) -> Result<ExitCode> {
+    let dirs = storage::Dirs::from_env();
+    let Some(path) = dirs.last_opened().or_else(storage::sample_draft) else {
+        bail!(
+            "no draft to open: the sample drafts/sample-resolution.toml was not found; \
+             try `resdraft edit DRAFT.toml` or `resdraft new`"
+        );
+    };
+    run(Args { file: path }, theme)
+}
+
+/// What the editor should open for `path` (nothing touches the terminal yet, so an error
+/// leaves it clean).
+fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
+    let is_draft = source::is_draft_path(path) || path.extension().is_none();
+    if !path.exists() {
+        if !is_draft {
+            bail!("{}: no such file", path.display());
+        }
+        let mut doc = Document::new(DocKind::Resolution);
+        doc.authoring_body = "The General Assembly".into();
+        return Ok(tui::Options {
+            draft: Draft::new(doc),
+            path: path.with_extension("toml"),
+            theme,
+            missing: true,
+            imported_from: None,
+        });
+    }
+    if source::is_draft_path(path) {
+        let draft = draftfile::load(path)?;
+        return Ok(tui::Options {
+            draft,
+            path: path.to_path_buf(),
+            theme,
+            missing: false,
+            imported_from: None,
+        });
+    }
+    let doc = source::import_text(path, KindHint::Auto)
+        .with_context(|| format!("cannot open {} in the editor", path.display()))?;
+    Ok(tui::Options {
+        draft: Draft::new(doc),
+        path: path.with_extension("toml"),
+        theme,
+        missing: false,
+        imported_from: Some(path.to_path_buf()),
+    })
 }

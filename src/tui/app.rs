@@ -1,0 +1,234 @@
+//! The editor's state: the draft, the selection (by paragraph id, so it survives renumbering),
+//! undo/redo stacks of core transactions, the dirty flag, the popups that are open, the
+//! message in the status bar, and the layout cache of the document view.
+//!
+//! State changes go through [`super::update`]; rendering reads this state ([`super::view`]).
+
+use super::dialog::Dialog;
+use super::editor::Editor;
+use super::form::HeaderForm;
+use super::keymap::{KeyMode, Keymap};
+use super::layout::LayoutCache;
+use super::storage::{Dirs, FileStamp};
+use super::theme::Theme;
+use crate::check::{self, Finding};
+use crate::model::{Draft, Id, Location};
+use crate::ops::Transaction;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Which input mode is active (the topmost popup wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Editor,
+    Form,
+    Dialog,
+    Help,
+    Revisions,
+}
+
+impl Mode {
+    /// The keymap mode for this input mode (`None` when a component handles its own keys).
+    pub fn keys(self) -> Option<KeyMode> {
+        match self {
+            Mode::Normal => Some(KeyMode::Normal),
+            Mode::Editor => Some(KeyMode::Editor),
+            Mode::Form => Some(KeyMode::Form),
+            Mode::Dialog => Some(KeyMode::Dialog),
+            Mode::Help => Some(KeyMode::Help),
+            Mode::Revisions => None,
+        }
+    }
+}
+
+/// Where the document view is scrolled to: a block of the document and a line inside it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    pub block: usize,
+    pub line: usize,
+    /// Whether rendering should bring the selection into view (false after wheel scrolling).
+    pub follow: bool,
+}
+
+/// The whole editor state.
+pub struct App {
+    pub draft: Draft,
+    /// Where the draft is saved.
+    pub path: PathBuf,
+    /// The file on disk when opened or last saved (`None`: it did not exist).
+    pub stamp: Option<FileStamp>,
+    pub selected: Option<Id>,
+    pub undo_stack: Vec<Transaction>,
+    pub redo_stack: Vec<Transaction>,
+    pub dirty: bool,
+    /// Bumped on every change of the document (invalidates derived data).
+    pub generation: u64,
+    pub message: Option<Message>,
+    pub findings: Vec<Finding>,
+    pub show_outline: bool,
+    pub show_help: bool,
+    pub help_scroll: u16,
+    pub scroll: Scroll,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Maximum width of the document text; 0 = the window width.
+    pub wrap_width: u16,
+    pub editor: Option<Editor>,
+    pub form: Option<HeaderForm>,
+    pub dialog: Option<Dialog>,
+    /// The revision view, when open (compare with a frozen revision).
+    pub revision_view: Option<super::revisions::Compare>,
+    pub should_quit: bool,
+    pub layout: LayoutCache,
+    pub dirs: Dirs,
+    /// When the document last changed without a recovery copy being written since.
+    pub unsaved_since: Option<Instant>,
+}
+
+impl App {
+    /// A new editor on `draft`, saved to `path`.
+    pub fn new(draft: Draft, path: PathBuf) -> Self {
+        let stamp = FileStamp::of(&path);
+        let mut app = App {
+            draft,
+            path,
+            stamp,
+            selected: None,
+            undo_stack: Vec::new(),
+            redo_stack: Vec::new(),
+            dirty: false,
+            generation: 0,
+            message: None,
+            findings: Vec::new(),
+            show_outline: false,
+            show_help: false,
+            help_scroll: 0,
+            scroll: Scroll {
+                follow: true,
+                ..Scroll::default()
+            },
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            wrap_width: 0,
+            editor: None,
+            form: None,
+            dialog: None,
+            revision_view: None,
+            should_quit: false,
+            layout: LayoutCache::default(),
+            dirs: Dirs::default(),
+            unsaved_since: None,
+        };
+        app.selected = app.order().first().cloned();
+        app.refresh_findings();
+        app
+    }
+
+    /// The active input mode.
+    pub fn mode(&self) -> Mode {
+        if self.dialog.is_some() {
+            Mode::Dialog
+        } else if self.show_help {
+            Mode::Help
+        } else if self.editor.is_some() {
+            Mode::Editor
+        } else if self.form.is_some() {
+            Mode::Form
+        } else if self.revision_view.is_some() {
+            Mode::Revisions
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// The ids of all paragraphs and sub-paragraphs in document order.
+    pub fn order(&self) -> Vec<Id> {
+        let mut ids = Vec::new();
+        self.draft.document.walk(&mut |p, _| ids.push(p.id.clone()));
+        ids
+    }
+
+    /// The selected paragraph's location, if the selection still exists.
+    pub fn selected_location(&self) -> Option<Location> {
+        self.selected
+            .as_ref()
+            .and_then(|id| self.draft.document.locate(id))
+    }
+
+    /// Sets the status-bar message.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Sets an error message.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Re-runs the editorial check.
+    pub fn refresh_findings(&mut self) {
+        self.findings = check::check(&self.draft.document);
+    }
+
+    /// The findings about the selected paragraph.
+    pub fn selected_findings(&self) -> Vec<&Finding> {
+        match &self.selected {
+            Some(id) => self
+                .findings
+                .iter()
+                .filter(|f| f.id.as_ref() == Some(id))
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Records that the document changed: dirty, derived data refreshed, selection kept valid.
+    pub fn touched(&mut self) {
+        self.dirty = true;
+        self.generation += 1;
+        if self.unsaved_since.is_none() {
+            self.unsaved_since = Some(Instant::now());
+        }
+        self.refresh_findings();
+        self.fix_selection();
+        self.scroll.follow = true;
+    }
+
+    /// Makes sure the selection names an existing paragraph (the first one otherwise).
+    pub fn fix_selection(&mut self) {
+        let exists = self
+            .selected
+            .as_ref()
+            .is_some_and(|id| self.draft.document.find(id).is_some());
+        if !exists {
+            self.selected = self.order().first().cloned();
+        }
+    }
+
+    /// The label of the latest frozen revision, for the status bar.
+    pub fn revision_label(&self) -> Option<&str> {
+        self.draft.revisions.last().map(|r| r.label.as_str())
+    }
+
+    /// The file name shown in the status bar.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+}

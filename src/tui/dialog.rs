@@ -1,0 +1,52 @@
+//! Dialogs: yes/no confirmations (quit with unsaved changes, overwrite a file changed on disk,
+//! recover unsaved work, create a missing draft), picking a revision, naming a new revision.
+
+use crate::model::Draft;
+use crate::tui::theme::Theme;
+use ratatui::style::Style;
+use ratatui_textarea::TextArea;
+
+/// What a confirmation decides.
+#[derive(Debug, Clone)]
+pub enum Confirm {
+    /// y: save and quit; n: quit without saving.
+    QuitUnsaved,
+    /// y: overwrite the file that changed on disk.
+    Overwrite { then_quit: bool },
+    /// y: take the recovered draft.
+    Recover(Box<Draft>),
+    /// y: start a new draft at the missing path; n: quit.
+    CreateNew,
+}
+
+/// An open dialog.
+pub enum Dialog {
+    Confirm {
+        kind: Confirm,
+        title: String,
+        body: String,
+    },
+    /// Choose a frozen revision to compare the current text with.
+    PickRevision { selected: usize },
+    /// Type the label of a revision to freeze.
+    FreezeLabel { input: TextArea<'static> },
+}
+
+impl Dialog {
+    pub fn confirm(kind: Confirm, title: impl Into<String>, body: impl Into<String>) -> Self {
+        Dialog::Confirm {
+            kind,
+            title: title.into(),
+            body: body.into(),
+        }
+    }
+
+    pub fn freeze_label(suggestion: &str, theme: &Theme) -> Self {
+        let mut input = TextArea::new(vec![suggestion.to_string()]);
+        input.set_style(theme.popup);
+        input.set_cursor_line_style(Style::default());
+        input.set_cursor_style(theme.cursor);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Dialog::FreezeLabel { input }
+    }
+}

@@ -1,0 +1,542 @@
+//! The revision view: a self-contained component comparing an older revision (left) with a
+//! newer text (right), rows aligned per paragraph and scrolling together, changed words
+//! highlighted, moves and renumbering marked old → new, a legend and a header naming both.
+//! Keys: j/k or arrows move, n/N next/previous change, u hides unchanged paragraphs, i
+//! toggles the inline view, r reverts the selected change (as core operations the app
+//! applies as one undoable edit), Esc returns to the editor on the selected paragraph.
+//!
+//! State ([`RevisionView`]), key handling returning a [`ViewAction`], and a pure
+//! [`render`] function of the state.
+
+mod revert;
+
+use crate::compare::layout::{self, Notes, Run, Style as RunStyle};
+use crate::compare::{self, Align, ChangeEntry, Comparison, Kind, PartKind};
+use crate::model::{Document, Id};
+use crate::ops::Op;
+use crate::sanitize::sanitize;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// The narrowest column in which two columns are still shown; below, the inline view.
+pub const MIN_COLUMN: usize = 30;
+
+/// Side by side or inline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewMode {
+    SideBySide,
+    Inline,
+}
+
+/// The styles of the view, taken from the editor's theme.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DiffStyles {
+    pub base: Style,
+    pub header: Style,
+    pub tag: Style,
+    pub note: Style,
+    pub deleted: Style,
+    pub inserted: Style,
+    pub selected: Style,
+    pub hint: Style,
+    pub rule: Style,
+}
+
+impl Default for DiffStyles {
+    fn default() -> Self {
+        DiffStyles {
+            base: Style::default(),
+            header: Style::default().add_modifier(Modifier::BOLD),
+            tag: Style::default().add_modifier(Modifier::BOLD),
+            note: Style::default().fg(Color::Cyan),
+            deleted: Style::default()
+                .fg(Color::Red)
+                .add_modifier(Modifier::CROSSED_OUT),
+            inserted: Style::default()
+                .fg(Color::Green)
+                .add_modifier(Modifier::UNDERLINED),
+            selected: Style::default().add_modifier(Modifier::REVERSED),
+            hint: Style::default().add_modifier(Modifier::DIM),
+            rule: Style::default().add_modifier(Modifier::DIM),
+        }
+    }
+}
+
+impl DiffStyles {
+    /// The styles from the editor's theme; deletions and insertions keep their colours and
+    /// also carry strike-through and underline, so they stay visible without colour.
+    pub fn from_theme(t: &super::theme::Theme) -> Self {
+        let d = DiffStyles::default();
+        DiffStyles {
+            base: t.base,
+            header: t.title,
+            tag: t.label,
+            note: t.message,
+            deleted: t.base.patch(d.deleted),
+            inserted: t.base.patch(d.inserted),
+            selected: t.selected,
+            hint: t.hint,
+            rule: t.border,
+        }
+    }
+
+    fn run(&self, s: RunStyle) -> Style {
+        match s {
+            RunStyle::Plain => self.base,
+            RunStyle::Deleted => self.deleted,
+            RunStyle::Inserted => self.inserted,
+            RunStyle::Tag => self.tag,
+            RunStyle::Note => self.note,
+        }
+    }
+}
+
+/// What the app should do after a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewAction {
+    None,
+    /// Leave the view and select this paragraph in the editor.
+    Close {
+        select: Option<Id>,
+    },
+    /// Apply these operations to the current draft as one undoable edit.
+    Revert {
+        ops: Vec<Op>,
+        description: String,
+    },
+}
+
+/// The state of the revision view.
+#[derive(Debug, Clone)]
+pub struct RevisionView {
+    pub comparison: Comparison,
+    /// The older version (kept whole to restore deleted paragraphs).
+    pub old: Document,
+    pub old_name: String,
+    pub new_name: String,
+    pub mode: ViewMode,
+    pub hide_unchanged: bool,
+    /// Index into `comparison.changes` of the selected entry.
+    pub selected: usize,
+    pub message: Option<String>,
+}
+
+impl RevisionView {
+    /// Compares `old` (a frozen revision) with `new` (the current text) by id.
+    pub fn new(old: &Document, new: &Document, old_name: &str, new_name: &str) -> Self {
+        let comparison = compare::compare(old, new, Align::ById);
+        let selected = comparison.change_indices().first().copied().unwrap_or(0);
+        RevisionView {
+            comparison,
+            old: old.clone(),
+            old_name: old_name.to_string(),
+            new_name: new_name.to_string(),
+            mode: ViewMode::SideBySide,
+            hide_unchanged: false,
+            selected,
+            message: None,
+        }
+    }
+
+    /// The indices of the entries shown (all, or the changes only).
+    pub fn visible(&self) -> Vec<usize> {
+        (0..self.comparison.changes.len())
+            .filter(|i| !self.hide_unchanged || self.comparison.changes[*i].is_change())
+            .collect()
+    }
+
+    pub fn selected_entry(&self) -> Option<&ChangeEntry> {
+        self.comparison.changes.get(self.selected)
+    }
+
+    fn step(&mut self, forward: bool, changes_only: bool, count: usize) {
+        let vis = self.visible();
+        let candidates: Vec<usize> = vis
+            .into_iter()
+            .filter(|i| !changes_only || self.comparison.changes[*i].is_change())
+            .collect();
+        let next = if forward {
+            candidates
+                .iter()
+                .filter(|i| **i > self.selected)
+                .nth(count - 1)
+        } else {
+            candidates
+                .iter()
+                .rev()
+                .filter(|i| **i < self.selected)
+                .nth(count - 1)
+        };
+        match next.or_else(|| {
+            if count > 1 {
+                if forward {
+                    candidates.last()
+                } else {
+                    candidates.first()
+                }
+            } else {
+                None
+            }
+        }) {
+            Some(i) => {
+                self.selected = *i;
+                self.message = None;
+            }
+            None if changes_only => {
+                self.message = Some(
+                    if forward {
+                        "No later change"
+                    } else {
+                        "No earlier change"
+                    }
+                    .to_string(),
+                )
+            }
+            None => {}
+        }
+    }
+
+    /// Keeps the selection on a shown entry after hiding unchanged ones.
+    fn fix_selection(&mut self) {
+        let vis = self.visible();
+        if !vis.contains(&self.selected) {
+            self.selected = vis
+                .iter()
+                .find(|i| **i > self.selected)
+                .or(vis.last())
+                .copied()
+                .unwrap_or(0);
+        }
+    }
+
+    /// Handles one key (presses only). `current` is the draft's current text.
+    pub fn handle_key(&mut self, key: KeyEvent, current: &Document) -> ViewAction {
+        if key.kind != KeyEventKind::Press {
+            return ViewAction::None;
+        }
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                return ViewAction::Close {
+                    select: self.select_on_close(),
+                };
+            }
+            KeyCode::Char('n') => self.step(true, true, 1),
+            KeyCode::Char('N') => self.step(false, true, 1),
+            KeyCode::Down | KeyCode::Char('j') => self.step(true, false, 1),
+            KeyCode::Up | KeyCode::Char('k') => self.step(false, false, 1),
+            KeyCode::PageDown => self.step(true, false, 10),
+            KeyCode::PageUp => self.step(false, false, 10),
+            KeyCode::Home | KeyCode::Char('g') => {
+                self.selected = self.visible().first().copied().unwrap_or(0)
+            }
+            KeyCode::End | KeyCode::Char('G') => {
+                self.selected = self.visible().last().copied().unwrap_or(0)
+            }
+            KeyCode::Char('u') => {
+                self.hide_unchanged = !self.hide_unchanged;
+                self.fix_selection();
+            }
+            KeyCode::Char('i') | KeyCode::Tab => {
+                self.mode = match self.mode {
+                    ViewMode::SideBySide => ViewMode::Inline,
+                    ViewMode::Inline => ViewMode::SideBySide,
+                }
+            }
+            KeyCode::Char('r') => match revert::revert(self, current) {
+                Ok((ops, description)) => {
+                    self.message = Some(description.clone());
+                    return ViewAction::Revert { ops, description };
+                }
+                Err(why) => self.message = Some(why),
+            },
+            _ => {}
+        }
+        ViewAction::None
+    }
+
+    /// The paragraph to select in the editor: the selected entry's paragraph in the current
+    /// text, else the nearest paragraph before it that still exists.
+    pub fn select_on_close(&self) -> Option<Id> {
+        self.comparison.changes[..=self
+            .selected
+            .min(self.comparison.changes.len().saturating_sub(1))]
+            .iter()
+            .rev()
+            .find(|e| e.is_paragraph() && e.new.is_some())
+            .and_then(|e| e.new.as_ref().map(|s| s.id.clone()))
+    }
+
+    /// Recomputes the comparison after the current text changed (e.g. after a revert).
+    pub fn refresh(&mut self, current: &Document) {
+        let id = self.selected_entry().and_then(|e| e.id().cloned());
+        self.comparison = compare::compare(&self.old, current, Align::ById);
+        self.selected = id
+            .and_then(|id| {
+                self.comparison
+                    .changes
+                    .iter()
+                    .position(|e| e.id() == Some(&id))
+            })
+            .unwrap_or(0)
+            .min(self.comparison.changes.len().saturating_sub(1));
+        self.fix_selection();
+    }
+}
+
+fn to_spans(line: &[Run], styles: &DiffStyles, extra: Style) -> Vec<Span<'static>> {
+    line.iter()
+        .map(|r| Span::styled(r.text.clone(), styles.run(r.style).patch(extra)))
+        .collect()
+}
+
+fn tagged(tag: &str, depth: usize, runs: Vec<Run>) -> Vec<Run> {
+    let mut out = vec![Run::new(
+        format!("{}{tag} ", "  ".repeat(depth)),
+        RunStyle::Tag,
+    )];
+    out.extend(runs);
+    out
+}
+
+fn note(e: &ChangeEntry) -> Option<Run> {
+    matches!(e.kind, Kind::Moved | Kind::Renumbered)
+        .then(|| Run::new(format!(" [{}]", layout::note(e)), RunStyle::Note))
+}
+
+/// The lines of one entry and whether it is the selected one.
+fn entry_lines(
+    e: &ChangeEntry,
+    notes: &Notes,
+    mode: ViewMode,
+    width: usize,
+    selected: bool,
+    styles: &DiffStyles,
+) -> Vec<Line<'static>> {
+    let marker = if selected {
+        '▶'
+    } else {
+        layout::marker(e.kind)
+    };
+    let gutter_style = if selected {
+        styles.selected
+    } else {
+        styles.note
+    };
+    let (lt, rt) = layout::tags(e);
+    let mut out = Vec::new();
+    match mode {
+        ViewMode::Inline => {
+            let tag = if e.new.is_some() { rt } else { lt };
+            let mut runs = tagged(&tag, e.depth, layout::inline(e, notes));
+            runs.extend(note(e));
+            for (k, l) in layout::wrap(&runs, width.saturating_sub(2))
+                .iter()
+                .enumerate()
+            {
+                let mut spans = vec![Span::styled(
+                    format!("{} ", if k == 0 { marker } else { ' ' }),
+                    gutter_style,
+                )];
+                spans.extend(to_spans(l, styles, Style::default()));
+                out.push(Line::from(spans));
+            }
+        }
+        ViewMode::SideBySide => {
+            let col = (width.saturating_sub(3)) / 2;
+            let (l, r) = layout::sides(e, notes);
+            let left = if e.old.is_some() {
+                tagged(&lt, e.depth, l)
+            } else {
+                Vec::new()
+            };
+            let mut right = if e.new.is_some() {
+                tagged(&rt, e.depth, r)
+            } else {
+                Vec::new()
+            };
+            right.extend(note(e));
+            let (lw, rw) = (layout::wrap(&left, col), layout::wrap(&right, col));
+            for k in 0..lw.len().max(rw.len()) {
+                let mut spans = Vec::new();
+                let lline = lw.get(k).map(Vec::as_slice).unwrap_or(&[]);
+                spans.extend(to_spans(lline, styles, Style::default()));
+                spans.push(Span::raw(
+                    " ".repeat(col.saturating_sub(layout::line_width(lline))),
+                ));
+                let g = if k == 0 { marker } else { '│' };
+                spans.push(Span::styled(
+                    format!(" {g} "),
+                    if k == 0 { gutter_style } else { styles.rule },
+                ));
+                spans.extend(to_spans(
+                    rw.get(k).map(Vec::as_slice).unwrap_or(&[]),
+                    styles,
+                    Style::default(),
+                ));
+                out.push(Line::from(spans));
+            }
+        }
+    }
+    out
+}
+
+/// The body lines and the line range of the selected entry.
+fn body(
+    view: &RevisionView,
+    mode: ViewMode,
+    width: usize,
+    styles: &DiffStyles,
+) -> (Vec<Line<'static>>, usize, usize) {
+    let notes = Notes::of(&view.comparison);
+    let mut lines = Vec::new();
+    let (mut sel_start, mut sel_end) = (0, 0);
+    let mut part: Option<PartKind> = None;
+    for i in view.visible() {
+        let e = &view.comparison.changes[i];
+        if part != Some(e.part) {
+            part = Some(e.part);
+            let head = format!("── {} ", layout::part_title(e.part));
+            let fill = "─".repeat(width.saturating_sub(layout::width(&head)));
+            lines.push(Line::styled(format!("{head}{fill}"), styles.rule));
+        }
+        if i == view.selected {
+            sel_start = lines.len();
+        }
+        lines.extend(entry_lines(
+            e,
+            &notes,
+            mode,
+            width,
+            i == view.selected,
+            styles,
+        ));
+        if i == view.selected {
+            sel_end = lines.len();
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled("No differences.", styles.hint));
+    }
+    (lines, sel_start, sel_end)
+}
+
+/// Draws the view into `area`: header, legend, an optional message, then the rows.
+pub fn render(area: Rect, buf: &mut Buffer, view: &RevisionView, styles: &DiffStyles) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let width = area.width as usize;
+    let fits = width >= 2 * MIN_COLUMN + 3;
+    let mode = if fits { view.mode } else { ViewMode::Inline };
+    let mut head = vec![Line::from(vec![
+        Span::styled("Comparing ", styles.header),
+        Span::styled(
+            sanitize(&view.old_name).into_owned(),
+            styles.deleted.remove_modifier(Modifier::CROSSED_OUT),
+        ),
+        Span::styled(" → ", styles.header),
+        Span::styled(
+            sanitize(&view.new_name).into_owned(),
+            styles.inserted.remove_modifier(Modifier::UNDERLINED),
+        ),
+    ])];
+    if mode == ViewMode::SideBySide {
+        let col = (width - 3) / 2;
+        let l = format!(
+            "{:<col$}",
+            truncate(&format!("old: {}", sanitize(&view.old_name)), col)
+        );
+        head.push(Line::styled(
+            format!("{l} │ new: {}", sanitize(&view.new_name)),
+            styles.hint,
+        ));
+    }
+    head.push(Line::from(vec![
+        Span::styled("deleted", styles.deleted),
+        Span::raw(" "),
+        Span::styled("inserted", styles.inserted),
+        Span::styled(
+            "  ~mod +ins -del >moved #renum · n/N change u hide i inline r revert Esc back",
+            styles.hint,
+        ),
+    ]));
+    let msg = match (&view.message, fits || view.mode == ViewMode::Inline) {
+        (Some(m), _) => Some(m.clone()),
+        (None, false) => Some("Too narrow for two columns: inline view".to_string()),
+        _ => None,
+    };
+    if let Some(m) = msg {
+        head.push(Line::styled(sanitize(&m).into_owned(), styles.note));
+    }
+    let head: Vec<Line> = head.into_iter().map(|l| clip(l, width)).collect();
+    let head_h = (head.len() as u16).min(area.height);
+    Paragraph::new(head).style(styles.base).render(
+        Rect {
+            height: head_h,
+            ..area
+        },
+        buf,
+    );
+    let body_area = Rect {
+        y: area.y + head_h,
+        height: area.height - head_h,
+        ..area
+    };
+    if body_area.height == 0 {
+        return;
+    }
+    let (lines, s, e) = body(view, mode, width, styles);
+    let h = body_area.height as usize;
+    let top = if e.saturating_sub(s) >= h {
+        s
+    } else {
+        e.saturating_sub(h).max(s.saturating_sub(h / 3))
+    };
+    let top = top.min(lines.len().saturating_sub(h));
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(top)
+        .take(h)
+        .map(|l| clip(l, width))
+        .collect();
+    Paragraph::new(shown)
+        .style(styles.base)
+        .render(body_area, buf);
+}
+
+fn truncate(s: &str, cols: usize) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if layout::width(&out) + layout::width(c.encode_utf8(&mut [0; 4])) > cols {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Cuts a line to `width` columns (as ratatui measures it).
+fn clip(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for s in line.spans {
+        let w = s.width();
+        if used + w <= width {
+            used += w;
+            spans.push(s);
+        } else {
+            let t = truncate(&s.content, width - used);
+            used += layout::width(&t);
+            spans.push(Span::styled(t, s.style));
+            break;
+        }
+    }
+    Line::from(spans).style(line.style)
+}

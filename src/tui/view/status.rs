@@ -1,0 +1,106 @@
+//! The status bar (file, revision, unsaved mark, paragraph counts, check findings, message)
+//! and the key-hint line generated from the keymap of the current mode.
+
+use crate::sanitize::sanitize;
+use crate::tui::app::{App, Mode};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+fn counts(app: &App) -> String {
+    let doc = &app.draft.document;
+    let mut subs = 0usize;
+    for list in [&doc.preamble, &doc.operative] {
+        for p in list {
+            p.walk(&mut |_| subs += 1);
+            subs -= 1;
+        }
+    }
+    if doc.is_report() {
+        let n: usize = doc.sections.iter().map(|s| s.paragraphs.len()).sum();
+        format!("{} sections · {n} paragraphs", doc.sections.len())
+    } else {
+        let mut s = format!("PP {} · OP {}", doc.preamble.len(), doc.operative.len());
+        if subs > 0 {
+            s.push_str(&format!(" · {subs} sub"));
+        }
+        s
+    }
+}
+
+/// Draws the status bar.
+pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    if area.height == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let mut spans = vec![Span::styled(
+        format!(" {}", sanitize(&app.file_name())),
+        t.status,
+    )];
+    if app.dirty {
+        spans.push(Span::styled(" [+]", t.status_dirty));
+    }
+    if let Some(label) = app.revision_label() {
+        spans.push(Span::styled(
+            format!(" │ after {}", sanitize(label)),
+            t.status,
+        ));
+    }
+    spans.push(Span::styled(format!(" │ {}", counts(app)), t.status));
+    let n = app.findings.len();
+    let findings = match n {
+        0 => " │ no findings".to_string(),
+        1 => " │ 1 finding".to_string(),
+        _ => format!(" │ {n} findings"),
+    };
+    spans.push(Span::styled(findings, t.status));
+    if let Some(m) = &app.message {
+        let style = if m.error { t.error } else { t.message };
+        spans.push(Span::styled(" │ ", t.status));
+        spans.push(Span::styled(format!("{} ", sanitize(&m.text)), style));
+    }
+    let buf = frame.buffer_mut();
+    buf.set_style(area, t.status);
+    // The message is the most useful part on a narrow screen: keep its end visible.
+    let line = Line::from(spans);
+    if line.width() > usize::from(area.width)
+        && let Some(m) = &app.message
+    {
+        let style = if m.error { t.error } else { t.message };
+        let short = Line::from(vec![
+            Span::styled(if app.dirty { "[+] " } else { " " }, t.status_dirty),
+            Span::styled(sanitize(&m.text).into_owned(), style),
+        ]);
+        buf.set_line(area.x, area.y, &short, area.width);
+        return;
+    }
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// Draws the key-hint line for the current mode.
+pub fn render_hints(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    if area.height == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    match app.mode().keys() {
+        Some(km) => {
+            for (i, (key, what)) in app.keymap.hints(km).into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::styled(" · ", t.hint));
+                }
+                spans.push(Span::styled(key, t.hint_key));
+                spans.push(Span::styled(format!(" {what}"), t.hint));
+            }
+        }
+        None if app.mode() == Mode::Revisions => {
+            spans.push(Span::styled(super::super::revisions::hint(), t.hint));
+        }
+        None => {}
+    }
+    let buf = frame.buffer_mut();
+    buf.set_style(area, t.base);
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
