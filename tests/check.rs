@@ -153,3 +153,33 @@ fn import_rejects_binary_input_with_exit_2() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bin.txt") && err.contains("binary"), "{err}");
 }
+
+#[test]
+fn import_reads_stdin() {
+    use std::io::Write;
+    let child = Command::new(env!("CARGO_BIN_EXE_resdraft"))
+        .args(["import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        panic!("cannot run resdraft");
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let text =
+            "The Assembly of Keepers,\n\n*Recalling* its work,\n\n1. *Decides* to meet again.\n";
+        assert!(stdin.write_all(text.as_bytes()).is_ok());
+    }
+    let out = match child.wait_with_output() {
+        Ok(o) => o,
+        Err(e) => panic!("{e}"),
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let toml = String::from_utf8_lossy(&out.stdout);
+    assert!(toml.contains("lead = \"Decides\""), "{toml}");
+}

@@ -319,3 +319,21 @@ fn bad_files_are_clear_errors() {
             .contains("/nonexistent/draft.txt")
     );
 }
+
+#[test]
+fn huge_files_are_refused_before_reading() {
+    let path = temp_file("huge.txt", b"");
+    let grown = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_len(resdraft::import::MAX_BYTES + 1));
+    assert!(grown.is_ok());
+    let e = import_file(&path, KindHint::Auto).err();
+    assert!(matches!(e, Some(ImportError::TooLarge { .. })), "{e:?}");
+    assert!(
+        e.map(|e| e.to_string())
+            .unwrap_or_default()
+            .contains("huge.txt")
+    );
+    let _ = std::fs::remove_file(&path);
+}
