@@ -296,6 +296,8 @@ struct Resolved {
     replacements: Vec<(Range<usize>, String)>,
     targets: Vec<Id>,
     warning: Option<String>,
+    /// Whether every target was found (only then is “above”/“below” checked).
+    complete: bool,
 }
 
 fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool) -> Resolved {
@@ -303,6 +305,7 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool) -> Resolved {
         replacements: Vec::new(),
         targets: Vec::new(),
         warning: None,
+        complete: false,
     };
     let shown = quote(&text[f.span.clone()]);
     match &f.shape {
@@ -328,12 +331,14 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool) -> Resolved {
                         places.push(place);
                     }
                 }
-                if item.range_from_previous && i > 0 {
-                    if let Some(w) = check_range(f.space, &items[i - 1], item, ctx) {
-                        out.warning = Some(format!("{shown}: {w}"));
-                    }
+                if item.range_from_previous
+                    && i > 0
+                    && let Some(w) = check_range(f.space, &items[i - 1], item, ctx)
+                {
+                    out.warning = Some(format!("{shown}: {w}"));
                 }
             }
+            out.complete = true;
             for (item, place) in items.iter().zip(&places) {
                 if place.number != item.number || place.labels != item.labels {
                     out.replacements
@@ -376,6 +381,7 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool) -> Resolved {
                     }
                 }
             }
+            out.complete = true;
             if !*plural {
                 let Some(place) = places.first() else {
                     return out;
@@ -410,6 +416,7 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool) -> Resolved {
                         "{shown}: the sub-paragraphs no longer share one paragraph (left unchanged)"
                     ));
                     out.targets.clear();
+                    out.complete = false;
                     return out;
                 }
                 for ((span, old), place) in labels.iter().zip(&places) {
@@ -501,11 +508,13 @@ pub(crate) fn rewrite(
                 };
                 let now = side(&after, me);
                 let then = me_before.and_then(|m| side(before, m));
-                if let Some(now) = now {
-                    if now != *above && (full || then != Some(now)) {
-                        let word = if now { "above" } else { "below" };
-                        r.replacements.push((span.clone(), word.to_string()));
-                    }
+                if let Some(now) = now
+                    && r.complete
+                    && now != *above
+                    && (full || then != Some(now))
+                {
+                    let word = if now { "above" } else { "below" };
+                    r.replacements.push((span.clone(), word.to_string()));
                 }
             }
             if r.replacements.is_empty() {

@@ -23,7 +23,9 @@ fn doc(n: usize) -> Document {
 }
 
 fn set(d: &mut Document, id: &str, text: &str) {
-    d.find_mut(&Id::new(id)).map(|p| p.text = text.to_string());
+    if let Some(p) = d.find_mut(&Id::new(id)) {
+        p.text = text.to_string();
+    }
 }
 
 fn text(d: &Document, id: &str) -> String {

@@ -30,6 +30,7 @@ use std::collections::HashSet;
 use transaction::Recorder;
 
 /// One model operation.
+#[allow(clippy::large_enum_variant)] // SetHeader(Header) is part of the team contract
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
     /// Inserts a paragraph after `target`, at the same level.

@@ -128,8 +128,8 @@ fn open_emphasis(text: &str, at: usize) -> String {
     let mut i = 0;
     while i < head.len() {
         let rest = &head[i..];
-        if rest.starts_with('\\') {
-            i += 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+        if let Some(escaped) = rest.strip_prefix('\\') {
+            i += 1 + escaped.chars().next().map_or(0, char::len_utf8);
         } else if rest.starts_with("**") {
             bold = !bold;
             i += 2;
