@@ -360,8 +360,18 @@ impl Reader<'_> {
             // A heading runs on only over lines that follow it directly.
             return !self.blank && (annex || numbered(t).is_none());
         }
-        if !self.blank || item.text.is_empty() {
+        if item.text.is_empty() {
             return true;
+        }
+        if !self.blank {
+            // Paragraphs not separated by blank lines: a preambular phrase after a line that
+            // ends with a comma opens the next preambular paragraph.
+            let opens_preamble = !self.mode.report
+                && item.kind == ItemKind::Plain
+                && item.text.ends_with(',')
+                && (t.starts_with('*') && !t.starts_with("**")
+                    || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some());
+            return !opens_preamble;
         }
         let lower = t.chars().next().is_some_and(|c| c.is_lowercase());
         if lower || !ends_with_punctuation(&item.text) {

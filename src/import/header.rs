@@ -57,15 +57,27 @@ fn joined(lines: &[Line], r: std::ops::Range<usize>) -> String {
 /// italics, maybe over two lines). Returns the block's range and the text without comma.
 pub fn authoring_body(lines: &[Line]) -> Option<(std::ops::Range<usize>, String)> {
     for r in blocks(lines) {
-        if r.len() > 3 {
-            continue;
-        }
-        let text = plain(&joined(lines, r.clone()));
-        if text.len() <= 200 && text.starts_with("The ") && text.ends_with(',') {
+        // The whole block, or its first lines when the preamble follows without a blank line.
+        for k in 1..=r.len().min(3) {
+            let range = r.start..r.start + k;
+            let text = plain(&joined(lines, range.clone()));
+            if text.len() > 200 || !text.starts_with("The ") || !text.ends_with(',') {
+                continue;
+            }
             let body = text.trim_end_matches(',').trim().to_string();
-            // Not a sentence: no verb-like lower-case clause after a comma.
-            if !body.contains(',') {
-                return Some((r, body));
+            // Not a sentence: no clause after a comma inside.
+            if body.contains(',') {
+                break;
+            }
+            let whole = k == r.len();
+            let next_opens_paragraph = lines.get(range.end).is_some_and(|l| {
+                let t = l.text.trim_start_matches('*');
+                l.text.starts_with('*')
+                    || super::body::numbered(t).is_some()
+                    || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some()
+            });
+            if whole || next_opens_paragraph {
+                return Some((range, body));
             }
         }
     }

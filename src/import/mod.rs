@@ -236,3 +236,53 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
     }
     Ok(imported)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_without_blank_lines() {
+        let t = "The General Assembly,\nRecalling its resolution 1/1 on the keeping\nof lights,\n\
+                 Noting the report,\n1. Decides to meet;\n2. Requests a report.\n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(d.authoring_body, "The General Assembly");
+        let leads: Vec<&str> = d.preamble.iter().map(|p| p.lead.as_str()).collect();
+        assert_eq!(leads, ["Recalling", "Noting"]);
+        assert_eq!(
+            d.preamble[0].text,
+            "its resolution 1/1 on the keeping of lights,"
+        );
+        assert_eq!(d.operative.len(), 2);
+    }
+
+    #[test]
+    fn empty_and_blank_input() {
+        for t in ["", "\n\n", "\u{feff}", " \r\n\t"] {
+            let i = import_str(t, KindHint::Auto);
+            assert_eq!(i.document.paragraph_count(), 0);
+            assert!(i.warnings.is_empty());
+        }
+    }
+
+    #[test]
+    fn decode_reports_offsets() {
+        let e = decode(b"ab\ncd\xff".to_vec(), Path::new("x.txt")).err();
+        assert!(
+            matches!(
+                e,
+                Some(ImportError::NotUtf8 {
+                    offset: 5,
+                    line: 2,
+                    ..
+                })
+            ),
+            "{e:?}"
+        );
+        let e = decode(b"ab\0".to_vec(), Path::new("x.txt")).err();
+        assert!(
+            matches!(e, Some(ImportError::Binary { offset: 2, .. })),
+            "{e:?}"
+        );
+    }
+}
