@@ -337,3 +337,17 @@ fn huge_files_are_refused_before_reading() {
     );
     let _ = std::fs::remove_file(&path);
 }
+
+#[test]
+fn the_sample_draft_round_trips_through_the_text_export() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
+    if !path.exists() {
+        println!("skipped: no sample draft");
+        return;
+    }
+    let draft = match resdraft::draftfile::load(&path) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    common::assert_round_trip("sample-resolution", &draft.document);
+}
