@@ -13,6 +13,7 @@ pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod revision_view;
 pub mod revisions;
 pub mod storage;
 pub mod terminal;

@@ -45,6 +45,48 @@ pub fn run_op(app: &mut App, op: Op) -> Option<Option<Id>> {
     }
 }
 
+/// Applies several operations as one undoable edit. On failure, the ones already applied are
+/// rolled back and the error is shown. Returns whether all applied.
+pub fn run_ops(app: &mut App, ops_list: Vec<Op>) -> bool {
+    let mut undos: Vec<ops::Transaction> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut focus = None;
+    for op in ops_list {
+        match ops::apply(&mut app.draft.document, op) {
+            Ok(change) => {
+                undos.push(change.undo);
+                notes.extend(change.messages);
+                notes.extend(change.warnings.iter().map(|w| format!("warning: {w}")));
+                focus = change.focus.or(focus);
+            }
+            Err(e) => {
+                for t in undos.iter().rev() {
+                    ops::undo(&mut app.draft.document, t);
+                }
+                app.error(e.to_string());
+                return false;
+            }
+        }
+    }
+    let edits: Vec<ops::Edit> = undos
+        .iter()
+        .rev()
+        .flat_map(|t| t.edits().iter().cloned())
+        .collect();
+    app.undo_stack.push(ops::Transaction::from_edits(edits));
+    app.redo_stack.clear();
+    if let Some(id) = focus {
+        app.selected = Some(id);
+    }
+    app.touched();
+    if notes.is_empty() {
+        app.message = None;
+    } else {
+        app.say(notes.join("; "));
+    }
+    true
+}
+
 /// Undoes the last change.
 pub fn undo(app: &mut App) {
     match app.undo_stack.pop() {
@@ -415,10 +457,19 @@ fn editor(app: &mut App, action: Action) {
                 return;
             }
             let at = ed.text_cursor_byte();
-            let id = ed.target.clone();
-            if commit_editor(app) {
-                run_op(app, Op::Split { id, at });
-            }
+            let (id, lead, text) = (ed.target.clone(), ed.lead_value(), ed.text_value());
+            app.editor = None;
+            run_ops(
+                app,
+                vec![
+                    Op::SetText {
+                        id: id.clone(),
+                        lead,
+                        text,
+                    },
+                    Op::Split { id, at },
+                ],
+            );
         }
         _ => {}
     }

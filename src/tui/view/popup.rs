@@ -3,7 +3,7 @@
 
 use crate::sanitize::sanitize;
 use crate::tui::app::App;
-use crate::tui::dialog::Dialog;
+use crate::tui::dialog::{Confirm, Dialog};
 use crate::tui::editor::Field;
 use crate::tui::form::FIELDS;
 use crate::tui::view::centered;
@@ -160,18 +160,24 @@ pub fn render_dialog(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let t = &app.theme;
     match d {
-        Dialog::Confirm { title, body, .. } => {
+        Dialog::Confirm { kind, title, body } => {
+            let (yes, no, esc) = match kind {
+                Confirm::QuitUnsaved => ("save and quit", "quit without saving", "keep editing"),
+                Confirm::Overwrite { .. } => ("overwrite", "do not save", "cancel"),
+                Confirm::Recover(_) => ("recover", "discard the copy", "discard the copy"),
+                Confirm::CreateNew => ("create", "quit", "quit"),
+            };
             let w = 60.min(area.width);
             let text = vec![
                 Line::from(Span::styled(sanitize(body).into_owned(), t.popup)),
                 Line::default(),
                 Line::from(vec![
                     Span::styled("y", t.hint_key),
-                    Span::styled(" yes   ", t.popup),
+                    Span::styled(format!(" {yes}   "), t.popup),
                     Span::styled("n", t.hint_key),
-                    Span::styled(" no   ", t.popup),
+                    Span::styled(format!(" {no}   "), t.popup),
                     Span::styled("Esc", t.hint_key),
-                    Span::styled(" cancel", t.popup),
+                    Span::styled(format!(" {esc}"), t.popup),
                 ]),
             ];
             let para = Paragraph::new(text).wrap(Wrap { trim: true });

@@ -50,7 +50,7 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     spans.push(Span::styled(format!(" │ {}", counts(app)), t.status));
     let n = app.findings.len();
     let findings = match n {
-        0 => " │ no findings".to_string(),
+        0 => " │ 0 findings".to_string(),
         1 => " │ 1 finding".to_string(),
         _ => format!(" │ {n} findings"),
     };

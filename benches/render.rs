@@ -1,0 +1,159 @@
+//! Editor speed: one frame (TestBackend 200×60) of a generated 1,000-paragraph draft, a frame
+//! after moving the selection (scrolling), a frame after an edit (one paragraph re-laid out),
+//! and opening the draft file plus its first frame. The issue asks for a frame under 2 ms and
+//! open + first frame under 100 ms.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use resdraft::draftfile;
+use resdraft::model::{DocKind, Document, Draft, Id, Paragraph};
+use resdraft::tui::app::App;
+use resdraft::tui::storage::Dirs;
+use resdraft::tui::{Options, input, prepare, view};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+const WORDS: &[&str] = &[
+    "the",
+    "lighthouse",
+    "keepers",
+    "of",
+    "coastal",
+    "regions",
+    "should",
+    "maintain",
+    "lenses",
+    "in",
+    "accordance",
+    "with",
+    "agreed",
+    "practice",
+    "for",
+    "ships",
+    "navigating",
+    "narrow",
+    "straits",
+    "and",
+    "report",
+    "regularly",
+    "on",
+    "progress",
+    "made",
+];
+
+fn words(seed: usize, n: usize) -> String {
+    (0..n)
+        .map(|i| WORDS[(seed * 7 + i * 13) % WORDS.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// 200 preambular and 800 operative paragraphs (every fifth with two sub-paragraphs).
+fn generated() -> Draft {
+    let mut doc = Document::new(DocKind::Resolution);
+    doc.header.symbol = "A/C.9/99/L.1".into();
+    doc.header.title = "Keeping the lights of coastal navigation".into();
+    doc.authoring_body = "The General Assembly".into();
+    let mut n = 0;
+    let mut id = || {
+        n += 1;
+        Id::new(format!("p{n}"))
+    };
+    for i in 0..200 {
+        doc.preamble.push(Paragraph::new(
+            id(),
+            "Recalling",
+            format!("{},", words(i, 30 + i % 40)),
+        ));
+    }
+    for i in 0..800 {
+        let mut p = Paragraph::new(
+            id(),
+            "Requests",
+            format!(
+                "{} as set out in paragraph {} above;",
+                words(i, 40 + i % 50),
+                i / 2 + 1
+            ),
+        );
+        if i % 5 == 0 {
+            p.text = format!("{}:", words(i, 20));
+            for k in 0..2 {
+                p.subparagraphs
+                    .push(Paragraph::new(id(), "", format!("{};", words(i + k, 25))));
+            }
+        }
+        doc.operative.push(p);
+    }
+    Draft::new(doc)
+}
+
+fn app_for(draft: Draft, path: PathBuf) -> App {
+    let opts = Options {
+        draft,
+        path,
+        theme: Some("dark".into()),
+        missing: false,
+        imported_from: None,
+    };
+    prepare(opts, Dirs::default()).0
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    input::handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn bench(c: &mut Criterion) {
+    let draft = generated();
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+
+    let mut app = app_for(draft.clone(), PathBuf::from("bench.toml"));
+    for _ in 0..500 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    term.draw(|f| view::draw(f, &mut app)).expect("draw");
+    c.bench_function("frame 200x60, 1000 paragraphs", |b| {
+        b.iter(|| {
+            term.draw(|f| view::draw(f, black_box(&mut app)))
+                .expect("draw");
+        })
+    });
+
+    c.bench_function("select next + frame", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char('j'));
+            term.draw(|f| view::draw(f, &mut app)).expect("draw");
+        })
+    });
+
+    let mut up = true;
+    c.bench_function("move paragraph + frame (renumber, check)", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char(if up { 'K' } else { 'J' }));
+            up = !up;
+            term.draw(|f| view::draw(f, &mut app)).expect("draw");
+        })
+    });
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bench.toml");
+    draftfile::save(&path, &draft).expect("save");
+    c.bench_function("open draft + first frame", |b| {
+        b.iter(|| {
+            let loaded = draftfile::load(&path).expect("load");
+            let mut app = app_for(loaded, path.clone());
+            let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+            term.draw(|f| view::draw(f, &mut app)).expect("draw");
+            black_box(app.generation);
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench
+}
+criterion_main!(benches);

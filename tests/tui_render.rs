@@ -1,0 +1,302 @@
+//! Rendering tests: insta snapshots of the main screens with the sample draft at 80×24 and
+//! 120×40 (document view, outline, editor, help, a confirm dialog, the revision view), tiny
+//! and odd terminal sizes that must not panic, hostile and wide text, and colours from the
+//! theme checked cell by cell (snapshots record characters only).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use resdraft::draftfile;
+use resdraft::model::{DocKind, Document, Draft, Id, Paragraph};
+use resdraft::tui::app::App;
+use resdraft::tui::storage::Dirs;
+use resdraft::tui::{Options, input, prepare, view};
+use std::path::{Path, PathBuf};
+
+fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml")
+}
+
+fn app_for(draft: Draft, path: PathBuf, theme: &str) -> App {
+    let dirs = Dirs {
+        config: None,
+        data: None,
+    };
+    let opts = Options {
+        draft,
+        path,
+        theme: Some(theme.into()),
+        missing: false,
+        imported_from: None,
+    };
+    prepare(opts, dirs).0
+}
+
+fn sample_app() -> App {
+    let path = sample_path();
+    let draft = draftfile::load(&path).expect("the sample draft loads");
+    app_for(draft, path, "dark")
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| view::draw(f, app)).unwrap();
+    term
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    input::handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn screen(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+#[test]
+fn document_view() {
+    for (w, h) in SIZES {
+        let mut app = sample_app();
+        for _ in 0..4 {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        let term = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("document_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn outline_pane() {
+    for (w, h) in SIZES {
+        let mut app = sample_app();
+        key(&mut app, KeyCode::Tab);
+        key(&mut app, KeyCode::End);
+        let term = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("outline_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn editor_popup() {
+    for (w, h) in SIZES {
+        let mut app = sample_app();
+        key(&mut app, KeyCode::Char('j'));
+        key(&mut app, KeyCode::Enter);
+        let term = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("editor_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn editor_completion() {
+    let mut app = sample_app();
+    key(&mut app, KeyCode::Char('p'));
+    for c in "Rec".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let term = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("editor_completion_80x24", term.backend());
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut app = sample_app();
+        key(&mut app, KeyCode::Char('?'));
+        let term = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn help_lists_every_normal_key() {
+    let mut app = sample_app();
+    key(&mut app, KeyCode::Char('?'));
+    let text: String = view::help::lines(&app)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    for needle in [
+        "Ctrl-S", "Ctrl-R", "Alt-↑", "K", ">", "<", "Tab", "?", "q", "o", "O", "p", "a", "d", "u",
+    ] {
+        assert!(text.contains(needle), "help lacks {needle}");
+    }
+}
+
+#[test]
+fn confirm_dialog() {
+    for (w, h) in SIZES {
+        let mut app = sample_app();
+        key(&mut app, KeyCode::Char('j'));
+        key(&mut app, KeyCode::Char('J'));
+        key(&mut app, KeyCode::Char('q'));
+        let term = draw(&mut app, w, h);
+        insta::assert_snapshot!(format!("confirm_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn header_form() {
+    let mut app = sample_app();
+    key(&mut app, KeyCode::Char('H'));
+    let term = draw(&mut app, 100, 30);
+    insta::assert_snapshot!("header_form_100x30", term.backend());
+}
+
+#[test]
+fn revision_view_opens_and_closes() {
+    let mut app = sample_app();
+    if app.draft.revisions.is_empty() {
+        // Freeze one, then change the text so there is something to compare.
+        key(&mut app, KeyCode::Char('F'));
+        for c in "L.1".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        key(&mut app, KeyCode::Enter);
+    }
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Enter);
+    assert!(app.revision_view.is_some(), "{:?}", app.message);
+    let term = draw(&mut app, 120, 40);
+    let s = screen(&term);
+    assert!(s.contains("current text"), "{s}");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.revision_view.is_none());
+    draw(&mut app, 80, 24);
+}
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    let mut app = sample_app();
+    let sizes = [(1, 1), (2, 2), (20, 5), (5, 20), (0, 0), (300, 3), (33, 7)];
+    let setups: [&[KeyCode]; 5] = [
+        &[],
+        &[KeyCode::Tab],
+        &[KeyCode::Enter],
+        &[KeyCode::Char('?')],
+        &[KeyCode::Char('J'), KeyCode::Char('q')],
+    ];
+    for keys in setups {
+        let mut app2 = sample_app();
+        for k in keys {
+            key(&mut app2, *k);
+        }
+        for (w, h) in sizes {
+            draw(&mut app2, w, h);
+        }
+    }
+    // Resizing between frames keeps the selection visible.
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    for (w, h) in [(80, 24), (40, 10), (200, 60), (80, 24)] {
+        let term = draw(&mut app, w, h);
+        let id = app.selected.clone().unwrap();
+        assert!(
+            app.layout.rows.iter().any(|r| r.as_ref() == Some(&id)),
+            "selection visible at {w}x{h}:\n{}",
+            screen(&term)
+        );
+    }
+}
+
+fn odd_draft() -> Draft {
+    let mut doc = Document::new(DocKind::Resolution);
+    doc.authoring_body = "The General Assembly".into();
+    doc.preamble = vec![Paragraph::new(
+        Id::new("p1"),
+        "Noting",
+        "the statement of \u{1b}[31mred\u{1b}[0m and \u{202e}reversed\u{202c} text,",
+    )];
+    doc.operative = vec![
+        Paragraph::new(
+            Id::new("p2"),
+            "Welcomes",
+            "the delegations of 日本国 and 대한민국 and the minister محمد بن سلمان and café́ noir;",
+        ),
+        Paragraph::new(
+            Id::new("p3"),
+            "Decides",
+            "Supercalifragilisticexpialidociousandevenlongerunbrokenwordwithoutanyspacesatallhere.",
+        ),
+    ];
+    Draft::new(doc)
+}
+
+#[test]
+fn hostile_wide_and_long_text_stays_in_bounds() {
+    let mut app = app_for(odd_draft(), PathBuf::from("odd.toml"), "dark");
+    for w in [80u16, 30, 12] {
+        let term = draw(&mut app, w, 24);
+        let s = screen(&term);
+        assert!(!s.contains('\u{1b}'), "no raw escape reaches the screen");
+        assert!(
+            !s.contains('\u{202e}'),
+            "no bidi override reaches the screen"
+        );
+        if w == 80 {
+            assert!(
+                s.contains('␛'),
+                "escape shown as a visible placeholder:\n{s}"
+            );
+            assert!(
+                s.contains("日") && s.contains("本") && s.contains("국"),
+                "{s}"
+            );
+            insta::assert_snapshot!("odd_text_80x24", term.backend());
+        }
+    }
+}
+
+#[test]
+fn colours_come_from_the_theme() {
+    for theme in ["dark", "light", "mono"] {
+        let mut app = app_for(odd_draft(), PathBuf::from("odd.toml"), theme);
+        key(&mut app, KeyCode::Char('j'));
+        let term = draw(&mut app, 80, 24);
+        let buf = term.backend().buffer();
+        let row = app
+            .layout
+            .rows
+            .iter()
+            .position(|r| r.as_ref() == app.selected.as_ref())
+            .unwrap() as u16
+            + 1;
+        let cell = &buf[(10, row)];
+        let sel = app.theme.selected;
+        if let Some(bg) = sel.bg {
+            assert_eq!(
+                cell.bg, bg,
+                "{theme}: selected row has the theme's background"
+            );
+        }
+        for m in [
+            ratatui::style::Modifier::REVERSED,
+            ratatui::style::Modifier::BOLD,
+        ] {
+            if sel.add_modifier.contains(m) {
+                assert!(cell.modifier.contains(m), "{theme}: selection modifier");
+            }
+        }
+        // The status bar uses the theme's status style.
+        let status = &buf[(0, 22)];
+        if let Some(bg) = app.theme.status.bg {
+            assert_eq!(status.bg, bg);
+        }
+    }
+    // Mono marks the selection with text, not only with colour.
+    let mut app = app_for(odd_draft(), PathBuf::from("odd.toml"), "mono");
+    let term = draw(&mut app, 80, 24);
+    assert!(screen(&term).contains('▶'));
+}
