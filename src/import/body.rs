@@ -153,6 +153,7 @@ pub fn read(lines: &[Line], mode: Mode, next_id: &mut u32) -> Body {
         mode,
         next_id,
         blank: false,
+        page_break: false,
         zone: Zone::None,
         pending_label: None,
         expected: None,
@@ -180,6 +181,8 @@ struct Reader<'a> {
     next_id: &'a mut u32,
     /// A blank line (or removed page furniture) since the last text line.
     blank: bool,
+    /// A page break (removed page furniture or a footnote block) since the last text line.
+    page_break: bool,
     zone: Zone,
     /// A heading label standing alone on its line ("D."), waiting for its text.
     pending_label: Option<(u8, String, usize)>,
@@ -202,6 +205,7 @@ impl Reader<'_> {
             id,
         });
         self.blank = false;
+        self.page_break = false;
     }
 
     fn current_id(&self) -> Option<Id> {
@@ -223,12 +227,14 @@ impl Reader<'_> {
             item.text.push_str(text);
         }
         self.blank = false;
+        self.page_break = false;
     }
 
     fn line(&mut self, lines: &[Line], i: usize, line: &Line) {
         let t = line.text.as_str();
         if t.is_empty() {
             self.blank = true;
+            self.page_break |= line.page_break;
             if let Zone::Footnotes { separator, .. } = self.zone {
                 self.zone = Zone::Footnotes {
                     separator,
@@ -264,6 +270,7 @@ impl Reader<'_> {
                 separator: in_block,
                 open: true,
             };
+            self.page_break = true;
             return;
         }
         if let Zone::Footnotes { open: true, .. } = self.zone {
@@ -377,6 +384,15 @@ impl Reader<'_> {
         if lower || !ends_with_punctuation(&item.text) {
             return true;
         }
+        // Across a page break, a preambular paragraph that ended a line with a comma runs on
+        // unless the new text opens with a preambular phrase.
+        if self.page_break && !self.mode.report && item.kind == ItemKind::Plain {
+            let opens = t.starts_with('*') && !t.starts_with("**")
+                || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some();
+            if !opens && item.text.ends_with(',') {
+                return true;
+            }
+        }
         let numbered_open = matches!(item.kind, ItemKind::Numbered(_) | ItemKind::Sub(_))
             && !item
                 .text
@@ -417,6 +433,24 @@ mod tests {
             Some((2, "A", "Criminalization, investigation", false))
         );
         assert_eq!(heading("A. He said so."), None);
+    }
+
+    #[test]
+    fn rejoins_capitalised_continuations_across_page_furniture() {
+        let b = items(
+            "A/1/L.1\nThe Assembly,\n\nRecalling the Convention against Crime,\nA/1/L.1\n11-11111\n2/3\n\
+             United Nations Treaty Series,\n\nNoting the report,\n",
+            false,
+        );
+        let texts: Vec<&str> = b.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "A/1/L.1 The Assembly,",
+                "Recalling the Convention against Crime, United Nations Treaty Series,",
+                "Noting the report,"
+            ]
+        );
     }
 
     #[test]

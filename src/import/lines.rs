@@ -12,6 +12,9 @@ use crate::sanitize;
 pub struct Line {
     pub no: usize,
     pub text: String,
+    /// Page furniture (a running head, job number, page counter, barcode) stood here and
+    /// was removed: a page break.
+    pub page_break: bool,
 }
 
 impl Line {
@@ -97,6 +100,7 @@ fn split(text: &str) -> Vec<Line> {
             out.push(Line {
                 no,
                 text: clean(part),
+                page_break: false,
             });
         }
     }
@@ -267,6 +271,7 @@ pub fn normalise(text: &str) -> Vec<Line> {
     for (i, l) in lines.iter_mut().enumerate() {
         if furniture[i] {
             l.text.clear();
+            l.page_break = true;
         }
     }
     dehyphenate(lines)
