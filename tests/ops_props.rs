@@ -241,7 +241,7 @@ fn resolve(doc: &Document, s: &OpSpec) -> Option<(Op, Bag)> {
             paragraph: new_para.clone(),
         },
         2 => Op::Append {
-            part: if s.b % 2 == 0 {
+            part: if s.b.is_multiple_of(2) {
                 Part::Operative
             } else {
                 Part::Preamble
@@ -250,7 +250,7 @@ fn resolve(doc: &Document, s: &OpSpec) -> Option<(Op, Bag)> {
         },
         3 => Op::InsertSub {
             parent: id?,
-            index: (s.b % 3 != 0).then_some(s.b % 4),
+            index: (!s.b.is_multiple_of(3)).then_some(s.b % 4),
             paragraph: new_para.clone(),
         },
         4 => Op::Delete { id: id? },
