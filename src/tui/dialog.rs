@@ -29,7 +29,7 @@ pub enum Dialog {
     /// Choose a frozen revision to compare the current text with.
     PickRevision { selected: usize },
     /// Type the label of a revision to freeze.
-    FreezeLabel { input: TextArea<'static> },
+    FreezeLabel { input: Box<TextArea<'static>> },
 }
 
 impl Dialog {
@@ -47,6 +47,8 @@ impl Dialog {
         input.set_cursor_line_style(Style::default());
         input.set_cursor_style(theme.cursor);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        Dialog::FreezeLabel { input }
+        Dialog::FreezeLabel {
+            input: Box::new(input),
+        }
     }
 }

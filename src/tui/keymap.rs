@@ -165,10 +165,13 @@ pub struct Keymap {
     modes: Vec<(KeyMode, Vec<Binding>)>,
 }
 
+/// A mode's default bindings: (key, action, shown in the hint line).
+type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 5];
+
 impl Default for Keymap {
     fn default() -> Self {
         use Action::*;
-        let table: [(KeyMode, &[(&str, Action, bool)]); 5] = [
+        let table: DefaultTable = [
             (
                 KeyMode::Normal,
                 &[

@@ -443,10 +443,8 @@ fn editor(app: &mut App, action: Action) {
                 app.say("Edit cancelled");
             }
         }
-        NextField | Complete => {
-            if !(ed.focus == Field::Lead && ed.accept_completion()) {
-                ed.switch_field();
-            }
+        NextField | Complete if !(ed.focus == Field::Lead && ed.accept_completion()) => {
+            ed.switch_field();
         }
         PrevField => ed.switch_field(),
         NextCompletion => ed.cycle_completion(true),

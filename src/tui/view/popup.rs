@@ -228,7 +228,7 @@ pub fn render_dialog(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 Constraint::Length(1),
             ])
             .areas(inner);
-            frame.render_widget(input, field);
+            frame.render_widget(&**input, field);
             frame.render_widget(
                 Paragraph::new(Span::styled("Enter freeze · Esc cancel", t.hint)),
                 hint,
