@@ -88,7 +88,8 @@ pub enum Op {
     Merge {
         id: Id,
     },
-    /// Sets the opening phrase and the text.
+    /// Sets the opening phrase and the text. In a resolution the final mark of the new text
+    /// is then set by position (a message says so); the rest is kept as written.
     SetText {
         id: Id,
         lead: String,
