@@ -1,9 +1,94 @@
-//! (being written)
+//! `resdraft export`: a draft (or one of its revisions, or a text imported on the fly) as
+//! clean text in UN layout, Markdown or JSON, on stdout or into a file (written atomically).
+//! Text printed on stdout is sanitised (control characters, escape sequences and bidi
+//! overrides become visible placeholders, since stdout may well be a terminal or reach one
+//! through a pager); a file written with `-o` keeps the text exactly.
+
+use super::source;
+use anyhow::{Context, Result, bail};
+use clap::ValueEnum;
+use resdraft::{draftfile, export, sanitize};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Export a draft as clean text, Markdown or JSON.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(
+    after_help = "Examples:\n  resdraft export drafts/sample-resolution.toml\n  \
+    resdraft export drafts/sample-resolution.toml --format json -o draft.json\n  \
+    resdraft export 'drafts/sample-resolution.toml@A/C.2/81/L.23' --width 72"
+)]
+pub struct Args {
+    /// The draft to export: DRAFT.toml, DRAFT.toml@LABEL for a revision, or a text file to
+    /// import on the fly (`-` reads stdin).
+    #[arg(value_name = "DRAFT")]
+    pub draft: String,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Line width of the text export, in terminal columns (at least 20).
+    #[arg(short, long, value_name = "N", default_value_t = export::DEFAULT_WIDTH as u16,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: u16,
+    /// Write to this file instead of stdout (`-` is stdout). The file is replaced atomically.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Export this named revision of the draft instead of its current text (the same as
+    /// DRAFT@LABEL).
+    #[arg(short, long, value_name = "LABEL")]
+    pub revision: Option<String>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is being written")
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Clean text in UN layout, wrapped at --width, without markup.
+    Text,
+    /// Markdown with emphasis kept and footnotes as [^1].
+    Markdown,
+    /// The whole model as JSON, for scripts.
+    Json,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let spec = match &args.revision {
+        None => args.draft.clone(),
+        Some(label) => {
+            if source::split_spec(&args.draft).1.is_some() {
+                bail!(
+                    "{}: give the revision either as DRAFT@LABEL or with --revision, not both",
+                    args.draft
+                );
+            }
+            format!("{}@{label}", args.draft)
+        }
+    };
+    let loaded = source::open(&spec)?;
+    let doc = &loaded.document;
+    let mut out = match args.format {
+        Format::Text => export::text(doc, usize::from(args.width)),
+        Format::Markdown => export::markdown(doc),
+        Format::Json => serde_json::to_string_pretty(&export::json(doc))
+            .context("cannot write the document as JSON")?,
+    };
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    match args.output.as_deref() {
+        Some(path) if path.as_os_str() != "-" => {
+            draftfile::write_atomic(path, out.as_bytes())?;
+        }
+        _ => {
+            let shown = sanitize::sanitize_keep_newlines(&out);
+            let mut lock = std::io::stdout().lock();
+            if let Err(e) = lock.write_all(shown.as_bytes()).and_then(|_| lock.flush()) {
+                // A closed pipe (`| head`) is not an error worth a message.
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e).context("cannot write to stdout");
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -40,7 +40,11 @@ pub enum FileError {
         "{}: the file is {size} bytes, larger than the {limit}-byte limit for a draft file",
         .path.display()
     )]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error(
         "{}: the file is empty: not a draft (start one with `resdraft new`)",
         .path.display()
@@ -275,7 +279,11 @@ fn describe_toml_error(e: &toml::de::Error, text: &str, line: Option<usize>) -> 
             let content = content.trim();
             if !content.is_empty() {
                 let shown: String = content.chars().take(60).collect();
-                let ellipsis = if shown.len() < content.len() { "…" } else { "" };
+                let ellipsis = if shown.len() < content.len() {
+                    "…"
+                } else {
+                    ""
+                };
                 msg.push_str(&format!(" (in: {shown}{ellipsis})"));
             }
         }

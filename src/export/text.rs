@@ -131,7 +131,8 @@ impl Writer<'_> {
     fn unnumbered(&mut self, p: &Paragraph) {
         let first = " ".repeat(INDENT);
         let text = self.plain(p);
-        self.blocks.push(wrap(&text, self.width, &first, "").join("\n"));
+        self.blocks
+            .push(wrap(&text, self.width, &first, "").join("\n"));
         self.subparagraphs(p, 1, INDENT);
     }
 
@@ -156,7 +157,8 @@ impl Writer<'_> {
         let first = format!("{}{label:<hang$}", " ".repeat(at));
         let rest = " ".repeat(at + hang);
         let text = self.plain(p);
-        self.blocks.push(wrap(&text, self.width, &first, &rest).join("\n"));
+        self.blocks
+            .push(wrap(&text, self.width, &first, &rest).join("\n"));
     }
 
     /// The sub-paragraphs of `p` at `depth`, their labels at column `at`.
@@ -217,7 +219,8 @@ mod tests {
     fn sample() -> Document {
         let mut doc = Document::new(DocKind::Resolution);
         doc.authoring_body = "The General Assembly".into();
-        doc.preamble.push(para("p1", "Recalling", "its earlier work,[^f1]"));
+        doc.preamble
+            .push(para("p1", "Recalling", "its earlier work,[^f1]"));
         let mut op1 = para("p2", "Decides", "as follows:");
         op1.subparagraphs.push(para("p3", "", "to act;"));
         op1.subparagraphs.push(para("p4", "", "to *report*."));

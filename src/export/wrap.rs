@@ -3,7 +3,7 @@
 //! starting a continuation line with something a reader (or the importer) would take for a
 //! new paragraph label: "(b)", "(iv)", "5.", "II.", "A." or a superscript footnote number.
 
-use textwrap::{Options, WordSeparator, WordSplitter};
+use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
 /// Wraps `text` at `width` columns with the given first-line and continuation indents and
 /// returns the lines (at least one).
@@ -15,6 +15,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         .subsequent_indent(rest)
         .word_separator(WordSeparator::AsciiSpace)
         .word_splitter(WordSplitter::NoHyphenation)
+        .wrap_algorithm(WrapAlgorithm::FirstFit)
         .break_words(false);
     let lines: Vec<String> = textwrap::wrap(&glued, options)
         .into_iter()
@@ -75,7 +76,8 @@ mod tests {
 
     #[test]
     fn no_line_opens_with_a_label() {
-        let text = "as set out in subparagraph (b) of paragraph 2. above and in chapter II. of the report";
+        let text =
+            "as set out in subparagraph (b) of paragraph 2. above and in chapter II. of the report";
         for width in 20..60 {
             for line in wrap(text, width, "", "") {
                 let first = line.split(' ').next().unwrap_or("");
@@ -87,6 +89,9 @@ mod tests {
     #[test]
     fn keeps_every_word_and_indents() {
         let lines = wrap("one two three four five six", 12, "1.  ", "    ");
-        assert_eq!(lines, ["1.  one two", "    three", "    four", "    five six"]);
+        assert_eq!(
+            lines,
+            ["1.  one two", "    three", "    four", "    five six"]
+        );
     }
 }
