@@ -5,11 +5,13 @@
 //!
 //! “Every word present” is checked precisely as follows: the multiset of whitespace-separated
 //! words of all leads and texts (markup and footnote markers stripped), after dropping a
-//! word's trailing `, ; . :` (end punctuation is set by position), writing digits as `#`
-//! (a run of digits as one `#`: reference numbers are rewritten), dropping sub-paragraph labels such as `(b)` (a
-//! reference to a demoted paragraph gains one) and counting “above”/“below” as one word,
-//! must equal the original multiset plus the words of inserted or newly typed text minus
-//! the words of deleted paragraphs. Splits are made at word boundaries, and generated texts
+//! word's trailing `, ; . :` (end punctuation is set by position), writing each run of
+//! digits as one `#` (reference numbers are rewritten), dropping sub-paragraph labels such
+//! as `(b)` (a reference to a demoted paragraph gains one) and counting “above”/“below” as
+//! one word, must equal the original multiset plus the words of inserted or newly typed text
+//! minus the words of deleted paragraphs. Generated references are “paragraph N
+//! above/below”, “paragraphs N and M” and “paragraph N (a)” (a range “N to M” may
+//! legitimately become “N and M”). Splits are made at word boundaries, and generated texts
 //! never end in “and”/“or” (an ending “; and” legitimately loses its “and” when the
 //! paragraph becomes last).
 

@@ -339,10 +339,21 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool) -> Resolved {
                 }
             }
             out.complete = true;
-            for (item, place) in items.iter().zip(&places) {
+            for (i, (item, place)) in items.iter().zip(&places).enumerate() {
                 if place.number != item.number || place.labels != item.labels {
                     out.replacements
                         .push((item.span.clone(), render_item(place)));
+                }
+                // A range shrunk to two neighbours reads "paragraphs 6 and 7".
+                if item.range_from_previous && i > 0 {
+                    let prev = &places[i - 1];
+                    let neighbours = prev.labels.is_empty()
+                        && place.labels.is_empty()
+                        && prev.number + 1 == place.number;
+                    let sep = items[i - 1].span.end..item.span.start;
+                    if neighbours && item.number != items[i - 1].number + 1 {
+                        out.replacements.push((sep, " and ".to_string()));
+                    }
                 }
             }
         }

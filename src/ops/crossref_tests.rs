@@ -291,3 +291,18 @@ fn renumber_reports_missing_targets_and_fixes_direction() {
         c.warnings
     );
 }
+
+#[test]
+fn a_range_shrunk_to_two_paragraphs_reads_and() {
+    let mut d = doc(10);
+    set(&mut d, "o10", "paragraphs 6 to 8.");
+    let c = apply(&mut d, Op::Delete { id: Id::new("o7") }).unwrap();
+    assert_eq!(text(&d, "o10"), "paragraphs 6 and 7.");
+    assert!(
+        c.warnings.iter().any(|w| w.contains("was deleted")),
+        "{:?}",
+        c.warnings
+    );
+    undo(&mut d, &c.undo);
+    assert_eq!(text(&d, "o10"), "paragraphs 6 to 8.");
+}
