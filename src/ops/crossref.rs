@@ -9,7 +9,8 @@
 //!
 //! References to other texts are left alone: a number followed by “of …” (“paragraph 12 of
 //! resolution 75/1”, “paragraph 4 of its decision”) or “, of …”, “thereof”, or preceded by
-//! “article 6,”, “rule 2,”, “resolution 75/1,” and the like.
+//! “article 6,”, “rule 2,”, “resolution 75/1,” and the like, or by “resolution 74/2 of 10
+//! October 2019, in particular”.
 //!
 //! Before an operation the document is indexed (number → id); afterwards every reference is
 //! resolved against the old index and written with the new number of the same paragraph. A
@@ -100,6 +101,10 @@ static EXTERNAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:articles?|rules?|sections?|annex|chapters?|regulations?|part|resolutions?|decisions?)\s+(?:\d[\w./-]*|[IVXLC]+),?\s*$")
         .expect("valid constant")
 });
+static EXTERNAL_PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:resolutions?|decisions?|articles?|conventions?|protocols?|declarations?)\b[^;:]*,\s*(?:and\s+)?(?:in\s+particular|including|especially|notably)\s+$")
+        .expect("valid constant")
+});
 static OF_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+of\s+(?:the\s+present|this)\s+(?:resolution|report)\b")
         .expect("valid constant")
@@ -186,7 +191,10 @@ fn find(text: &str) -> Vec<Found> {
         if c.name("dir").is_none() && !internal_of && EXTERNAL_AFTER.is_match(after) {
             continue;
         }
-        if EXTERNAL_BEFORE.is_match(&text[..all.start()]) {
+        let before = &text[..all.start()];
+        let external_before =
+            EXTERNAL_BEFORE.is_match(before) || EXTERNAL_PARTICULAR.is_match(before);
+        if c.name("dir").is_none() && external_before {
             continue;
         }
         let dir = c.name("dir").map(|d| {

@@ -60,6 +60,8 @@ fn recognises_each_form() {
         let t = format!("as set out in {f}, States");
         assert_eq!(spans(&t), vec![f.to_string()], "{f}");
     }
+    let t = "resolution 1/2, in particular paragraph 5 above;";
+    assert_eq!(spans(t), vec!["paragraph 5 above".to_string()]);
     let t = "in paragraph 5 of the present resolution;";
     assert_eq!(spans(t), vec!["paragraph 5".to_string()]);
 }
@@ -77,6 +79,8 @@ fn leaves_references_to_other_texts() {
         "paragraph 3 thereof",
         "paragraph 5 bis",
         "paragraph 5.2",
+        "its resolution 74/2 of 10 October 2019, in particular paragraph 4,",
+        "the Convention, including paragraphs 2 and 3,",
     ];
     for n in negatives {
         assert!(spans(n).is_empty(), "{n}: {:?}", spans(n));
