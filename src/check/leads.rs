@@ -178,14 +178,13 @@ fn capitalisation(
         .iter()
         .find(|(_, _, l)| l != lead && l.eq_ignore_ascii_case(lead) && !later_caps(l));
     if let Some((part, i, l)) = other {
-        let where_ = crate::numbering::short_tag(
+        let where_ = crate::numbering::describe(
             doc,
             &Location {
                 part: *part,
                 path: vec![*i],
             },
         );
-        let where_ = where_.replace("OP", "O").replace("PP", "P");
         out.push(finding(
             doc,
             &p.id,

@@ -75,7 +75,11 @@ fn lead_person_capitalisation_and_repetition() {
     let caps = find("lead-capitalisation").unwrap_or_else(|| panic!("{f:?}"));
     assert_eq!(caps.place, "operative paragraph 3");
     assert_eq!(caps.suggestion, "Calls upon");
-    assert!(caps.message.contains("O1"), "{}", caps.message);
+    assert!(
+        caps.message.contains("in operative paragraph 1"),
+        "{}",
+        caps.message
+    );
     let rep = find("repeated-lead").unwrap_or_else(|| panic!("{f:?}"));
     assert_eq!(rep.place, "operative paragraph 5");
     assert_eq!(rep.suggestion, "Also requests");
