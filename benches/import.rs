@@ -125,6 +125,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("import 1000 paragraphs (~500 KB)", |b| {
         b.iter(|| import_str(black_box(&text), KindHint::Auto))
     });
+    // Twice the size takes about twice the time: the import is linear.
+    let double = generate(2000);
+    c.bench_function("import 2000 paragraphs (~1 MB)", |b| {
+        b.iter(|| import_str(black_box(&double), KindHint::Auto))
+    });
     let doc = imported.document;
     c.bench_function("check 1000 paragraphs", |b| {
         b.iter(|| resdraft::check::check(black_box(&doc)))
