@@ -13,19 +13,24 @@ use std::sync::OnceLock;
 
 const SUPERSCRIPT: &[char] = &['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'];
 
-fn reference_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// "paragraph 5 above", "paragraphs 3 (b) and 7 below", "paragraph 2 of the present
+/// resolution". The pattern is a constant; `None` only if the regex engine rejected it.
+fn reference_re() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
             r"\bparagraphs? ((?:\d+(?: ?\([a-z]+\))*)(?:(?:, | and | to |-|–)(?:\d+(?: ?\([a-z]+\))*))*),? (above|below|of the present (?:resolution|decision|report))",
         )
-        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+        .ok()
     })
+    .as_ref()
 }
 
-fn number_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\d+").unwrap_or_else(|_| unreachable!()))
+/// The paragraph numbers in a reference ("3 (b) and 7" → 3, 7; sub-paragraph letters are
+/// not numbers).
+fn numbers(s: &str) -> impl Iterator<Item = u32> + '_ {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|d| d.parse::<u32>().ok())
 }
 
 /// Adds the footnote and cross-reference findings of `doc` to `out`.
@@ -124,13 +129,10 @@ fn references(doc: &Document, out: &mut Vec<Finding>) {
     let exists = |n: u32| n >= low && n <= high && high > 0;
     for (p, loc) in doc.paragraphs() {
         let plain = markup::strip(&p.full_text());
-        for caps in reference_re().captures_iter(&plain) {
+        let Some(re) = reference_re() else { return };
+        for caps in re.captures_iter(&plain) {
             let nums = caps.get(1).map_or("", |m| m.as_str());
-            let bad: Vec<u32> = number_re()
-                .find_iter(nums)
-                .filter_map(|m| m.as_str().parse::<u32>().ok())
-                .filter(|&n| !exists(n))
-                .collect();
+            let bad: Vec<u32> = numbers(nums).filter(|&n| !exists(n)).collect();
             if bad.is_empty() {
                 continue;
             }
