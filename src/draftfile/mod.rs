@@ -84,17 +84,17 @@ pub enum FileError {
         message: String,
     },
     #[error(
-        "{}: duplicate id “{id}”: {second} uses the id of {first}{}",
+        "{}: duplicate id “{}”: {} uses the id of {}{}",
         at(.path, *.line),
-        .first_line.map(|l| format!(" (line {l})")).unwrap_or_default()
+        .duplicate.id,
+        .duplicate.second,
+        .duplicate.first,
+        .duplicate.first_line.map(|l| format!(" (line {l})")).unwrap_or_default()
     )]
     DuplicateId {
         path: PathBuf,
         line: Option<usize>,
-        id: String,
-        first: String,
-        first_line: Option<usize>,
-        second: String,
+        duplicate: Box<Duplicate>,
     },
     #[error(
         "{}: {footnote} is anchored to “{anchor}”, but no paragraph has that id",
@@ -130,6 +130,17 @@ pub enum FileError {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// The two places that share an id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: String,
+    /// Where the id is first used ("preambular paragraph 1").
+    pub first: String,
+    pub first_line: Option<usize>,
+    /// Where it is used again.
+    pub second: String,
 }
 
 /// "path:line" or "path".
@@ -274,19 +285,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
 /// The toml error message, with the offending line quoted when short.
 fn describe_toml_error(e: &toml::de::Error, text: &str, line: Option<usize>) -> String {
     let mut msg = e.message().trim().to_string();
-    if let Some(l) = line {
-        if let Some(content) = text.lines().nth(l - 1) {
-            let content = content.trim();
-            if !content.is_empty() {
-                let shown: String = content.chars().take(60).collect();
-                let ellipsis = if shown.len() < content.len() {
-                    "…"
-                } else {
-                    ""
-                };
-                msg.push_str(&format!(" (in: {shown}{ellipsis})"));
-            }
-        }
+    if let Some(l) = line
+        && let Some(content) = text.lines().nth(l.saturating_sub(1))
+        && !content.trim().is_empty()
+    {
+        let content = content.trim();
+        let shown: String = content.chars().take(60).collect();
+        let ellipsis = if shown.len() < content.len() {
+            "…"
+        } else {
+            ""
+        };
+        msg.push_str(&format!(" (in: {shown}{ellipsis})"));
     }
     msg
 }

@@ -3,7 +3,7 @@
 //! present and unique. Each problem names the place and the line of the file.
 
 use super::schema::Spans;
-use super::{FileError, line_of};
+use super::{Duplicate, FileError, line_of};
 use crate::markup;
 use crate::model::{Document, Draft};
 use crate::numbering;
@@ -101,10 +101,12 @@ impl Ctx<'_> {
                 return Err(FileError::DuplicateId {
                     path: self.path.to_path_buf(),
                     line: *line,
-                    id: id.clone(),
-                    first: first.to_string(),
-                    first_line,
-                    second: place.clone(),
+                    duplicate: Box::new(Duplicate {
+                        id: id.clone(),
+                        first: first.to_string(),
+                        first_line,
+                        second: place.clone(),
+                    }),
                 });
             }
         }

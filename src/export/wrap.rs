@@ -52,13 +52,13 @@ fn looks_like_label(word: &str) -> bool {
     if word.starts_with(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)) {
         return true;
     }
-    if let Some(inner) = word.strip_prefix('(') {
-        if let Some(end) = inner.find(')') {
-            let label = &inner[..end];
-            return !label.is_empty()
-                && label.len() <= 5
-                && label.chars().all(|c| c.is_ascii_alphanumeric());
-        }
+    if let Some(inner) = word.strip_prefix('(')
+        && let Some(end) = inner.find(')')
+    {
+        let label = &inner[..end];
+        return !label.is_empty()
+            && label.len() <= 5
+            && label.chars().all(|c| c.is_ascii_alphanumeric());
     }
     if let Some(end) = word.find('.') {
         let label = &word[..end];
