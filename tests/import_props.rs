@@ -44,6 +44,9 @@ fn un_line() -> impl Strategy<Value = String> {
         "[0-9]{1,3}  [A-Za-z .]{0,20}".prop_map(|s| s),
         "[a-z]{1,10}[-,;:.”]?[0-9]{0,2}".prop_map(|s| s),
         "[A-Za-z ,;.:“”’*\\[\\]^\\\\-]{0,40}".prop_map(|s| s),
+        "[A-ZÄİ][a-zäéı]{0,6}, [0-9][ -~äé–İ]{0,10}".prop_map(|s| s),
+        "[Aa][Gg]enda [Ii]tems? [İa-zé0-9 ()]{0,8}".prop_map(|s| s),
+        "[A-Z][a-z]{0,8}( [a-zA-Z]{0,8}){0,3}: (revised )?draft resolution\\*?".prop_map(|s| s),
         any::<String>(),
     ]
 }

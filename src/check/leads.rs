@@ -47,7 +47,7 @@ pub fn third_person(verb: &str) -> String {
         && !lower.ends_with("ey")
         && !lower.ends_with("oy")
     {
-        format!("{}ies", &verb[..verb.len() - 1])
+        format!("{}ies", verb.strip_suffix(['y', 'Y']).unwrap_or(verb))
     } else {
         format!("{verb}s")
     }

@@ -167,8 +167,13 @@ fn is_place_and_dates(s: &str) -> bool {
         && place.chars().next().is_some_and(char::is_uppercase)
         && place.split_whitespace().count() <= 4
         && dates.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && dates.len() >= 4
-        && dates[dates.len() - 4..].chars().all(|c| c.is_ascii_digit())
+        && dates
+            .chars()
+            .rev()
+            .take(4)
+            .filter(char::is_ascii_digit)
+            .count()
+            == 4
 }
 
 /// A numbered resolution title "80/4. Report of …": (number, title).
@@ -303,13 +308,13 @@ fn field(
         st.want_title = false;
         return true;
     }
-    let lower = t.to_lowercase();
-    if let Some(v) = lower
-        .strip_prefix("agenda items ")
-        .or_else(|| lower.strip_prefix("agenda item "))
-    {
-        let start = t.len() - v.len();
-        h.agenda_item = t[start..].trim().to_string();
+    let agenda = ["Agenda items ", "Agenda item "].iter().find_map(|p| {
+        t.get(..p.len())
+            .filter(|head| head.eq_ignore_ascii_case(p))
+            .map(|_| &t[p.len()..])
+    });
+    if let Some(item) = agenda {
+        h.agenda_item = item.trim().to_string();
         st.agenda_seen = true;
         let title = rest_of_block(i);
         if title.is_empty() {
