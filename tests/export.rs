@@ -197,3 +197,41 @@ fn export_keeps_control_characters() {
     assert!(export::text(&doc, 80).contains("\u{1b}[31mred"));
     assert!(export::markdown(&doc).contains('\u{1b}'));
 }
+
+mod props {
+    use proptest::prelude::*;
+    use resdraft::export;
+    use resdraft::markup;
+    use resdraft::model::{DocKind, Document, Id, Paragraph};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any text at any width exports without a panic, and every word of it is in the text
+        /// export, in order (wrapping only moves line breaks).
+        #[test]
+        fn any_text_keeps_every_word(
+            texts in proptest::collection::vec("[a-zA-Z(). ,;*\\[\\]^0-9é—“”]{0,80}", 1..5),
+            width in 1usize..130,
+        ) {
+            let mut doc = Document::new(DocKind::Resolution);
+            doc.authoring_body = "The General Assembly".into();
+            for (i, t) in texts.iter().enumerate() {
+                let mut p = Paragraph::new(Id(format!("p{i}")), "Decides", t.clone());
+                p.subparagraphs.push(Paragraph::new(Id(format!("q{i}")), "", t.clone()));
+                doc.operative.push(p);
+            }
+            let text = export::text(&doc, width);
+            let _ = export::markdown(&doc);
+            let _ = export::json(&doc);
+            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            let mut at = 0;
+            for t in &texts {
+                for w in markup::strip(t).split_whitespace() {
+                    let found = words[at..].iter().position(|x| x == w);
+                    prop_assert!(found.is_some(), "{w:?} missing from\n{text}");
+                    at += found.unwrap_or(0) + 1;
+                }
+            }
+        }
+    }
+}
