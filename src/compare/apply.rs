@@ -46,7 +46,8 @@ fn place_of(e: &ChangeEntry) -> String {
         .unwrap_or_default()
 }
 
-fn set_scalar(doc: &mut Document, name: &str, value: String) -> Result<(), ApplyError> {
+/// Sets a scalar header field (or `authoring_body`, `kind`, `first_number`) by its name.
+pub fn set_scalar(doc: &mut Document, name: &str, value: String) -> Result<(), ApplyError> {
     let h = &mut doc.header;
     let slot = match name {
         "kind" => {

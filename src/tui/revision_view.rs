@@ -533,7 +533,6 @@ fn clip(line: Line<'static>, width: usize) -> Line<'static> {
             spans.push(s);
         } else {
             let t = truncate(&s.content, width - used);
-            used += layout::width(&t);
             spans.push(Span::styled(t, s.style));
             break;
         }
