@@ -86,6 +86,16 @@ fn export_to_a_file_is_atomic_and_exact() {
     assert_eq!(v["header"]["symbol"], "A/C.2/81/L.23/Rev.1");
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(names.len(), 1, "no temporary file left");
+
+    // Never over the draft itself.
+    let draft = dir.path().join("d.toml");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(REPORT), &draft).unwrap();
+    let before = std::fs::read(&draft).unwrap();
+    let d = draft.to_str().unwrap();
+    let o = resdraft(&["export", d, "-o", d]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("refusing"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&draft).unwrap(), before);
 }
 
 #[test]

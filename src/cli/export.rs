@@ -77,6 +77,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     match args.output.as_deref() {
         Some(path) if path.as_os_str() != "-" => {
+            let same = |a: &std::path::Path, b: &std::path::Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
+            if same(path, &loaded.path) {
+                bail!(
+                    "{}: refusing to write the export over the draft it comes from; choose another -o",
+                    path.display()
+                );
+            }
             draftfile::write_atomic(path, out.as_bytes())?;
         }
         _ => {
