@@ -5,7 +5,7 @@
 //! subsequent paragraphs accordingly" where numbers shift. Places are named as in the old
 //! version, which the amendments amend. No "bis": UN practice renumbers.
 
-use super::words::{apply_edits, is_word, tokenize};
+use super::words::{self, apply_edits, is_word, tokenize};
 use super::{ChangeEntry, Comparison, Edit, Field, Kind, PartKind, Side};
 use crate::markup;
 use crate::model::Location;
@@ -193,20 +193,35 @@ fn reading(cmp: &Comparison, start: usize) -> String {
 
 fn edits_line(place: &str, old: &Side, e: &ChangeEntry) -> Option<String> {
     let text = apply_edits(&old.text, &e.ref_updates).unwrap_or_else(|_| old.text.clone());
-    let clauses: Vec<String> = e
-        .edits
-        .iter()
-        .filter_map(|x| {
-            clause(
-                if x.field == Field::Lead {
-                    &old.lead
-                } else {
-                    &text
-                },
-                x,
-            )
-        })
-        .collect();
+    let lead_changed = e.edits.iter().any(|x| x.field == Field::Lead);
+    let clauses: Vec<String> = match (&e.new, lead_changed) {
+        // A changed opening phrase is worded over the whole paragraph, so a phrase that
+        // moved between lead and text reads naturally.
+        (Some(new), true) => {
+            let base = full(&Side {
+                text,
+                ..old.clone()
+            });
+            words::edits(Field::Text, &base, &full(new))
+                .iter()
+                .filter_map(|x| clause(&base, x))
+                .collect()
+        }
+        _ => e
+            .edits
+            .iter()
+            .filter_map(|x| {
+                clause(
+                    if x.field == Field::Lead {
+                        &old.lead
+                    } else {
+                        &text
+                    },
+                    x,
+                )
+            })
+            .collect(),
+    };
     (!clauses.is_empty()).then(|| format!("{}: {}", capital(place), clauses.join("; ")))
 }
 

@@ -157,12 +157,23 @@ pub fn inline(e: &ChangeEntry, notes: &Notes) -> Vec<Run> {
 
 /// The tag of each side ("OP5", "OP5(b)", "PP3", "fn 2", "title"); "" when absent.
 pub fn tags(e: &ChangeEntry) -> (String, String) {
+    let header = e.part == PartKind::Header;
     let tag = |s: &Option<super::Side>| {
         s.as_ref()
-            .map(|s| sanitize(&s.label).into_owned())
+            .map(|s| match header {
+                true => format!("{}:", capital(&s.place)),
+                false => sanitize(&s.label).into_owned(),
+            })
             .unwrap_or_default()
     };
     (tag(&e.old), tag(&e.new))
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A short note on what happened ("moved OP9 → OP2", "renumbered OP5 → OP6"), or "".
@@ -211,37 +222,52 @@ pub fn width(s: &str) -> usize {
 /// (and inside words longer than a line). Spaces at a break are dropped.
 pub fn wrap(runs: &[Run], cols: usize) -> Vec<Vec<Run>> {
     let cols = cols.max(1);
+    // Words (fragments without spaces, possibly of several styles) and the spaces between.
+    let mut items: Vec<(bool, Vec<Run>)> = Vec::new();
+    for run in runs {
+        for tok in words::tokenize(&run.text) {
+            let space = tok.trim().is_empty();
+            match items.last_mut() {
+                Some((false, frags)) if !space => push(frags, tok.to_string(), run.style),
+                _ => items.push((
+                    space,
+                    vec![Run::new(if space { " " } else { tok }, run.style)],
+                )),
+            }
+        }
+    }
     let mut lines: Vec<Vec<Run>> = Vec::new();
     let mut line: Vec<Run> = Vec::new();
     let mut used = 0;
-    for run in runs {
-        for tok in words::tokenize(&run.text) {
-            let is_space = tok.trim().is_empty();
-            let w = width(tok);
-            if is_space {
-                if used > 0 && used + 1 <= cols {
-                    push(&mut line, " ".into(), run.style);
-                    used += 1;
-                }
-                continue;
+    for (space, frags) in items {
+        if space {
+            if used > 0 && used < cols {
+                push(&mut line, " ".into(), frags[0].style);
+                used += 1;
             }
-            if used + w > cols && used > 0 {
-                trim_end(&mut line);
-                lines.push(std::mem::take(&mut line));
-                used = 0;
+            continue;
+        }
+        let w = line_width(&frags);
+        if used + w > cols && used > 0 {
+            trim_end(&mut line);
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if w <= cols {
+            for f in frags {
+                push(&mut line, f.text, f.style);
             }
-            if w <= cols {
-                push(&mut line, tok.to_string(), run.style);
-                used += w;
-                continue;
-            }
-            for g in unicode_segmentation::UnicodeSegmentation::graphemes(tok, true) {
+            used += w;
+            continue;
+        }
+        for f in frags {
+            for g in unicode_segmentation::UnicodeSegmentation::graphemes(f.text.as_str(), true) {
                 let gw = width(g);
                 if used + gw > cols && used > 0 {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                push(&mut line, g.to_string(), run.style);
+                push(&mut line, g.to_string(), f.style);
                 used += gw;
             }
         }
