@@ -140,6 +140,12 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bench.toml");
     draftfile::save(&path, &draft).expect("save");
+    c.bench_function("open: load draft file", |b| {
+        b.iter(|| black_box(draftfile::load(&path).expect("load")))
+    });
+    c.bench_function("open: editorial check", |b| {
+        b.iter(|| black_box(resdraft::check::check(&draft.document)))
+    });
     c.bench_function("open draft + first frame", |b| {
         b.iter(|| {
             let loaded = draftfile::load(&path).expect("load");
