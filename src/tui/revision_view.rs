@@ -460,7 +460,7 @@ pub fn render(area: Rect, buf: &mut Buffer, view: &RevisionView, styles: &DiffSt
         Span::raw(" "),
         Span::styled("inserted", styles.inserted),
         Span::styled(
-            "  ~mod +ins -del >moved #renum · n/N change u hide i inline r revert Esc back",
+            "  ~mod +ins -del >moved #renum │ n/N u:hide i:inline r:revert",
             styles.hint,
         ),
     ]));
