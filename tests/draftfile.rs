@@ -330,3 +330,23 @@ proptest! {
         let _ = draftfile::parse_bytes(&bytes, Path::new("g.toml"));
     }
 }
+
+#[test]
+fn every_string_is_a_one_line_basic_string() {
+    let mut doc = Document::new(DocKind::Resolution);
+    doc.operative.push(Paragraph::new(
+        Id::new("p1"),
+        "Decides",
+        "the \"quoted\" word,\na back\\slash and it's 'single'\u{1b}",
+    ));
+    let text = draftfile::to_toml(&Draft::new(doc.clone())).unwrap();
+    assert!(
+        text.contains(
+            "text = \"the \\\"quoted\\\" word,\\na back\\\\slash and it's 'single'\\u001B\"\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("'''") && !text.contains("\"\"\""));
+    let back = draftfile::parse(&text, Path::new("q.toml")).unwrap();
+    assert_eq!(back.document, doc);
+}

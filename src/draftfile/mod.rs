@@ -11,6 +11,7 @@
 //! Saving is atomic: a temporary file in the same folder is written, synced and renamed over
 //! the draft.
 
+mod emit;
 mod schema;
 mod validate;
 
@@ -339,28 +340,16 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
     }
 }
 
-/// The draft as the text of a draft file.
+/// The draft as the text of a draft file (one basic string a line, see the `emit` module).
+/// Never fails today; the `Result` keeps the contract open for values a future format cannot
+/// hold.
 pub fn to_toml(draft: &Draft) -> Result<String, FileError> {
-    let file = FileV1::from_draft(draft, FORMAT_VERSION);
-    let body = toml::to_string_pretty(&file).map_err(|e| FileError::Serialize {
-        path: PathBuf::from("<draft>"),
-        message: e.to_string(),
-    })?;
-    Ok(format!(
-        "# resdraft draft (format {FORMAT_VERSION}). Paragraph numbers are derived from position;\n\
-         # ids are stable: keep them when editing by hand.\n{body}"
-    ))
+    Ok(emit::draft(draft, FORMAT_VERSION))
 }
 
 /// Saves the draft atomically: the old file stays whole until the new one is on disk.
 pub fn save(path: &Path, draft: &Draft) -> Result<(), FileError> {
-    let text = to_toml(draft).map_err(|e| match e {
-        FileError::Serialize { message, .. } => FileError::Serialize {
-            path: path.to_path_buf(),
-            message,
-        },
-        other => other,
-    })?;
+    let text = to_toml(draft)?;
     write_atomic(path, text.as_bytes())
 }
 

@@ -1,150 +1,135 @@
-//! The on-disk shape of a draft file (format 1): serde structs that mirror the model, one TOML
-//! table a paragraph, with the spans of ids kept so that validation can name lines.
+//! Reading a draft file (format 1): serde structs that mirror the model, one TOML table a
+//! paragraph, with the spans of ids kept so that validation can name lines.
 //!
 //! The layer is separate from the model so the file format stays stable when the model grows,
-//! unknown keys are refused (a misspelt `leed` is an error, not silently dropped), and empty
-//! values are left out of the file to keep it short and diff-friendly.
+//! and unknown keys are refused (a misspelt `leed` is an error, not silently dropped). Absent
+//! keys take their defaults. Writing is done by [`super::emit`].
 
 use crate::model::{
     DocKind, Document, Draft, Footnote, Header, Id, ListStyle, Paragraph, Revision, Section,
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
 
 /// The whole file: format version, the current document, then the frozen revisions.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct FileV1 {
-    pub format: u32,
+    /// Checked before this struct is read (see `check_version`); required here too.
+    #[serde(rename = "format")]
+    pub _format: u32,
     #[serde(default)]
     pub kind: DocKind,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub authoring_body: String,
-    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[serde(default = "one")]
     pub first_number: u32,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub notes: Vec<String>,
     #[serde(default)]
     pub header: HeaderFile,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub preamble: Vec<ParaFile>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub operative: Vec<ParaFile>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub sections: Vec<SectionFile>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub footnotes: Vec<FootnoteFile>,
     /// Named frozen stages of the draft, oldest first (kept last in the file).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub revisions: Vec<RevisionFile>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RevisionFile {
     pub label: Spanned<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub date: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub note: String,
     pub document: DocFile,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct DocFile {
     #[serde(default)]
     pub kind: DocKind,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub authoring_body: String,
-    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[serde(default = "one")]
     pub first_number: u32,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub notes: Vec<String>,
     #[serde(default)]
     pub header: HeaderFile,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub preamble: Vec<ParaFile>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub operative: Vec<ParaFile>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub sections: Vec<SectionFile>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub footnotes: Vec<FootnoteFile>,
 }
 
 /// The header block; every field optional, empty ones left out on save.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub(super) struct HeaderFile {
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub issuing_body: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub organ: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub symbol: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub distribution: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub date: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub original_language: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub session: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub place_and_dates: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub agenda_item: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub agenda_title: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sponsors: Vec<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub sponsors_note: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub stage: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub title: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub adoption: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub committee_reference: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub resolution_number: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ParaFile {
     pub id: Spanned<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub lead: String,
     #[serde(default)]
     pub text: String,
-    #[serde(default, skip_serializing_if = "ListStyle::is_default")]
+    #[serde(default)]
     pub list_style: ListStyle,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub subparagraphs: Vec<ParaFile>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct SectionFile {
     pub id: Spanned<String>,
     #[serde(default = "one_u8")]
     pub level: u8,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub label: String,
     #[serde(default)]
     pub heading: String,
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    #[serde(default = "yes")]
     pub numbered: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub paragraphs: Vec<ParaFile>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct FootnoteFile {
     pub id: Spanned<String>,
@@ -155,17 +140,11 @@ pub(super) struct FootnoteFile {
 fn one() -> u32 {
     1
 }
-fn is_one(n: &u32) -> bool {
-    *n == 1
-}
 fn one_u8() -> u8 {
     1
 }
 fn yes() -> bool {
     true
-}
-fn is_true(b: &bool) -> bool {
-    *b
 }
 
 /// Where the ids of one document stand in the file, in the model's walk order.
@@ -178,38 +157,7 @@ pub(super) struct Spans {
     pub footnotes: Vec<(Range<usize>, Range<usize>)>,
 }
 
-/// A value to serialise (the span only matters when reading).
-fn spanned(s: &str) -> Spanned<String> {
-    Spanned::new(0..0, s.to_string())
-}
-
 impl FileV1 {
-    pub fn from_draft(draft: &Draft, format: u32) -> Self {
-        let d = DocFile::from_doc(&draft.document);
-        FileV1 {
-            format,
-            kind: d.kind,
-            authoring_body: d.authoring_body,
-            first_number: d.first_number,
-            notes: d.notes,
-            header: d.header,
-            preamble: d.preamble,
-            operative: d.operative,
-            sections: d.sections,
-            footnotes: d.footnotes,
-            revisions: draft
-                .revisions
-                .iter()
-                .map(|r| RevisionFile {
-                    label: spanned(&r.label),
-                    date: r.date.clone(),
-                    note: r.note.clone(),
-                    document: DocFile::from_doc(&r.document),
-                })
-                .collect(),
-        }
-    }
-
     /// The draft, with the id spans of the current document and of each revision (label span,
     /// spans) in order.
     pub fn into_draft(self) -> (Draft, Spans, Vec<(Range<usize>, Spans)>) {
@@ -250,39 +198,6 @@ impl FileV1 {
 }
 
 impl DocFile {
-    fn from_doc(doc: &Document) -> Self {
-        DocFile {
-            kind: doc.kind,
-            authoring_body: doc.authoring_body.clone(),
-            first_number: doc.first_number,
-            notes: doc.notes.clone(),
-            header: HeaderFile::from_header(&doc.header),
-            preamble: doc.preamble.iter().map(ParaFile::from_para).collect(),
-            operative: doc.operative.iter().map(ParaFile::from_para).collect(),
-            sections: doc
-                .sections
-                .iter()
-                .map(|s| SectionFile {
-                    id: spanned(s.id.as_str()),
-                    level: s.level,
-                    label: s.label.clone(),
-                    heading: s.heading.clone(),
-                    numbered: s.numbered,
-                    paragraphs: s.paragraphs.iter().map(ParaFile::from_para).collect(),
-                })
-                .collect(),
-            footnotes: doc
-                .footnotes
-                .iter()
-                .map(|f| FootnoteFile {
-                    id: spanned(f.id.as_str()),
-                    anchor: spanned(f.anchor.as_str()),
-                    text: f.text.clone(),
-                })
-                .collect(),
-        }
-    }
-
     fn into_doc(self) -> (Document, Spans) {
         let mut spans = Spans::default();
         let paras = |list: Vec<ParaFile>, spans: &mut Spans| -> Vec<Paragraph> {
@@ -332,16 +247,6 @@ impl DocFile {
 }
 
 impl ParaFile {
-    fn from_para(p: &Paragraph) -> Self {
-        ParaFile {
-            id: spanned(p.id.as_str()),
-            lead: p.lead.clone(),
-            text: p.text.clone(),
-            list_style: p.list_style,
-            subparagraphs: p.subparagraphs.iter().map(ParaFile::from_para).collect(),
-        }
-    }
-
     /// The paragraph; pushes the id spans of it and its descendants in walk order.
     fn into_para(self, spans: &mut Vec<Range<usize>>) -> Paragraph {
         spans.push(self.id.span());
@@ -360,49 +265,6 @@ impl ParaFile {
 }
 
 impl HeaderFile {
-    fn from_header(h: &Header) -> Self {
-        // Destructured in full so that a new header field fails to compile here until the
-        // file format learns it.
-        let Header {
-            issuing_body,
-            organ,
-            symbol,
-            distribution,
-            date,
-            original_language,
-            session,
-            place_and_dates,
-            agenda_item,
-            agenda_title,
-            sponsors,
-            sponsors_note,
-            stage,
-            title,
-            adoption,
-            committee_reference,
-            resolution_number,
-        } = h.clone();
-        HeaderFile {
-            issuing_body,
-            organ,
-            symbol,
-            distribution,
-            date,
-            original_language,
-            session,
-            place_and_dates,
-            agenda_item,
-            agenda_title,
-            sponsors,
-            sponsors_note,
-            stage,
-            title,
-            adoption,
-            committee_reference,
-            resolution_number,
-        }
-    }
-
     fn into_header(self) -> Header {
         let HeaderFile {
             issuing_body,
