@@ -316,10 +316,10 @@ fn entry_lines(
     selected: bool,
     styles: &DiffStyles,
 ) -> Vec<Line<'static>> {
-    let marker = if selected {
-        '▶'
-    } else {
-        layout::marker(e.kind)
+    let marker = match (selected, layout::marker(e.kind), mode) {
+        (true, _, _) => '▶',
+        (false, ' ', ViewMode::SideBySide) => '│',
+        (false, m, _) => m,
     };
     let gutter_style = if selected {
         styles.selected
