@@ -216,3 +216,25 @@ fn help_for_my_commands() {
         assert!(help.contains(flag), "{flag}");
     }
 }
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    for args in [
+        &["completions", "bash"][..],
+        &["export", RES, "-f", "json"][..],
+        &["new"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_resdraft"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end at once: every write of the child then fails with EPIPE.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

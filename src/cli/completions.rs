@@ -21,6 +21,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut cmd = super::Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "resdraft", &mut std::io::stdout());
+    // Generated into memory first: clap_complete panics when its writer fails (`| head`).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "resdraft", &mut script);
+    super::export::write_stdout(&script)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -77,8 +77,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     match args.output.as_deref() {
         Some(path) if path.as_os_str() != "-" => {
-            let same = |a: &std::path::Path, b: &std::path::Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
-            if same(path, &loaded.path) {
+            if same_file(path, &loaded.path) {
                 bail!(
                     "{}: refusing to write the export over the draft it comes from; choose another -o",
                     path.display()
@@ -88,14 +87,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         _ => {
             let shown = sanitize::sanitize_keep_newlines(&out);
-            let mut lock = std::io::stdout().lock();
-            if let Err(e) = lock.write_all(shown.as_bytes()).and_then(|_| lock.flush()) {
-                // A closed pipe (`| head`) is not an error worth a message.
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e).context("cannot write to stdout");
-                }
-            }
+            write_stdout(shown.as_bytes())?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends the output quietly instead of failing.
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut lock = std::io::stdout().lock();
+    match lock.write_all(bytes).and_then(|_| lock.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write to stdout")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }

@@ -45,7 +45,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 path.display()
             );
         }
-        _ => print!("{}", draftfile::to_toml(&draft)?),
+        _ => super::export::write_stdout(draftfile::to_toml(&draft)?.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }
