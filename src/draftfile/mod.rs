@@ -124,8 +124,6 @@ pub enum FileError {
         line: Option<usize>,
         message: String,
     },
-    #[error("{}: cannot write the draft as TOML: {message}", .path.display())]
-    Serialize { path: PathBuf, message: String },
     #[error("{}: cannot save: {source}", .path.display())]
     Write {
         path: PathBuf,
@@ -168,7 +166,6 @@ impl FileError {
             | FileError::MissingAnchor { path, .. }
             | FileError::UnknownMarker { path, .. }
             | FileError::Invalid { path, .. }
-            | FileError::Serialize { path, .. }
             | FileError::Write { path, .. } => path,
         }
     }
