@@ -227,10 +227,12 @@ fn delete_undo_redo() {
     assert_eq!(app.draft.document, original);
     ctrl(&mut app, 'r');
     assert_eq!(app.draft.document, after_delete);
-    // Unlimited undo back to the start.
+    // Unlimited undo back to the start; back at the saved text, nothing is unsaved.
+    assert!(app.dirty);
     key(&mut app, KeyCode::Char('u'));
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(app.draft.document, original);
+    assert!(!app.dirty);
 }
 
 #[test]

@@ -300,3 +300,42 @@ fn colours_come_from_the_theme() {
     let term = draw(&mut app, 80, 24);
     assert!(screen(&term).contains('▶'));
 }
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = sample_app();
+    draw(&mut app, 100, 30);
+    let mouse = |kind, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 20,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // Click on a row that shows a paragraph other than the selected one.
+    let (row, id) = app
+        .layout
+        .rows
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, r)| r.clone().map(|id| (i, id)))
+        .expect("a paragraph on screen");
+    assert_ne!(app.selected.as_ref(), Some(&id));
+    input::handle_event(
+        &mut app,
+        mouse(MouseEventKind::Down(MouseButton::Left), row as u16),
+    );
+    assert_eq!(app.selected.as_ref(), Some(&id));
+    let top = app.scroll;
+    input::handle_event(&mut app, mouse(MouseEventKind::ScrollDown, 5));
+    draw(&mut app, 100, 30);
+    assert_ne!(app.scroll, top, "the wheel scrolls the view");
+    assert_eq!(
+        app.selected.as_ref(),
+        Some(&id),
+        "without moving the selection"
+    );
+}

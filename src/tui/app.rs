@@ -91,6 +91,9 @@ pub struct App {
     pub dirs: Dirs,
     /// When the document last changed without a recovery copy being written since.
     pub unsaved_since: Option<Instant>,
+    /// The draft as last loaded or saved (`None` for a draft not yet on disk): undoing back to
+    /// it clears the unsaved mark.
+    pub saved: Option<Draft>,
 }
 
 impl App {
@@ -126,7 +129,9 @@ impl App {
             layout: LayoutCache::default(),
             dirs: Dirs::default(),
             unsaved_since: None,
+            saved: None,
         };
+        app.saved = Some(app.draft.clone());
         app.selected = app.order().first().cloned();
         app.refresh_findings();
         app
@@ -198,7 +203,7 @@ impl App {
 
     /// Records that the document changed: dirty, derived data refreshed, selection kept valid.
     pub fn touched(&mut self) {
-        self.dirty = true;
+        self.refresh_dirty();
         self.generation += 1;
         if self.unsaved_since.is_none() {
             self.unsaved_since = Some(Instant::now());
@@ -206,6 +211,11 @@ impl App {
         self.refresh_findings();
         self.fix_selection();
         self.scroll.follow = true;
+    }
+
+    /// Recomputes the unsaved mark: the draft differs from the last loaded or saved one.
+    pub fn refresh_dirty(&mut self) {
+        self.dirty = self.saved.as_ref() != Some(&self.draft);
     }
 
     /// Makes sure the selection names an existing paragraph (the first one otherwise).

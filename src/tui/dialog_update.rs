@@ -56,6 +56,7 @@ fn confirm_yes(app: &mut App, kind: Confirm) {
         Confirm::Overwrite { then_quit } => update::save(app, true, then_quit),
         Confirm::Recover(draft) => {
             app.draft = *draft;
+            app.generation += 1;
             app.undo_stack.clear();
             app.redo_stack.clear();
             app.touched();

@@ -71,6 +71,9 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
     app.keymap = cfg.keymap.clone();
     app.wrap_width = cfg.wrap_width;
     app.dirs = dirs.clone();
+    if opts.missing || opts.imported_from.is_some() {
+        app.saved = None;
+    }
     if let Some(src) = &opts.imported_from {
         app.dirty = true;
         app.say(format!(

@@ -247,6 +247,7 @@ pub fn save(app: &mut App, force: bool, then_quit: bool) {
     match draftfile::save(&app.path, &app.draft) {
         Ok(()) => {
             app.dirty = false;
+            app.saved = Some(app.draft.clone());
             app.stamp = FileStamp::of(&app.path);
             app.unsaved_since = None;
             if let Some(data) = &app.dirs.data {

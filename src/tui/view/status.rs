@@ -55,27 +55,31 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         _ => format!(" │ {n} findings"),
     };
     spans.push(Span::styled(findings, t.status));
-    if let Some(m) = &app.message {
-        let style = if m.error { t.error } else { t.message };
-        spans.push(Span::styled(" │ ", t.status));
-        spans.push(Span::styled(format!("{} ", sanitize(&m.text)), style));
-    }
     let buf = frame.buffer_mut();
     buf.set_style(area, t.status);
-    // The message is the most useful part on a narrow screen: keep its end visible.
     let line = Line::from(spans);
-    if line.width() > usize::from(area.width)
-        && let Some(m) = &app.message
-    {
-        let style = if m.error { t.error } else { t.message };
+    let Some(m) = &app.message else {
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    };
+    // The message is right-aligned and wins over the rest when space is short.
+    let style = if m.error { t.error } else { t.message };
+    let msg = Line::from(vec![
+        Span::styled(" │ ", t.status),
+        Span::styled(format!("{} ", sanitize(&m.text)), style),
+    ]);
+    let mw = (msg.width() as u16).min(area.width);
+    let left_w = (line.width() as u16).min(area.width.saturating_sub(mw));
+    buf.set_line(area.x, area.y, &line, left_w);
+    if mw == area.width && app.dirty {
         let short = Line::from(vec![
-            Span::styled(if app.dirty { "[+] " } else { " " }, t.status_dirty),
+            Span::styled("[+] ", t.status_dirty),
             Span::styled(sanitize(&m.text).into_owned(), style),
         ]);
         buf.set_line(area.x, area.y, &short, area.width);
-        return;
+    } else {
+        buf.set_line(area.x + area.width - mw, area.y, &msg, mw);
     }
-    buf.set_line(area.x, area.y, &line, area.width);
 }
 
 /// Draws the key-hint line for the current mode.
