@@ -184,6 +184,31 @@ fn check_resolution(f: &mut Facts, exp: &toml::Table, doc: &resdraft::model::Doc
             format!("{got:?}"),
         );
     }
+    // "O6d" = 5: sub-paragraph (d) of operative paragraph 6 holds 5 items (i)-(v).
+    for (key, n) in exp
+        .get("subsubparagraphs")
+        .and_then(|v| v.as_table())
+        .into_iter()
+        .flatten()
+    {
+        let digits: String = key[1..].chars().take_while(char::is_ascii_digit).collect();
+        let label = &key[1 + digits.len()..];
+        let i: usize = digits.parse().unwrap_or(usize::MAX).saturating_sub(1);
+        let subs = op
+            .get(i)
+            .and_then(|p| p["subparagraphs"].as_array())
+            .cloned()
+            .unwrap_or_default();
+        let got = subs
+            .iter()
+            .find(|s| s["label"].as_str().unwrap_or("").trim_matches(['(', ')']) == label)
+            .map(|s| s["subparagraphs"].as_array().map_or(0, Vec::len));
+        f.fact(
+            format!("items of {key}"),
+            got == n.as_integer().map(|n| n as usize),
+            format!("{got:?}"),
+        );
+    }
     // Where each paragraph id stands ("P3", "O8"; sub-paragraphs count as their parent).
     let mut place = std::collections::HashMap::new();
     for (i, p) in pre.iter().enumerate() {
