@@ -349,3 +349,31 @@ fn mouse_click_selects_and_wheel_scrolls() {
         "without moving the selection"
     );
 }
+
+#[test]
+fn findings_of_the_selected_paragraph_are_shown_under_it() {
+    let mut doc = Document::new(DocKind::Resolution);
+    doc.authoring_body = "The General Assembly".into();
+    doc.operative = vec![
+        Paragraph::new(
+            Id::new("p1"),
+            "Welcomes",
+            "the report without end punctuation",
+        ),
+        Paragraph::new(Id::new("p2"), "Decides", "to remain seized of the matter."),
+    ];
+    let mut app = app_for(Draft::new(doc), PathBuf::from("f.toml"), "dark");
+    let findings = app.selected_findings().len();
+    assert!(findings > 0, "the check flags the missing semicolon");
+    let message = app.selected_findings()[0].message.clone();
+    let term = draw(&mut app, 120, 24);
+    let s = screen(&term);
+    let first_words: String = message.chars().take(20).collect();
+    assert!(s.contains(&first_words), "finding “{message}” shown:\n{s}");
+    // Selecting the other paragraph hides them.
+    key(&mut app, KeyCode::Char('j'));
+    let s = screen(&draw(&mut app, 120, 24));
+    if app.selected_findings().is_empty() {
+        assert!(!s.contains(&first_words), "{s}");
+    }
+}

@@ -135,13 +135,16 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         }
         return Err(anyhow::anyhow!("{e}"));
     }
-    if signals.load(Ordering::Relaxed) && app.dirty {
-        if let Some(p) = terminal::write_snapshot() {
-            eprintln!(
-                "resdraft: stopped by a signal; unsaved work was written to {}",
+    if signals.load(Ordering::Relaxed) {
+        if app.dirty
+            && let Some(p) = terminal::write_snapshot()
+        {
+            anyhow::bail!(
+                "stopped by a signal; unsaved work was written to {} (opening the draft again offers it)",
                 p.display()
             );
         }
+        anyhow::bail!("stopped by a signal");
     } else if app.dirty {
         // Quit without saving was confirmed: the snapshot is no longer wanted.
         terminal::set_snapshot(None);
