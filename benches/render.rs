@@ -97,6 +97,7 @@ fn app_for(draft: Draft, path: PathBuf) -> App {
         theme: Some("dark".into()),
         missing: false,
         imported_from: None,
+        compare_with: None,
     };
     prepare(opts, Dirs::default()).0
 }

@@ -182,3 +182,30 @@ fn quitting_with_unsaved_changes_asks_and_a_missing_file_offers_a_new_draft() {
     assert_eq!(saved.document.operative[0].lead, "Decides");
     assert!(!t.alive() || t.screen().contains("EXITED 0"));
 }
+
+#[test]
+fn draft_at_label_opens_the_revision_view() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
+    let mut draft = draftfile::load(&sample).unwrap();
+    let mut old = draft.document.clone();
+    old.operative.remove(0);
+    draft.revisions.push(resdraft::model::Revision {
+        label: "L.1".into(),
+        date: "2026-11-01".into(),
+        note: String::new(),
+        document: old,
+    });
+    let path = dir.path().join("rev.toml");
+    draftfile::save(&path, &draft).unwrap();
+    let t = start(dir.path(), "edit rev.toml@L.1");
+    t.wait_for("old: L.1");
+    t.keys(&["Escape"]);
+    t.wait_for("Enter edit");
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+}

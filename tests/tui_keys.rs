@@ -64,6 +64,7 @@ fn app_in(dir: &Path) -> App {
         theme: Some("dark".into()),
         missing: false,
         imported_from: None,
+        compare_with: None,
     };
     prepare(opts, dirs).0
 }

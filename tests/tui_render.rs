@@ -28,6 +28,7 @@ fn app_for(draft: Draft, path: PathBuf, theme: &str) -> App {
         theme: Some(theme.into()),
         missing: false,
         imported_from: None,
+        compare_with: None,
     };
     prepare(opts, dirs).0
 }

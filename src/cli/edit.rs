@@ -13,7 +13,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The draft to open (DRAFT.toml), or a text file to import into a new draft.
+    /// The draft to open (DRAFT.toml), DRAFT.toml@LABEL to open it comparing with a revision,
+    /// or a text file to import into a new draft.
     #[arg(value_name = "DRAFT")]
     pub file: PathBuf,
 }
@@ -38,6 +39,32 @@ pub fn run_default(theme: Option<String>) -> Result<ExitCode> {
 /// What the editor should open for `path` (nothing touches the terminal yet, so an error
 /// leaves it clean).
 fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
+    let (split, label) = source::split_spec(&path.to_string_lossy());
+    if let Some(label) = label
+        && source::is_draft_path(&split)
+    {
+        let draft = draftfile::load(&split)?;
+        if draft.revision(&label).is_none() {
+            let known: Vec<&str> = draft.revisions.iter().map(|r| r.label.as_str()).collect();
+            bail!(
+                "{}: no revision labelled “{label}” (revisions: {})",
+                split.display(),
+                if known.is_empty() {
+                    "none".into()
+                } else {
+                    known.join(", ")
+                }
+            );
+        }
+        return Ok(tui::Options {
+            draft,
+            path: split,
+            theme,
+            missing: false,
+            imported_from: None,
+            compare_with: Some(label),
+        });
+    }
     let is_draft = source::is_draft_path(path) || path.extension().is_none();
     if !path.exists() {
         if !is_draft {
@@ -51,6 +78,7 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
             theme,
             missing: true,
             imported_from: None,
+            compare_with: None,
         });
     }
     if source::is_draft_path(path) {
@@ -61,6 +89,7 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
             theme,
             missing: false,
             imported_from: None,
+            compare_with: None,
         });
     }
     let doc = source::import_text(path, KindHint::Auto)
@@ -71,5 +100,6 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
         theme,
         missing: false,
         imported_from: Some(path.to_path_buf()),
+        compare_with: None,
     })
 }

@@ -44,6 +44,8 @@ pub struct Options {
     pub missing: bool,
     /// The draft was imported from this text file (unsaved until Ctrl-S).
     pub imported_from: Option<PathBuf>,
+    /// Open the revision view against this revision (`resdraft edit DRAFT.toml@LABEL`).
+    pub compare_with: Option<String>,
 }
 
 /// Settings resolved from the environment, the config file and the options.
@@ -110,6 +112,14 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
                     app.file_name()
                 ),
             ));
+        }
+    }
+    if let Some(label) = &opts.compare_with
+        && app.dialog.is_none()
+    {
+        match app.draft.revisions.iter().position(|r| &r.label == label) {
+            Some(i) => revisions::open(&mut app, i),
+            None => app.error(format!("no revision labelled “{label}”")),
         }
     }
     if app.path.exists() && opts.imported_from.is_none() {
