@@ -4,7 +4,6 @@
 //! consecutive operative paragraphs ("Requests … Requests" → "Also requests").
 
 use super::{Finding, finding};
-use crate::markup;
 use crate::model::{DocKind, Document, Location, Part};
 use crate::phrases;
 
@@ -74,7 +73,7 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
     .flat_map(|(part, list)| {
         list.iter()
             .enumerate()
-            .map(move |(i, p)| (part, i, markup::strip(&p.lead).trim().to_string()))
+            .map(move |(i, p)| (part, i, super::plain(&p.lead).trim().to_string()))
     })
     .collect();
     for (part, i, lead) in &leads {
@@ -95,8 +94,8 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
             "operative"
         };
         if lead.is_empty() {
-            if !markup::strip(&p.text).trim().is_empty() {
-                let first = markup::strip(&p.text)
+            if !super::plain(&p.text).trim().is_empty() {
+                let first = super::plain(&p.text)
                     .split_whitespace()
                     .next()
                     .unwrap_or_default()
@@ -222,8 +221,8 @@ fn repeated(doc: &Document, out: &mut Vec<Finding>) {
     // How many paragraphs in a row have opened with the same verb so far.
     let mut run = 0;
     for i in 1..doc.operative.len() {
-        let prev = markup::strip(&doc.operative[i - 1].lead);
-        let cur = markup::strip(&doc.operative[i].lead);
+        let prev = super::plain(&doc.operative[i - 1].lead);
+        let cur = super::plain(&doc.operative[i].lead);
         let (pw, prev_adverb) = verb_words(&prev);
         let (cw, adverb) = verb_words(&cur);
         let same = match (pw.first(), cw.first()) {

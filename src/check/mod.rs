@@ -70,6 +70,16 @@ pub const RULES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The plain text of marked-up text; borrowed when there is no markup to remove (most
+/// paragraphs), so the check does not re-parse every text several times.
+pub(crate) fn plain(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['*', '[', '\\']) {
+        std::borrow::Cow::Owned(crate::markup::strip(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 pub(crate) fn finding(
     doc: &Document,
     id: &Id,

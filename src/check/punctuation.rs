@@ -5,12 +5,11 @@
 //! their items). Numbered lists nested in a report paragraph (an agenda) are left alone.
 
 use super::{Finding, finding};
-use crate::markup;
 use crate::model::{DocKind, Document, ListStyle, Location, Paragraph, Part};
 
 /// The final punctuation mark of a text, looking through closing quotes and brackets.
 pub fn final_mark(text: &str) -> Option<char> {
-    let plain = markup::strip(text);
+    let plain = super::plain(text);
     let t = plain.trim_end();
     let inner = t.trim_end_matches(['”', '’', '"', '\'', ')', ']']);
     let c = inner.chars().last()?;
@@ -34,7 +33,7 @@ fn name(c: char) -> &'static str {
 
 /// The text with its final punctuation replaced by `want`.
 fn fixed(text: &str, want: char) -> String {
-    let plain = markup::strip(text);
+    let plain = super::plain(text);
     let t = plain.trim_end();
     let tail = t.len() - t.trim_end_matches(['”', '’', '"', '\'', ')', ']']).len();
     let (body, close) = t.split_at(t.len() - tail);
@@ -55,7 +54,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn expect(&mut self, p: &Paragraph, loc: &Location, want: char, what: &str) {
-        if markup::strip(&p.full_text()).trim().is_empty() {
+        if super::plain(&p.full_text()).trim().is_empty() {
             return; // reported as an empty paragraph
         }
         let got = final_mark(&p.text).or_else(|| {

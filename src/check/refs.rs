@@ -61,7 +61,7 @@ fn footnotes(doc: &Document, out: &mut Vec<Finding>) {
                 used.push(id.0.clone());
             }
         }
-        let plain = markup::strip(&p.text);
+        let plain = super::plain(&p.text);
         if let Some(pos) = plain.find(SUPERSCRIPT) {
             let digits: String = plain[pos..]
                 .chars()
@@ -81,7 +81,7 @@ fn footnotes(doc: &Document, out: &mut Vec<Finding>) {
     for f in &doc.footnotes {
         if !seen.contains(f.id.as_str()) {
             let n = numbers.get(&f.id).copied().unwrap_or(0);
-            let snippet: String = markup::strip(&f.text).chars().take(50).collect();
+            let snippet: String = super::plain(&f.text).chars().take(50).collect();
             out.push(Finding {
                 id: None,
                 place: format!("footnote {n}"),
@@ -128,7 +128,8 @@ fn references(doc: &Document, out: &mut Vec<Finding>) {
     };
     let exists = |n: u32| n >= low && n <= high && high > 0;
     for (p, loc) in doc.paragraphs() {
-        let plain = markup::strip(&p.full_text());
+        let full = p.full_text();
+        let plain = super::plain(&full);
         let Some(re) = reference_re() else { return };
         for caps in re.captures_iter(&plain) {
             let nums = caps.get(1).map_or("", |m| m.as_str());

@@ -2,7 +2,6 @@
 //! that otherwise uses typographic ones (“ ” and ’).
 
 use super::{Finding, finding};
-use crate::markup;
 use crate::model::Document;
 
 /// Adds the typography findings of `doc` to `out`.
@@ -10,7 +9,7 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
     let paragraphs = doc.paragraphs();
     let texts: Vec<String> = paragraphs
         .iter()
-        .map(|(p, _)| markup::strip(&p.full_text()))
+        .map(|(p, _)| super::plain(&p.full_text()).into_owned())
         .collect();
     let curly_double = texts.iter().any(|t| t.contains(['“', '”']));
     let curly_single = texts.iter().any(|t| t.contains('’'));
