@@ -19,7 +19,12 @@ pub(super) fn check(
     text: &str,
     path: &Path,
 ) -> Result<(), FileError> {
-    let ctx = Ctx { text, path };
+    let newlines: Vec<usize> = memchr_newlines(text);
+    let ctx = Ctx {
+        text,
+        path,
+        newlines,
+    };
     ctx.document(&draft.document, spans, "")?;
     let mut labels: HashMap<&str, usize> = HashMap::new();
     for (rev, (label_span, spans)) in draft.revisions.iter().zip(revision_spans) {
@@ -49,12 +54,25 @@ pub(super) fn check(
 struct Ctx<'a> {
     text: &'a str,
     path: &'a Path,
+    /// Byte offsets of the newlines, to find a span's line by binary search.
+    newlines: Vec<usize>,
+}
+
+fn memchr_newlines(text: &str) -> Vec<usize> {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+        .collect()
 }
 
 impl Ctx<'_> {
     /// The line of a span; `None` for an empty span (a value that was not read from text).
     fn line(&self, span: &Range<usize>) -> Option<usize> {
-        (span.end > span.start).then(|| line_of(self.text.as_bytes(), span.start))
+        (span.end > span.start).then(|| {
+            self.newlines
+                .partition_point(|&n| n < span.start.min(self.text.len()))
+                + 1
+        })
     }
 
     fn document(&self, doc: &Document, spans: &Spans, within: &str) -> Result<(), FileError> {
