@@ -68,9 +68,11 @@ fn sentence(r: &mut Lcg, n: usize) -> String {
 
 fn generated(n: usize) -> Document {
     let mut r = Lcg(42);
-    let mut d = Document::default();
+    let mut d = Document {
+        authoring_body: "The General Assembly".into(),
+        ..Document::default()
+    };
     d.header.title = "A generated resolution of great length".into();
-    d.authoring_body = "The General Assembly".into();
     for i in 0..n {
         let len = 20 + r.next() % 30;
         let mut text = format!("{} {};", sentence(&mut r, len), i);

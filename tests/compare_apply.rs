@@ -29,7 +29,10 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(&WORDS[..]), 0..12).prop_map(|w| w.join(" "))
 }
 
-fn para() -> impl Strategy<Value = (String, String, Vec<(String, String)>)> {
+/// A paragraph to build: lead, text, sub-paragraphs (lead, text).
+type Spec = (String, String, Vec<(String, String)>);
+
+fn para() -> impl Strategy<Value = Spec> {
     (
         prop::sample::select(&["Urges", "Requests", "", "Also invites"][..]).prop_map(String::from),
         text(),
@@ -37,12 +40,8 @@ fn para() -> impl Strategy<Value = (String, String, Vec<(String, String)>)> {
     )
 }
 
-fn build(
-    pre: &[(String, String, Vec<(String, String)>)],
-    ops: &[(String, String, Vec<(String, String)>)],
-    next: &mut u32,
-) -> Document {
-    let mut mk = |(lead, text, subs): &(String, String, Vec<(String, String)>)| {
+fn build(pre: &[Spec], ops: &[Spec], next: &mut u32) -> Document {
+    let mut mk = |(lead, text, subs): &Spec| {
         *next += 1;
         let mut p = Paragraph::new(Id::new(format!("p{next}")), lead.clone(), text.clone());
         for (l, t) in subs {
@@ -55,10 +54,13 @@ fn build(
         }
         p
     };
-    let mut d = Document::default();
-    d.preamble = pre.iter().map(&mut mk).collect();
-    d.operative = ops.iter().map(&mut mk).collect();
-    d
+    let preamble = pre.iter().map(&mut mk).collect();
+    let operative = ops.iter().map(&mut mk).collect();
+    Document {
+        preamble,
+        operative,
+        ..Document::default()
+    }
 }
 
 #[derive(Debug, Clone)]

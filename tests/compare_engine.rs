@@ -11,11 +11,13 @@ fn para(id: &str, full: &str) -> Paragraph {
 
 /// A resolution whose operative paragraphs are `(id, text)`.
 fn doc(pre: &[(&str, &str)], ops: &[(&str, &str)]) -> Document {
-    let mut d = Document::default();
-    d.authoring_body = "The General Assembly".into();
+    let mut d = Document {
+        authoring_body: "The General Assembly".into(),
+        preamble: pre.iter().map(|(i, t)| para(i, t)).collect(),
+        operative: ops.iter().map(|(i, t)| para(i, t)).collect(),
+        ..Document::default()
+    };
     d.header.title = "Countering the illicit trade in garden gnomes".into();
-    d.preamble = pre.iter().map(|(i, t)| para(i, t)).collect();
-    d.operative = ops.iter().map(|(i, t)| para(i, t)).collect();
     d
 }
 

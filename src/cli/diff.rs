@@ -144,10 +144,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Format::Json => serde_json::to_string_pretty(&json::to_json(&cmp))? + "\n",
         }
     };
-    if let Err(e) = std::io::stdout().write_all(out.as_bytes()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e.into());
-        }
+    if let Err(e) = std::io::stdout().write_all(out.as_bytes())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(e.into());
     }
     Ok(if cmp.is_identical() {
         ExitCode::SUCCESS

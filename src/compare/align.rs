@@ -19,11 +19,11 @@ pub fn by_id(old: &[&Id], new: &[&Id]) -> Vec<(usize, usize)> {
     let mut used = vec![false; old.len()];
     let mut pairs = Vec::new();
     for (j, id) in new.iter().enumerate() {
-        if let Some(&i) = index.get(id) {
-            if !used[i] {
-                used[i] = true;
-                pairs.push((i, j));
-            }
+        if let Some(&i) = index.get(id)
+            && !used[i]
+        {
+            used[i] = true;
+            pairs.push((i, j));
         }
     }
     pairs

@@ -263,12 +263,11 @@ fn top(part: Part) -> Location {
     }
 }
 
+/// An old part, the new part it is compared with, and the pairs of aligned paragraphs.
+type AlignedList = (Part, Part, Vec<(usize, usize)>);
+
 /// Old number → new number for the numbered top-level paragraphs found in both versions.
-fn number_map(
-    old: &Document,
-    new: &Document,
-    lists: &[(Part, Part, Vec<(usize, usize)>)],
-) -> NumberMap {
+fn number_map(old: &Document, new: &Document, lists: &[AlignedList]) -> NumberMap {
     let mut map = NumberMap::new();
     for (op, np, pairs) in lists {
         for &(i, j) in pairs {
