@@ -2,7 +2,7 @@
 //! change (word edits, cross-reference renumbering, insertions, deletions, moves, header and
 //! footnote changes) is applied, which yields the new version exactly.
 
-use super::build::{list_fields, scalar_fields};
+use super::header::{list_fields, scalar_fields};
 use super::words::{Mismatch, apply_edits};
 use super::{ChangeEntry, Comparison, Field, PartKind, Side};
 use crate::model::{DocKind, Document, Footnote, Paragraph, Part, Section};

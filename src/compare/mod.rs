@@ -10,6 +10,7 @@ pub mod align;
 pub mod amendments;
 pub mod apply;
 mod build;
+pub mod header;
 pub mod json;
 pub mod layout;
 pub mod refs;
