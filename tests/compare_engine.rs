@@ -310,3 +310,44 @@ fn footnotes_and_header_fields() {
     assert_eq!(f.kind, Kind::Modified);
     round_trip(&old, &new, &cmp);
 }
+
+#[test]
+fn corpus_texts_replay_after_edits() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("skipped: {} not found", dir.display());
+        return;
+    };
+    let mut seen = 0;
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let Ok(imported) = resdraft::import::import_file(&path, resdraft::import::KindHint::Auto)
+        else {
+            continue;
+        };
+        let old = imported.document;
+        let mut new = old.clone();
+        if new.operative.len() > 2 {
+            let p = new.operative.remove(0);
+            new.operative.insert(2, p);
+            new.operative[1].text.push_str(" as a matter of priority");
+        }
+        for s in &mut new.sections {
+            if s.paragraphs.len() > 1 {
+                s.paragraphs.remove(1);
+            }
+        }
+        new.preamble.truncate(new.preamble.len().saturating_sub(1));
+        new.footnotes.reverse();
+        for align in [Align::ById, Align::BySimilarity] {
+            let cmp = compare::compare(&old, &new, align);
+            let got =
+                compare::apply(&old, &cmp).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(got == new, "{}: replay differs ({align:?})", path.display());
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "the corpus holds texts");
+}
