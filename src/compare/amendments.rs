@@ -5,7 +5,7 @@
 //! subsequent paragraphs accordingly" where numbers shift. Places are named as in the old
 //! version, which the amendments amend. No "bis": UN practice renumbers.
 
-use super::words::{self, apply_edits, is_word, tokenize};
+use super::words::{self, is_word, tokenize};
 use super::{ChangeEntry, Comparison, Edit, Field, Kind, PartKind, Side};
 use crate::markup;
 use crate::model::Location;
@@ -192,16 +192,13 @@ fn reading(cmp: &Comparison, start: usize) -> String {
 }
 
 fn edits_line(place: &str, old: &Side, e: &ChangeEntry) -> Option<String> {
-    let text = apply_edits(&old.text, &e.ref_updates).unwrap_or_else(|_| old.text.clone());
     let lead_changed = e.edits.iter().any(|x| x.field == Field::Lead);
-    let clauses: Vec<String> = match (&e.new, lead_changed) {
-        // A changed opening phrase is worded over the whole paragraph, so a phrase that
-        // moved between lead and text reads naturally.
-        (Some(new), true) => {
-            let base = full(&Side {
-                text,
-                ..old.clone()
-            });
+    let clauses: Vec<String> = match &e.new {
+        // A changed opening phrase, or a text whose references were also renumbered, is
+        // worded over the whole paragraph as it reads in the old version, so a phrase that
+        // moved between lead and text reads naturally and quotes match the old text.
+        Some(new) if lead_changed || !e.ref_updates.is_empty() => {
+            let base = full(old);
             words::edits(Field::Text, &base, &full(new))
                 .iter()
                 .filter_map(|x| clause(&base, x))
@@ -215,7 +212,7 @@ fn edits_line(place: &str, old: &Side, e: &ChangeEntry) -> Option<String> {
                     if x.field == Field::Lead {
                         &old.lead
                     } else {
-                        &text
+                        &old.text
                     },
                     x,
                 )
