@@ -215,3 +215,36 @@ pub fn stat(cmp: &Comparison) -> String {
     let _ = writeln!(out, "{:<16}{total}", "Total");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{Align, amendments::amendments, compare};
+    use crate::model::{Document, Id, Paragraph};
+
+    #[test]
+    fn control_characters_never_reach_the_output() {
+        let mut old = Document::default();
+        old.operative.push(Paragraph::new(
+            Id::new("p1"),
+            "Urges",
+            "all States\u{1b}[31m to act;",
+        ));
+        let mut new = old.clone();
+        new.operative[0].text = "all States parties\u{1b}[2J\u{202e} to act;".into();
+        let cmp = compare(&old, &new, Align::ById);
+        let opts = TextOptions {
+            width: 80,
+            color: false,
+        };
+        let outputs = [
+            side_by_side(&cmp, "old\u{7}", "new", opts),
+            inline(&cmp, "old", "new", opts),
+            amendments(&cmp).join("\n"),
+        ];
+        for (k, out) in outputs.iter().enumerate() {
+            assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'));
+            assert!(k == 2 || out.contains('␛'), "{out}");
+        }
+    }
+}
