@@ -35,12 +35,12 @@ pub fn parse(s: &str) -> Vec<Segment> {
     while i < s.len() {
         let rest = &s[i..];
         if let Some(after) = rest.strip_prefix('\\') {
-            if let Some(c) = after.chars().next() {
-                if matches!(c, '*' | '[' | '\\') {
-                    buf.push(c);
-                    i += 1 + c.len_utf8();
-                    continue;
-                }
+            if let Some(c) = after.chars().next()
+                && matches!(c, '*' | '[' | '\\')
+            {
+                buf.push(c);
+                i += 1 + c.len_utf8();
+                continue;
             }
             buf.push('\\');
             i += 1;
@@ -71,8 +71,11 @@ fn marker_at(s: &str) -> Option<&str> {
     let inner = s.strip_prefix("[^")?;
     let end = inner.find(']')?;
     let id = &inner[..end];
-    (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .then_some(id)
+    (!id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    .then_some(id)
 }
 
 /// The plain text: markup and footnote markers removed.
@@ -177,7 +180,10 @@ mod tests {
         let raw = "a * b [^x] \\ c";
         assert_eq!(strip(&escape(raw)), raw);
         assert_eq!(strip("*Ibid.*,[^f2] vol. 2"), "Ibid., vol. 2");
-        assert_eq!(markers("x[^f2] y[^f10]"), vec![Id::new("f2"), Id::new("f10")]);
+        assert_eq!(
+            markers("x[^f2] y[^f10]"),
+            vec![Id::new("f2"), Id::new("f10")]
+        );
         assert_eq!(render("a[^f2]", |_| superscript(12)), "a¹²");
     }
 }

@@ -135,8 +135,15 @@ pub fn describe(doc: &Document, loc: &Location) -> String {
         Part::Section(i) => match number(doc, loc.part, loc.top()) {
             Some(n) => format!("paragraph {n}"),
             None => {
-                let heading = doc.sections.get(i).map(|s| s.heading.as_str()).unwrap_or("");
-                format!("unnumbered paragraph {} of section “{heading}”", loc.top() + 1)
+                let heading = doc
+                    .sections
+                    .get(i)
+                    .map(|s| s.heading.as_str())
+                    .unwrap_or("");
+                format!(
+                    "unnumbered paragraph {} of section “{heading}”",
+                    loc.top() + 1
+                )
             }
         },
     };
@@ -168,7 +175,10 @@ pub fn footnote_numbers(doc: &Document) -> HashMap<Id, u32> {
     let mut order: Vec<Id> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     doc.walk(&mut |p, _| {
-        for id in markup::markers(&p.lead).into_iter().chain(markup::markers(&p.text)) {
+        for id in markup::markers(&p.lead)
+            .into_iter()
+            .chain(markup::markers(&p.text))
+        {
             if doc.footnote(&id).is_some() && seen.insert(id.clone()) {
                 order.push(id);
             }
@@ -219,7 +229,9 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["i", "ii", "iii", "iv", "v", "ix", "xiv", "xl", "xc", "mcmxciv"]
+            [
+                "i", "ii", "iii", "iv", "v", "ix", "xiv", "xl", "xc", "mcmxciv"
+            ]
         );
     }
 

@@ -45,7 +45,7 @@ pub struct Args {
 pub enum Format {
     /// Clean text in UN layout, wrapped at --width, without markup.
     Text,
-    /// Markdown with emphasis kept and footnotes as [^1].
+    /// Markdown with emphasis kept and footnotes as `[^1]`.
     Markdown,
     /// The whole model as JSON, for scripts.
     Json,

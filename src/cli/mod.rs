@@ -73,7 +73,10 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             let msg = format!("{e:#}");
-            eprintln!("resdraft: {}", resdraft::sanitize::sanitize_keep_newlines(&msg));
+            eprintln!(
+                "resdraft: {}",
+                resdraft::sanitize::sanitize_keep_newlines(&msg)
+            );
             ExitCode::from(2)
         }
     }

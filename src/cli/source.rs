@@ -31,12 +31,12 @@ pub fn is_draft_path(path: &Path) -> bool {
 /// Splits `DRAFT@LABEL` into the path and the label. A path that exists as given wins over a
 /// split, so a file name with an `@` still opens.
 pub fn split_spec(spec: &str) -> (PathBuf, Option<String>) {
-    if !Path::new(spec).exists() {
-        if let Some((path, label)) = spec.rsplit_once('@') {
-            if !path.is_empty() && !label.is_empty() {
-                return (PathBuf::from(path), Some(label.to_string()));
-            }
-        }
+    if !Path::new(spec).exists()
+        && let Some((path, label)) = spec.rsplit_once('@')
+        && !path.is_empty()
+        && !label.is_empty()
+    {
+        return (PathBuf::from(path), Some(label.to_string()));
     }
     (PathBuf::from(spec), None)
 }
