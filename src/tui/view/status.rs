@@ -91,7 +91,27 @@ pub fn render_hints(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let mut spans = vec![Span::raw(" ")];
     match app.mode().keys() {
         Some(km) => {
-            for (i, (key, what)) in app.keymap.hints(km).into_iter().enumerate() {
+            // Whole hints only: those that do not fit are left out (the help overlay lists
+            // every key), and the hint for the help overlay itself is always kept.
+            let mut hints = app.keymap.hints(km);
+            let help = super::super::action::Action::Help.describe();
+            let last = hints
+                .iter()
+                .position(|(_, what)| *what == help)
+                .map(|i| hints.remove(i));
+            let width =
+                |(key, what): &(String, &str)| Line::from(format!(" · {key} {what}")).width();
+            let room = usize::from(area.width).saturating_sub(1 + last.as_ref().map_or(0, width));
+            let mut used = 0;
+            let kept: Vec<_> = hints
+                .into_iter()
+                .take_while(|h| {
+                    used += width(h);
+                    used <= room
+                })
+                .chain(last)
+                .collect();
+            for (i, (key, what)) in kept.into_iter().enumerate() {
                 if i > 0 {
                     spans.push(Span::styled(" · ", t.hint));
                 }
