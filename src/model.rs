@@ -41,8 +41,11 @@ pub enum DocKind {
 }
 
 /// The header block of a UN document. Empty strings mean "absent".
+///
+/// Read directly from the `[header]` table of a draft file, so unknown keys are refused and
+/// absent ones take their defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[serde(deny_unknown_fields, default)]
 pub struct Header {
     /// "General Assembly", "Economic and Social Council", "Conference of the Parties to …".
     pub issuing_body: String,

@@ -3,7 +3,8 @@
 //!
 //! The layer is separate from the model so the file format stays stable when the model grows,
 //! and unknown keys are refused (a misspelt `leed` is an error, not silently dropped). Absent
-//! keys take their defaults. Writing is done by [`super::emit`].
+//! keys take their defaults. The header table is read straight into the model's [`Header`],
+//! which carries the same serde attributes. Writing is done by [`super::emit`].
 
 use crate::model::{
     DocKind, Document, Draft, Footnote, Header, Id, ListStyle, Paragraph, Revision, Section,
@@ -12,34 +13,82 @@ use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
 
-/// The whole file: format version, the current document, then the frozen revisions.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct FileV1 {
-    /// Checked before this struct is read (see `check_version`); required here too.
-    #[serde(rename = "format")]
-    pub _format: u32,
-    #[serde(default)]
-    pub kind: DocKind,
-    #[serde(default)]
-    pub authoring_body: String,
-    #[serde(default = "one")]
-    pub first_number: u32,
-    #[serde(default)]
-    pub notes: Vec<String>,
-    #[serde(default)]
-    pub header: HeaderFile,
-    #[serde(default)]
-    pub preamble: Vec<ParaFile>,
-    #[serde(default)]
-    pub operative: Vec<ParaFile>,
-    #[serde(default)]
-    pub sections: Vec<SectionFile>,
-    #[serde(default)]
-    pub footnotes: Vec<FootnoteFile>,
-    /// Named frozen stages of the draft, oldest first (kept last in the file).
-    #[serde(default)]
-    pub revisions: Vec<RevisionFile>,
+/// A struct holding the keys of one document, with `$before` and `$after` fields around them,
+/// and its `into_doc`. The top of the file and each revision's `document` table share these
+/// keys but differ in what surrounds them; `#[serde(flatten)]` cannot be used as it defeats
+/// both `deny_unknown_fields` and the id spans.
+macro_rules! doc_file {
+    ($(#[$meta:meta])* $name:ident { $($before:tt)* } { $($after:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(super) struct $name {
+            $($before)*
+            #[serde(default)]
+            pub kind: DocKind,
+            #[serde(default)]
+            pub authoring_body: String,
+            #[serde(default = "one")]
+            pub first_number: u32,
+            #[serde(default)]
+            pub notes: Vec<String>,
+            #[serde(default)]
+            pub header: Header,
+            #[serde(default)]
+            pub preamble: Vec<ParaFile>,
+            #[serde(default)]
+            pub operative: Vec<ParaFile>,
+            #[serde(default)]
+            pub sections: Vec<SectionFile>,
+            #[serde(default)]
+            pub footnotes: Vec<FootnoteFile>,
+            $($after)*
+        }
+
+        impl $name {
+            /// The document, with the spans of its ids.
+            fn into_doc(self) -> (Document, Spans) {
+                let mut spans = Spans::default();
+                let preamble = paras(self.preamble, &mut spans);
+                let operative = paras(self.operative, &mut spans);
+                let sections = self
+                    .sections
+                    .into_iter()
+                    .map(|s| s.into_section(&mut spans))
+                    .collect();
+                let footnotes = self
+                    .footnotes
+                    .into_iter()
+                    .map(|f| f.into_footnote(&mut spans))
+                    .collect();
+                let doc = Document {
+                    kind: self.kind,
+                    header: self.header,
+                    authoring_body: self.authoring_body,
+                    preamble,
+                    operative,
+                    sections,
+                    first_number: self.first_number,
+                    footnotes,
+                    notes: self.notes,
+                };
+                (doc, spans)
+            }
+        }
+    };
+}
+
+doc_file! {
+    /// The whole file: format version, the current document, then the frozen revisions.
+    FileV1 {
+        /// Checked before this struct is read (see `check_version`); required here too.
+        #[serde(rename = "format")]
+        pub _format: u32,
+    } {
+        /// Named frozen stages of the draft, oldest first (kept last in the file).
+        #[serde(default)]
+        pub revisions: Vec<RevisionFile>,
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,50 +102,9 @@ pub(super) struct RevisionFile {
     pub document: DocFile,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct DocFile {
-    #[serde(default)]
-    pub kind: DocKind,
-    #[serde(default)]
-    pub authoring_body: String,
-    #[serde(default = "one")]
-    pub first_number: u32,
-    #[serde(default)]
-    pub notes: Vec<String>,
-    #[serde(default)]
-    pub header: HeaderFile,
-    #[serde(default)]
-    pub preamble: Vec<ParaFile>,
-    #[serde(default)]
-    pub operative: Vec<ParaFile>,
-    #[serde(default)]
-    pub sections: Vec<SectionFile>,
-    #[serde(default)]
-    pub footnotes: Vec<FootnoteFile>,
-}
-
-/// The header block; every field optional, empty ones left out on save.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub(super) struct HeaderFile {
-    pub issuing_body: String,
-    pub organ: String,
-    pub symbol: String,
-    pub distribution: String,
-    pub date: String,
-    pub original_language: String,
-    pub session: String,
-    pub place_and_dates: String,
-    pub agenda_item: String,
-    pub agenda_title: String,
-    pub sponsors: Vec<String>,
-    pub sponsors_note: String,
-    pub stage: String,
-    pub title: String,
-    pub adoption: String,
-    pub committee_reference: String,
-    pub resolution_number: String,
+doc_file! {
+    /// The document of a revision: the same keys as the top of the file.
+    DocFile {} {}
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,22 +168,12 @@ pub(super) struct Spans {
 impl FileV1 {
     /// The draft, with the id spans of the current document and of each revision (label span,
     /// spans) in order.
-    pub fn into_draft(self) -> (Draft, Spans, Vec<(Range<usize>, Spans)>) {
-        let current = DocFile {
-            kind: self.kind,
-            authoring_body: self.authoring_body,
-            first_number: self.first_number,
-            notes: self.notes,
-            header: self.header,
-            preamble: self.preamble,
-            operative: self.operative,
-            sections: self.sections,
-            footnotes: self.footnotes,
-        };
-        let (document, spans) = current.into_doc();
+    pub fn into_draft(mut self) -> (Draft, Spans, Vec<(Range<usize>, Spans)>) {
+        let revision_files = std::mem::take(&mut self.revisions);
+        let (document, spans) = self.into_doc();
         let mut revisions = Vec::new();
         let mut rev_spans = Vec::new();
-        for r in self.revisions {
+        for r in revision_files {
             let label_span = r.label.span();
             let (document, spans) = r.document.into_doc();
             revisions.push(Revision {
@@ -197,52 +195,35 @@ impl FileV1 {
     }
 }
 
-impl DocFile {
-    fn into_doc(self) -> (Document, Spans) {
-        let mut spans = Spans::default();
-        let paras = |list: Vec<ParaFile>, spans: &mut Spans| -> Vec<Paragraph> {
-            list.into_iter()
-                .map(|p| p.into_para(&mut spans.paragraphs))
-                .collect()
-        };
-        let preamble = paras(self.preamble, &mut spans);
-        let operative = paras(self.operative, &mut spans);
-        let mut sections = Vec::new();
-        for s in self.sections {
-            spans.sections.push(s.id.span());
-            sections.push(Section {
-                id: Id(s.id.into_inner()),
-                level: s.level,
-                label: s.label,
-                heading: s.heading,
-                numbered: s.numbered,
-                paragraphs: paras(s.paragraphs, &mut spans),
-            });
+/// Paragraphs of one list; pushes their id spans in walk order.
+fn paras(list: Vec<ParaFile>, spans: &mut Spans) -> Vec<Paragraph> {
+    list.into_iter()
+        .map(|p| p.into_para(&mut spans.paragraphs))
+        .collect()
+}
+
+impl SectionFile {
+    fn into_section(self, spans: &mut Spans) -> Section {
+        spans.sections.push(self.id.span());
+        Section {
+            id: Id(self.id.into_inner()),
+            level: self.level,
+            label: self.label,
+            heading: self.heading,
+            numbered: self.numbered,
+            paragraphs: paras(self.paragraphs, spans),
         }
-        let footnotes = self
-            .footnotes
-            .into_iter()
-            .map(|f| {
-                spans.footnotes.push((f.id.span(), f.anchor.span()));
-                Footnote {
-                    id: Id(f.id.into_inner()),
-                    anchor: Id(f.anchor.into_inner()),
-                    text: f.text,
-                }
-            })
-            .collect();
-        let doc = Document {
-            kind: self.kind,
-            header: self.header.into_header(),
-            authoring_body: self.authoring_body,
-            preamble,
-            operative,
-            sections,
-            first_number: self.first_number,
-            footnotes,
-            notes: self.notes,
-        };
-        (doc, spans)
+    }
+}
+
+impl FootnoteFile {
+    fn into_footnote(self, spans: &mut Spans) -> Footnote {
+        spans.footnotes.push((self.id.span(), self.anchor.span()));
+        Footnote {
+            id: Id(self.id.into_inner()),
+            anchor: Id(self.anchor.into_inner()),
+            text: self.text,
+        }
     }
 }
 
@@ -260,49 +241,6 @@ impl ParaFile {
                 .into_iter()
                 .map(|sp| sp.into_para(spans))
                 .collect(),
-        }
-    }
-}
-
-impl HeaderFile {
-    fn into_header(self) -> Header {
-        let HeaderFile {
-            issuing_body,
-            organ,
-            symbol,
-            distribution,
-            date,
-            original_language,
-            session,
-            place_and_dates,
-            agenda_item,
-            agenda_title,
-            sponsors,
-            sponsors_note,
-            stage,
-            title,
-            adoption,
-            committee_reference,
-            resolution_number,
-        } = self;
-        Header {
-            issuing_body,
-            organ,
-            symbol,
-            distribution,
-            date,
-            original_language,
-            session,
-            place_and_dates,
-            agenda_item,
-            agenda_title,
-            sponsors,
-            sponsors_note,
-            stage,
-            title,
-            adoption,
-            committee_reference,
-            resolution_number,
         }
     }
 }
