@@ -2,23 +2,11 @@
 //! errors on stderr with a non-zero exit code, `-o` written atomically, revisions by label.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn resdraft(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resdraft"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the resdraft binary runs")
-}
+mod common;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{resdraft, stderr, stdout};
 
 const RES: &str = "drafts/sample-resolution.toml";
 const REPORT: &str = "drafts/sample-report.toml";

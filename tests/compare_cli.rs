@@ -19,9 +19,9 @@ fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+
+use common::stdout;
 
 fn golden(name: &str, got: &str) {
     let path = root().join("tests/golden").join(name);

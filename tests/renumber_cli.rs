@@ -3,22 +3,10 @@
 use resdraft::draftfile;
 use resdraft::model::{DocKind, Document, Draft, Footnote, Id, Paragraph};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn resdraft(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resdraft"))
-        .args(args)
-        .output()
-        .expect("the resdraft binary runs")
-}
+mod common;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{resdraft, stderr, stdout};
 
 /// A small draft of our own with wrong end punctuation and a reference pointing the wrong
 /// way.

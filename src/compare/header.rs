@@ -5,7 +5,7 @@ use super::build::entry;
 use super::words;
 use super::{ChangeEntry, Field, Kind, ListEdit, PartKind, Side};
 use crate::model::{Document, Id};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 /// The scalar header fields with their names, in display order.
 pub(crate) fn scalar_fields(d: &Document) -> Vec<(&'static str, String)> {
@@ -57,6 +57,18 @@ fn header_side(name: &str, text: String, list: Option<Vec<String>>) -> Side {
     }
 }
 
+/// The entry of one header field, modified when `changed`.
+fn header_entry(name: &str, changed: bool, old: Side, new: Side) -> ChangeEntry {
+    let kind = if changed {
+        Kind::Modified
+    } else {
+        Kind::Unchanged
+    };
+    let mut e = entry(kind, PartKind::Header, 0, Some(old), Some(new));
+    e.field = Some(name.to_string());
+    e
+}
+
 pub(super) fn header(old: &Document, new: &Document, out: &mut Vec<ChangeEntry>) {
     for ((name, o), (_, n)) in scalar_fields(old).into_iter().zip(scalar_fields(new)) {
         let structural = matches!(name, "kind" | "first_number");
@@ -64,19 +76,12 @@ pub(super) fn header(old: &Document, new: &Document, out: &mut Vec<ChangeEntry>)
             continue;
         }
         let edits = words::edits(Field::Text, &o, &n);
-        let kind = if edits.is_empty() {
-            Kind::Unchanged
-        } else {
-            Kind::Modified
-        };
-        let mut e = entry(
-            kind,
-            PartKind::Header,
-            0,
-            Some(header_side(name, o, None)),
-            Some(header_side(name, n, None)),
+        let mut e = header_entry(
+            name,
+            !edits.is_empty(),
+            header_side(name, o, None),
+            header_side(name, n, None),
         );
-        e.field = Some(name.to_string());
         e.edits = edits;
         out.push(e);
     }
@@ -87,45 +92,23 @@ pub(super) fn header(old: &Document, new: &Document, out: &mut Vec<ChangeEntry>)
         let list_edits: Vec<ListEdit> = capture_diff_slices(Algorithm::Myers, o, n)
             .into_iter()
             .filter_map(|op| {
-                let (oi, ol, ni, nl) = match op {
-                    DiffOp::Equal { .. } => return None,
-                    DiffOp::Delete {
-                        old_index,
-                        old_len,
-                        new_index,
-                    } => (old_index, old_len, new_index, 0),
-                    DiffOp::Insert {
-                        old_index,
-                        new_index,
-                        new_len,
-                    } => (old_index, 0, new_index, new_len),
-                    DiffOp::Replace {
-                        old_index,
-                        old_len,
-                        new_index,
-                        new_len,
-                    } => (old_index, old_len, new_index, new_len),
-                };
+                let (tag, o_range, n_range) = op.as_tag_tuple();
+                if tag == DiffTag::Equal {
+                    return None;
+                }
                 Some(ListEdit {
-                    at: oi,
-                    deleted: o[oi..oi + ol].to_vec(),
-                    inserted: n[ni..ni + nl].to_vec(),
+                    at: o_range.start,
+                    deleted: o[o_range].to_vec(),
+                    inserted: n[n_range].to_vec(),
                 })
             })
             .collect();
-        let kind = if list_edits.is_empty() {
-            Kind::Unchanged
-        } else {
-            Kind::Modified
-        };
-        let mut e = entry(
-            kind,
-            PartKind::Header,
-            0,
-            Some(header_side(name, o.join(", "), Some(o.clone()))),
-            Some(header_side(name, n.join(", "), Some(n.clone()))),
+        let mut e = header_entry(
+            name,
+            !list_edits.is_empty(),
+            header_side(name, o.join(", "), Some(o.clone())),
+            header_side(name, n.join(", "), Some(n.clone())),
         );
-        e.field = Some(name.to_string());
         e.list_edits = list_edits;
         out.push(e);
     }

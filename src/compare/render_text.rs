@@ -89,6 +89,31 @@ fn rule(title: &str, width: usize) -> String {
     format!("{head}{}", "─".repeat(width.saturating_sub(w)))
 }
 
+/// `out` (the heading), the legend, then each change written by `row`, with a rule at the
+/// start of each part; trailing spaces trimmed from every line.
+fn entries(
+    mut out: String,
+    cmp: &Comparison,
+    width: usize,
+    color: bool,
+    mut row: impl FnMut(&mut String, &ChangeEntry),
+) -> String {
+    let _ = writeln!(out, "{}", legend(color));
+    let mut part = None;
+    for e in &cmp.changes {
+        if part != Some(e.part) {
+            part = Some(e.part);
+            let _ = writeln!(out, "{}", rule(layout::part_title(e.part), width));
+        }
+        row(&mut out, e);
+    }
+    out.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
 /// Two columns, the old version on the left and the new on the right, one row per item.
 pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOptions) -> String {
     let width = opts.width.max(23);
@@ -109,13 +134,7 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
         pad(&head_l[0], col, opts.color),
         pad(&head_r[0], col, opts.color).trim_end()
     );
-    let _ = writeln!(out, "{}", legend(opts.color));
-    let mut part = None;
-    for e in &cmp.changes {
-        if part != Some(e.part) {
-            part = Some(e.part);
-            let _ = writeln!(out, "{}", rule(layout::part_title(e.part), width));
-        }
+    entries(out, cmp, width, opts.color, |out, e| {
         let (lt, rt) = layout::tags(e);
         let (l, r) = layout::sides(e, &notes);
         let left = if e.old.is_some() {
@@ -142,12 +161,7 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
             let r = rw.get(k).map(|r| pad(r, 0, opts.color)).unwrap_or_default();
             let _ = writeln!(out, "{l} {gutter} {r}");
         }
-    }
-    out.lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
+    })
 }
 
 /// One column in track-changes style: deleted words marked, inserted words marked.
@@ -161,13 +175,7 @@ pub fn inline(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOption
         sanitize(old_name),
         sanitize(new_name)
     );
-    let _ = writeln!(out, "{}", legend(opts.color));
-    let mut part = None;
-    for e in &cmp.changes {
-        if part != Some(e.part) {
-            part = Some(e.part);
-            let _ = writeln!(out, "{}", rule(layout::part_title(e.part), width));
-        }
+    entries(out, cmp, width, opts.color, |out, e| {
         let (lt, rt) = layout::tags(e);
         let tag = if e.new.is_some() { rt } else { lt };
         let mut runs = bracket(tagged(&tag, e.depth, layout::inline(e, &notes)), opts.color);
@@ -176,12 +184,7 @@ pub fn inline(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOption
             let m = if k == 0 { layout::marker(e.kind) } else { ' ' };
             let _ = writeln!(out, "{m} {}", pad(line, 0, opts.color));
         }
-    }
-    out.lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
+    })
 }
 
 /// Counts per class, overall and per part.

@@ -3,7 +3,7 @@
 //! between two texts, the word similarity ratio, and replaying edits.
 
 use super::{Edit, Field};
-use similar::{Algorithm, DiffOp, capture_diff_slices, diff_ratio};
+use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
 
 /// Splits text into tokens whose concatenation is the text: runs of letters and digits,
 /// runs of whitespace, a footnote marker `[^id]`, an escape `\x`, or one other character.
@@ -84,25 +84,11 @@ pub fn edits(field: Field, old: &str, new: &str) -> Vec<Edit> {
     // Raw changed ranges: (old_start, old_end, new_start, new_end) in token indices.
     let mut ranges: Vec<(usize, usize, usize, usize)> = Vec::new();
     for op in ops {
-        let (os, ol, ns, nl) = match op {
-            DiffOp::Equal { .. } => continue,
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (old_index, old_len, new_index, 0),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (old_index, 0, new_index, new_len),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => (old_index, old_len, new_index, new_len),
-        };
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            continue;
+        }
+        let (os, ol, ns, nl) = (o.start, o.len(), n.start, n.len());
         if let Some(last) = ranges.last_mut() {
             let gap_is_space = last.1 <= os
                 && ot[last.1..os].iter().all(|t| t.trim().is_empty())

@@ -1,5 +1,5 @@
-//! Helpers shared by the import tests: the structure of a document as plain data, and the
-//! round trip import → text export → import.
+//! Helpers shared by the integration tests: running the binary as a user does, the structure
+//! of a document as plain data, and the round trip import → text export → import.
 
 #![allow(dead_code)]
 
@@ -7,6 +7,26 @@ use resdraft::export;
 use resdraft::import::{KindHint, import_str};
 use resdraft::markup;
 use resdraft::model::{Document, Paragraph};
+use std::process::{Command, Output};
+
+/// Runs the resdraft binary with `args` from the crate root.
+pub fn resdraft(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_resdraft"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the resdraft binary runs")
+}
+
+/// What a run printed on stdout.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// What a run printed on stderr.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
 
 fn words(s: &str) -> String {
     markup::strip(s)
