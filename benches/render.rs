@@ -91,14 +91,7 @@ fn generated() -> Draft {
 }
 
 fn app_for(draft: Draft, path: PathBuf) -> App {
-    let opts = Options {
-        draft,
-        path,
-        theme: Some("dark".into()),
-        missing: false,
-        imported_from: None,
-        compare_with: None,
-    };
+    let opts = Options::new(draft, path, Some("dark".into()));
     prepare(opts, Dirs::default()).0
 }
 

@@ -58,14 +58,7 @@ fn app_in(dir: &Path) -> App {
         config: Some(dir.join("config")),
         data: Some(dir.join("data")),
     };
-    let opts = Options {
-        draft,
-        path,
-        theme: Some("dark".into()),
-        missing: false,
-        imported_from: None,
-        compare_with: None,
-    };
+    let opts = Options::new(draft, path, Some("dark".into()));
     prepare(opts, dirs).0
 }
 

@@ -22,14 +22,7 @@ fn app_for(draft: Draft, path: PathBuf, theme: &str) -> App {
         config: None,
         data: None,
     };
-    let opts = Options {
-        draft,
-        path,
-        theme: Some(theme.into()),
-        missing: false,
-        imported_from: None,
-        compare_with: None,
-    };
+    let opts = Options::new(draft, path, Some(theme.into()));
     prepare(opts, dirs).0
 }
 

@@ -57,12 +57,8 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
             );
         }
         return Ok(tui::Options {
-            draft,
-            path: split,
-            theme,
-            missing: false,
-            imported_from: None,
             compare_with: Some(label),
+            ..tui::Options::new(draft, split, theme)
         });
     }
     let is_draft = source::is_draft_path(path) || path.extension().is_none();
@@ -73,33 +69,18 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
         let mut doc = Document::new(DocKind::Resolution);
         doc.authoring_body = "The General Assembly".into();
         return Ok(tui::Options {
-            draft: Draft::new(doc),
-            path: path.with_extension("toml"),
-            theme,
             missing: true,
-            imported_from: None,
-            compare_with: None,
+            ..tui::Options::new(Draft::new(doc), path.with_extension("toml"), theme)
         });
     }
     if source::is_draft_path(path) {
         let draft = draftfile::load(path)?;
-        return Ok(tui::Options {
-            draft,
-            path: path.to_path_buf(),
-            theme,
-            missing: false,
-            imported_from: None,
-            compare_with: None,
-        });
+        return Ok(tui::Options::new(draft, path.to_path_buf(), theme));
     }
     let doc = source::import_text(path, KindHint::Auto)
         .with_context(|| format!("cannot open {} in the editor", path.display()))?;
     Ok(tui::Options {
-        draft: Draft::new(doc),
-        path: path.with_extension("toml"),
-        theme,
-        missing: false,
         imported_from: Some(path.to_path_buf()),
-        compare_with: None,
+        ..tui::Options::new(Draft::new(doc), path.with_extension("toml"), theme)
     })
 }

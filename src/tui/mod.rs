@@ -48,6 +48,21 @@ pub struct Options {
     pub compare_with: Option<String>,
 }
 
+impl Options {
+    /// `draft`, saved at `path`, opened as it is: the file exists, nothing imported, no
+    /// revision view.
+    pub fn new(draft: Draft, path: PathBuf, theme: Option<String>) -> Self {
+        Options {
+            draft,
+            path,
+            theme,
+            missing: false,
+            imported_from: None,
+            compare_with: None,
+        }
+    }
+}
+
 /// Settings resolved from the environment, the config file and the options.
 pub struct Setup {
     pub dirs: Dirs,
