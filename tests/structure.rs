@@ -209,3 +209,98 @@ fn paragraph_operations_work_inside_parts_and_annexes() {
     };
     assert_eq!(doc.at(&loc).map(|p| p.id.as_str()), Some("p9"));
 }
+
+#[test]
+fn headings_parts_and_annexes_are_edited_with_exact_undo() {
+    let mut doc = structured();
+    let original = doc.clone();
+    // Deleting the paragraph under a heading moves the heading to the next paragraph of the
+    // list; deleting the last one of the list takes the heading away.
+    let mut h = doc.clone();
+    ops::apply(&mut h, Op::Delete { id: Id::new("p4") }).unwrap();
+    assert!(h.headings.is_empty(), "{:?}", h.headings);
+    let c = ops::apply(
+        &mut doc,
+        Op::MoveHeading {
+            id: Id::new("h1"),
+            before: Id::new("p3"),
+        },
+    )
+    .unwrap();
+    let c2 = ops::apply(&mut doc, Op::Delete { id: Id::new("p3") }).unwrap();
+    assert_eq!(doc.headings[0].before.as_str(), "p4");
+    ops::undo(&mut doc, &c2.undo);
+    ops::undo(&mut doc, &c.undo);
+    assert_eq!(doc, original);
+    let steps = [
+        Op::SetHeading {
+            id: Id::new("h1"),
+            level: 2,
+            label: "A".into(),
+            heading: "Reports".into(),
+        },
+        Op::AddHeading(Heading {
+            id: Id::new("h2"),
+            level: 1,
+            label: "I".into(),
+            heading: "Lamps".into(),
+            before: Id::new("p2"),
+        }),
+        Op::SetPart {
+            id: Id::new("part1"),
+            label: "C".into(),
+            heading: "Piers".into(),
+        },
+        Op::AddPart {
+            index: 0,
+            part: ResolutionPart {
+                id: Id::new("part2"),
+                label: "A".into(),
+                heading: "Towers".into(),
+                preamble: vec![],
+                operative: vec![para("p20", "Decides", "to build towers.")],
+            },
+        },
+        Op::MovePart {
+            id: Id::new("part2"),
+            index: 1,
+        },
+        Op::SetAnnex {
+            id: Id::new("annex1"),
+            label: "I".into(),
+            title: "Charter".into(),
+        },
+        Op::DeleteAnnex {
+            id: Id::new("annex1"),
+        },
+        Op::DeletePart {
+            id: Id::new("part1"),
+        },
+        Op::DeleteHeading { id: Id::new("h1") },
+    ];
+    let mut undos = Vec::new();
+    for op in steps {
+        undos.push(ops::apply(&mut doc, op).unwrap().undo);
+        let text = draftfile::to_toml(&Draft::new(doc.clone())).unwrap();
+        draftfile::parse(&text, Path::new("d.toml")).expect("every step saves a valid draft");
+    }
+    assert_eq!(doc.headings.len(), 1);
+    assert_eq!(doc.headings[0].before.as_str(), "p2");
+    assert_eq!(doc.parts.len(), 1);
+    assert_eq!(doc.parts[0].id.as_str(), "part2");
+    assert!(doc.annexes.is_empty());
+    assert!(doc.footnote(&Id::new("f2")).is_none(), "the annex's footnote went with it");
+    for u in undos.iter().rev() {
+        ops::undo(&mut doc, u);
+    }
+    assert_eq!(doc, original);
+    let dup = ops::apply(
+        &mut doc,
+        Op::AddHeading(Heading {
+            id: Id::new("p2"),
+            before: Id::new("p2"),
+            ..Heading::default()
+        }),
+    );
+    assert!(dup.is_err());
+}
