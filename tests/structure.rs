@@ -21,7 +21,8 @@ fn structured() -> Document {
     let mut doc = Document::new(DocKind::Resolution);
     doc.authoring_body = "The Assembly of Lamplighters".into();
     doc.preamble.push(para("p1", "Recalling", "its charter,"));
-    doc.operative.push(para("p2", "Decides", "to keep the lamps;"));
+    doc.operative
+        .push(para("p2", "Decides", "to keep the lamps;"));
     doc.operative.push(para(
         "p3",
         "Adopts",
@@ -117,7 +118,10 @@ fn a_heading_before_a_missing_paragraph_is_named_with_its_line() {
     let msg = err.to_string();
     assert!(matches!(err, FileError::Invalid { .. }), "{err:?}");
     assert_eq!(err.line(), Some(18), "{msg}");
-    assert!(msg.contains("heading “Lamps”") && msg.contains("“p9”"), "{msg}");
+    assert!(
+        msg.contains("heading “Lamps”") && msg.contains("“p9”"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -138,14 +142,24 @@ fn parts_and_annexes_number_afresh() {
     assert_eq!(numbering::number(&doc, Part::PartOperative(0), 0), Some(1));
     assert_eq!(numbering::number(&doc, Part::PartPreamble(0), 0), None);
     assert_eq!(numbering::number(&doc, Part::Annex(0), 1), Some(2));
-    assert_eq!(numbering::number(&doc, Part::AnnexSection(0, 0), 0), Some(3));
+    assert_eq!(
+        numbering::number(&doc, Part::AnnexSection(0, 0), 0),
+        Some(3)
+    );
     let loc = doc.locate(&Id::new("p7")).unwrap();
-    assert_eq!(numbering::describe(&doc, &loc), "operative paragraph 2 of part B");
+    assert_eq!(
+        numbering::describe(&doc, &loc),
+        "operative paragraph 2 of part B"
+    );
     let loc = doc.locate(&Id::new("p9")).unwrap();
     assert_eq!(numbering::describe(&doc, &loc), "paragraph 2 of the annex");
     assert_eq!(numbering::short_tag(&doc, &loc), "Anx¶2");
     // Every paragraph list is walked, in document order.
-    let ids: Vec<&str> = doc.paragraphs().iter().map(|(p, _)| p.id.as_str()).collect();
+    let ids: Vec<&str> = doc
+        .paragraphs()
+        .iter()
+        .map(|(p, _)| p.id.as_str())
+        .collect();
     assert_eq!(
         ids,
         ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10"]
@@ -194,10 +208,18 @@ fn references_follow_their_own_numbering() {
 fn paragraph_operations_work_inside_parts_and_annexes() {
     let mut doc = structured();
     ops::apply(&mut doc, Op::MoveUp { id: Id::new("p7") }).unwrap();
-    let ops_b: Vec<&str> = doc.parts[0].operative.iter().map(|p| p.id.as_str()).collect();
+    let ops_b: Vec<&str> = doc.parts[0]
+        .operative
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
     assert_eq!(ops_b, ["p7", "p6"]);
     // The last operative paragraph of the part takes the full stop.
-    assert!(doc.parts[0].operative[1].text.ends_with('.'), "{:?}", doc.parts[0]);
+    assert!(
+        doc.parts[0].operative[1].text.ends_with('.'),
+        "{:?}",
+        doc.parts[0]
+    );
     let change = ops::apply(&mut doc, Op::Delete { id: Id::new("p9") }).unwrap();
     assert!(doc.footnotes.iter().all(|f| f.id.as_str() != "f2"));
     ops::undo(&mut doc, &change.undo);
@@ -289,7 +311,10 @@ fn headings_parts_and_annexes_are_edited_with_exact_undo() {
     assert_eq!(doc.parts.len(), 1);
     assert_eq!(doc.parts[0].id.as_str(), "part2");
     assert!(doc.annexes.is_empty());
-    assert!(doc.footnote(&Id::new("f2")).is_none(), "the annex's footnote went with it");
+    assert!(
+        doc.footnote(&Id::new("f2")).is_none(),
+        "the annex's footnote went with it"
+    );
     for u in undos.iter().rev() {
         ops::undo(&mut doc, u);
     }
