@@ -81,8 +81,8 @@ pub fn number(doc: &Document, part: Part, index: usize) -> Option<u32> {
                 return None;
             }
             // Saturating: a first number out of range is refused at load, never wrapped.
-            let offset = u32::try_from(numbered_before(&doc.sections[..s]) + index)
-                .unwrap_or(u32::MAX);
+            let offset =
+                u32::try_from(numbered_before(&doc.sections[..s]) + index).unwrap_or(u32::MAX);
             Some(doc.first_number.saturating_add(offset))
         }
         Part::Annex(a) => doc

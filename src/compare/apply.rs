@@ -136,7 +136,6 @@ fn header(old: &Document, doc: &mut Document, e: &ChangeEntry) -> Result<(), App
     set_scalar(doc, name, value)
 }
 
-
 /// Puts a paragraph at the end of the list its location names (checking the index).
 fn put(doc: &mut Document, side: &Side, p: Paragraph) -> Result<(), ApplyError> {
     let err = || ApplyError::Placement {

@@ -370,7 +370,9 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
         )),
         Some(toml::Value::Integer(n)) => Err(version_err(
             line,
-            format!("unknown format version {n} (this resdraft reads formats 1 to {FORMAT_VERSION})"),
+            format!(
+                "unknown format version {n} (this resdraft reads formats 1 to {FORMAT_VERSION})"
+            ),
         )),
         Some(other) => Err(version_err(
             line,

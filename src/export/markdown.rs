@@ -67,7 +67,10 @@ pub(super) fn render(doc: &Document) -> String {
         match part {
             Part::PartPreamble(k) => {
                 let p = &doc.parts[k];
-                blocks.push(format!("## {}", heading_text(&p.label, &p.heading, &numbers)));
+                blocks.push(format!(
+                    "## {}",
+                    heading_text(&p.label, &p.heading, &numbers)
+                ));
             }
             Part::Section(i) => section_heading(&mut blocks, &doc.sections[i], &numbers),
             Part::Annex(a) => {
@@ -92,7 +95,10 @@ pub(super) fn render(doc: &Document) -> String {
         for (i, p) in list.iter().enumerate() {
             for h in doc.headings_before(&p.id) {
                 let hashes = "#".repeat(usize::from(h.level.clamp(1, 3)) + 2);
-                blocks.push(format!("{hashes} {}", heading_text(&h.label, &h.heading, &numbers)));
+                blocks.push(format!(
+                    "{hashes} {}",
+                    heading_text(&h.label, &h.heading, &numbers)
+                ));
             }
             let label = match numbering::number(doc, part, i) {
                 Some(n) if !single => format!("{n}\\. "),
@@ -121,13 +127,18 @@ fn heading_text(label: &str, heading: &str, numbers: &HashMap<Id, u32>) -> Strin
     } else {
         format!("{}. ", escape(label))
     };
-    format!("{label}{}", inline(heading, numbers)).trim_end().to_string()
+    format!("{label}{}", inline(heading, numbers))
+        .trim_end()
+        .to_string()
 }
 
 /// A report or annex section's heading, `##` for a chapter and deeper below.
 fn section_heading(blocks: &mut Vec<String>, s: &Section, numbers: &HashMap<Id, u32>) {
     let hashes = "#".repeat(usize::from(s.level.clamp(1, 4)) + 1);
-    blocks.push(format!("{hashes} {}", heading_text(&s.label, &s.heading, numbers)));
+    blocks.push(format!(
+        "{hashes} {}",
+        heading_text(&s.label, &s.heading, numbers)
+    ));
 }
 
 /// Lines of one block joined by Markdown hard line breaks.

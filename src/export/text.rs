@@ -325,7 +325,10 @@ mod tests {
             ..Annex::default()
         });
         let got = render(&doc, 60);
-        let at = |needle: &str| got.find(needle).unwrap_or_else(|| panic!("{needle}: {got}"));
+        let at = |needle: &str| {
+            got.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {got}"))
+        };
         assert!(at("II. Reports") < at("2.  Requests"));
         assert!(at("B. Lamps") < at("    Noting the lamps,"));
         assert!(got.contains("1.  Decides one;"));

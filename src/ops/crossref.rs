@@ -293,7 +293,10 @@ fn find(text: &str) -> Vec<Found> {
         let annex = OF_ANNEX
             .captures(after)
             .filter(|m| m.name("rest").is_none() || m.name("tail").is_some())
-            .map(|m| m.name("n").map_or(String::new(), |n| n.as_str().to_string()));
+            .map(|m| {
+                m.name("n")
+                    .map_or(String::new(), |n| n.as_str().to_string())
+            });
         let internal_of = OF_PRESENT.is_match(after) || annex.is_some();
         if c.name("dir").is_none() && !internal_of && EXTERNAL_AFTER.is_match(after) {
             continue;
@@ -677,7 +680,9 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &Id) -> Resol
             };
             let mut reps = Vec::new();
             for (span, ls) in &paths {
-                let Some(id) = local_target(ctx.before, &ctx.scope, *space, was.number, &was.labels, ls) else {
+                let Some(id) =
+                    local_target(ctx.before, &ctx.scope, *space, was.number, &was.labels, ls)
+                else {
                     // Not a sub-paragraph of this paragraph: another text's, left alone.
                     return out;
                 };

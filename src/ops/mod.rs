@@ -29,7 +29,9 @@ pub use crossref::dangling_references;
 pub use history::History;
 pub use transaction::{Edit, Transaction};
 
-use crate::model::{Annex, Footnote, Header, Heading, Id, Location, Paragraph, Part, ResolutionPart};
+use crate::model::{
+    Annex, Footnote, Header, Heading, Id, Location, Paragraph, Part, ResolutionPart,
+};
 use std::collections::HashSet;
 use transaction::Recorder;
 

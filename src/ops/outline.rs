@@ -16,7 +16,9 @@ fn unknown(id: &Id) -> OpError {
 }
 
 fn index_of<T>(list: &[T], id: &Id, key: impl Fn(&T) -> &Id) -> Result<usize, OpError> {
-    list.iter().position(|x| key(x) == id).ok_or_else(|| unknown(id))
+    list.iter()
+        .position(|x| key(x) == id)
+        .ok_or_else(|| unknown(id))
 }
 
 /// The ids the new paragraphs and frame bring, checked against the document.

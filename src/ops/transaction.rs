@@ -15,21 +15,38 @@ use crate::model::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     /// Inserts a paragraph (with its sub-paragraphs) so that it stands at `at`.
-    Insert { at: Location, paragraph: Paragraph },
+    Insert {
+        at: Location,
+        paragraph: Paragraph,
+    },
     /// Removes the paragraph (with its sub-paragraphs) standing at `at`.
-    Remove { at: Location },
+    Remove {
+        at: Location,
+    },
     /// Sets the lead and text of the paragraph with this id.
-    SetText { id: Id, lead: String, text: String },
+    SetText {
+        id: Id,
+        lead: String,
+        text: String,
+    },
     /// Replaces the header.
     SetHeader(Box<Header>),
     /// Replaces the authoring body line.
     SetAuthoringBody(String),
     /// Inserts a footnote at this index of the footnote list.
-    InsertFootnote { index: usize, footnote: Footnote },
+    InsertFootnote {
+        index: usize,
+        footnote: Footnote,
+    },
     /// Removes the footnote at this index of the footnote list.
-    RemoveFootnote { index: usize },
+    RemoveFootnote {
+        index: usize,
+    },
     /// Sets the anchor (the paragraph holding the marker) of a footnote.
-    SetAnchor { footnote: Id, anchor: Id },
+    SetAnchor {
+        footnote: Id,
+        anchor: Id,
+    },
     /// Replaces the list of headings.
     SetHeadings(Vec<Heading>),
     /// Inserts a resolution part (with its paragraphs) at this index of the parts.
@@ -37,7 +54,9 @@ pub enum Edit {
         index: usize,
         part: Box<ResolutionPart>,
     },
-    RemovePart { index: usize },
+    RemovePart {
+        index: usize,
+    },
     /// Sets the label and heading of the part at this index.
     SetPartTitle {
         index: usize,
@@ -45,8 +64,13 @@ pub enum Edit {
         heading: String,
     },
     /// Inserts an annex (with its paragraphs and sections) at this index of the annexes.
-    InsertAnnex { index: usize, annex: Box<Annex> },
-    RemoveAnnex { index: usize },
+    InsertAnnex {
+        index: usize,
+        annex: Box<Annex>,
+    },
+    RemoveAnnex {
+        index: usize,
+    },
     /// Sets the label and title of the annex at this index.
     SetAnnexTitle {
         index: usize,
