@@ -85,7 +85,7 @@ impl Words {
             if k > 0 {
                 s.push(' ');
             }
-            let w = if r.next() % 2 == 0 {
+            let w = if r.next().is_multiple_of(2) {
                 &self.vocab[r.next() % COMMON.len()]
             } else {
                 let u = (r.next() % 10_000) as f64 / 10_000.0;

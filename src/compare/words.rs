@@ -198,7 +198,11 @@ pub fn same_words(old: &str, new: &str) -> bool {
 pub fn is_form_only(e: &Edit) -> bool {
     let substance = |s| {
         tokens(s)
-            .filter(|t| !t.trim().is_empty() && !(t.starts_with("[^") && t.len() > 3))
+            .filter(|t| {
+                let space = t.trim().is_empty();
+                let marker = t.starts_with("[^") && t.len() > 3;
+                !space && !marker
+            })
             .map(|t| match t {
                 "\u{2010}" | "\u{2011}" => "-",
                 t => t,
