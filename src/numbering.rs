@@ -84,7 +84,9 @@ pub fn number(doc: &Document, part: Part, index: usize) -> Option<u32> {
                 .filter(|sec| sec.numbered)
                 .map(|sec| sec.paragraphs.len())
                 .sum();
-            Some(doc.first_number + (before + index) as u32)
+            // Saturating: a first number out of range is refused at load, never wrapped.
+            let offset = u32::try_from(before + index).unwrap_or(u32::MAX);
+            Some(doc.first_number.saturating_add(offset))
         }
     }
 }

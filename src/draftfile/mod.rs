@@ -15,6 +15,8 @@ mod emit;
 mod schema;
 mod validate;
 
+pub use validate::MAX_FIRST_NUMBER;
+
 use crate::model::Draft;
 use schema::FileV1;
 use std::io::{Read, Write};
@@ -270,6 +272,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
             message: describe_toml_error(&e, text, line),
         }
     };
+    too_deep_tables(text, path)?;
     // First the syntax and the version, so a newer file is named as such rather than as a
     // file with unknown keys.
     let table: toml::Table = toml::from_str(text).map_err(toml_err)?;
@@ -278,6 +281,32 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
     let (draft, spans, revision_spans) = file.into_draft();
     validate::check(&draft, &spans, &revision_spans, text, path)?;
     Ok(draft)
+}
+
+/// Refuses a table header nesting sub-paragraphs deeper than [`crate::ops::MAX_DEPTH`]
+/// (`[[operative.subparagraphs.subparagraphs…]]`), with its line, before the TOML parser
+/// meets it: far past the limit the parser would stop at its own recursion limit, which
+/// names no line.
+fn too_deep_tables(text: &str, path: &Path) -> Result<(), FileError> {
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if !t.starts_with("[[") {
+            continue;
+        }
+        let header = t.split(']').next().unwrap_or("");
+        let depth = header
+            .split('.')
+            .filter(|k| k.trim().trim_matches('"') == "subparagraphs")
+            .count();
+        if depth > crate::ops::MAX_DEPTH {
+            return Err(FileError::Invalid {
+                path: path.to_path_buf(),
+                line: Some(i + 1),
+                message: validate::too_deep("this sub-paragraph", depth),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The toml error message, with the offending line quoted when short.
@@ -344,9 +373,18 @@ pub fn to_toml(draft: &Draft) -> Result<String, FileError> {
     Ok(emit::draft(draft, FORMAT_VERSION))
 }
 
-/// Saves the draft atomically: the old file stays whole until the new one is on disk.
+/// Saves the draft atomically: the old file stays whole until the new one is on disk. The
+/// text is read back with the loader's own checks first, so a file that no command could
+/// load is never written (the error says why, and the old file stays as it was).
 pub fn save(path: &Path, draft: &Draft) -> Result<(), FileError> {
     let text = to_toml(draft)?;
+    if let Err(e) = parse(&text, path) {
+        return Err(FileError::Invalid {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("not saved: the file written would not load again ({e})"),
+        });
+    }
     write_atomic(path, text.as_bytes())
 }
 

@@ -1,15 +1,28 @@
-//! Content checks after a draft file parsed: ids present and unique, footnotes anchored to
-//! paragraphs that exist, footnote markers naming footnotes that exist, revision labels
-//! present and unique. Each problem names the place and the line of the file.
+//! Content checks after a draft file parsed: ids present and unique, sub-paragraphs at most
+//! [`MAX_DEPTH`] levels deep, `first_number` in range, footnotes anchored to paragraphs that
+//! exist, footnote markers naming footnotes that exist, revision labels present and unique. Each problem names the place and the line of the file.
 
 use super::schema::Spans;
 use super::{Duplicate, FileError, line_of};
 use crate::markup;
 use crate::model::{Document, Draft};
 use crate::numbering;
+use crate::ops::MAX_DEPTH;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+
+/// The largest `first_number` a draft may give (a report extract continuing a long report);
+/// with it, no paragraph number of a draft file can pass `u32::MAX`.
+pub const MAX_FIRST_NUMBER: u32 = 1_000_000;
+
+/// The message for a paragraph nested deeper than the editor allows.
+pub(super) fn too_deep(place: &str, depth: usize) -> String {
+    format!(
+        "{place} is nested {depth} levels of sub-paragraphs deep; sub-paragraphs go at most \
+         {MAX_DEPTH} levels deep ((a), (i), a., i.): move it up a level"
+    )
+}
 
 /// Checks the current document and every revision; the first problem found is returned.
 pub(super) fn check(
@@ -25,6 +38,7 @@ pub(super) fn check(
         path,
         newlines,
     };
+    ctx.first_number(&draft.document, 0, "")?;
     ctx.document(&draft.document, spans, "")?;
     let mut labels: HashMap<&str, usize> = HashMap::new();
     for (rev, (label_span, spans)) in draft.revisions.iter().zip(revision_spans) {
@@ -46,7 +60,9 @@ pub(super) fn check(
                 ),
             });
         }
-        ctx.document(&rev.document, spans, &format!("revision “{}”, ", rev.label))?;
+        let within = format!("revision “{}”, ", rev.label);
+        ctx.first_number(&rev.document, label_span.start, &within)?;
+        ctx.document(&rev.document, spans, &within)?;
     }
     Ok(())
 }
@@ -106,6 +122,18 @@ impl Ctx<'_> {
                 spans.footnotes.get(i).and_then(|(s, _)| self.line(s)),
             ));
         }
+        for (i, (_, loc)) in paragraphs.iter().enumerate() {
+            if loc.depth() > MAX_DEPTH {
+                return Err(FileError::Invalid {
+                    path: self.path.to_path_buf(),
+                    line: spans.paragraphs.get(i).and_then(|s| self.line(s)),
+                    message: too_deep(
+                        &format!("{within}{}", numbering::describe(doc, loc)),
+                        loc.depth(),
+                    ),
+                });
+            }
+        }
         let mut seen: HashMap<&str, (&str, Option<usize>)> = HashMap::new();
         for (id, place, line) in &ids {
             if id.trim().is_empty() {
@@ -154,6 +182,36 @@ impl Ctx<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Refuses a `first_number` out of [`MAX_FIRST_NUMBER`]'s range (numbers would wrap);
+    /// the line is that of the key in the document starting at byte `from`.
+    fn first_number(&self, doc: &Document, from: usize, within: &str) -> Result<(), FileError> {
+        if (1..=MAX_FIRST_NUMBER).contains(&doc.first_number) {
+            return Ok(());
+        }
+        let mut offset = from;
+        let mut line = None;
+        for l in self.text[from.min(self.text.len())..].split_inclusive('\n') {
+            let t = l.trim_start();
+            if t.starts_with("first_number") {
+                line = Some(line_of(self.text.as_bytes(), offset));
+                break;
+            }
+            if from == 0 && t.starts_with("[[revisions]]") {
+                break;
+            }
+            offset += l.len();
+        }
+        Err(FileError::Invalid {
+            path: self.path.to_path_buf(),
+            line,
+            message: format!(
+                "{within}first_number = {} is out of range: the first paragraph number must be \
+                 from 1 to {MAX_FIRST_NUMBER}",
+                doc.first_number
+            ),
+        })
     }
 
     /// The line where `needle` first stands at or after byte `from`.

@@ -5,7 +5,9 @@
 //! the messages saying what renumbering changed, warnings (a reference to a deleted
 //! paragraph), and the paragraph to focus. After each operation, numbering (which is derived,
 //! never stored) is followed by:
-//! - cross-references in the text ([`crossref`]), rewritten from a before/after index;
+//! - cross-references in the text ([`crossref`]), rewritten from a before/after index; a
+//!   reference to a deleted paragraph is marked dangling ("paragraph [deleted: 3] above")
+//!   and reported, never left to name whichever paragraph takes the number;
 //! - end punctuation ([`punctuation`]) of the paragraphs the operation touched and of every
 //!   paragraph whose position-given mark changed (a new last operative paragraph, …);
 //! - footnote anchors: a footnote's anchor follows the paragraph whose text holds its marker.
@@ -22,12 +24,20 @@ mod punctuation;
 mod structure;
 mod transaction;
 
+pub use crossref::dangling_references;
 pub use history::History;
 pub use transaction::{Edit, Transaction};
 
 use crate::model::{Footnote, Header, Id, Location, Paragraph, Part};
 use std::collections::HashSet;
 use transaction::Recorder;
+
+/// How deep sub-paragraphs may nest below a paragraph. UN practice labels the first level
+/// (a), (b), the second (i), (ii), and stops there in adopted texts; the model has distinct
+/// labels for two more levels (a., b. and i., ii.) for long technical annexes. Below that the
+/// labels would repeat and a reader could not tell the levels apart, so no operation makes a
+/// fifth level and the draft file loader refuses one (with its line).
+pub const MAX_DEPTH: usize = 4;
 
 /// One model operation.
 #[allow(clippy::large_enum_variant)] // SetHeader(Header) is part of the team contract
@@ -88,8 +98,11 @@ pub enum Op {
     Merge {
         id: Id,
     },
-    /// Sets the opening phrase and the text. In a resolution the final mark of the new text
-    /// is then set by position (a message says so); the rest is kept as written.
+    /// Sets the opening phrase and the text. What looks like markup but cannot be (a marker
+    /// naming no footnote, an unpaired `*`) is escaped so that it stays as typed
+    /// ([`crate::markup::escape_unmeant`], a message says so). In a resolution the final
+    /// mark of the new text is then set by position (a message says so); the rest is kept as
+    /// written.
     SetText {
         id: Id,
         lead: String,
@@ -157,6 +170,12 @@ pub enum OpError {
         at: usize,
         reason: &'static str,
     },
+    #[error(
+        "“{id}” would stand {depth} levels of sub-paragraphs deep: sub-paragraphs go at most \
+         {max} levels deep ((a), (i), a., i.)",
+        max = MAX_DEPTH
+    )]
+    TooDeep { id: Id, depth: usize },
     #[error("invalid location: {0}")]
     InvalidLocation(String),
 }
@@ -223,6 +242,18 @@ pub fn undo(doc: &mut crate::model::Document, t: &Transaction) -> Transaction {
 /// that do not exist are reported in the warnings.
 pub fn renumber(doc: &mut crate::model::Document) -> Change {
     apply(doc, Op::Renumber).unwrap_or_default()
+}
+
+/// A paragraph of `from` (an older revision) as it is to read in `to`, where it stands (or
+/// will stand) under the same id: each reference in its texts, written against the
+/// numbering of `from`, is rewritten for the numbering of `to`; a reference to a paragraph
+/// that `to` no longer has is marked dangling. Returns the warnings (what is dangling).
+pub fn translate_references(
+    from: &crate::model::Document,
+    to: &crate::model::Document,
+    paragraph: &mut Paragraph,
+) -> Vec<String> {
+    crossref::translate(from, to, paragraph)
 }
 
 /// A new paragraph with a fresh id for this document.

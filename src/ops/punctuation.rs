@@ -60,7 +60,16 @@ fn before_markers(s: &str) -> usize {
             return end;
         };
         let id = &head[open + 2..head.len() - 1];
-        let is_marker = !id.is_empty()
+        // `\[^x]` is the literal text “[^x]”, not a marker.
+        let escaped = head[..open]
+            .chars()
+            .rev()
+            .take_while(|c| *c == '\\')
+            .count()
+            % 2
+            == 1;
+        let is_marker = !escaped
+            && !id.is_empty()
             && id
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -187,6 +196,9 @@ mod tests {
         assert_eq!(end("the Court,[^f2]", ';'), "the Court;[^f2]");
         assert_eq!(end("the Court[^f2]", ','), "the Court,[^f2]");
         assert_eq!(end("the Court,[^f2][^f3] ", '.'), "the Court.[^f2][^f3] ");
+        // An escaped marker is text: the mark goes after it.
+        assert_eq!(end("the sign \\[^x]", ';'), "the sign \\[^x];");
+        assert_eq!(end("the sign \\\\[^f2]", ';'), "the sign \\\\;[^f2]");
         assert_eq!(end("*Treaty Series*", ';'), "*Treaty Series*;");
         assert_eq!(end("(A/75/1);", '.'), "(A/75/1).");
     }
