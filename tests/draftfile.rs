@@ -83,7 +83,7 @@ fn newer_format_version() {
     let (err, msg) = error_of("newer-format.toml");
     assert_line(&err, &msg, &fixture("newer-format.toml"), 1);
     assert!(
-        msg.contains("format 7 is newer than this resdraft understands (1)"),
+        msg.contains("format 7 is newer than this resdraft understands (2)"),
         "{msg}"
     );
 }

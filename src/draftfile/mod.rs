@@ -3,7 +3,9 @@
 //! The format is written for people and for git: a `format = 1` key, a `[header]` table, one
 //! table a paragraph (`[[preamble]]`, `[[operative]]`, nested `[[operative.subparagraphs]]`,
 //! report `[[sections]]` with `[[sections.paragraphs]]`), `[[footnotes]]` and the frozen
-//! `[[revisions]]` last. Text is one plain string a paragraph with the light inline markup of
+//! `[[revisions]]` last. Format 2 adds `[[headings]]` (each naming the paragraph it stands
+//! `before`), `[[parts]]` (with `[[parts.preamble]]` and `[[parts.operative]]`) and
+//! `[[annexes]]` (with `[[annexes.paragraphs]]` and `[[annexes.sections]]`). Text is one plain string a paragraph with the light inline markup of
 //! [`crate::markup`]; ids are kept, numbers are never stored.
 //!
 //! Loading checks everything a hand-edited or damaged file can get wrong and answers with a
@@ -22,8 +24,22 @@ use schema::FileV1;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// The version of the file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest version of the file format this build reads and writes. Format 2 adds
+/// `[[headings]]`, `[[parts]]` and `[[annexes]]`; a draft that uses none of them is written
+/// as format 1, so older builds keep opening it. Both versions are read.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The lowest format that holds everything in `draft`.
+pub fn format_needed(draft: &Draft) -> u32 {
+    let structured = |d: &crate::model::Document| {
+        !(d.headings.is_empty() && d.parts.is_empty() && d.annexes.is_empty())
+    };
+    if structured(&draft.document) || draft.revisions.iter().any(|r| structured(&r.document)) {
+        2
+    } else {
+        1
+    }
+}
 
 /// The largest draft file that is read (64 MiB): real drafts are a few hundred kilobytes.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -345,7 +361,7 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
                 "no `format` key: not a resdraft draft file (a draft starts with `format = {FORMAT_VERSION}`)"
             ),
         )),
-        Some(toml::Value::Integer(n)) if *n == i64::from(FORMAT_VERSION) => Ok(()),
+        Some(toml::Value::Integer(n)) if (1..=i64::from(FORMAT_VERSION)).contains(n) => Ok(()),
         Some(toml::Value::Integer(n)) if *n > i64::from(FORMAT_VERSION) => Err(version_err(
             line,
             format!(
@@ -354,7 +370,9 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
         )),
         Some(toml::Value::Integer(n)) => Err(version_err(
             line,
-            format!("unknown format version {n} (this resdraft reads format {FORMAT_VERSION})"),
+            format!(
+                "unknown format version {n} (this resdraft reads formats 1 to {FORMAT_VERSION})"
+            ),
         )),
         Some(other) => Err(version_err(
             line,
@@ -370,7 +388,7 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
 /// Never fails today; the `Result` keeps the contract open for values a future format cannot
 /// hold.
 pub fn to_toml(draft: &Draft) -> Result<String, FileError> {
-    Ok(emit::draft(draft, FORMAT_VERSION))
+    Ok(emit::draft(draft, format_needed(draft)))
 }
 
 /// Saves the draft atomically: the old file stays whole until the new one is on disk. The

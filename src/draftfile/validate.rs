@@ -1,6 +1,8 @@
 //! Content checks after a draft file parsed: ids present and unique, sub-paragraphs at most
 //! [`MAX_DEPTH`] levels deep, `first_number` in range, footnotes anchored to paragraphs that
-//! exist, footnote markers naming footnotes that exist, revision labels present and unique. Each problem names the place and the line of the file.
+//! exist, headings standing before paragraphs that exist, footnote markers naming footnotes
+//! that exist, revision labels present and unique. Each problem names the place and the line
+//! of the file.
 
 use super::schema::Spans;
 use super::{Duplicate, FileError, line_of};
@@ -67,6 +69,15 @@ pub(super) fn check(
     Ok(())
 }
 
+/// “heading “Title”” or “heading 3” when it has no text.
+fn titled(what: &str, index: usize, text: &str) -> String {
+    if text.is_empty() {
+        format!("{what} {}", index + 1)
+    } else {
+        format!("{what} “{text}”")
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     path: &'a Path,
@@ -114,6 +125,43 @@ impl Ctx<'_> {
                 format!("{within}{name}"),
                 spans.sections.get(i).and_then(|s| self.line(s)),
             ));
+        }
+        for (i, h) in doc.headings.iter().enumerate() {
+            ids.push((
+                h.id.0.clone(),
+                format!("{within}{}", titled("heading", i, &h.heading)),
+                spans.headings.get(i).and_then(|(s, _)| self.line(s)),
+            ));
+        }
+        for (i, p) in doc.parts.iter().enumerate() {
+            ids.push((
+                p.id.0.clone(),
+                format!("{within}part {}", p.name(i)),
+                spans.parts.get(i).and_then(|s| self.line(s)),
+            ));
+        }
+        let mut annex_section = 0;
+        for (i, a) in doc.annexes.iter().enumerate() {
+            ids.push((
+                a.id.0.clone(),
+                format!("{within}{}", titled("annex", i, &a.title)),
+                spans.annexes.get(i).and_then(|s| self.line(s)),
+            ));
+            for (j, s) in a.sections.iter().enumerate() {
+                ids.push((
+                    s.id.0.clone(),
+                    format!(
+                        "{within}{} of annex {}",
+                        titled("section", j, &s.heading),
+                        i + 1
+                    ),
+                    spans
+                        .annex_sections
+                        .get(annex_section)
+                        .and_then(|s| self.line(s)),
+                ));
+                annex_section += 1;
+            }
         }
         for (i, f) in doc.footnotes.iter().enumerate() {
             ids.push((
@@ -163,6 +211,19 @@ impl Ctx<'_> {
                     line: spans.footnotes.get(i).and_then(|(_, a)| self.line(a)),
                     footnote: format!("{within}footnote “{}”", f.id),
                     anchor: f.anchor.0.clone(),
+                });
+            }
+        }
+        for (i, h) in doc.headings.iter().enumerate() {
+            if doc.find(&h.before).is_none() {
+                return Err(FileError::Invalid {
+                    path: self.path.to_path_buf(),
+                    line: spans.headings.get(i).and_then(|(_, b)| self.line(b)),
+                    message: format!(
+                        "{within}{} stands before “{}”, but no paragraph has that id",
+                        titled("heading", i, &h.heading),
+                        h.before
+                    ),
                 });
             }
         }

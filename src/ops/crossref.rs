@@ -13,6 +13,10 @@
 //! “article 6,”, “rule 2,”, “resolution 75/1,” and the like, or by “resolution 74/2 of 10
 //! October 2019, in particular”.
 //!
+//! Each resolution part and each annex numbers on its own: a reference in part II means
+//! part II's paragraphs, one in an annex the annex's; “paragraph 5 of the annex” (“of annex
+//! II”, “… to the present resolution”) from anywhere names the annex's paragraph 5.
+//!
 //! Before an operation the document is indexed (number → id); afterwards every reference is
 //! resolved against the old index and written with the new number of the same paragraph. A
 //! reference to a deleted paragraph is marked dangling in place (“paragraph [deleted: 3]
@@ -41,6 +45,32 @@ enum Space {
     Preamble,
 }
 
+/// The numbering a paragraph belongs to: the resolution's own (or a report's), one part's,
+/// one annex's. Parts and annexes are named by id, so they survive being moved.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+enum Scope {
+    #[default]
+    Top,
+    Part(Id),
+    Annex(Id),
+}
+
+fn scope_of(doc: &Document, part: Part) -> Scope {
+    if let Some(k) = part.resolution_part() {
+        return doc
+            .parts
+            .get(k)
+            .map_or(Scope::Top, |p| Scope::Part(p.id.clone()));
+    }
+    if let Some(a) = part.annex() {
+        return doc
+            .annexes
+            .get(a)
+            .map_or(Scope::Top, |x| Scope::Annex(x.id.clone()));
+    }
+    Scope::Top
+}
+
 /// Where a paragraph stands, as a reference names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Place {
@@ -48,7 +78,7 @@ struct Place {
     labels: Vec<String>,
 }
 
-type Key = (Space, u32, Vec<String>);
+type Key = (Scope, Space, u32, Vec<String>);
 
 /// The numbers of a document at one moment: number → id, id → number, id → document order.
 #[derive(Debug, Default)]
@@ -56,21 +86,38 @@ pub(crate) struct Index {
     by_key: HashMap<Key, Id>,
     by_id: HashMap<Id, (Space, Place)>,
     order: HashMap<Id, usize>,
+    /// The numbering each paragraph (also unnumbered ones) belongs to.
+    scope: HashMap<Id, Scope>,
+    /// The annexes by printed label ("I"), and the only annex under "".
+    annexes: HashMap<String, Id>,
 }
 
 impl Index {
     pub(crate) fn build(doc: &Document) -> Self {
         let mut index = Index::default();
         let mut n = 0;
+        for x in &doc.annexes {
+            index.annexes.insert(x.label.to_uppercase(), x.id.clone());
+        }
+        if let [only] = doc.annexes.as_slice() {
+            index.annexes.insert(String::new(), only.id.clone());
+        }
         doc.walk(&mut |p, loc| {
             index.order.insert(p.id.clone(), n);
             n += 1;
+            let scope = scope_of(doc, loc.part);
+            index.scope.insert(p.id.clone(), scope.clone());
             let (space, number) = match loc.part {
-                Part::Preamble => (Space::Preamble, Some(loc.top() as u32 + 1)),
-                Part::Operative if !doc.is_report() => {
+                Part::Preamble | Part::PartPreamble(_) => {
+                    (Space::Preamble, Some(loc.top() as u32 + 1))
+                }
+                Part::Operative | Part::PartOperative(_) if !doc.is_report() => {
                     (Space::Main, numbering::number(doc, loc.part, loc.top()))
                 }
                 Part::Section(_) if doc.is_report() => {
+                    (Space::Main, numbering::number(doc, loc.part, loc.top()))
+                }
+                Part::Annex(_) | Part::AnnexSection(..) => {
                     (Space::Main, numbering::number(doc, loc.part, loc.top()))
                 }
                 _ => return,
@@ -79,7 +126,7 @@ impl Index {
             let labels = numbering::path_labels(doc, loc);
             index
                 .by_key
-                .insert((space, number, labels.clone()), p.id.clone());
+                .insert((scope, space, number, labels.clone()), p.id.clone());
             index
                 .by_id
                 .insert(p.id.clone(), (space, Place { number, labels }));
@@ -126,6 +173,12 @@ static EXTERNAL_PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OF_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+of\s+(?:the\s+present|this)\s+(?:resolution|report)\b")
+        .expect("valid constant")
+});
+/// "of the annex", "of annex II", optionally "to the present resolution": a reference into an
+/// annex of this document (anything else after "of annex …" is another text's annex).
+static OF_ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+of\s+(?:the\s+annex|annex\s+(?P<n>[IVXLC]+))(?P<tail>\s+to\s+(?:the\s+present|this)\s+(?:resolution|decision))?(?P<rest>\s+(?:to|of)\b)?")
         .expect("valid constant")
 });
 static EXTERNAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -176,6 +229,8 @@ struct Found {
     /// The whole reference, direction word included.
     span: Range<usize>,
     space: Space,
+    /// The annex named after the reference ("of annex II": "II"; "of the annex": "").
+    annex: Option<String>,
     shape: Shape,
     /// The span of "above"/"below" and whether it says "above".
     dir: Option<(Range<usize>, bool)>,
@@ -235,7 +290,14 @@ fn find(text: &str) -> Vec<Found> {
         let Some(all) = c.get(0) else { continue };
         let core_end = c.name("dir").map_or(all.end(), |d| d.start());
         let after = &text[core_end..];
-        let internal_of = OF_PRESENT.is_match(after);
+        let annex = OF_ANNEX
+            .captures(after)
+            .filter(|m| m.name("rest").is_none() || m.name("tail").is_some())
+            .map(|m| {
+                m.name("n")
+                    .map_or(String::new(), |n| n.as_str().to_string())
+            });
+        let internal_of = OF_PRESENT.is_match(after) || annex.is_some();
         if c.name("dir").is_none() && !internal_of && EXTERNAL_AFTER.is_match(after) {
             continue;
         }
@@ -288,6 +350,7 @@ fn find(text: &str) -> Vec<Found> {
             } else {
                 Space::Main
             },
+            annex,
             shape,
             dir,
         });
@@ -327,11 +390,14 @@ enum Fate {
 struct Ctx<'a> {
     before: &'a Index,
     after: &'a Index,
+    /// The numbering the references being resolved count in.
+    scope: Scope,
 }
 
 impl Ctx<'_> {
     fn fate(&self, space: Space, number: u32, labels: &[String]) -> Fate {
-        let Some(id) = self.before.by_key.get(&(space, number, labels.to_vec())) else {
+        let key = (self.scope.clone(), space, number, labels.to_vec());
+        let Some(id) = self.before.by_key.get(&key) else {
             return Fate::Unknown;
         };
         self.fate_of(id)
@@ -350,6 +416,7 @@ impl Ctx<'_> {
 /// a child.
 fn local_target<'a>(
     index: &'a Index,
+    scope: &Scope,
     space: Space,
     number: u32,
     at: &[String],
@@ -358,8 +425,23 @@ fn local_target<'a>(
     (0..at.len()).rev().chain([at.len()]).find_map(|k| {
         let mut labels = at[..k].to_vec();
         labels.extend_from_slice(ls);
-        index.by_key.get(&(space, number, labels))
+        index.by_key.get(&(scope.clone(), space, number, labels))
     })
+}
+
+/// The target paths a list of labels names, each with the span of its labels: one path of
+/// all the labels ("(a) (ii)") for a singular keyword, one a label for a plural one (whose
+/// dangling labels name nothing).
+fn target_paths(labels: &[Label], plural: bool) -> Vec<(Range<usize>, Vec<String>)> {
+    if plural {
+        labels
+            .iter()
+            .filter_map(|(s, l)| Some((s.clone(), vec![l.clone()?])))
+            .collect()
+    } else {
+        let span = labels.first().map_or(0, |l| l.0.start)..labels.last().map_or(0, |l| l.0.end);
+        vec![(span, labels.iter().filter_map(|(_, l)| l.clone()).collect())]
+    }
 }
 
 /// The outcome of resolving one reference.
@@ -486,16 +568,7 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &Id) -> Resol
                 return out;
             }
             // Each target path with the spans of its labels.
-            let paths: Vec<(Range<usize>, Vec<String>)> = if *plural {
-                labels
-                    .iter()
-                    .filter_map(|(s, l)| Some((s.clone(), vec![l.clone()?])))
-                    .collect()
-            } else {
-                let span =
-                    labels.first().map_or(0, |l| l.0.start)..labels.last().map_or(0, |l| l.0.end);
-                vec![(span, labels.iter().filter_map(|(_, l)| l.clone()).collect())]
-            };
+            let paths = target_paths(labels, *plural);
             let mut fates = Vec::new();
             for (_, path) in &paths {
                 match ctx.fate(Space::Main, parent_number, path) {
@@ -601,19 +674,12 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &Id) -> Resol
                 }
                 dangling_found(&mut out);
             }
-            let paths: Vec<(Range<usize>, Vec<String>)> = if *plural {
-                labels
-                    .iter()
-                    .filter_map(|(s, l)| Some((s.clone(), vec![l.clone()?])))
-                    .collect()
-            } else {
-                let span =
-                    labels.first().map_or(0, |l| l.0.start)..labels.last().map_or(0, |l| l.0.end);
-                vec![(span, labels.iter().filter_map(|(_, l)| l.clone()).collect())]
-            };
+            let paths = target_paths(labels, *plural);
             let mut reps = Vec::new();
             for (span, ls) in &paths {
-                let Some(id) = local_target(ctx.before, *space, was.number, &was.labels, ls) else {
+                let Some(id) =
+                    local_target(ctx.before, &ctx.scope, *space, was.number, &was.labels, ls)
+                else {
                     // Not a sub-paragraph of this paragraph: another text's, left alone.
                     return out;
                 };
@@ -630,6 +696,7 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &Id) -> Resol
                         && place.labels[..k] == now.labels[..k]
                         && local_target(
                             ctx.after,
+                            ctx.after.scope.get(referrer).unwrap_or(&ctx.scope),
                             *space,
                             now.number,
                             &now.labels,
@@ -715,6 +782,7 @@ pub(crate) fn rewrite(
     let ctx = Ctx {
         before,
         after: &after,
+        scope: Scope::Top,
     };
     let mut todo: Vec<(Id, String)> = Vec::new();
     for (p, loc) in rec.doc.paragraphs() {
@@ -746,7 +814,29 @@ fn rewrite_text(
     let me_after = ctx.after.order.get(id).copied();
     let me_before = ctx.before.order.get(id).copied();
     let mut reps: Vec<(Range<usize>, String)> = Vec::new();
+    // The numbering the paragraph counted in before (where its references were written),
+    // else where it stands now.
+    let own = ctx
+        .before
+        .scope
+        .get(id)
+        .or_else(|| ctx.after.scope.get(id))
+        .cloned()
+        .unwrap_or_default();
     for f in find(text) {
+        let scope = match &f.annex {
+            Some(label) => match ctx.before.annexes.get(&label.to_uppercase()) {
+                Some(annex) => Scope::Annex(annex.clone()),
+                // "of the annex" in a document without one: another text's annex.
+                None => continue,
+            },
+            None => own.clone(),
+        };
+        let ctx = &Ctx {
+            before: ctx.before,
+            after: ctx.after,
+            scope,
+        };
         let mut r = resolve(&f, text, ctx, full, id);
         if let Some(w) = r.warning.take() {
             warnings.push(format!("{place}: {w}"));
@@ -814,6 +904,7 @@ pub(crate) fn translate(from: &Document, to: &Document, p: &mut Paragraph) -> Ve
     let ctx = Ctx {
         before: &before,
         after: &after,
+        scope: Scope::Top,
     };
     let mut messages = Vec::new();
     let mut warnings = Vec::new();

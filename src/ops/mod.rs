@@ -20,6 +20,7 @@
 
 mod crossref;
 mod history;
+mod outline;
 mod punctuation;
 mod structure;
 mod transaction;
@@ -28,7 +29,9 @@ pub use crossref::dangling_references;
 pub use history::History;
 pub use transaction::{Edit, Transaction};
 
-use crate::model::{Footnote, Header, Id, Location, Paragraph, Part};
+use crate::model::{
+    Annex, Footnote, Header, Heading, Id, Location, Paragraph, Part, ResolutionPart,
+};
 use std::collections::HashSet;
 use transaction::Recorder;
 
@@ -125,6 +128,59 @@ pub enum Op {
     /// Normalises the whole document: end punctuation everywhere, “above”/“below”, and
     /// warnings for references to missing paragraphs.
     Renumber,
+    /// Adds a heading before a top-level paragraph (its `before`).
+    AddHeading(Heading),
+    /// Sets a heading's level, label and text.
+    SetHeading {
+        id: Id,
+        level: u8,
+        label: String,
+        heading: String,
+    },
+    DeleteHeading {
+        id: Id,
+    },
+    /// Makes a heading stand before another top-level paragraph.
+    MoveHeading {
+        id: Id,
+        before: Id,
+    },
+    /// Adds a resolution part (numbered afresh) at `index` among the parts.
+    AddPart {
+        index: usize,
+        part: ResolutionPart,
+    },
+    SetPart {
+        id: Id,
+        label: String,
+        heading: String,
+    },
+    /// Deletes a part with its paragraphs and the footnotes marked only there.
+    DeletePart {
+        id: Id,
+    },
+    MovePart {
+        id: Id,
+        index: usize,
+    },
+    /// Adds an annex at `index` among the annexes.
+    AddAnnex {
+        index: usize,
+        annex: Annex,
+    },
+    SetAnnex {
+        id: Id,
+        label: String,
+        title: String,
+    },
+    /// Deletes an annex with its paragraphs and the footnotes marked only there.
+    DeleteAnnex {
+        id: Id,
+    },
+    MoveAnnex {
+        id: Id,
+        index: usize,
+    },
 }
 
 /// What an operation did.
@@ -197,6 +253,7 @@ pub(crate) struct Outcome {
 pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError> {
     let before_refs = crossref::Index::build(doc);
     let before_roles = punctuation::roles(doc);
+    let before_top = outline::snapshot(doc);
     let mut rec = Recorder::new(doc);
     let outcome = match structure::perform(&mut rec, op) {
         Ok(o) => o,
@@ -221,6 +278,7 @@ pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError
         )?;
         let ids = (!outcome.full).then_some(&outcome.touched);
         punctuation::fix(rec, &before_roles, ids, &mut change.messages)?;
+        outline::sync_headings(rec, &before_top)?;
         structure::sync_anchors(rec, outcome.focus.as_ref())
     };
     if let Err(e) = post(&mut rec, &mut change) {

@@ -38,12 +38,18 @@ pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
     if doc.is_report() {
         return out;
     }
-    for p in &doc.preamble {
-        assign(p, ',', &mut out);
-    }
-    let n = doc.operative.len();
-    for (i, p) in doc.operative.iter().enumerate() {
-        assign(p, if i + 1 == n { '.' } else { ';' }, &mut out);
+    // The resolution's own preamble and operative part, then each part's (annexes keep the
+    // punctuation of the annexed text as written).
+    let lists = std::iter::once((&doc.preamble, &doc.operative))
+        .chain(doc.parts.iter().map(|p| (&p.preamble, &p.operative)));
+    for (preamble, operative) in lists {
+        for p in preamble {
+            assign(p, ',', &mut out);
+        }
+        let n = operative.len();
+        for (i, p) in operative.iter().enumerate() {
+            assign(p, if i + 1 == n { '.' } else { ';' }, &mut out);
+        }
     }
     out
 }

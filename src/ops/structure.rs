@@ -2,6 +2,7 @@
 //! paragraph goes, what is removed, how texts are split and joined, and which footnotes go
 //! with a deleted paragraph.
 
+use super::outline;
 use super::transaction::{Edit, Recorder, siblings};
 use super::{MAX_DEPTH, Op, OpError, Outcome};
 use crate::markup;
@@ -381,6 +382,23 @@ pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError
             rec.edit(Edit::Insert { at: loc, paragraph })?;
         }
         Op::Renumber => out.full = true,
+        Op::AddHeading(h) => outline::add_heading(rec, h, &mut out)?,
+        Op::SetHeading {
+            id,
+            level,
+            label,
+            heading,
+        } => outline::set_heading(rec, &id, level, label, heading)?,
+        Op::DeleteHeading { id } => outline::delete_heading(rec, &id)?,
+        Op::MoveHeading { id, before } => outline::move_heading(rec, &id, before, &mut out)?,
+        Op::AddPart { index, part } => outline::add_part(rec, index, part, &mut out)?,
+        Op::SetPart { id, label, heading } => outline::set_part(rec, &id, label, heading)?,
+        Op::DeletePart { id } => outline::delete_part(rec, &id, &mut out)?,
+        Op::MovePart { id, index } => outline::move_part(rec, &id, index)?,
+        Op::AddAnnex { index, annex } => outline::add_annex(rec, index, annex, &mut out)?,
+        Op::SetAnnex { id, label, title } => outline::set_annex(rec, &id, label, title)?,
+        Op::DeleteAnnex { id } => outline::delete_annex(rec, &id, &mut out)?,
+        Op::MoveAnnex { id, index } => outline::move_annex(rec, &id, index)?,
     }
     Ok(out)
 }
