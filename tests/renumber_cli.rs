@@ -186,7 +186,14 @@ fn real_texts_renumber_cleanly() {
         }
         seen += 1;
         let out_path = dir.path().join("out.toml");
-        let out = resdraft(&["renumber", path_str(&p), "-o", path_str(&out_path)]);
+        // --force: each text replaces the previous one's result.
+        let out = resdraft(&[
+            "renumber",
+            path_str(&p),
+            "-o",
+            path_str(&out_path),
+            "--force",
+        ]);
         assert!(out.status.success(), "{}: {}", p.display(), stderr(&out));
         // Renumbering is idempotent: the saved result has nothing left to change.
         let again = resdraft(&["renumber", path_str(&out_path), "--dry-run"]);

@@ -226,24 +226,21 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
     } else {
-        let meta = std::fs::metadata(path).map_err(unreadable)?;
-        if meta.is_dir() {
-            return Err(ImportError::Unreadable {
+        bytes = crate::fileio::read_limited(path, MAX_BYTES).map_err(|e| match e {
+            crate::fileio::ReadError::TooLarge { size, limit } => ImportError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit,
+            },
+            crate::fileio::ReadError::Directory => ImportError::Unreadable {
                 path: path.to_path_buf(),
                 message: "is a directory, not a text file".into(),
-            });
-        }
-        if meta.len() > MAX_BYTES {
-            return Err(ImportError::TooLarge {
+            },
+            other => ImportError::Unreadable {
                 path: path.to_path_buf(),
-                size: meta.len(),
-                limit: MAX_BYTES,
-            });
-        }
-        let file = std::fs::File::open(path).map_err(unreadable)?;
-        file.take(MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(unreadable)?;
+                message: other.to_string(),
+            },
+        })?;
     }
     let text = decode(bytes, path)?;
     let imported = import_str(&text, hint);
