@@ -1,10 +1,10 @@
 //! Paragraph assembly: turns the normalised lines of a document body into items (numbered
 //! paragraphs, lettered sub-paragraphs, unnumbered paragraphs, headings) with hard-wrapped
-//! lines unwrapped and paragraphs cut by a page break rejoined; footnote blocks (after a
-//! `____` separator, or `¹ text` lines) are taken out of the flow wherever they stand.
+//! lines unwrapped and paragraphs cut by a page break (or a footnote block, taken out before
+//! by [`super::footnotes::extract`]) rejoined.
 
-use super::footnotes::{self, FootnoteDef};
-use super::lines::Line;
+use super::footnotes;
+use super::lines::{Line, push_wrapped};
 use crate::model::Id;
 
 /// What an item is.
@@ -35,11 +35,10 @@ pub struct Item {
     pub id: Id,
 }
 
-/// The items of a body and the footnotes found in it.
+/// The items of a body.
 #[derive(Debug, Default)]
 pub struct Body {
     pub items: Vec<Item>,
-    pub footnotes: Vec<FootnoteDef>,
 }
 
 /// Whether the text ends a clause (ignoring closing quotes, brackets, emphasis and markers).
@@ -207,7 +206,6 @@ pub fn read(lines: &[Line], mode: Mode, next_id: &mut u32) -> Body {
         next_id,
         blank: false,
         page_break: false,
-        zone: Zone::None,
         pending_label: None,
         expected: None,
         last_letter: None,
@@ -218,17 +216,6 @@ pub fn read(lines: &[Line], mode: Mode, next_id: &mut u32) -> Body {
     r.body
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Zone {
-    None,
-    /// Inside a footnote block: whether a separator opened it, and whether the last line
-    /// read belongs to a footnote (so the next line may continue it).
-    Footnotes {
-        separator: bool,
-        open: bool,
-    },
-}
-
 struct Reader<'a> {
     body: Body,
     mode: Mode,
@@ -237,7 +224,6 @@ struct Reader<'a> {
     blank: bool,
     /// A page break (removed page furniture or a footnote block) since the last text line.
     page_break: bool,
-    zone: Zone,
     /// A heading label standing alone on its line ("D."), waiting for its text.
     pending_label: Option<(u8, String, usize)>,
     /// The number the next top-level numbered paragraph should carry.
@@ -265,23 +251,16 @@ impl Reader<'_> {
         self.page_break = false;
     }
 
-    fn current_id(&self) -> Option<Id> {
-        self.body.items.last().map(|i| i.id.clone())
-    }
-
     fn append(&mut self, text: &str) {
         if let Some(item) = self.body.items.last_mut() {
-            if !item.text.is_empty() && !text.is_empty() {
-                let sep = if matches!(item.kind, ItemKind::Heading { annex: true, .. })
-                    && !item.text.contains(':')
-                {
-                    ": "
-                } else {
-                    " "
-                };
-                item.text.push_str(sep);
+            if !item.text.is_empty()
+                && !text.is_empty()
+                && matches!(item.kind, ItemKind::Heading { annex: true, .. })
+                && !item.text.contains(':')
+            {
+                item.text.push(':');
             }
-            item.text.push_str(text);
+            push_wrapped(&mut item.text, text);
         }
         self.blank = false;
         self.page_break = false;
@@ -292,53 +271,8 @@ impl Reader<'_> {
         if t.is_empty() {
             self.blank = true;
             self.page_break |= line.page_break;
-            if let Zone::Footnotes { separator, .. } = self.zone {
-                self.zone = Zone::Footnotes {
-                    separator,
-                    open: false,
-                };
-            }
             return;
         }
-        if footnotes::is_separator(t) {
-            self.zone = Zone::Footnotes {
-                separator: true,
-                open: false,
-            };
-            return;
-        }
-        let in_block = matches!(
-            self.zone,
-            Zone::Footnotes {
-                separator: true,
-                ..
-            }
-        );
-        if let Some((number, text, plain)) = footnotes::footnote_line(t, in_block) {
-            let near = self.current_id();
-            self.body.footnotes.push(FootnoteDef {
-                number,
-                text: text.to_string(),
-                line: line.no,
-                near,
-                plain,
-            });
-            self.zone = Zone::Footnotes {
-                separator: in_block,
-                open: true,
-            };
-            self.page_break = true;
-            return;
-        }
-        if let Zone::Footnotes { open: true, .. } = self.zone {
-            // A footnote that runs over several lines.
-            if let Some(def) = self.body.footnotes.last_mut() {
-                def.text.push(' ');
-                def.text.push_str(t);
-                return;
-            }
-        }
-        self.zone = Zone::None;
         if self.mode.report {
             if let Some((level, label, _)) = self.pending_label.take() {
                 self.push(
@@ -533,9 +467,14 @@ mod tests {
     use super::*;
 
     fn items(s: &str, report: bool) -> Body {
-        let lines = super::super::lines::normalise(s);
+        items_and_footnotes(s, report).0
+    }
+
+    fn items_and_footnotes(s: &str, report: bool) -> (Body, usize) {
+        let mut lines = super::super::lines::normalise(s);
+        let defs = footnotes::extract(&mut lines);
         let mut n = 0;
-        read(&lines, Mode { report }, &mut n)
+        (read(&lines, Mode { report }, &mut n), defs.len())
     }
 
     #[test]
@@ -581,7 +520,7 @@ mod tests {
 
     #[test]
     fn unwraps_and_rejoins() {
-        let b = items(
+        let (b, footnotes) = items_and_footnotes(
             "Recalling the first\nand second,\n\nNoting the\n\n¹ A note.\n\nrest of it,\n\n1. *Urges* all;\n\n² B.\n\nThe end of one;\n2. *Decides* x.",
             false,
         );
@@ -595,6 +534,6 @@ mod tests {
                 "*Decides* x."
             ]
         );
-        assert_eq!(b.footnotes.len(), 2);
+        assert_eq!(footnotes, 2);
     }
 }

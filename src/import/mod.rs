@@ -78,7 +78,8 @@ pub enum ImportError {
 
 /// Imports text. Never fails and never panics: what cannot be placed is kept in a note.
 pub fn import_str(text: &str, hint: KindHint) -> Imported {
-    let lines = lines::normalise(text);
+    let mut lines = lines::normalise(text);
+    let defs = footnotes::extract(&mut lines);
     let kind = kind::detect(&lines, hint);
     let mut doc = Document::new(kind);
     let mut warnings = Vec::new();
@@ -101,6 +102,13 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
         }
     };
     doc.header = header::parse(&lines[..header_end], &mut extra, &mut warnings);
+    let title = if doc.header.title.is_empty() {
+        &doc.header.agenda_title
+    } else {
+        &doc.header.title
+    };
+    lines::drop_running_heads(&mut lines, title);
+    footnotes::mark(&mut lines[body_start..], &defs);
     let mut next_id = 0;
     let body = body::read(
         &lines[body_start..],
@@ -109,12 +117,21 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
         },
         &mut next_id,
     );
+    let (notes, mut numbered): (Vec<_>, Vec<_>) =
+        defs.into_iter().partition(|d| d.number.is_none());
+    // A footnote without a marker stays with the paragraph it was printed under.
+    for d in &mut numbered {
+        d.near = body
+            .items
+            .iter()
+            .take_while(|i| i.line < d.line)
+            .last()
+            .map(|i| i.id.clone());
+    }
     match kind {
         DocKind::Resolution => structure::assemble(&mut doc, body.items, &mut warnings),
         DocKind::Report => report::assemble(&mut doc, body.items, &mut warnings),
     }
-    let (notes, numbered): (Vec<_>, Vec<_>) =
-        body.footnotes.into_iter().partition(|d| d.number.is_none());
     let sponsor_notes: Vec<String> = notes.into_iter().map(|d| d.text).collect();
     if !sponsor_notes.is_empty() {
         doc.header.sponsors_note = sponsor_notes.join(" ");
