@@ -136,10 +136,12 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
     if doc.kind != DocKind::Resolution {
         return;
     }
-    let lists = [
-        (Part::Preamble, &doc.preamble),
-        (Part::Operative, &doc.operative),
-    ];
+    // The preamble and operative part of the resolution and of each of its parts.
+    let lists: Vec<(Part, &Vec<Paragraph>)> = doc
+        .parts()
+        .into_iter()
+        .filter(|(part, _)| part.is_preamble() || part.is_operative())
+        .collect();
     let leads: Vec<Lead> = lists
         .iter()
         .flat_map(|(part, list)| {
@@ -149,7 +151,7 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
                     part: *part,
                     path: vec![i],
                 },
-                operative: *part == Part::Operative,
+                operative: part.is_operative(),
                 lead: super::plain(&p.lead).trim().to_string(),
             })
         })
@@ -405,7 +407,7 @@ fn has_word(text: &str, word: &str) -> bool {
 /// "Also"/"Further" on a verb that opened no earlier paragraph of the same part (nor stood in
 /// one's text: "…, and recalling its resolution …" is an earlier "recalling").
 fn sequence(doc: &Document, part: Part, list: &[Paragraph], out: &mut Vec<Finding>) {
-    let operative = part == Part::Operative;
+    let operative = part.is_operative();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (i, p) in list.iter().enumerate() {
         let lead = super::plain(&p.lead);
