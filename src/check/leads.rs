@@ -1,6 +1,6 @@
 //! Opening phrases. Every preambular and operative paragraph opens with one
-//! (`missing-lead`), and not with an adverb alone while its verb stands outside it ("Further"
-//! + "decides": `lead-incomplete`). A preambular paragraph opens with a participle or an
+//! (`missing-lead`), and not with an adverb alone while its verb stands outside it ("Further" with
+//! "decides": `lead-incomplete`). A preambular paragraph opens with a participle or an
 //! adjective, an operative paragraph with a verb in the present indicative ("Recalls" in the
 //! preamble, "Requesting" in the operative part: `lead-form`), in the third person singular
 //! ("Encourage" → "Encourages": `lead-person`). Opening phrases are capitalised consistently
@@ -100,7 +100,10 @@ fn base_of_stem(stem: &str) -> String {
     let chars: Vec<char> = stem.to_lowercase().chars().collect();
     let n = chars.len();
     let vowel = |c: char| "aeiou".contains(c);
-    if n >= 3 && chars[n - 1] == chars[n - 2] && !vowel(chars[n - 1]) && !"lsf".contains(chars[n - 1])
+    if n >= 3
+        && chars[n - 1] == chars[n - 2]
+        && !vowel(chars[n - 1])
+        && !"lsf".contains(chars[n - 1])
     {
         return stem[..stem.len() - 1].to_string();
     }
@@ -255,8 +258,7 @@ fn incomplete(doc: &Document, l: &Lead, out: &mut Vec<Finding>) {
 fn form(doc: &Document, l: &Lead, verb: &str, out: &mut Vec<Finding>) -> bool {
     let (message, fixed) = if l.operative {
         let participial = verb.len() > 5 && verb.ends_with("ing");
-        if !participial && !phrases::is_preambular_word(verb) || phrases::is_operative_verb(verb)
-        {
+        if !participial && !phrases::is_preambular_word(verb) || phrases::is_operative_verb(verb) {
             return false;
         }
         let fixed = indicative(verb);
@@ -279,7 +281,9 @@ fn form(doc: &Document, l: &Lead, verb: &str, out: &mut Vec<Finding>) -> bool {
             third_person(verb)
         };
         (
-            format!("a preambular paragraph opens with a participle or an adjective, not the verb “{verb}”"),
+            format!(
+                "a preambular paragraph opens with a participle or an adjective, not the verb “{verb}”"
+            ),
             Some(participle(&third)),
         )
     };
@@ -348,7 +352,10 @@ fn capitalisation(doc: &Document, l: &Lead, leads: &[Lead], out: &mut Vec<Findin
             &l.p.id,
             &l.loc,
             "lead-capitalisation",
-            format!("lead “{lead}” is capitalised unlike “{}” in {where_}", o.lead),
+            format!(
+                "lead “{lead}” is capitalised unlike “{}” in {where_}",
+                o.lead
+            ),
             o.lead.clone(),
         ));
         return;

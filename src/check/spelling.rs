@@ -130,7 +130,14 @@ mod tests {
         assert_eq!(ize_form("organisations").as_deref(), Some("organizations"));
         assert_eq!(ize_form("recognising").as_deref(), Some("recognizing"));
         assert_eq!(ize_form("prioritised").as_deref(), Some("prioritized"));
-        for kept in ["advise", "exercise", "revised", "otherwise", "premises", "analyse"] {
+        for kept in [
+            "advise",
+            "exercise",
+            "revised",
+            "otherwise",
+            "premises",
+            "analyse",
+        ] {
             assert_eq!(ize_form(kept), None, "{kept}");
         }
         assert_eq!(ize_form("emphasize"), None);

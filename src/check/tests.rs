@@ -117,7 +117,10 @@ fn verb_forms() {
     assert_eq!(leads::participle("Regrets"), "Regretting");
     assert_eq!(leads::indicative("Requesting").as_deref(), Some("Requests"));
     assert_eq!(leads::indicative("Noting").as_deref(), Some("Notes"));
-    assert_eq!(leads::indicative("Emphasizing").as_deref(), Some("Emphasizes"));
+    assert_eq!(
+        leads::indicative("Emphasizing").as_deref(),
+        Some("Emphasizes")
+    );
     // Verbs the phrase lists do not know.
     assert_eq!(leads::indicative("Polishing").as_deref(), Some("Polishes"));
     assert_eq!(leads::indicative("Rotating").as_deref(), Some("Rotates"));
