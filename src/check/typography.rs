@@ -7,6 +7,20 @@ use crate::model::Document;
 
 use crate::sanitize::is_invisible;
 
+/// Some twenty characters either side of byte `pos`, to quote in a finding.
+fn around(plain: &str, pos: usize) -> &str {
+    let start = plain[..pos]
+        .char_indices()
+        .rev()
+        .nth(20)
+        .map_or(0, |(i, _)| i);
+    let end = plain[pos..]
+        .char_indices()
+        .nth(22)
+        .map_or(plain.len(), |(i, _)| pos + i);
+    &plain[start..end]
+}
+
 /// "invisible character U+200B in “Member⟨U+200B⟩States …”": the characters named and shown
 /// as their code, never printed as they are.
 fn invisible_message(plain: &str) -> String {
@@ -17,17 +31,7 @@ fn invisible_message(plain: &str) -> String {
             codes.push(code);
         }
     }
-    let pos = plain.find(is_invisible).unwrap_or(0);
-    let start = plain[..pos]
-        .char_indices()
-        .rev()
-        .nth(20)
-        .map_or(0, |(i, _)| i);
-    let end = plain[pos..]
-        .char_indices()
-        .nth(22)
-        .map_or(plain.len(), |(i, _)| pos + i);
-    let shown: String = plain[start..end]
+    let shown: String = around(plain, plain.find(is_invisible).unwrap_or(0))
         .chars()
         .map(|c| {
             if is_invisible(c) {
@@ -77,21 +81,12 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some(pos) = plain.find("  ") {
-            let start = plain[..pos]
-                .char_indices()
-                .rev()
-                .nth(20)
-                .map_or(0, |(i, _)| i);
-            let end = plain[pos..]
-                .char_indices()
-                .nth(22)
-                .map_or(plain.len(), |(i, _)| pos + i);
             out.push(finding(
                 doc,
                 &p.id,
                 loc,
                 "double-space",
-                format!("doubled space in “{}”", &plain[start..end]),
+                format!("doubled space in “{}”", around(plain, pos)),
                 "use a single space".into(),
             ));
         }

@@ -429,6 +429,21 @@ fn local_target<'a>(
     })
 }
 
+/// The target paths a list of labels names, each with the span of its labels: one path of
+/// all the labels ("(a) (ii)") for a singular keyword, one a label for a plural one (whose
+/// dangling labels name nothing).
+fn target_paths(labels: &[Label], plural: bool) -> Vec<(Range<usize>, Vec<String>)> {
+    if plural {
+        labels
+            .iter()
+            .filter_map(|(s, l)| Some((s.clone(), vec![l.clone()?])))
+            .collect()
+    } else {
+        let span = labels.first().map_or(0, |l| l.0.start)..labels.last().map_or(0, |l| l.0.end);
+        vec![(span, labels.iter().filter_map(|(_, l)| l.clone()).collect())]
+    }
+}
+
 /// The outcome of resolving one reference.
 struct Resolved {
     replacements: Vec<(Range<usize>, String)>,
@@ -553,16 +568,7 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &Id) -> Resol
                 return out;
             }
             // Each target path with the spans of its labels.
-            let paths: Vec<(Range<usize>, Vec<String>)> = if *plural {
-                labels
-                    .iter()
-                    .filter_map(|(s, l)| Some((s.clone(), vec![l.clone()?])))
-                    .collect()
-            } else {
-                let span =
-                    labels.first().map_or(0, |l| l.0.start)..labels.last().map_or(0, |l| l.0.end);
-                vec![(span, labels.iter().filter_map(|(_, l)| l.clone()).collect())]
-            };
+            let paths = target_paths(labels, *plural);
             let mut fates = Vec::new();
             for (_, path) in &paths {
                 match ctx.fate(Space::Main, parent_number, path) {
@@ -668,16 +674,7 @@ fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &Id) -> Resol
                 }
                 dangling_found(&mut out);
             }
-            let paths: Vec<(Range<usize>, Vec<String>)> = if *plural {
-                labels
-                    .iter()
-                    .filter_map(|(s, l)| Some((s.clone(), vec![l.clone()?])))
-                    .collect()
-            } else {
-                let span =
-                    labels.first().map_or(0, |l| l.0.start)..labels.last().map_or(0, |l| l.0.end);
-                vec![(span, labels.iter().filter_map(|(_, l)| l.clone()).collect())]
-            };
+            let paths = target_paths(labels, *plural);
             let mut reps = Vec::new();
             for (span, ls) in &paths {
                 let Some(id) =

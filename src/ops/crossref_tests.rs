@@ -22,6 +22,17 @@ fn doc(n: usize) -> Document {
     d
 }
 
+/// Gives operative paragraph `k` (0-based) sub-paragraphs "sa", "sb", "sc".
+fn abc(d: &mut Document, k: usize) {
+    for id in ["a", "b", "c"] {
+        d.operative[k].subparagraphs.push(Paragraph::new(
+            Id(format!("s{id}")),
+            "",
+            format!("item {id};"),
+        ));
+    }
+}
+
 fn set(d: &mut Document, id: &str, text: &str) {
     if let Some(p) = d.find_mut(&Id::new(id)) {
         p.text = text.to_string();
@@ -184,13 +195,7 @@ fn a_range_broken_by_an_insertion_is_reported() {
 #[test]
 fn sub_paragraph_references() {
     let mut d = doc(4);
-    for id in ["a", "b", "c"] {
-        d.operative[1].subparagraphs.push(Paragraph::new(
-            Id(format!("s{id}")),
-            "",
-            format!("item {id};"),
-        ));
-    }
+    abc(&mut d, 1);
     set(
         &mut d,
         "o4",
@@ -363,13 +368,7 @@ fn a_range_whose_end_is_deleted_never_names_the_paragraph_holding_it() {
 #[test]
 fn deleted_sub_paragraphs_and_parents_are_marked() {
     let mut d = doc(4);
-    for id in ["a", "b", "c"] {
-        d.operative[1].subparagraphs.push(Paragraph::new(
-            Id(format!("s{id}")),
-            "",
-            format!("item {id};"),
-        ));
-    }
+    abc(&mut d, 1);
     set(
         &mut d,
         "o4",
@@ -390,13 +389,7 @@ fn deleted_sub_paragraphs_and_parents_are_marked() {
 #[test]
 fn local_sub_paragraph_references_follow_their_target() {
     let mut d = doc(7);
-    for id in ["a", "b", "c"] {
-        d.operative[5].subparagraphs.push(Paragraph::new(
-            Id(format!("s{id}")),
-            "",
-            format!("item {id};"),
-        ));
-    }
+    abc(&mut d, 5);
     set(&mut d, "sc", "the measures in subparagraph (b) above;");
     set(
         &mut d,
