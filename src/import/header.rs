@@ -61,27 +61,54 @@ pub fn authoring_body(lines: &[Line]) -> Option<(std::ops::Range<usize>, String)
         for k in 1..=r.len().min(3) {
             let range = r.start..r.start + k;
             let text = plain(&joined(lines, range.clone()));
-            if text.len() > 200 || !text.starts_with("The ") || !text.ends_with(',') {
+            let punctuated = text.ends_with([',', ':']);
+            if text.len() > 200 || !text.starts_with("The ") || !punctuated && !a_name(&text) {
                 continue;
             }
-            let body = text.trim_end_matches(',').trim().to_string();
+            let body = text.trim_end_matches([',', ':']).trim().to_string();
             // Not a sentence: no clause after a comma inside.
             if body.contains(',') {
                 break;
             }
             let whole = k == r.len();
-            let next_opens_paragraph = lines.get(range.end).is_some_and(|l| {
+            let opens_paragraph = |l: &Line| {
                 let t = l.text.trim_start_matches('*');
                 l.text.starts_with('*')
                     || super::body::numbered(t).is_some()
                     || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some()
-            });
+            };
+            let next_opens_paragraph = lines.get(range.end).is_some_and(opens_paragraph);
+            // Printed without its comma ("The General Assembly" alone): only when the next
+            // text opens a paragraph, preambular or operative.
+            if !punctuated {
+                let next = lines[range.end..].iter().find(|l| !l.is_blank());
+                let opens = next.is_some_and(|l| {
+                    opens_paragraph(l)
+                        || crate::phrases::match_lead(&l.text, crate::phrases::operative())
+                            .is_some()
+                });
+                if opens {
+                    return Some((range, body));
+                }
+                continue;
+            }
             if whole || next_opens_paragraph {
                 return Some((range, body));
             }
         }
     }
     None
+}
+
+/// Whether a text reads as the name of a body: a few words, each capitalised but for the
+/// small words of a name ("The Conference of the Parties").
+fn a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 10
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || ["of", "the", "and", "on", "for", "to", "in"].contains(w)
+        })
 }
 
 /// Splits "A, B and C: revised draft resolution" into sponsors and stage.
