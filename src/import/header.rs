@@ -100,6 +100,14 @@ pub fn authoring_body(lines: &[Line]) -> Option<(std::ops::Range<usize>, String)
     None
 }
 
+/// A Main Committee's name: "Sixth Committee", "Special Political and Decolonization
+/// Committee (Fourth Committee)".
+fn is_committee(text: &str) -> bool {
+    text.split_whitespace().count() <= 8
+        && text.trim_end_matches(')').ends_with("Committee")
+        && a_name(text.split('(').next().unwrap_or(""))
+}
+
 /// Whether a text reads as the name of a body: a few words, each capitalised but for the
 /// small words of a name ("The Conference of the Parties").
 fn a_name(text: &str) -> bool {
@@ -388,6 +396,9 @@ fn flush(
         && h.adoption.is_empty()
     {
         h.organ = text;
+    } else if h.organ.is_empty() && !st.sponsors_seen && is_committee(&text) {
+        // "Third Committee" under the session: the Main Committee, not the title.
+        h.organ = text;
     } else if h.title.is_empty() {
         h.title = text;
         st.want_title = false;
@@ -443,6 +454,13 @@ mod tests {
         assert!(!is_date("Vienna, 18-22 October 2010"));
         assert!(is_place_and_dates("Vienna, 18-22 October 2010"));
         assert!(is_session("Thirtieth session"));
+        assert!(is_committee("Third Committee"));
+        assert!(is_committee(
+            "Special Political and Decolonization Committee (Fourth Committee)"
+        ));
+        assert!(!is_committee(
+            "Report of the Committee on Relations with the Host Country"
+        ));
         assert_eq!(
             resolution_title("80/4. Report of X"),
             Some(("80/4", "Report of X"))
