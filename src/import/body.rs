@@ -143,6 +143,54 @@ fn bare_heading(s: &str) -> bool {
         && !ends_with_punctuation(s)
 }
 
+/// "Annex", "Annexes", "Annex II" alone on a line (inside a resolution).
+fn annex_line(t: &str) -> bool {
+    let t = t.trim();
+    let rest = t
+        .strip_prefix("Annexes")
+        .or_else(|| t.strip_prefix("Annex"))
+        .map(str::trim);
+    rest.is_some_and(|r| r.is_empty() || r.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+}
+
+/// A heading label alone on its line inside a resolution: a roman numeral (level 1) or a
+/// capital letter (level 2), with or without a full stop. A roman-looking letter right after
+/// the letter before it ("C" after "B") is a letter.
+fn lone_label(t: &str, last_letter: Option<char>) -> Option<(u8, String)> {
+    let label = t.trim().trim_end_matches('.');
+    if label.is_empty() || label.len() > 6 || !label.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let roman = label
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    let mut chars = label.chars();
+    let single = chars.next().filter(|_| chars.next().is_none());
+    let follows = single
+        .zip(last_letter)
+        .is_some_and(|(c, l)| c as u32 == l as u32 + 1);
+    match (roman, single) {
+        (true, _) if !follows => Some((1, label.to_string())),
+        (_, Some(_)) => Some((2, label.to_string())),
+        _ => None,
+    }
+}
+
+/// Whether a line reads as heading text: capitalised, short, without closing punctuation,
+/// not a numbered or lettered paragraph, not opening with a preambular or operative phrase.
+fn title_line(t: &str) -> bool {
+    let t = t.trim();
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '*' || c == '“')
+        && t.len() <= 200
+        && !ends_with_punctuation(t)
+        && numbered(t).is_none()
+        && lettered(t).is_none()
+        && crate::phrases::match_lead(t, crate::phrases::preambular()).is_none()
+        && crate::phrases::match_lead(t, crate::phrases::operative()).is_none()
+}
+
 /// Options for reading a body.
 #[derive(Debug, Clone, Copy)]
 pub struct Mode {
@@ -160,6 +208,7 @@ pub fn read(lines: &[Line], mode: Mode, next_id: &mut u32) -> Body {
         page_break: false,
         pending_label: None,
         expected: None,
+        last_letter: None,
     };
     for (i, line) in lines.iter().enumerate() {
         r.line(lines, i, line);
@@ -179,6 +228,9 @@ struct Reader<'a> {
     pending_label: Option<(u8, String, usize)>,
     /// The number the next top-level numbered paragraph should carry.
     expected: Option<u32>,
+    /// The letter of the last lettered heading of a resolution ("C" after "B" is a letter,
+    /// not a roman hundred).
+    last_letter: Option<char>,
 }
 
 impl Reader<'_> {
@@ -252,6 +304,9 @@ impl Reader<'_> {
                 return;
             }
         }
+        if !self.mode.report && self.resolution_heading(t, line.no) {
+            return;
+        }
         // Four digits and more only as the number the text expects next (“1000.” after
         // 999), so that a year opening a wrapped line (“2030. Also …”) is not a paragraph.
         let long = || numbered_digits(t, 4..=9).filter(|(n, _)| self.expected == Some(*n));
@@ -286,6 +341,61 @@ impl Reader<'_> {
         self.push(ItemKind::Plain, t, line.no);
     }
 
+    /// Headings inside a resolution, after a blank line or page furniture: "Annex" ("Annex
+    /// II") alone on its line; a roman numeral or a capital letter alone, with the heading on
+    /// the next line when it reads as one; "II. Heading" on one line. Returns whether the
+    /// line was taken.
+    fn resolution_heading(&mut self, t: &str, no: usize) -> bool {
+        if let Some((level, label, _)) = self.pending_label.take() {
+            let kind = ItemKind::Heading {
+                level,
+                label,
+                annex: false,
+            };
+            if title_line(t) {
+                self.push(kind, t, no);
+                return true;
+            }
+            // A label with no heading under it: the line is read as usual.
+            self.push(kind, "", no);
+        }
+        if !(self.blank || self.body.items.is_empty()) {
+            return false;
+        }
+        if annex_line(t) {
+            let kind = ItemKind::Heading {
+                level: 1,
+                label: String::new(),
+                annex: true,
+            };
+            self.push(kind, t, no);
+            return true;
+        }
+        if let Some((level, label)) = lone_label(t, self.last_letter) {
+            if level == 2 {
+                self.last_letter = label.chars().next();
+            }
+            self.pending_label = Some((level, label, no));
+            return true;
+        }
+        if let Some((level, label, rest, false)) = heading(t)
+            && !label.is_empty()
+            && title_line(rest)
+        {
+            if level == 2 {
+                self.last_letter = label.chars().next();
+            }
+            let kind = ItemKind::Heading {
+                level,
+                label: label.to_string(),
+                annex: false,
+            };
+            self.push(kind, rest, no);
+            return true;
+        }
+        false
+    }
+
     /// Whether the next non-blank line is the numbered paragraph the text expects.
     fn next_is_expected(&self, lines: &[Line], i: usize) -> bool {
         let Some(next) = lines[i + 1..].iter().find(|l| !l.is_blank()) else {
@@ -306,6 +416,14 @@ impl Reader<'_> {
             return false;
         };
         if let ItemKind::Heading { annex, .. } = item.kind {
+            if !self.mode.report && !annex {
+                // A heading inside a resolution runs on over a line or two that read as
+                // heading text; a label printed alone keeps no text.
+                return !self.blank
+                    && !item.text.is_empty()
+                    && item.text.len() < 160
+                    && title_line(t);
+            }
             // A heading runs on only over lines that follow it directly.
             return !self.blank && (annex || numbered(t).is_none());
         }
@@ -314,12 +432,14 @@ impl Reader<'_> {
         }
         if !self.blank {
             // Paragraphs not separated by blank lines: a preambular phrase after a line that
-            // ends with a comma opens the next preambular paragraph.
+            // ends with a comma opens the next preambular paragraph; in lower case it runs
+            // on ("…, recognizing that …").
             let opens_preamble = !self.mode.report
                 && item.kind == ItemKind::Plain
                 && item.text.ends_with(',')
                 && (t.starts_with('*') && !t.starts_with("**")
-                    || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some());
+                    || t.starts_with(char::is_uppercase)
+                        && crate::phrases::match_lead(t, crate::phrases::preambular()).is_some());
             return !opens_preamble;
         }
         let lower = t.chars().next().is_some_and(|c| c.is_lowercase());

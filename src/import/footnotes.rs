@@ -580,14 +580,9 @@ pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warni
         footnotes: Vec::new(),
     };
     let mut visit = |p: &mut Paragraph| linker.paragraph(p);
-    for p in doc.preamble.iter_mut() {
-        visit_all(p, &mut visit);
-    }
-    for p in doc.operative.iter_mut() {
-        visit_all(p, &mut visit);
-    }
-    for s in doc.sections.iter_mut() {
-        for p in s.paragraphs.iter_mut() {
+    // Every paragraph list in document order (parts and annexes too).
+    for key in doc.part_keys() {
+        for p in doc.part_mut(key).into_iter().flatten() {
             visit_all(p, &mut visit);
         }
     }

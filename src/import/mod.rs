@@ -5,7 +5,8 @@
 //! The work is split by stage: [`lines`] normalises the text and drops page furniture,
 //! [`kind`] tells a resolution from a report, [`header`] reads the header block, [`body`]
 //! assembles paragraphs (unwrapping lines, rejoining page breaks, lifting footnote blocks
-//! out), [`resolution`] and [`report`] build the model, and [`footnotes`] links markers to
+//! out), [`structure`] finds a resolution's headings, parts and annexes, [`resolution`] and
+//! [`report`] build the model, and [`footnotes`] links markers to
 //! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
 //! paragraph or in [`Document::notes`] with a [`Warning`].
 
@@ -16,6 +17,7 @@ pub mod kind;
 pub mod lines;
 pub mod report;
 pub mod resolution;
+pub mod structure;
 
 use crate::model::{DocKind, Document};
 use std::io::Read;
@@ -127,7 +129,7 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
             .map(|i| i.id.clone());
     }
     match kind {
-        DocKind::Resolution => resolution::assemble(&mut doc, body.items, &mut warnings),
+        DocKind::Resolution => structure::assemble(&mut doc, body.items, &mut warnings),
         DocKind::Report => report::assemble(&mut doc, body.items, &mut warnings),
     }
     let sponsor_notes: Vec<String> = notes.into_iter().map(|d| d.text).collect();
