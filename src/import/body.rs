@@ -432,12 +432,14 @@ impl Reader<'_> {
         }
         if !self.blank {
             // Paragraphs not separated by blank lines: a preambular phrase after a line that
-            // ends with a comma opens the next preambular paragraph.
+            // ends with a comma opens the next preambular paragraph; in lower case it runs
+            // on ("…, recognizing that …").
             let opens_preamble = !self.mode.report
                 && item.kind == ItemKind::Plain
                 && item.text.ends_with(',')
                 && (t.starts_with('*') && !t.starts_with("**")
-                    || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some());
+                    || t.starts_with(char::is_uppercase)
+                        && crate::phrases::match_lead(t, crate::phrases::preambular()).is_some());
             return !opens_preamble;
         }
         let lower = t.chars().next().is_some_and(|c| c.is_lowercase());
