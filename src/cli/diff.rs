@@ -134,12 +134,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Format::SideBySide => render_text::side_by_side(&cmp, &old_name, &new_name, opts),
             Format::Inline => render_text::inline(&cmp, &old_name, &new_name, opts),
             Format::Amendments => {
-                let lines = amendments::amendments(&cmp);
-                if lines.is_empty() {
-                    String::new()
-                } else {
-                    lines.join("\n") + "\n"
-                }
+                amendments::amendments(&old.document, &new.document, &cmp).text()
             }
             Format::Json => serde_json::to_string_pretty(&json::to_json(&cmp))? + "\n",
         }
