@@ -190,7 +190,10 @@ impl<'a> Ctx<'a> {
                 let mut j = i;
                 let mut n = 0u32;
                 while j < chars.len() && text::is_superscript(chars[j]) {
-                    let d = "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|x| x == chars[j]).unwrap_or(0);
+                    let d = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+                        .chars()
+                        .position(|x| x == chars[j])
+                        .unwrap_or(0);
                     n = n.saturating_mul(10).saturating_add(d as u32);
                     j += 1;
                 }
@@ -202,14 +205,13 @@ impl<'a> Ctx<'a> {
                 i = j;
                 continue;
             }
-            if c == '*' && i > 0 && !chars[i - 1].is_whitespace() {
+            if c == '*' && (i == 0 || !chars[i - 1].is_whitespace()) {
                 let mut j = i;
                 while j < chars.len() && chars[j] == '*' {
                     j += 1;
                 }
                 let mark: String = chars[i..j].iter().collect();
-                if let Some((_, note)) = sel.amendment.footnotes.iter().find(|(m, _)| *m == mark)
-                {
+                if let Some((_, note)) = sel.amendment.footnotes.iter().find(|(m, _)| *m == mark) {
                     let key = (sel.name.to_string(), mark.clone());
                     let id = match self.new_notes.get(&key) {
                         Some(id) => id.clone(),
@@ -401,9 +403,7 @@ fn anchor(doc: &Document, at_: &Position) -> Result<Anchor, Reason> {
     Ok(match at_ {
         Position::After(r) => Anchor::After(id(r)?),
         Position::Before(r) => Anchor::Before(id(r)?),
-        Position::EndOf(part, parent) => {
-            Anchor::End(*part, parent.as_ref().map(id).transpose()?)
-        }
+        Position::EndOf(part, parent) => Anchor::End(*part, parent.as_ref().map(id).transpose()?),
     })
 }
 
@@ -468,7 +468,10 @@ fn resolve(ctx: &mut Ctx, sel: &Selected) -> Result<Vec<Change>, Reason> {
                 })?;
                 out.push(Change::Move(p.id.clone(), anchor(doc, to)?));
             }
-            Op::Insert { at: pos, paragraphs } => {
+            Op::Insert {
+                at: pos,
+                paragraphs,
+            } => {
                 let a = anchor(doc, pos)?;
                 out.push(Change::Insert(a, new_paragraphs(ctx, sel, paragraphs)?));
             }
@@ -485,7 +488,10 @@ fn name_of(doc: &Document, id: &Id) -> String {
                 crate::model::Part::Preamble => PartRef::Preamble,
                 _ => PartRef::Operative,
             };
-            render::place(&ParaRef::new(part, loc.path.iter().map(|i| i + 1).collect()))
+            render::place(&ParaRef::new(
+                part,
+                loc.path.iter().map(|i| i + 1).collect(),
+            ))
         })
         .unwrap_or_else(|| id.to_string())
 }
@@ -567,20 +573,28 @@ fn check(
     changes: &[Change],
 ) -> Result<HashSet<usize>, Reason> {
     let mut drop = HashSet::new();
-    // The paragraph a change claims, and whether it claims it as a whole (a replacement or
-    // a move, which no other change of the same paragraph can stand with).
-    fn claim(c: &Change) -> Option<(&Id, bool)> {
+    // The paragraph a change claims and how: 0 words, 1 deletion, 2 move, 3 replacement.
+    // A replacement stands with no other change of its paragraph but a move; a move with
+    // changes of words and a replacement.
+    fn claim(c: &Change) -> Option<(&Id, u8)> {
         match c {
             Change::Splice {
                 target: Target::Para(id),
                 wide: false,
                 ..
-            }
-            | Change::Delete(id) => Some((id, false)),
-            Change::Replace(id, _) | Change::Move(id, _) => Some((id, true)),
+            } => Some((id, 0)),
+            Change::Delete(id) => Some((id, 1)),
+            Change::Move(id, _) => Some((id, 2)),
+            Change::Replace(id, _) => Some((id, 3)),
             _ => None,
         }
     }
+    let clash = |a: u8, b: u8| {
+        matches!(
+            (a.min(b), a.max(b)),
+            (0, 3) | (1, 3) | (3, 3) | (1, 2) | (2, 2)
+        )
+    };
     for c in changes {
         for (k, (a, (src, n))) in accepted.iter().enumerate() {
             match (c, a) {
@@ -616,7 +630,7 @@ fn check(
                     let (Some((x, sx)), Some((y, sy))) = (claim(c), claim(a)) else {
                         continue;
                     };
-                    if x == y && (sx || sy) {
+                    if x == y && clash(sx, sy) {
                         return Err(Reason::Conflict {
                             place: name_of(doc, x),
                             other: *n,
@@ -636,9 +650,7 @@ fn resplit(p: &mut Paragraph, f: &str, touched_lead: bool, preamble: bool) {
         p.text = f.to_string();
         return;
     }
-    if !touched_lead
-        && let Some(rest) = f.strip_prefix(&format!("{} ", p.lead))
-    {
+    if !touched_lead && let Some(rest) = f.strip_prefix(&format!("{} ", p.lead)) {
         p.text = rest.to_string();
         return;
     }
@@ -707,7 +719,11 @@ fn build(doc: &Document, changes: &[Change], added: Vec<Footnote>) -> Document {
     }
     // Moved paragraphs are taken out of their lists and emitted at their anchors.
     let mut pool: HashMap<Id, Paragraph> = HashMap::new();
-    fn take(list: &mut Vec<Paragraph>, moved: &HashMap<Id, Anchor>, pool: &mut HashMap<Id, Paragraph>) {
+    fn take(
+        list: &mut Vec<Paragraph>,
+        moved: &HashMap<Id, Anchor>,
+        pool: &mut HashMap<Id, Paragraph>,
+    ) {
         let mut kept = Vec::new();
         for mut p in list.drain(..) {
             take(&mut p.subparagraphs, moved, pool);
@@ -723,9 +739,15 @@ fn build(doc: &Document, changes: &[Change], added: Vec<Footnote>) -> Document {
     take(&mut out.operative, &moved, &mut pool);
     let mut followers: HashMap<Anchor, Vec<Id>> = HashMap::new();
     let mut order: Vec<&Id> = moved.keys().collect();
-    order.sort_by_key(|id| doc.locate(id).map(|l| (l.part == crate::model::Part::Operative, l.path)));
+    order.sort_by_key(|id| {
+        doc.locate(id)
+            .map(|l| (l.part == crate::model::Part::Operative, l.path))
+    });
     for id in order {
-        followers.entry(moved[id].clone()).or_default().push(id.clone());
+        followers
+            .entry(moved[id].clone())
+            .or_default()
+            .push(id.clone());
     }
     let mut r = Rebuild {
         deleted: &deleted,
@@ -769,7 +791,12 @@ impl Rebuild<'_> {
         if let Some(ps) = self.inserts.get(&Anchor::Before(id.clone())) {
             out.extend(ps.iter().cloned());
         }
-        for m in self.followers.get(&Anchor::Before(id.clone())).cloned().unwrap_or_default() {
+        for m in self
+            .followers
+            .get(&Anchor::Before(id.clone()))
+            .cloned()
+            .unwrap_or_default()
+        {
             if let Some(mp) = self.pool.remove(&m) {
                 self.emit(mp, part, out);
             }
@@ -784,7 +811,12 @@ impl Rebuild<'_> {
         if let Some(ps) = self.inserts.get(&Anchor::After(id.clone())) {
             out.extend(ps.iter().cloned());
         }
-        for m in self.followers.get(&Anchor::After(id)).cloned().unwrap_or_default() {
+        for m in self
+            .followers
+            .get(&Anchor::After(id))
+            .cloned()
+            .unwrap_or_default()
+        {
             if let Some(mp) = self.pool.remove(&m) {
                 self.emit(mp, part, out);
             }
@@ -822,7 +854,9 @@ fn tidy_footnotes(issued: &Document, doc: &mut Document) {
             f.anchor = p.clone();
             true
         }
-        None => !had_marker.contains(&f.id) && !f.anchor.0.is_empty() && present.contains(&f.anchor),
+        None => {
+            !had_marker.contains(&f.id) && !f.anchor.0.is_empty() && present.contains(&f.anchor)
+        }
     });
 }
 

@@ -55,8 +55,7 @@ fn header_line(text: &str) -> Option<(Vec<String>, String)> {
     let target = what
         .split_whitespace()
         .map(|w| w.trim_end_matches(['.', ',']))
-        .filter(|w| lines::is_symbol(w))
-        .last()?
+        .rfind(|w| lines::is_symbol(w))?
         .to_string();
     let sponsors = c["sponsors"].replace(" and ", ", ");
     let sponsors = sponsors
@@ -108,7 +107,7 @@ fn join(lines: &[Line]) -> String {
 /// A footnote line at a page foot: its `*` mark and text.
 fn footnote_start(s: &str) -> Option<(&str, &str)> {
     let stars = s.bytes().take_while(|b| *b == b'*').count();
-    if stars == 0 || stars > 6 {
+    if stars == 0 || stars > 64 {
         return None;
     }
     let rest = &s[stars..];
@@ -119,8 +118,11 @@ fn footnote_start(s: &str) -> Option<(&str, &str)> {
 
 /// Removes the footnote blocks (and their `____` separators) from the lines, returning the
 /// new footnotes (the sponsors' note is not one).
-fn lift_footnotes(lines: &mut Vec<Line>) -> Vec<(String, String)> {
+fn lift_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
     let mut notes = Vec::new();
+    // With a separator line, only the blocks after one are footnotes.
+    let separator = |l: &Line| l.text.len() >= 5 && l.text.chars().all(|c| c == '_');
+    let first_sep = lines.iter().position(separator);
     let mut i = 0;
     while i < lines.len() {
         let t = lines[i].text.clone();
@@ -129,12 +131,14 @@ fn lift_footnotes(lines: &mut Vec<Line>) -> Vec<(String, String)> {
             i += 1;
             continue;
         }
-        let after_blank = i == 0 || lines[i - 1].is_blank();
+        let after_blank = (i == 0 || lines[i - 1].is_blank()) && first_sep.is_none_or(|k| i > k);
         if let Some((mark, first)) = footnote_start(&t).filter(|_| after_blank) {
             let mut text = vec![unescape(first)];
             lines[i].text.clear();
             let mut j = i + 1;
-            while j < lines.len() && !lines[j].is_blank() && footnote_start(&lines[j].text).is_none()
+            while j < lines.len()
+                && !lines[j].is_blank()
+                && footnote_start(&lines[j].text).is_none()
             {
                 text.push(unescape(&lines[j].text));
                 lines[j].text.clear();
@@ -339,7 +343,9 @@ fn parse_instruction(
 }
 
 /// The clause words that open a change of words.
-const CLAUSE_WORDS: &[&str] = &["delete ", "replace ", "insert ", "add ", "after ", "before "];
+const CLAUSE_WORDS: &[&str] = &[
+    "delete ", "replace ", "insert ", "add ", "after ", "before ",
+];
 
 /// Splits "replace «0» with «1», delete «2» and insert «3» after «4»" into clauses.
 fn split_clauses(s: &str) -> Vec<String> {
@@ -414,19 +420,25 @@ fn clause(s: &str, quotes: &[String]) -> Result<TextOp, String> {
             text: q(&c, 1)?,
         });
     }
-    if let Some(c) = re(&AFTER_INS, r"(?i)^after «(\d+)»,? (?:insert|add) «(\d+)»$").captures(s) {
+    if let Some(c) = re(&AFTER_INS, r"(?i)^after «(\d+)»,? (?:insert|add) «(\d+)»$").captures(s)
+    {
         return Ok(TextOp::InsertAfter {
             anchor: q(&c, 1)?,
             text: q(&c, 2)?,
         });
     }
-    if let Some(c) = re(&INS_BEFORE, r"(?i)^(?:insert|add) «(\d+)» before «(\d+)»$").captures(s) {
+    if let Some(c) = re(&INS_BEFORE, r"(?i)^(?:insert|add) «(\d+)» before «(\d+)»$").captures(s)
+    {
         return Ok(TextOp::InsertBefore {
             anchor: q(&c, 2)?,
             text: q(&c, 1)?,
         });
     }
-    if let Some(c) = re(&BEFORE_INS, r"(?i)^before «(\d+)»,? (?:insert|add) «(\d+)»$").captures(s)
+    if let Some(c) = re(
+        &BEFORE_INS,
+        r"(?i)^before «(\d+)»,? (?:insert|add) «(\d+)»$",
+    )
+    .captures(s)
     {
         return Ok(TextOp::InsertBefore {
             anchor: q(&c, 1)?,
@@ -510,7 +522,7 @@ fn parse_sentence(
     // "After the fifth preambular paragraph, insert a new preambular paragraph reading:"
     if let Some(c) = re(
         &INSERT,
-        r"(?i)^(?P<rel>after|before|at the end of) (?P<place>[^«»]+?),? (?:insert|add) (?:the following|(?:(?P<count>[a-z]+) )?(?:new|additional))(?: (?P<kind>preambular|operative))? (?:paragraphs?|sub-?paragraphs?)(?: (?:reading|as follows|to read|which reads))?:?$",
+        r"(?i)^(?P<rel>after|before|at the end of) (?P<place>[^«»]+?),? (?:insert|add) (?:the following|(?:(?P<count>[a-z]+|\d+) )?(?:new|additional))(?: (?P<kind>preambular|operative))? (?:paragraphs?|sub-?paragraphs?)(?: (?:reading|as follows|to read|which reads))?:?$",
     )
     .captures(&sk)
     {
@@ -586,9 +598,27 @@ fn to_scope(p: Place) -> Scope {
 /// A number written as a word ("two") or digits.
 fn cardinal(s: &str) -> Option<usize> {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     let l = s.to_lowercase();
     if l == "a" || l == "an" {
@@ -607,7 +637,11 @@ fn insert_position(rel: &str, place: &str) -> Result<(PartRef, bool, Position), 
     if rel == "at the end of" {
         match p.as_str() {
             "the preamble" | "the preambular paragraphs" => {
-                return Ok((PartRef::Preamble, false, Position::EndOf(PartRef::Preamble, None)));
+                return Ok((
+                    PartRef::Preamble,
+                    false,
+                    Position::EndOf(PartRef::Preamble, None),
+                ));
             }
             "the operative part" | "the operative paragraphs" => {
                 return Ok((
@@ -654,7 +688,7 @@ fn label_index(label: &str, depth: usize) -> Option<usize> {
     if let Ok(n) = label.parse::<usize>() {
         return Some(n);
     }
-    let roman_first = depth % 2 == 0;
+    let roman_first = depth.is_multiple_of(2);
     let alpha = || {
         let c = label.chars().next()?;
         (label.chars().all(|x| x == c) && c.is_ascii_lowercase())
@@ -789,11 +823,7 @@ fn places(s: &str) -> Result<Vec<Place>, String> {
 /// Reads the paragraphs that follow "… reading:": one a block, sub-paragraphs by their
 /// labels "(a)", "(i)"; the opening phrase split off with the shipped phrase lists. The
 /// texts are kept as written (plain text, footnote marks included).
-fn read_paragraphs(
-    reading: &[String],
-    part: PartRef,
-    sub: bool,
-) -> Result<Vec<Paragraph>, String> {
+fn read_paragraphs(reading: &[String], part: PartRef, sub: bool) -> Result<Vec<Paragraph>, String> {
     if reading.is_empty() {
         return Err("the new text is missing after “:”".into());
     }
@@ -831,7 +861,12 @@ fn read_paragraphs(
         match labelled {
             Some((label, rest)) if !out.is_empty() => {
                 let is_num = label.chars().all(|c| c.is_ascii_digit());
-                place_sub(&mut out, &label, is_num, Paragraph::new(Default::default(), "", rest));
+                place_sub(
+                    &mut out,
+                    &label,
+                    is_num,
+                    Paragraph::new(Default::default(), "", rest),
+                );
             }
             Some((_, rest)) => out.push(Paragraph::new(Default::default(), "", rest)),
             None if sub => out.push(Paragraph::new(Default::default(), "", b)),
@@ -881,8 +916,9 @@ fn place_sub(out: &mut [Paragraph], label: &str, numeric: bool, p: Paragraph) {
             Some((i, rest)) => at(&mut p.subparagraphs[*i], rest),
         }
     }
-    // Deepest first: a label continuing a list at that depth goes there.
-    for path in depth_paths.iter().rev() {
+    // Shallowest first: a label continuing a list at that depth goes there ("(i)" after
+    // "(h)" is the next letter, after "(a)" the first roman numeral).
+    for path in depth_paths.iter() {
         let node = at(top, path);
         if continues(node, path.len() + 1, label) {
             node.subparagraphs.push(p);
@@ -913,7 +949,11 @@ mod tests {
     fn places_in_un_wording() {
         assert_eq!(
             places("the sixteenth, twentieth and twenty-third preambular paragraphs").unwrap(),
-            vec![Place::Para(pp(16)), Place::Para(pp(20)), Place::Para(pp(23))]
+            vec![
+                Place::Para(pp(16)),
+                Place::Para(pp(20)),
+                Place::Para(pp(23))
+            ]
         );
         assert_eq!(
             places("the twenty-first preambular paragraph and operative paragraphs 35, 38 and 39")

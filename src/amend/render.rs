@@ -29,7 +29,11 @@ pub fn place(r: &ParaRef) -> String {
     let n = r.path.first().copied().unwrap_or(0);
     match r.part {
         PartRef::Preamble if n <= WORDS_UP_TO => {
-            format!("the {} preambular paragraph{}", ordinal::word(n), labels(&r.path))
+            format!(
+                "the {} preambular paragraph{}",
+                ordinal::word(n),
+                labels(&r.path)
+            )
         }
         PartRef::Preamble => format!("preambular paragraph {n}{}", labels(&r.path)),
         PartRef::Operative => format!("operative paragraph {n}{}", labels(&r.path)),
@@ -104,6 +108,12 @@ fn scope_names(scopes: &[Scope]) -> String {
     list(&names)
 }
 
+/// Whether a change of words is written "Replace “a” with “b” in the title, the preambular
+/// paragraphs …" (every occurrence in several places) rather than "In …, replace …".
+fn is_wide_form(scopes: &[Scope]) -> bool {
+    scopes.iter().any(Scope::is_wide) && scopes != [Scope::Title]
+}
+
 fn q(s: &str) -> String {
     format!("“{s}”")
 }
@@ -131,7 +141,9 @@ fn count(n: usize) -> String {
     const WORDS: [&str; 11] = [
         "no", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     ];
-    WORDS.get(n).map_or_else(|| n.to_string(), |w| w.to_string())
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
 /// "insert two new operative paragraphs reading:".
@@ -181,7 +193,7 @@ fn reading(paragraphs: &[Paragraph], out: &mut Vec<String>) {
 fn op_text(op: &Op) -> (String, Vec<String>) {
     let mut body = Vec::new();
     let s = match op {
-        Op::Text { scopes, op } if scopes.iter().any(Scope::is_wide) => {
+        Op::Text { scopes, op } if is_wide_form(scopes) => {
             format!("{} in {}.", capital(&clause(op)), scope_names(scopes))
         }
         Op::Text { scopes, op } => format!("In {}, {}.", scope_names(scopes), clause(op)),
@@ -225,7 +237,7 @@ pub fn sentence(ins: &Instruction) -> (String, Vec<String>) {
     let same = text_scopes.len() == ins.ops.len()
         && text_scopes.len() > 1
         && text_scopes.windows(2).all(|w| w[0] == w[1])
-        && !text_scopes[0].iter().any(Scope::is_wide);
+        && !is_wide_form(text_scopes[0]);
     if same {
         let clauses: Vec<String> = ins
             .ops
@@ -272,9 +284,7 @@ pub fn render(instructions: &[Instruction], footnotes: &[(String, String)]) -> S
             out.push_str(&format!("{mark} {text}\n\n"));
         }
     }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
+    out.truncate(out.trim_end().len());
     out
 }
 

@@ -227,7 +227,11 @@ pub fn insert_after(f: &str, e: usize, new: &str, plain_new: &str) -> Splice {
     {
         text.pop();
     }
-    let glue = if plain_new.starts_with(closes) { "" } else { " " };
+    let glue = if plain_new.starts_with(closes) {
+        ""
+    } else {
+        " "
+    };
     Splice {
         start: e,
         end: e,
@@ -289,8 +293,17 @@ mod tests {
     fn whole_words_only() {
         let v = view("Chernobyl-affected regions and post-Chernobyl recovery of Chernobyls");
         assert_eq!(v.find("Chernobyl").len(), 2);
-        assert!(view("the Paris Agreement[^f8] and").find("Agreement and").is_empty());
-        assert_eq!(view("the Paris Agreement[^f8] and").find("Agreement⁸ and").len(), 1);
+        assert!(
+            view("the Paris Agreement[^f8] and")
+                .find("Agreement and")
+                .is_empty()
+        );
+        assert_eq!(
+            view("the Paris Agreement[^f8] and")
+                .find("Agreement⁸ and")
+                .len(),
+            1
+        );
         assert_eq!(view("Member States’ *role*").find("States' role").len(), 1);
         assert!(view("in 2015–2030").find("2015").len() == 1);
         assert!(view("resolution 46/182").find("46/18").is_empty());

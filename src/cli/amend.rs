@@ -19,10 +19,12 @@ use std::process::ExitCode;
 
 /// Apply amendments to a draft.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Exit status: 0 all applied, 1 some skipped (--partial), 2 error.\n\n\
+#[command(
+    after_help = "Exit status: 0 all applied, 1 some skipped (--partial), 2 error.\n\n\
     Examples:\n  resdraft amend L25.toml A_80_L.30.txt -o L25-amended.toml\n  \
     resdraft amend L25.toml A_80_L.30.txt --only 1,3,8 -o L25.toml\n  \
-    resdraft amend L25.toml A_80_L.30.txt A_80_L.31.txt --only L.30:1,2 --only L.31:1 -o out.toml")]
+    resdraft amend L25.toml A_80_L.30.txt A_80_L.31.txt --only L.30:1,2 --only L.31:1 -o out.toml"
+)]
 pub struct Args {
     /// The draft as issued: DRAFT.toml or a text to import.
     #[arg(value_name = "DRAFT")]
@@ -54,8 +56,8 @@ fn read_text(path: &Path) -> Result<String> {
             .read_to_end(&mut bytes)
             .context("cannot read stdin")?;
     } else {
-        let meta = std::fs::metadata(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let meta =
+            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
         if !meta.is_file() {
             bail!("{}: not a regular file", path.display());
         }
@@ -67,7 +69,10 @@ fn read_text(path: &Path) -> Result<String> {
             );
         }
         std::fs::File::open(path)
-            .and_then(|f| f.take(resdraft::import::MAX_BYTES + 1).read_to_end(&mut bytes))
+            .and_then(|f| {
+                f.take(resdraft::import::MAX_BYTES + 1)
+                    .read_to_end(&mut bytes)
+            })
             .with_context(|| format!("cannot read {}", path.display()))?;
     }
     Ok(resdraft::import::decode(bytes, path)?)
@@ -101,10 +106,7 @@ fn names(qualifier: &str, symbol: &str, path: &Path) -> bool {
 }
 
 /// The instructions selected by `--only`: per amendment, the numbers (all when `None`).
-fn selection(
-    only: &[String],
-    docs: &[(PathBuf, Amendment)],
-) -> Result<Vec<Option<Vec<u32>>>> {
+fn selection(only: &[String], docs: &[(PathBuf, Amendment)]) -> Result<Vec<Option<Vec<u32>>>> {
     let mut out: Vec<Option<Vec<u32>>> = vec![None; docs.len()];
     if only.is_empty() {
         return Ok(out);
@@ -124,9 +126,7 @@ fn selection(
             None => item,
         };
         let Some(k) = current else {
-            bail!(
-                "--only {item}: with several amendments, name the amendment (--only L.30:1,3)"
-            );
+            bail!("--only {item}: with several amendments, name the amendment (--only L.30:1,3)");
         };
         let n: u32 = number
             .parse()
@@ -195,7 +195,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let chosen = selection(&args.only, &docs)?;
     let names: Vec<String> = docs
         .iter()
-        .map(|(p, a)| a.name(&p.display().to_string()).to_string())
+        .map(|(p, a)| {
+            let file = p.file_name().map_or_else(
+                || p.display().to_string(),
+                |f| f.to_string_lossy().into_owned(),
+            );
+            a.name(&file).to_string()
+        })
         .collect();
     let mut selected = Vec::new();
     for (k, (_, a)) in docs.iter().enumerate() {
@@ -221,7 +227,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     // The draft: its revisions, the text as issued frozen, the amended text current.
-    let mut draft = loaded.draft.clone().unwrap_or_else(|| Draft::new(issued.clone()));
+    let mut draft = loaded
+        .draft
+        .clone()
+        .unwrap_or_else(|| Draft::new(issued.clone()));
     let stem = loaded
         .path
         .file_stem()
@@ -232,10 +241,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         issued.header.symbol.trim().to_string()
     };
-    let already = draft
-        .revisions
-        .last()
-        .is_some_and(|r| r.document == issued);
+    let already = draft.revisions.last().is_some_and(|r| r.document == issued);
     if !already {
         let mut label = base.clone();
         let mut k = 2;
@@ -266,7 +272,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     draft.document = document;
     match &args.output {
         Some(out) if out.as_os_str() != "-" => {
-            draftfile::save(out, &draft).with_context(|| format!("cannot save {}", out.display()))?;
+            draftfile::save(out, &draft)
+                .with_context(|| format!("cannot save {}", out.display()))?;
             eprintln!(
                 "{}: applied {} of {} instructions; wrote {}",
                 sanitize(&args.draft),

@@ -109,7 +109,8 @@ fn check_amendment(path: &std::path::Path) -> Result<ExitCode> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let path = std::path::Path::new(&args.source);
     if !source::is_draft_path(path)
-        && path.is_file()
+        && std::fs::metadata(path)
+            .is_ok_and(|m| m.is_file() && m.len() <= resdraft::import::MAX_BYTES)
         && let Ok(bytes) = std::fs::read(path)
         && let Ok(text) = std::str::from_utf8(&bytes)
         && resdraft::amend::parse::is_amendment(text)

@@ -133,9 +133,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         match args.format.unwrap_or(Format::SideBySide) {
             Format::SideBySide => render_text::side_by_side(&cmp, &old_name, &new_name, opts),
             Format::Inline => render_text::inline(&cmp, &old_name, &new_name, opts),
-            Format::Amendments => {
-                amendments::amendments(&old.document, &new.document, &cmp).text()
-            }
+            Format::Amendments => amendments::amendments(&old.document, &new.document, &cmp).text(),
             Format::Json => serde_json::to_string_pretty(&json::to_json(&cmp))? + "\n",
         }
     };

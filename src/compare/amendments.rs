@@ -148,6 +148,35 @@ fn is_word_like(c: char) -> bool {
     is_word(c) || is_superscript(c)
 }
 
+/// Whether a text can stand between “ and ”: its own quotation marks are balanced.
+fn balanced(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// Whether every quotation of a change can be written and read back.
+fn quotable(op: &TextOp) -> bool {
+    match op {
+        TextOp::Delete(x) => balanced(x),
+        TextOp::Replace { old, new } => balanced(old) && balanced(new),
+        TextOp::InsertAfter { anchor, text } | TextOp::InsertBefore { anchor, text } => {
+            balanced(anchor) && balanced(text)
+        }
+    }
+}
+
 /// The text of one place, old and new, with what the simulator needs.
 struct Place<'s, 'a> {
     sim: &'s mut Simulator<'a>,
@@ -155,13 +184,51 @@ struct Place<'s, 'a> {
     old: String,
     new: String,
     old_marker: &'s dyn Fn(&Id) -> String,
+    /// Replacements made in every place of a scope by one wide instruction (old, new).
+    wide: Vec<(String, String)>,
+    /// The hunks those wide replacements cover here.
+    skip: Vec<Hunk>,
 }
 
 impl Place<'_, '_> {
+    /// The old text from `a` to `b` with the hunks inside applied.
+    fn rewrite(&self, a: usize, b: usize, hs: &[Hunk]) -> String {
+        let mut hs: Vec<&Hunk> = hs.iter().filter(|h| h.oa >= a && h.ob <= b).collect();
+        hs.sort_by_key(|h| h.oa);
+        let mut out = String::new();
+        let mut pos = a;
+        for h in hs {
+            if h.oa < pos {
+                continue;
+            }
+            out.push_str(&self.old[pos..h.oa]);
+            out.push_str(&self.new[h.na..h.nb]);
+            pos = h.ob;
+        }
+        out.push_str(&self.old[pos..b]);
+        out
+    }
+
+    /// The skip hunks and `h`.
+    fn with_skip(&self, h: &Hunk) -> Vec<Hunk> {
+        let mut v = self.skip.clone();
+        v.push(*h);
+        v
+    }
+
     /// The text of the place (as the new version's plain text) after the changes, if they
     /// apply.
     fn result(&mut self, ops: &[TextOp]) -> Option<String> {
-        let with: Vec<(TextOp, bool)> = ops.iter().map(|o| (o.clone(), false)).collect();
+        let mut with: Vec<(TextOp, bool)> = ops.iter().map(|o| (o.clone(), false)).collect();
+        for (old, new) in &self.wide {
+            with.push((
+                TextOp::Replace {
+                    old: old.clone(),
+                    new: new.clone(),
+                },
+                true,
+            ));
+        }
         let m = self.sim.text(&self.scope, &with).ok()?;
         let sim = &*self.sim;
         let marker = |id: &Id| match sim.mark_of(id) {
@@ -173,16 +240,15 @@ impl Place<'_, '_> {
 
     /// The old text with one hunk applied (what one change must give).
     fn expected(&self, h: &Hunk) -> String {
-        let s = format!(
-            "{}{}{}",
-            &self.old[..h.oa],
-            &self.new[h.na..h.nb],
-            &self.old[h.ob..]
-        );
+        let s = self.rewrite(0, self.old.len(), &self.with_skip(h));
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// Whether a quotation can stand: it holds a word and is found once.
     fn unique(&self, q: &str) -> bool {
+        if !q.chars().any(is_word) {
+            return false;
+        }
         let v = crate::amend::text::View {
             chars: self.old.chars().collect(),
             spans: Vec::new(),
@@ -196,7 +262,9 @@ impl Place<'_, '_> {
         let want = self.expected(h);
         let del = self.old[h.oa..h.ob].trim().to_string();
         let ins = self.new[h.na..h.nb].trim().to_string();
-        let try_op = |me: &mut Self, op: TextOp| me.result(std::slice::from_ref(&op)) == Some(want.clone());
+        let try_op = |me: &mut Self, op: TextOp| {
+            quotable(&op) && me.result(std::slice::from_ref(&op)) == Some(want.clone())
+        };
         // Natural forms first, with as little context as makes them unique.
         if !del.is_empty() && ins.is_empty() && self.unique(&del) {
             let op = TextOp::Delete(del.clone());
@@ -253,9 +321,7 @@ impl Place<'_, '_> {
         for step in 0..=2 * MAX_CONTEXT {
             let q = self.old[qa..qb].trim().to_string();
             if !q.is_empty() && self.unique(&q) {
-                let lead = &self.old[qa..h.oa];
-                let tail = &self.old[h.ob..qb];
-                let r = format!("{lead}{}{tail}", &self.new[h.na..h.nb]);
+                let r = self.rewrite(qa, qb, &self.with_skip(h));
                 let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
                 let op = if r.is_empty() {
                     TextOp::Delete(q)
@@ -285,6 +351,23 @@ impl Place<'_, '_> {
             return Some(Vec::new());
         }
         let mut hs = hunks(&self.old, &self.new);
+        let covered = |h: &Hunk| {
+            self.wide
+                .iter()
+                .any(|(a, b)| self.old[h.oa..h.ob].trim() == a && self.new[h.na..h.nb].trim() == b)
+        };
+        self.skip = hs.iter().filter(|h| covered(h)).copied().collect();
+        hs.retain(|h| !covered(h));
+        if hs.is_empty() {
+            let want = self.new.split_whitespace().collect::<Vec<_>>().join(" ");
+            return (self.result(&[]) == Some(want)).then_some(Vec::new());
+        }
+        self.run(hs.clone(), false).or_else(|| self.run(hs, true))
+    }
+
+    /// The changes for the hunks; quotations that overlap (or, with `merge_touching`, that
+    /// touch) make one change over both hunks.
+    fn run(&mut self, mut hs: Vec<Hunk>, merge_touching: bool) -> Option<Vec<TextOp>> {
         'again: loop {
             if hs.len() > MAX_CHANGES {
                 return None;
@@ -294,7 +377,7 @@ impl Place<'_, '_> {
                 let (op, span) = self.change(h)?;
                 // Quotations of two changes that touch: one change over both.
                 if let Some((_, prev)) = out.last()
-                    && prev.1 >= span.0
+                    && (prev.1 > span.0 || (merge_touching && prev.1 == span.0))
                 {
                     let a = hs[k - 1];
                     hs[k - 1] = Hunk {
@@ -360,7 +443,12 @@ impl<'a> Gen<'a> {
     }
 
     fn old_plain(&self, s: &str) -> String {
-        let f = |id: &Id| self.old_numbers.get(id).map(|n| sup(*n)).unwrap_or_default();
+        let f = |id: &Id| {
+            self.old_numbers
+                .get(id)
+                .map(|n| sup(*n))
+                .unwrap_or_default()
+        };
         plain(s, &f)
     }
 
@@ -376,7 +464,11 @@ impl<'a> Gen<'a> {
             lead: self.new_plain(&p.lead),
             text: self.new_plain(&p.text),
             list_style: p.list_style,
-            subparagraphs: p.subparagraphs.iter().map(|s| self.new_subtree(s)).collect(),
+            subparagraphs: p
+                .subparagraphs
+                .iter()
+                .map(|s| self.new_subtree(s))
+                .collect(),
         }
     }
 
@@ -442,9 +534,170 @@ fn position_of(
     Some(Position::EndOf(part, Some(parent_old)))
 }
 
+/// Where an instruction stands in the text as issued: wide changes and the title first,
+/// then by part and path (an insertion after its anchor), footnotes last.
+fn order_key(op: &Op) -> (u8, u8, Vec<usize>, u8) {
+    let part = |p: PartRef| match p {
+        PartRef::Preamble => 2,
+        PartRef::Operative => 3,
+    };
+    let at = |r: &ParaRef, k: u8| (1, part(r.part), r.path.clone(), k);
+    match op {
+        Op::Text { scopes, .. } => match scopes.first() {
+            Some(Scope::Paragraph(r))
+                if scopes.len() == 1 || !scopes.iter().any(Scope::is_wide) =>
+            {
+                at(r, 0)
+            }
+            Some(Scope::Footnote(n)) => (2, 0, vec![*n as usize], 0),
+            _ => (0, 0, Vec::new(), 0),
+        },
+        Op::Delete(refs) => refs.first().map_or((0, 0, Vec::new(), 0), |r| at(r, 0)),
+        Op::Replace { target, .. } => at(target, 0),
+        Op::Move { target, .. } => at(target, 0),
+        Op::Insert { at: pos, .. } => match pos {
+            Position::After(r) => at(r, 1),
+            Position::Before(r) => {
+                let mut p = r.path.clone();
+                if let Some(last) = p.last_mut() {
+                    *last = last.saturating_sub(1);
+                }
+                (1, part(r.part), p, 1)
+            }
+            Position::EndOf(pr, parent) => {
+                let mut p = parent.as_ref().map_or(vec![usize::MAX], |r| r.path.clone());
+                p.push(usize::MAX);
+                (1, part(*pr), p, 1)
+            }
+        },
+    }
+}
+
+/// A replacement made everywhere in some scopes: old words, new words, the scopes.
+type Wide = (String, String, Vec<Scope>);
+
+/// The wide replacements that apply to a place.
+fn wide_in(wide: &[Wide], place: &Scope) -> Vec<(String, String)> {
+    let part = match place {
+        Scope::Paragraph(r) => Some(match r.part {
+            PartRef::Preamble => Scope::Preamble,
+            PartRef::Operative => Scope::Operative,
+        }),
+        Scope::Title => Some(Scope::Title),
+        _ => None,
+    };
+    wide.iter()
+        .filter(|(_, _, scopes)| part.as_ref().is_some_and(|p| scopes.contains(p)))
+        .map(|(a, b, _)| (a.clone(), b.clone()))
+        .collect()
+}
+
+/// Replacements of the same words made at every occurrence in the title, the preamble or
+/// the operative part, in at least two places: one instruction ("Replace “Chernobyl” with
+/// “Chornobyl” in the title, the preambular paragraphs and the operative paragraphs.").
+fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Comparison) -> Vec<Wide> {
+    // Per scope, the kept places: (old text, new text).
+    let mut places: Vec<(Scope, String, String)> = Vec::new();
+    for e in &cmp.changes {
+        if e.part == PartKind::Header && e.field.as_deref() == Some("title") {
+            if let (Some(o), Some(n)) = (&e.old, &e.new) {
+                let f = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+                places.push((Scope::Title, f(&o.text), f(&n.text)));
+            }
+            continue;
+        }
+        if !e.is_paragraph() || e.similarity < REPLACE_BELOW {
+            continue;
+        }
+        let (Some(ol), Some(nl)) = (
+            e.old.as_ref().and_then(|s| s.location.as_ref()),
+            e.new.as_ref().and_then(|s| s.location.as_ref()),
+        ) else {
+            continue;
+        };
+        let (Some(op), Some(np)) = (old.at(ol), new.at(nl)) else {
+            continue;
+        };
+        let scope = match ol.part {
+            Part::Preamble => Scope::Preamble,
+            Part::Operative => Scope::Operative,
+            Part::Section(_) => continue,
+        };
+        places.push((
+            scope,
+            g.old_plain(&op.full_text()),
+            g.new_plain(&np.full_text()),
+        ));
+    }
+    let mut counts: HashMap<(String, String), usize> = HashMap::new();
+    let mut per_place: Vec<Vec<(String, String)>> = Vec::new();
+    for (_, o, n) in &places {
+        let v: Vec<(String, String)> = hunks(o, n)
+            .into_iter()
+            .map(|h| {
+                (
+                    o[h.oa..h.ob].trim().to_string(),
+                    n[h.na..h.nb].trim().to_string(),
+                )
+            })
+            .filter(|(a, b)| !a.is_empty() && !b.is_empty() && a.chars().any(is_word))
+            .collect();
+        for k in &v {
+            *counts.entry(k.clone()).or_default() += 1;
+        }
+        per_place.push(v);
+    }
+    let mut out: Vec<Wide> = Vec::new();
+    let mut keys: Vec<(String, String)> = counts
+        .into_iter()
+        .filter(|(_, c)| *c >= 3)
+        .map(|(k, _)| k)
+        .collect();
+    keys.sort();
+    for (a, b) in keys {
+        let mut scopes = Vec::new();
+        let mut places_hit = 0;
+        for scope in [Scope::Title, Scope::Preamble, Scope::Operative] {
+            let mut hit = 0;
+            let mut ok = true;
+            for (k, (s, o, _)) in places.iter().enumerate() {
+                if *s != scope {
+                    continue;
+                }
+                let v = crate::amend::text::View {
+                    chars: o.chars().collect(),
+                    spans: Vec::new(),
+                };
+                let occurrences = v.find(&a).len();
+                let changed = per_place[k].iter().filter(|x| x.0 == a && x.1 == b).count();
+                if occurrences != changed {
+                    ok = false;
+                    break;
+                }
+                if changed > 0 {
+                    hit += 1;
+                }
+            }
+            if ok && hit > 0 {
+                scopes.push(scope);
+                places_hit += hit;
+            }
+        }
+        // Words that another wide replacement already changes are left to that one.
+        let clash = out
+            .iter()
+            .any(|(x, _, _)| x.contains(&a) || a.contains(x.as_str()));
+        if places_hit >= 2 && !clash {
+            out.push((a, b, scopes));
+        }
+    }
+    out
+}
+
 /// The amendments turning `old` into `new` (`cmp` is their comparison).
 pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendments {
     let g = Gen::new(old, new, cmp);
+    let wide = wide_changes(&g, old, new, cmp);
     let by_loc = g.by_new_loc();
     let mut sim = Simulator::new(old, g.footnotes.clone());
     let old_marker = |id: &Id| g.old_numbers.get(id).map(|n| sup(*n)).unwrap_or_default();
@@ -475,9 +728,13 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                     old: o.text.split_whitespace().collect::<Vec<_>>().join(" "),
                     new: n.text.split_whitespace().collect::<Vec<_>>().join(" "),
                     old_marker: &old_marker,
+                    wide: wide_in(&wide, &Scope::Title),
+                    skip: Vec::new(),
                 };
                 if let Some(ops) = p.changes() {
-                    words.push((Scope::Title, ops));
+                    if !ops.is_empty() {
+                        words.push((Scope::Title, ops));
+                    }
                 } else {
                     words.push((
                         Scope::Title,
@@ -502,7 +759,9 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                         scope: scope.clone(),
                         old: ot.clone(),
                         new: nt.clone(),
-                            old_marker: &old_marker,
+                        old_marker: &old_marker,
+                        wide: Vec::new(),
+                        skip: Vec::new(),
                     };
                     let ops = p.changes().unwrap_or_else(|| {
                         vec![TextOp::Replace {
@@ -561,7 +820,11 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                 }
                 structural.push(Op::Insert { at, paragraphs });
             }
-            (Kind::Moved | Kind::Modified | Kind::Renumbered | Kind::Unchanged, Some(ol), Some(nl)) => {
+            (
+                Kind::Moved | Kind::Modified | Kind::Renumbered | Kind::Unchanged,
+                Some(ol),
+                Some(nl),
+            ) => {
                 let (Some(op), Some(np)) = (old.at(ol), new.at(nl)) else {
                     continue;
                 };
@@ -576,7 +839,9 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                         scope: Scope::Paragraph(target.clone()),
                         old: ot,
                         new: nt,
-                            old_marker: &old_marker,
+                        old_marker: &old_marker,
+                        wide: wide_in(&wide, &Scope::Paragraph(target.clone())),
+                        skip: Vec::new(),
                     };
                     ops = if similar { p.changes() } else { None };
                 }
@@ -598,22 +863,18 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                     _ => {
                         covered_old.push(ol.clone());
                         covered_new.push(nl.clone());
-                        if e.kind == Kind::Moved {
-                            // A moved paragraph replaced as a whole: deleted here, inserted
-                            // there.
-                            deletes.push(target.clone());
-                            if let Some(at) = position_of(&g, &by_loc, nl, true) {
-                                structural.push(Op::Insert {
-                                    at,
-                                    paragraphs: vec![g.new_subtree(np)],
-                                });
-                            }
-                        } else {
-                            structural.push(Op::Replace {
-                                target,
-                                paragraphs: vec![g.new_subtree(np)],
+                        if e.kind == Kind::Moved
+                            && let Some(to) = position_of(&g, &by_loc, nl, true)
+                        {
+                            structural.push(Op::Move {
+                                target: target.clone(),
+                                to,
                             });
                         }
+                        structural.push(Op::Replace {
+                            target,
+                            paragraphs: vec![g.new_subtree(np)],
+                        });
                     }
                 }
             }
@@ -623,21 +884,21 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
 
     // Instructions: changes of words in reading order, the same changes in several places
     // of one part as one instruction; then deletions per part; then the rest.
-    let mut instructions: Vec<Instruction> = Vec::new();
-    let mut push = |ops: Vec<Op>| {
-        let n = instructions.len() as u32 + 1;
-        let mut ins = Instruction {
-            number: n,
-            ops,
-            wording: String::new(),
-        };
-        ins.wording = crate::amend::render::sentence(&ins).0;
-        instructions.push(ins);
-    };
+    let mut groups: Vec<Vec<Op>> = Vec::new();
+    let mut push = |ops: Vec<Op>| groups.push(ops);
     let kind_of = |s: &Scope| match s {
         Scope::Paragraph(r) => Some(r.part),
         _ => None,
     };
+    for (a, b, scopes) in &wide {
+        push(vec![Op::Text {
+            scopes: scopes.clone(),
+            op: TextOp::Replace {
+                old: a.clone(),
+                new: b.clone(),
+            },
+        }]);
+    }
     let mut used = vec![false; words.len()];
     for k in 0..words.len() {
         if used[k] {
@@ -675,6 +936,21 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
     for op in structural {
         push(vec![op]);
     }
+    // In the order of the text as issued, as the UN numbers them.
+    groups.sort_by_key(|ops| ops.first().map(order_key));
+    let instructions = groups
+        .into_iter()
+        .enumerate()
+        .map(|(k, ops)| {
+            let mut ins = Instruction {
+                number: k as u32 + 1,
+                ops,
+                wording: String::new(),
+            };
+            ins.wording = crate::amend::render::sentence(&ins).0;
+            ins
+        })
+        .collect();
     Amendments {
         instructions,
         footnotes: g.footnotes,
