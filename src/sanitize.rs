@@ -10,6 +10,14 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{FFF9}'..='\u{FFFB}')
 }
 
+/// Whether a character is one of the zero-width characters (space, non-joiner, joiner, word
+/// joiner, byte-order mark). They are harmless to a terminal but invisible, so a text printed
+/// with them would hide them (“Member\u{200B}States” reads as “MemberStates”); [`sanitize`]
+/// shows them as placeholders and `check` flags them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// The visible placeholder for an unsafe character: the Unicode control picture for C0
 /// controls (ESC → "␛"), "␡" for DEL, and "�" for C1 controls and bidi overrides. A tab
 /// becomes a space.
@@ -22,33 +30,29 @@ pub fn placeholder(c: char) -> char {
     }
 }
 
-/// The text with every unsafe character replaced by its placeholder. Borrowed when nothing
-/// needed replacing.
+/// The text with every unsafe or invisible character replaced by its placeholder. Borrowed
+/// when nothing needed replacing.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    let replace = |c: char| is_unsafe(c) || is_invisible(c);
+    if !s.chars().any(replace) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
-            .map(|c| if is_unsafe(c) { placeholder(c) } else { c })
+            .map(|c| if replace(c) { placeholder(c) } else { c })
             .collect(),
     )
 }
 
 /// Like [`sanitize`] but keeps line breaks (for multi-line output such as an export).
 pub fn sanitize_keep_newlines(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+    let replace = |c: char| c != '\n' && (is_unsafe(c) || is_invisible(c));
+    if !s.chars().any(replace) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
-            .map(|c| {
-                if c != '\n' && is_unsafe(c) {
-                    placeholder(c)
-                } else {
-                    c
-                }
-            })
+            .map(|c| if replace(c) { placeholder(c) } else { c })
             .collect(),
     )
 }
@@ -64,5 +68,11 @@ mod tests {
         assert_eq!(sanitize("tab\there"), "tab here");
         assert!(matches!(sanitize("plain — text"), Cow::Borrowed(_)));
         assert_eq!(sanitize_keep_newlines("a\nb\u{7}"), "a\nb␇");
+        // Zero-width characters do not pass silently either.
+        assert_eq!(sanitize("Member\u{200B}States"), "Member\u{FFFD}States");
+        assert_eq!(
+            sanitize_keep_newlines("a\u{FEFF}\nb\u{200D}"),
+            "a\u{FFFD}\nb\u{FFFD}"
+        );
     }
 }

@@ -252,7 +252,7 @@ fn perform(doc: &mut Document, e: &Edit) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
     #[test]
     fn random_edit_sequences_round_trip(edits in prop::collection::vec(edit(), 1..8)) {
         let sample = resdraft::draftfile::load(&root().join("drafts/sample-resolution.toml")).unwrap();

@@ -205,9 +205,10 @@ impl<'a> Ctx<'a> {
                 i = j;
                 continue;
             }
-            if c == '*' && (i == 0 || !chars[i - 1].is_whitespace()) {
+            if super::parse::is_mark(c) && (c == '†' || (i > 0 && !chars[i - 1].is_whitespace()))
+            {
                 let mut j = i;
-                while j < chars.len() && chars[j] == '*' {
+                while j < chars.len() && chars[j] == c {
                     j += 1;
                 }
                 let mark: String = chars[i..j].iter().collect();
@@ -762,7 +763,40 @@ fn build(doc: &Document, changes: &[Change], added: Vec<Footnote>) -> Document {
     out.operative = r.list(ops, PartRef::Operative, None);
     out.footnotes.extend(added);
     tidy_footnotes(doc, &mut out);
+    tidy_headings(doc, &mut out, &replaced);
     out
+}
+
+/// Headings stand before a paragraph by id: one whose paragraph was replaced stands before
+/// the first replacing paragraph, one whose paragraph was deleted before the next paragraph
+/// that remains (it goes when none does).
+fn tidy_headings(issued: &Document, doc: &mut Document, replaced: &HashMap<Id, Vec<Paragraph>>) {
+    let mut present: HashSet<Id> = HashSet::new();
+    doc.walk(&mut |p, _| {
+        present.insert(p.id.clone());
+    });
+    let next_remaining = |id: &Id| -> Option<Id> {
+        let loc = issued.locate(id)?;
+        let list = issued.part(loc.part)?;
+        list.iter().skip(loc.top()).find_map(|p| {
+            if let Some(r) = replaced.get(&p.id) {
+                return r.first().map(|x| x.id.clone());
+            }
+            present.contains(&p.id).then(|| p.id.clone())
+        })
+    };
+    doc.headings.retain_mut(|h| {
+        if present.contains(&h.before) {
+            return true;
+        }
+        match next_remaining(&h.before) {
+            Some(id) => {
+                h.before = id;
+                true
+            }
+            None => false,
+        }
+    });
 }
 
 struct Rebuild<'a> {

@@ -52,6 +52,7 @@ pub fn parse(s: &str) -> Option<usize> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    let key = key.replace(" and ", " ");
     let t = &table().1;
     t.get(&key)
         .or_else(|| t.get(&key.replacen(' ', "-", 1)))

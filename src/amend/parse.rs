@@ -104,15 +104,25 @@ fn join(lines: &[Line]) -> String {
     parts.join(" ")
 }
 
+/// A character that marks a new footnote: `*` in the UN's documents, `†` in ours.
+pub fn is_mark(c: char) -> bool {
+    c == '*' || c == '†'
+}
+
 /// A footnote line at a page foot: its `*` mark and text.
 fn footnote_start(s: &str) -> Option<(&str, &str)> {
-    let stars = s.bytes().take_while(|b| *b == b'*').count();
-    if stars == 0 || stars > 64 {
+    let mark_char = s.chars().next().filter(|c| is_mark(*c))?;
+    let len: usize = s
+        .chars()
+        .take_while(|c| *c == mark_char)
+        .map(char::len_utf8)
+        .sum();
+    if len > 64 * mark_char.len_utf8() {
         return None;
     }
-    let rest = &s[stars..];
+    let rest = &s[len..];
     rest.starts_with(' ')
-        .then(|| (&s[..stars], rest.trim_start()))
+        .then(|| (&s[..len], rest.trim_start()))
         .filter(|(_, t)| !t.is_empty())
 }
 

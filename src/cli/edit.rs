@@ -8,6 +8,7 @@ use resdraft::draftfile;
 use resdraft::import::KindHint;
 use resdraft::model::{DocKind, Document, Draft};
 use resdraft::tui::{self, storage};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -21,8 +22,18 @@ pub struct Args {
 
 pub fn run(args: Args, theme: Option<String>) -> Result<ExitCode> {
     let opts = options_for(&args.file, theme)?;
-    tui::run(opts)?;
-    Ok(ExitCode::SUCCESS)
+    match tui::run(opts)? {
+        None => Ok(ExitCode::SUCCESS),
+        Some(stopped) => {
+            // The terminal may be gone: a failed write is no reason to panic.
+            let _ = writeln!(
+                std::io::stderr(),
+                "resdraft: {}",
+                resdraft::sanitize::sanitize(&stopped.message())
+            );
+            Ok(ExitCode::from(stopped.why.exit_code()))
+        }
+    }
 }
 
 pub fn run_default(theme: Option<String>) -> Result<ExitCode> {

@@ -15,6 +15,7 @@ mod revisions;
 pub mod source;
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// resdraft: draft and amend United Nations resolutions in the terminal.
@@ -77,7 +78,9 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             let msg = format!("{e:#}");
-            eprintln!(
+            // Not eprintln!: stderr may be a terminal that is gone, which is no reason to panic.
+            let _ = writeln!(
+                std::io::stderr(),
                 "resdraft: {}",
                 resdraft::sanitize::sanitize_keep_newlines(&msg)
             );

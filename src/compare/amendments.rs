@@ -57,7 +57,8 @@ fn part_ref(part: Part) -> Option<PartRef> {
     match part {
         Part::Preamble => Some(PartRef::Preamble),
         Part::Operative => Some(PartRef::Operative),
-        Part::Section(_) => None,
+        // Report sections, resolution parts and annexes are not amended here.
+        _ => None,
     }
 }
 
@@ -426,7 +427,9 @@ impl<'a> Gen<'a> {
                     }
                 }
                 (None, Some(n)) => {
-                    let mark = "*".repeat(footnotes.len() + 1);
+                    // Daggers, not the asterisks of real documents: a literal "*" of the text
+                    // must not read as a mark.
+                    let mark = "†".repeat(footnotes.len() + 1);
                     new_marks.insert(n.id.clone(), mark.clone());
                     footnotes.push((mark, plain(&n.text, &|_| String::new())));
                 }
@@ -621,7 +624,7 @@ fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Comparison) -> Ve
         let scope = match ol.part {
             Part::Preamble => Scope::Preamble,
             Part::Operative => Scope::Operative,
-            Part::Section(_) => continue,
+            _ => continue,
         };
         places.push((
             scope,

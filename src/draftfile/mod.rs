@@ -3,7 +3,9 @@
 //! The format is written for people and for git: a `format = 1` key, a `[header]` table, one
 //! table a paragraph (`[[preamble]]`, `[[operative]]`, nested `[[operative.subparagraphs]]`,
 //! report `[[sections]]` with `[[sections.paragraphs]]`), `[[footnotes]]` and the frozen
-//! `[[revisions]]` last. Text is one plain string a paragraph with the light inline markup of
+//! `[[revisions]]` last. Format 2 adds `[[headings]]` (each naming the paragraph it stands
+//! `before`), `[[parts]]` (with `[[parts.preamble]]` and `[[parts.operative]]`) and
+//! `[[annexes]]` (with `[[annexes.paragraphs]]` and `[[annexes.sections]]`). Text is one plain string a paragraph with the light inline markup of
 //! [`crate::markup`]; ids are kept, numbers are never stored.
 //!
 //! Loading checks everything a hand-edited or damaged file can get wrong and answers with a
@@ -15,13 +17,29 @@ mod emit;
 mod schema;
 mod validate;
 
+pub use validate::MAX_FIRST_NUMBER;
+
 use crate::model::Draft;
 use schema::FileV1;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// The version of the file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest version of the file format this build reads and writes. Format 2 adds
+/// `[[headings]]`, `[[parts]]` and `[[annexes]]`; a draft that uses none of them is written
+/// as format 1, so older builds keep opening it. Both versions are read.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The lowest format that holds everything in `draft`.
+pub fn format_needed(draft: &Draft) -> u32 {
+    let structured = |d: &crate::model::Document| {
+        !(d.headings.is_empty() && d.parts.is_empty() && d.annexes.is_empty())
+    };
+    if structured(&draft.document) || draft.revisions.iter().any(|r| structured(&r.document)) {
+        2
+    } else {
+        1
+    }
+}
 
 /// The largest draft file that is read (64 MiB): real drafts are a few hundred kilobytes.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -270,6 +288,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
             message: describe_toml_error(&e, text, line),
         }
     };
+    too_deep_tables(text, path)?;
     // First the syntax and the version, so a newer file is named as such rather than as a
     // file with unknown keys.
     let table: toml::Table = toml::from_str(text).map_err(toml_err)?;
@@ -278,6 +297,32 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
     let (draft, spans, revision_spans) = file.into_draft();
     validate::check(&draft, &spans, &revision_spans, text, path)?;
     Ok(draft)
+}
+
+/// Refuses a table header nesting sub-paragraphs deeper than [`crate::ops::MAX_DEPTH`]
+/// (`[[operative.subparagraphs.subparagraphs…]]`), with its line, before the TOML parser
+/// meets it: far past the limit the parser would stop at its own recursion limit, which
+/// names no line.
+fn too_deep_tables(text: &str, path: &Path) -> Result<(), FileError> {
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if !t.starts_with("[[") {
+            continue;
+        }
+        let header = t.split(']').next().unwrap_or("");
+        let depth = header
+            .split('.')
+            .filter(|k| k.trim().trim_matches('"') == "subparagraphs")
+            .count();
+        if depth > crate::ops::MAX_DEPTH {
+            return Err(FileError::Invalid {
+                path: path.to_path_buf(),
+                line: Some(i + 1),
+                message: validate::too_deep("this sub-paragraph", depth),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The toml error message, with the offending line quoted when short.
@@ -316,7 +361,7 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
                 "no `format` key: not a resdraft draft file (a draft starts with `format = {FORMAT_VERSION}`)"
             ),
         )),
-        Some(toml::Value::Integer(n)) if *n == i64::from(FORMAT_VERSION) => Ok(()),
+        Some(toml::Value::Integer(n)) if (1..=i64::from(FORMAT_VERSION)).contains(n) => Ok(()),
         Some(toml::Value::Integer(n)) if *n > i64::from(FORMAT_VERSION) => Err(version_err(
             line,
             format!(
@@ -325,7 +370,9 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
         )),
         Some(toml::Value::Integer(n)) => Err(version_err(
             line,
-            format!("unknown format version {n} (this resdraft reads format {FORMAT_VERSION})"),
+            format!(
+                "unknown format version {n} (this resdraft reads formats 1 to {FORMAT_VERSION})"
+            ),
         )),
         Some(other) => Err(version_err(
             line,
@@ -341,12 +388,21 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
 /// Never fails today; the `Result` keeps the contract open for values a future format cannot
 /// hold.
 pub fn to_toml(draft: &Draft) -> Result<String, FileError> {
-    Ok(emit::draft(draft, FORMAT_VERSION))
+    Ok(emit::draft(draft, format_needed(draft)))
 }
 
-/// Saves the draft atomically: the old file stays whole until the new one is on disk.
+/// Saves the draft atomically: the old file stays whole until the new one is on disk. The
+/// text is read back with the loader's own checks first, so a file that no command could
+/// load is never written (the error says why, and the old file stays as it was).
 pub fn save(path: &Path, draft: &Draft) -> Result<(), FileError> {
     let text = to_toml(draft)?;
+    if let Err(e) = parse(&text, path) {
+        return Err(FileError::Invalid {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("not saved: the file written would not load again ({e})"),
+        });
+    }
     write_atomic(path, text.as_bytes())
 }
 

@@ -62,8 +62,13 @@ pub fn ends_with_punctuation(s: &str) -> bool {
 
 /// A numbered line: "12. text" or "12." alone. Returns the number and the rest.
 pub fn numbered(s: &str) -> Option<(u32, &str)> {
+    numbered_digits(s, 1..=3)
+}
+
+/// A numbered line whose number has a count of digits in `digits`.
+fn numbered_digits(s: &str, digits_range: std::ops::RangeInclusive<usize>) -> Option<(u32, &str)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) || s.as_bytes().get(digits) != Some(&b'.') {
+    if !digits_range.contains(&digits) || s.as_bytes().get(digits) != Some(&b'.') {
         return None;
     }
     let rest = &s[digits + 1..];
@@ -313,7 +318,10 @@ impl Reader<'_> {
                 return;
             }
         }
-        if let Some((n, rest)) = numbered(t) {
+        // Four digits and more only as the number the text expects next (“1000.” after
+        // 999), so that a year opening a wrapped line (“2030. Also …”) is not a paragraph.
+        let long = || numbered_digits(t, 4..=9).filter(|(n, _)| self.expected == Some(*n));
+        if let Some((n, rest)) = numbered(t).or_else(long) {
             self.push(ItemKind::Numbered(n), rest, line.no);
             if self.expected.is_none_or(|e| e == n) {
                 self.expected = Some(n + 1);

@@ -118,6 +118,7 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
         doc.header.sponsors_note = sponsor_notes.join(" ");
     }
     footnotes::link(&mut doc, numbered, &mut warnings);
+    literal_markup(&mut doc);
     doc.notes.extend(extra);
 
     if doc.paragraph_count() == 0 && lines.iter().any(|l| !l.is_blank()) {
@@ -237,9 +238,65 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
     Ok(imported)
 }
 
+/// A plain text is taken as it reads: what in it looks like markup but is not (a literal
+/// “[^x]”, an unpaired “*”) is escaped so that it stays as the characters of the text and
+/// the imported draft loads (see [`crate::markup::escape_unmeant`]).
+fn literal_markup(doc: &mut Document) {
+    let ids: std::collections::HashSet<crate::model::Id> =
+        doc.footnotes.iter().map(|f| f.id.clone()).collect();
+    let fix = |s: &mut String, markers: bool| {
+        if s.contains(['[', '*']) {
+            *s = crate::markup::escape_unmeant(s, |id| markers && ids.contains(id)).text;
+        }
+    };
+    fn walk(list: &mut [crate::model::Paragraph], fix: &dyn Fn(&mut String, bool)) {
+        for p in list {
+            fix(&mut p.lead, true);
+            fix(&mut p.text, true);
+            walk(&mut p.subparagraphs, fix);
+        }
+    }
+    walk(&mut doc.preamble, &fix);
+    walk(&mut doc.operative, &fix);
+    for s in &mut doc.sections {
+        walk(&mut s.paragraphs, &fix);
+    }
+    for f in &mut doc.footnotes {
+        fix(&mut f.text, false);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_looks_like_markup_is_kept_as_text() {
+        let t = "The General Assembly,\n\nRecalling its resolution 1/1,\n\n\
+                 1. Decides that the sign [^x] and a * star stay as printed;\n\n\
+                 2. Requests a report.\n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(
+            crate::markup::strip(&d.operative[0].text),
+            "that the sign [^x] and a * star stay as printed;"
+        );
+        let draft = crate::model::Draft::new(d);
+        let text = crate::draftfile::to_toml(&draft).unwrap();
+        let back = crate::draftfile::parse(&text, Path::new("imported.toml")).unwrap();
+        assert_eq!(back, draft);
+    }
+
+    #[test]
+    fn paragraphs_numbered_past_999_are_paragraphs() {
+        let mut t = String::from("The General Assembly,\n\n");
+        for n in 1..=1005 {
+            t.push_str(&format!("{n}. Decides to meet again as step {n};\n\n"));
+        }
+        let d = import_str(&t, KindHint::Auto).document;
+        assert_eq!(d.operative.len(), 1005);
+        assert_eq!(d.operative[999].text, "to meet again as step 1000;");
+        assert_eq!(d.operative[1004].text, "to meet again as step 1005;");
+    }
 
     #[test]
     fn paragraphs_without_blank_lines() {

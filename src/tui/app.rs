@@ -12,8 +12,8 @@ use super::layout::LayoutCache;
 use super::storage::{Dirs, FileStamp};
 use super::theme::Theme;
 use crate::check::{self, Finding};
-use crate::model::{Draft, Id, Location};
-use crate::ops::Transaction;
+use crate::model::{Draft, Header, Id, Location};
+use crate::ops::{self, Op, Transaction};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -45,6 +45,46 @@ impl Mode {
             Mode::Dialog => Some(KeyMode::Dialog),
             Mode::Help => Some(KeyMode::Help),
             Mode::Revisions => None,
+        }
+    }
+}
+
+/// Text typed into an open popup (the paragraph editor or the header form) and not committed
+/// yet. It is unsaved work like any other: autosave, signals and a lost terminal put it into
+/// the recovery copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Paragraph { id: Id, lead: String, text: String },
+    Header { header: Box<Header>, body: String },
+}
+
+impl Pending {
+    /// `draft` as it would be if the popup were committed now.
+    pub fn apply_to(&self, draft: &mut Draft) {
+        let doc = &mut draft.document;
+        match self.clone() {
+            Pending::Paragraph { id, lead, text } => {
+                let op = Op::SetText {
+                    id: id.clone(),
+                    lead: lead.clone(),
+                    text: text.clone(),
+                };
+                if ops::apply(doc, op).is_err()
+                    && let Some(p) = doc.find_mut(&id)
+                {
+                    // Keep what was typed even if the operation refuses it.
+                    p.lead = lead;
+                    p.text = text;
+                }
+            }
+            Pending::Header { header, body } => {
+                if *header != doc.header {
+                    let _ = ops::apply(doc, Op::SetHeader(*header));
+                }
+                if body != doc.authoring_body {
+                    let _ = ops::apply(doc, Op::SetAuthoringBody(body));
+                }
+            }
         }
     }
 }
@@ -232,6 +272,47 @@ impl App {
     /// The label of the latest frozen revision, for the status bar.
     pub fn revision_label(&self) -> Option<&str> {
         self.draft.revisions.last().map(|r| r.label.as_str())
+    }
+
+    /// What is typed in an open paragraph editor or header form and differs from the draft.
+    pub fn pending(&self) -> Option<Pending> {
+        if let Some(ed) = &self.editor {
+            let (lead, text) = (ed.lead_value(), ed.text_value());
+            let same = self
+                .draft
+                .document
+                .find(&ed.target)
+                .is_some_and(|p| p.lead == lead && p.text == text);
+            return (!same).then(|| Pending::Paragraph {
+                id: ed.target.clone(),
+                lead,
+                text,
+            });
+        }
+        if let Some(form) = &self.form {
+            let doc = &self.draft.document;
+            let (header, body) = form.result(&doc.header);
+            return (header != doc.header || body != doc.authoring_body).then(|| Pending::Header {
+                header: Box::new(header),
+                body,
+            });
+        }
+        None
+    }
+
+    /// Whether anything would be lost if the editor ended now: unsaved changes or text typed
+    /// into an open popup.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.dirty || self.pending().is_some()
+    }
+
+    /// The draft with everything typed so far, committed or not: what a recovery copy holds.
+    pub fn work(&self) -> Draft {
+        let mut draft = self.draft.clone();
+        if let Some(p) = self.pending() {
+            p.apply_to(&mut draft);
+        }
+        draft
     }
 
     /// The file name shown in the status bar.

@@ -16,7 +16,10 @@ pub fn dialog(app: &mut App, action: Action) {
             Action::No => confirm_no(app, kind),
             Action::Cancel => match kind {
                 Confirm::CreateNew => app.should_quit = true,
-                Confirm::Recover(_) => confirm_no(app, kind),
+                // Only an explicit “n” discards a recovery copy: Esc keeps it for later.
+                Confirm::Recover(_) => {
+                    app.say("Recovery copy kept: it is offered again the next time the draft opens")
+                }
                 _ => app.say("Cancelled"),
             },
             _ => app.dialog = Some(Dialog::Confirm { kind, title, body }),

@@ -455,9 +455,13 @@ fn editor(app: &mut App, action: Action) {
                 app.say("Put the cursor in the text where the paragraph should split");
                 return;
             }
-            let at = ed.text_cursor_byte();
+            let typed_at = ed.text_cursor_byte();
             let (id, lead, text) = (ed.target.clone(), ed.lead_value(), ed.text_value());
             app.editor = None;
+            // `SetText` escapes what cannot be markup; the split point moves with the text.
+            let doc = &app.draft.document;
+            let at = crate::markup::escape_unmeant(&text, |m| doc.footnote(m).is_some())
+                .map_offset(typed_at);
             run_ops(
                 app,
                 vec![
