@@ -73,6 +73,20 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
         });
     }
     let is_draft = source::is_draft_path(path) || path.extension().is_none();
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            bail!("{}: {}", path.display(), resdraft::fileio::explain(e))
+        }
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+            let to = std::fs::read_link(path).unwrap_or_default();
+            bail!(
+                "{}: is a symbolic link to {}, which does not exist",
+                path.display(),
+                to.display()
+            )
+        }
+        _ => {}
+    }
     if !path.exists() {
         if !is_draft {
             bail!("{}: no such file", path.display());

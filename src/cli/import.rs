@@ -27,6 +27,9 @@ pub struct Args {
     /// What the text is; `auto` tells a resolution from a report.
     #[arg(short, long, value_enum, default_value_t = Kind::Auto)]
     pub kind: Kind,
+    /// Replace the -o file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The kinds of document the importer reads.
@@ -51,6 +54,9 @@ impl From<Kind> for KindHint {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(out) = args.output.as_deref().filter(|o| o.as_os_str() != "-") {
+        super::output::check_overwrite(out, args.force, super::output::Guard::AnyFile)?;
+    }
     let document = source::import_text(&args.file, args.kind.into())?;
     let draft = Draft::new(document);
     match &args.output {

@@ -9,6 +9,7 @@ mod edit;
 mod export;
 mod import;
 mod new;
+mod output;
 mod renumber;
 mod revise;
 mod revisions;
@@ -22,6 +23,10 @@ use std::process::ExitCode;
 ///
 /// With no command, opens the editor on the most recently edited draft (the sample draft on
 /// first run).
+/// The narrowest and widest output a `--width` accepts, in columns.
+pub const MIN_WIDTH: u64 = 20;
+pub const MAX_WIDTH: u64 = 1000;
+
 #[derive(Parser, Debug)]
 #[command(name = "resdraft", version, about, long_about)]
 pub struct Cli {
@@ -77,7 +82,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            let msg = format!("{e:#}");
+            let msg = describe(&e);
             // Not eprintln!: stderr may be a terminal that is gone, which is no reason to panic.
             let _ = writeln!(
                 std::io::stderr(),
@@ -87,4 +92,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each cause once: a cause whose text the message already holds
+/// (a `FileError` names its OS error) is not repeated.
+fn describe(e: &anyhow::Error) -> String {
+    let mut msg = e.to_string();
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !msg.contains(&c) {
+            msg.push_str(": ");
+            msg.push_str(&c);
+        }
+    }
+    msg
 }

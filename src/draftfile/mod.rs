@@ -11,7 +11,7 @@
 //! Loading checks everything a hand-edited or damaged file can get wrong and answers with a
 //! [`FileError`] naming the file, the line where known and the problem; it never panics.
 //! Saving is atomic: a temporary file in the same folder is written, synced and renamed over
-//! the draft.
+//! the draft (see [`crate::fileio`] for devices, FIFOs, read-only files and hard links).
 
 mod emit;
 mod schema;
@@ -21,7 +21,6 @@ pub use validate::MAX_FIRST_NUMBER;
 
 use crate::model::Draft;
 use schema::FileV1;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The newest version of the file format this build reads and writes. Format 2 adds
@@ -209,38 +208,28 @@ pub(crate) fn line_of(text: &[u8], offset: usize) -> usize {
     text[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Reads and checks a draft file.
+/// Reads and checks a draft file. A FIFO or a device is read as a stream with the same
+/// size limit and never waits forever (see [`crate::fileio`]).
 pub fn load(path: &Path) -> Result<Draft, FileError> {
-    let read_err = |source| FileError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.is_dir() {
-        return Err(FileError::Directory {
+    use crate::fileio::ReadError;
+    let bytes = crate::fileio::read_limited(path, MAX_FILE_SIZE).map_err(|e| match e {
+        ReadError::Directory => FileError::Directory {
             path: path.to_path_buf(),
-        });
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(FileError::TooLarge {
+        },
+        ReadError::TooLarge { size, limit } => FileError::TooLarge {
             path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_SIZE,
-        });
-    }
-    let file = std::fs::File::open(path).map_err(read_err)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // Read one byte past the limit so a file that grew since `metadata` is still refused.
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(FileError::TooLarge {
+            size,
+            limit,
+        },
+        ReadError::Io(source) => FileError::Read {
             path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_SIZE,
-        });
-    }
+            source,
+        },
+        other => FileError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(other.to_string()),
+        },
+    })?;
     parse_bytes(&bytes, path)
 }
 
@@ -395,6 +384,15 @@ pub fn to_toml(draft: &Draft) -> Result<String, FileError> {
 /// text is read back with the loader's own checks first, so a file that no command could
 /// load is never written (the error says why, and the old file stays as it was).
 pub fn save(path: &Path, draft: &Draft) -> Result<(), FileError> {
+    save_with(path, draft, crate::fileio::WriteOptions::default())
+}
+
+/// [`save`] with the permissions a new file gets.
+pub fn save_with(
+    path: &Path,
+    draft: &Draft,
+    opts: crate::fileio::WriteOptions,
+) -> Result<(), FileError> {
     let text = to_toml(draft)?;
     if let Err(e) = parse(&text, path) {
         return Err(FileError::Invalid {
@@ -403,56 +401,22 @@ pub fn save(path: &Path, draft: &Draft) -> Result<(), FileError> {
             message: format!("not saved: the file written would not load again ({e})"),
         });
     }
-    write_atomic(path, text.as_bytes())
-}
-
-/// Writes `contents` to `path` atomically: a temporary file in the same folder is written,
-/// synced and renamed over the target, keeping the target's permissions when it exists. A
-/// symbolic link is followed, so the file it points to is replaced, not the link.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
-    let write_err = |source| FileError::Write {
+    crate::fileio::write(path, text.as_bytes(), opts).map_err(|source| FileError::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let target: PathBuf = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(write_err)?,
-        Ok(m) if m.is_dir() => {
-            return Err(write_err(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "is a directory",
-            )));
+    })
+}
+
+/// Writes `contents` to `path` safely: atomically for a regular file (permissions, owner and
+/// hard links kept), into a device or a FIFO, never over a read-only file (see
+/// [`crate::fileio::write`]).
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    crate::fileio::write(path, contents, crate::fileio::WriteOptions::default()).map_err(|source| {
+        FileError::Write {
+            path: path.to_path_buf(),
+            source,
         }
-        _ => path.to_path_buf(),
-    };
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".resdraft-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(write_err)?;
-    tmp.write_all(contents).map_err(write_err)?;
-    // Best effort: a file system without permissions still gets the new text.
-    match std::fs::metadata(&target) {
-        Ok(meta) => {
-            let _ = tmp.as_file().set_permissions(meta.permissions());
-        }
-        Err(_) => {
-            // A temporary file is private (0600); a new draft gets the usual 0644.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = tmp
-                    .as_file()
-                    .set_permissions(std::fs::Permissions::from_mode(0o644));
-            }
-        }
-    }
-    tmp.as_file().sync_all().map_err(write_err)?;
-    tmp.persist(&target).map_err(|e| write_err(e.error))?;
-    Ok(())
+    })
 }
 
 #[cfg(test)]

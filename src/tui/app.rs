@@ -9,12 +9,13 @@ use super::editor::Editor;
 use super::form::HeaderForm;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::LayoutCache;
+use super::storage::recovery::{self, Found, Session};
 use super::storage::{Dirs, FileStamp};
 use super::theme::Theme;
 use crate::check::{self, Finding};
 use crate::model::{Draft, Header, Id, Location};
 use crate::ops::{self, Op, Transaction};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// A line for the status bar.
@@ -134,6 +135,12 @@ pub struct App {
     /// The draft as last loaded or saved (`None` for a draft not yet on disk): undoing back to
     /// it clears the unsaved mark.
     pub saved: Option<Draft>,
+    /// This editor's recovery copy and the lock that says it runs (`None`: no data folder).
+    pub recovery: Option<Session>,
+    /// Recovery copies left by other editors, still to be offered (newest first).
+    pub recovery_offers: Vec<Found>,
+    /// Recovery copies taken over with “recover”: removed with this editor's own copy.
+    pub adopted: Vec<PathBuf>,
 }
 
 impl App {
@@ -170,6 +177,9 @@ impl App {
             dirs: Dirs::default(),
             unsaved_since: None,
             saved: None,
+            recovery: None,
+            recovery_offers: Vec::new(),
+            adopted: Vec::new(),
         };
         app.saved = Some(app.draft.clone());
         app.selected = app.order().first().cloned();
@@ -313,6 +323,22 @@ impl App {
             p.apply_to(&mut draft);
         }
         draft
+    }
+
+    /// This editor's recovery copy, if it keeps one.
+    pub fn recovery_file(&self) -> Option<&Path> {
+        self.recovery.as_ref().map(|s| s.copy.as_path())
+    }
+
+    /// Removes this editor's recovery copy and those it took over (after a save, or a quit
+    /// that discards the changes).
+    pub fn discard_recovery(&mut self) {
+        if let Some(f) = self.recovery_file() {
+            recovery::discard(f);
+        }
+        for f in self.adopted.drain(..) {
+            recovery::discard(&f);
+        }
     }
 
     /// The file name shown in the status bar.

@@ -26,7 +26,7 @@ pub mod wrap;
 use app::App;
 use dialog::{Confirm, Dialog};
 use ratatui::crossterm::event;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use storage::{Dirs, recovery};
 use watchdog::{Input, Stop, Tty, Watchdog};
@@ -115,18 +115,22 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
                 app.path.display()
             ),
         ));
-    } else if let Some(data) = &dirs.data {
-        let rec = recovery::path_for(data, &app.path);
-        if let Some(draft) = recovery::pending(&rec, &app.path)
-            && draft != app.draft
-        {
-            app.dialog = Some(Dialog::confirm(
-                Confirm::Recover(Box::new(draft)),
-                "Recover unsaved work",
-                format!(
-                    "A recovery copy of {} with unsaved changes was found. Recover it?",
-                    app.file_name()
-                ),
+    }
+    if let Some(data) = &dirs.data {
+        let session = recovery::Session::start(data, &app.path);
+        let survey = recovery::survey(data, &app.path, &app.draft, &session.copy);
+        app.recovery = Some(session);
+        app.recovery_offers = survey.orphans;
+        if !opts.missing {
+            dialog_update::offer_recovery(&mut app);
+        }
+        if !survey.running.is_empty() {
+            let pids: Vec<String> = survey.running.iter().map(|p| p.to_string()).collect();
+            app.error(format!(
+                "{} is also open in another editor (pid {}): each keeps its own recovery copy; \
+                 saving here replaces what the other saved",
+                app.file_name(),
+                pids.join(", ")
             ));
         }
     }
@@ -183,8 +187,15 @@ pub fn run(opts: Options) -> anyhow::Result<Option<Stopped>> {
     let watchdog = Watchdog::start(terminal::emergency)?;
     let shared = watchdog.shared.clone();
     let (mut app, setup) = prepare(opts, Dirs::from_env());
-    let tty = Tty::open()?;
-    let mut term = terminal::init()?;
+    let no_terminal = |e: std::io::Error| {
+        anyhow::anyhow!(
+            "cannot start the editor: it needs a terminal, and stdin is not one and /dev/tty \
+             cannot be opened ({e})"
+        )
+    };
+    let tty = Tty::open().map_err(no_terminal)?;
+    let mut term = terminal::init()
+        .map_err(|e| anyhow::anyhow!("cannot set up the terminal for the editor: {e}"))?;
     let result = event_loop(&mut term, &mut app, &setup, &shared, &tty);
     let stop = match &result {
         Ok(stop) => *stop,
@@ -199,14 +210,11 @@ pub fn run(opts: Options) -> anyhow::Result<Option<Stopped>> {
     if let Some(s) = &mut stopped
         && app.has_unsaved_work()
     {
-        match setup.dirs.data.as_ref() {
-            Some(data) => {
-                let rec = recovery::path_for(data, &app.path);
-                match recovery::write(&rec, &app.work()) {
-                    Ok(()) => s.recovery = Some(rec),
-                    Err(e) => s.problem = Some(format!("{e:#}")),
-                }
-            }
+        match app.recovery_file().map(Path::to_path_buf) {
+            Some(rec) => match recovery::write(&rec, &app.work()) {
+                Ok(()) => s.recovery = Some(rec),
+                Err(e) => s.problem = Some(format!("{e:#}")),
+            },
             None => s.problem = Some("no data directory for recovery copies".into()),
         }
     }
@@ -237,11 +245,7 @@ fn event_loop(
     shared: &watchdog::Shared,
     tty: &Tty,
 ) -> std::io::Result<Option<Stop>> {
-    let recovery_path = setup
-        .dirs
-        .data
-        .as_ref()
-        .map(|d| recovery::path_for(d, &app.path));
+    let recovery_path = app.recovery_file().map(Path::to_path_buf);
     let mut snap_key = None;
     let mut pending_key = None;
     let mut written_key = None;

@@ -7,7 +7,7 @@ use super::app::{App, Mode};
 use super::dialog::{Confirm, Dialog};
 use super::editor::{Editor, Field};
 use super::form::HeaderForm;
-use super::storage::{FileStamp, recovery};
+use super::storage::FileStamp;
 use crate::draftfile;
 use crate::model::{Id, Location, Paragraph, Part, Revision};
 use crate::numbering;
@@ -250,9 +250,7 @@ pub fn save(app: &mut App, force: bool, then_quit: bool) {
             app.saved = Some(app.draft.clone());
             app.stamp = FileStamp::of(&app.path);
             app.unsaved_since = None;
-            if let Some(data) = &app.dirs.data {
-                recovery::discard(&recovery::path_for(data, &app.path));
-            }
+            app.discard_recovery();
             let _ = app.dirs.remember(&app.path);
             app.say(format!("Saved {}", app.path.display()));
             if then_quit {
@@ -509,9 +507,7 @@ pub fn quit_answer(app: &mut App, save_first: bool) {
     if save_first {
         save(app, false, true);
     } else {
-        if let Some(data) = &app.dirs.data {
-            recovery::discard(&recovery::path_for(data, &app.path));
-        }
+        app.discard_recovery();
         app.should_quit = true;
     }
 }
