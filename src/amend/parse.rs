@@ -837,12 +837,13 @@ fn read_paragraphs(reading: &[String], part: PartRef, sub: bool) -> Result<Vec<P
     if reading.is_empty() {
         return Err("the new text is missing after “:”".into());
     }
-    // Blocks cut by a page break are joined again.
+    // Blocks cut by a page break (the sentence goes on in lower case) are joined again.
     let mut blocks: Vec<String> = Vec::new();
     for b in reading {
         let b = b.trim();
         if let Some(last) = blocks.last_mut()
             && !crate::import::body::ends_with_punctuation(last)
+            && b.chars().next().is_some_and(char::is_lowercase)
             && crate::import::body::lettered(b).is_none()
         {
             last.push(' ');
