@@ -16,6 +16,8 @@
 //! never end in “and”/“or” (an ending “; and” legitimately loses its “and” when the
 //! paragraph becomes last).
 
+mod common;
+
 use proptest::prelude::*;
 use resdraft::markup;
 use resdraft::model::{DocKind, Document, Footnote, Id, Paragraph, Part};
@@ -426,7 +428,10 @@ proptest! {
 fn real_texts_survive_every_operation() {
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(entries) = std::fs::read_dir(&corpus) else {
-        println!("skipped: no corpus at {}", corpus.display());
+        common::skip(
+            "real_texts_survive_every_operation",
+            &format!("no corpus at {}", corpus.display()),
+        );
         return;
     };
     let external = [

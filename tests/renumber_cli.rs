@@ -174,7 +174,10 @@ fn printed_paths_are_sanitised() {
 fn real_texts_renumber_cleanly() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(entries) = std::fs::read_dir(&corpus) else {
-        println!("skipped: no corpus at {}", corpus.display());
+        common::skip(
+            "real_texts_renumber_cleanly",
+            &format!("no corpus at {}", corpus.display()),
+        );
         return;
     };
     let dir = tempfile::tempdir().expect("a temporary directory");

@@ -329,3 +329,79 @@ fn headings_parts_and_annexes_are_edited_with_exact_undo() {
     );
     assert!(dup.is_err());
 }
+
+/// Imports a text of tests/fixtures/structure (our own texts).
+fn import(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/structure")
+        .join(name);
+    let text = std::fs::read_to_string(path).unwrap();
+    resdraft::import::import_str(&text, resdraft::import::KindHint::Auto).document
+}
+
+#[test]
+fn import_headings_i_to_x_with_numbering_running_on() {
+    let doc = import("headings-i-x.txt");
+    assert_eq!(doc.operative.len(), 20);
+    assert!(doc.parts.is_empty());
+    let labels: Vec<&str> = doc.headings.iter().map(|h| h.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    );
+    assert_eq!(doc.headings[1].heading, "Wicks and oil");
+    // Heading II stands before operative paragraph 3.
+    assert_eq!(doc.headings[1].before, doc.operative[2].id);
+    assert_eq!(doc.preamble.len(), 2);
+    let json = resdraft::export::json(&doc);
+    assert_eq!(json["headings"][1]["before"], json["operative"][2]["id"]);
+    assert_eq!(json["operative"].as_array().map(Vec::len), Some(20));
+}
+
+#[test]
+fn import_parts_numbered_afresh() {
+    let doc = import("parts.txt");
+    assert!(doc.operative.is_empty() && doc.preamble.is_empty());
+    let shape: Vec<(&str, &str, usize, usize)> = doc
+        .parts
+        .iter()
+        .map(|p| {
+            (
+                p.label.as_str(),
+                p.heading.as_str(),
+                p.preamble.len(),
+                p.operative.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("I", "Lamps of the northern coast", 1, 2),
+            ("II", "Wicks and oil", 1, 3),
+            ("III", "Towers of the harbour", 1, 1),
+        ]
+    );
+    assert!(doc.notes.iter().any(|n| n.contains("12th plenary meeting")));
+}
+
+#[test]
+fn import_an_annex_with_its_paragraphs_sections_and_footnotes() {
+    let doc = import("annex.txt");
+    assert_eq!(doc.operative.len(), 1, "{:#?}", doc.operative);
+    assert_eq!(doc.annexes.len(), 1);
+    let x = &doc.annexes[0];
+    assert_eq!(x.title, "Charter of the Keepers");
+    assert_eq!(x.paragraphs.len(), 2);
+    assert_eq!(x.sections.len(), 1);
+    assert_eq!(x.sections[0].heading, "Duties");
+    assert_eq!(x.sections[0].paragraphs[0].subparagraphs.len(), 2);
+    assert_eq!(
+        numbering::number(&doc, Part::AnnexSection(0, 0), 0),
+        Some(3)
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(doc.footnotes[0].anchor, x.paragraphs[0].id);
+    assert!(x.paragraphs[0].text.contains("[^"), "{:?}", x.paragraphs[0]);
+    assert!(doc.notes.iter().any(|n| n.contains("12th plenary meeting")));
+}

@@ -5,7 +5,8 @@
 //! The work is split by stage: [`lines`] normalises the text and drops page furniture,
 //! [`kind`] tells a resolution from a report, [`header`] reads the header block, [`body`]
 //! assembles paragraphs (unwrapping lines, rejoining page breaks, lifting footnote blocks
-//! out), [`resolution`] and [`report`] build the model, and [`footnotes`] links markers to
+//! out), [`structure`] finds a resolution's headings, parts and annexes, [`resolution`] and
+//! [`report`] build the model, and [`footnotes`] links markers to
 //! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
 //! paragraph or in [`Document::notes`] with a [`Warning`].
 
@@ -16,6 +17,7 @@ pub mod kind;
 pub mod lines;
 pub mod report;
 pub mod resolution;
+pub mod structure;
 
 use crate::model::{DocKind, Document};
 use std::io::Read;
@@ -76,7 +78,8 @@ pub enum ImportError {
 
 /// Imports text. Never fails and never panics: what cannot be placed is kept in a note.
 pub fn import_str(text: &str, hint: KindHint) -> Imported {
-    let lines = lines::normalise(text);
+    let mut lines = lines::normalise(text);
+    let defs = footnotes::extract(&mut lines);
     let kind = kind::detect(&lines, hint);
     let mut doc = Document::new(kind);
     let mut warnings = Vec::new();
@@ -99,6 +102,13 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
         }
     };
     doc.header = header::parse(&lines[..header_end], &mut extra, &mut warnings);
+    let title = if doc.header.title.is_empty() {
+        &doc.header.agenda_title
+    } else {
+        &doc.header.title
+    };
+    lines::drop_running_heads(&mut lines, title);
+    footnotes::mark(&mut lines[body_start..], &defs);
     let mut next_id = 0;
     let body = body::read(
         &lines[body_start..],
@@ -107,12 +117,21 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
         },
         &mut next_id,
     );
+    let (notes, mut numbered): (Vec<_>, Vec<_>) =
+        defs.into_iter().partition(|d| d.number.is_none());
+    // A footnote without a marker stays with the paragraph it was printed under.
+    for d in &mut numbered {
+        d.near = body
+            .items
+            .iter()
+            .take_while(|i| i.line < d.line)
+            .last()
+            .map(|i| i.id.clone());
+    }
     match kind {
-        DocKind::Resolution => resolution::assemble(&mut doc, body.items, &mut warnings),
+        DocKind::Resolution => structure::assemble(&mut doc, body.items, &mut warnings),
         DocKind::Report => report::assemble(&mut doc, body.items, &mut warnings),
     }
-    let (notes, numbered): (Vec<_>, Vec<_>) =
-        body.footnotes.into_iter().partition(|d| d.number.is_none());
     let sponsor_notes: Vec<String> = notes.into_iter().map(|d| d.text).collect();
     if !sponsor_notes.is_empty() {
         doc.header.sponsors_note = sponsor_notes.join(" ");
