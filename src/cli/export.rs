@@ -131,7 +131,10 @@ fn write_binary(args: &Args, draft: &std::path::Path, bytes: &[u8]) -> Result<Ex
     match output_file(args, draft)? {
         Some(path) => {
             if resdraft::fileio::is_terminal(path) {
-                bail!("{}: {refuse}", sanitize::sanitize(&path.display().to_string()));
+                bail!(
+                    "{}: {refuse}",
+                    sanitize::sanitize(&path.display().to_string())
+                );
             }
             draftfile::write_atomic(path, bytes)?;
         }

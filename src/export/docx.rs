@@ -604,7 +604,11 @@ impl Xml {
     }
 
     fn decl(&mut self) {
-        self.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))));
+        self.event(Event::Decl(BytesDecl::new(
+            "1.0",
+            Some("UTF-8"),
+            Some("yes"),
+        )));
     }
 
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {

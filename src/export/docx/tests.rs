@@ -61,18 +61,21 @@ fn read(xml: &[u8]) -> (Vec<Vec<Run>>, usize) {
     let mut reader = Reader::from_reader(xml);
     let mut paragraphs: Vec<Vec<Run>> = Vec::new();
     let (mut italic, mut bold, mut in_text, mut refs) = (false, false, false, 0);
+    // Tab stops (`w:tabs/w:tab` in the paragraph properties) are not tabs in the text.
+    let mut in_stops = false;
     let mut buf = Vec::new();
     loop {
         let event = reader.read_event_into(&mut buf).expect("well-formed XML");
         match event {
             Event::Eof => break,
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                b"w:p" => paragraphs.push(Vec::new()),
-                b"w:r" => (italic, bold) = (false, false),
-                b"w:i" => italic = true,
-                b"w:b" => bold = true,
-                b"w:t" => in_text = true,
-                b"w:tab" if !in_text => {
+            Event::Start(e) | Event::Empty(e) => match e.name().0 {
+                "w:p" => paragraphs.push(Vec::new()),
+                "w:r" => (italic, bold) = (false, false),
+                "w:i" => italic = true,
+                "w:b" => bold = true,
+                "w:t" => in_text = true,
+                "w:tabs" => in_stops = true,
+                "w:tab" if !in_text && !in_stops => {
                     if let Some(p) = paragraphs.last_mut() {
                         p.push(Run {
                             text: "\t".into(),
@@ -81,21 +84,20 @@ fn read(xml: &[u8]) -> (Vec<Vec<Run>>, usize) {
                         });
                     }
                 }
-                b"w:footnoteReference" => refs += 1,
+                "w:footnoteReference" => refs += 1,
                 _ => {}
             },
-            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            Event::End(e) if e.name().0 == "w:t" => in_text = false,
+            Event::End(e) if e.name().0 == "w:tabs" => in_stops = false,
             Event::Text(t) if in_text => {
-                let text = t.xml_content().expect("text").into_owned();
-                let text = quick_xml::escape::unescape(&text)
-                    .expect("escapes")
-                    .into_owned();
+                // Entity references come as events of their own.
+                let text = t[..].to_string();
                 if let Some(p) = paragraphs.last_mut() {
                     p.push(Run { text, italic, bold });
                 }
             }
             Event::GeneralRef(r) if in_text => {
-                let name = String::from_utf8_lossy(&r).into_owned();
+                let name = r[..].to_string();
                 let c = match name.as_str() {
                     "amp" => "&",
                     "lt" => "<",
@@ -186,7 +188,12 @@ fn footnote_references_match_the_footnotes() {
         String::from_utf8(document).expect("UTF-8"),
         String::from_utf8(footnotes).expect("UTF-8"),
     );
-    assert_eq!(document.matches("<w:footnoteReference w:id=\"1\"/>").count(), 1);
+    assert_eq!(
+        document
+            .matches("<w:footnoteReference w:id=\"1\"/>")
+            .count(),
+        1
+    );
     assert!(footnotes.contains("<w:footnote w:id=\"2\">"));
 }
 
