@@ -201,6 +201,7 @@ fn edits_line(place: &str, old: &Side, e: &ChangeEntry) -> Option<String> {
             let base = full(old);
             words::edits(Field::Text, &base, &full(new))
                 .iter()
+                .filter(|x| !words::is_form_only(x))
                 .filter_map(|x| clause(&base, x))
                 .collect()
         }
