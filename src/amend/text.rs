@@ -72,7 +72,7 @@ impl View {
                 i += 1 + c.len_utf8();
             } else if rest.starts_with('*') {
                 i += 1;
-            } else if let Some(id) = marker_at(rest) {
+            } else if let Some(id) = markup::marker_at(rest) {
                 let end = i + id.len() + 3;
                 if markers == Markers::Numbers {
                     let n = numbers.get(&Id::new(id)).copied().unwrap_or(0);
@@ -109,18 +109,6 @@ impl View {
     pub fn bytes(&self, i: usize, j: usize) -> (usize, usize) {
         (self.spans[i].0, self.spans[j - 1].1)
     }
-}
-
-/// The id inside a marker `[^id]` at the start of `s`.
-fn marker_at(s: &str) -> Option<&str> {
-    let inner = s.strip_prefix("[^")?;
-    let end = inner.find(']')?;
-    let id = &inner[..end];
-    (!id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-    .then_some(id)
 }
 
 /// A quotation as compared: canonical characters, spaces collapsed, trimmed.
