@@ -242,12 +242,13 @@ pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
     }
 }
 
-const PASSES: [Pass; 5] = [
+const PASSES: [Pass; 6] = [
     Pass::Glued,
     Pass::AfterPunctuation,
     Pass::AfterWord,
     Pass::Acronym,
     Pass::BeforeWord,
+    Pass::AfterYear,
 ];
 
 /// How a plain-digit marker stands in the text.
@@ -264,6 +265,10 @@ enum Pass {
     /// After a word and a space but glued to the next word, where extraction lost the
     /// space after it: `the Paris Agreement 5and its`.
     BeforeWord,
+    /// After a year, last, as the digits then run on: `on 27 October 20225 the` (footnote 5
+    /// after 2022), `of 19691 and`, `for 2025–20288 and`, `for 202210 and`; or spaced, `held
+    /// in 2016 5 and`.
+    AfterYear,
 }
 
 /// The number written in superscript digits.
@@ -439,12 +444,28 @@ fn marker_in(t: &str, from: usize, n: u32, pass: Pass) -> Option<std::ops::Range
     while let Some(off) = t[k..].find(want.as_str()) {
         let s = k + off;
         let e = s + want.len();
-        k = e;
+        k = s + 1; // overlapping: the marker 1 of `20311` starts inside `2031`
         let before = &t[..s];
         let after = &t[e..];
         let prev = before.chars().next_back();
         let next = after.chars().next();
-        if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
+        if next.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if pass == Pass::AfterYear {
+            let glued = after_year(before) && !next.is_some_and(char::is_alphanumeric);
+            // Spaced: `held in 2016 5 and the`, `for the Decade 2024–2034 1  the`.
+            let spaced = before.ends_with(' ')
+                && after_year(before.trim_end_matches(' '))
+                && after.trim_start().chars().next().is_none_or(|c| {
+                    c.is_lowercase() || matches!(c, '(' | ',' | ';' | '.' | ':')
+                });
+            if glued || spaced {
+                return Some(s..e);
+            }
+            continue;
+        }
+        if prev.is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
         if next.is_some_and(char::is_alphanumeric) != (pass == Pass::BeforeWord) {
@@ -455,6 +476,24 @@ fn marker_in(t: &str, from: usize, n: u32, pass: Pass) -> Option<std::ops::Range
         }
     }
     None
+}
+
+/// Whether `before` ends with a year (1900 to 2099) standing on its own: after a space, a
+/// dash or an opening bracket, the digits of a marker glued to it.
+fn after_year(before: &str) -> bool {
+    let b = before.as_bytes();
+    if b.len() < 4 {
+        return false;
+    }
+    let year = &b[b.len() - 4..];
+    if !matches!(&year[..2], b"19" | b"20") || !year.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    // Four ASCII digits: the slice ends on a character boundary.
+    before[..b.len() - 4]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == ' ' || c == '(' || c == '–' || c == '-')
 }
 
 /// Whether digits between `before` and `after` stand as a marker the way `pass` says.
@@ -545,6 +584,8 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
                 && next_word.chars().next().is_some_and(char::is_lowercase)
                 && !ordinal
         }
+        // Decided in `marker_in`, where the digits before the marker are seen.
+        Pass::AfterYear => false,
         Pass::AfterWord => {
             let Some(stripped) = before.strip_suffix(' ') else {
                 return false;
@@ -878,6 +919,20 @@ mod tests {
     }
 
     #[test]
+    fn years_a_marker_may_be_glued_to() {
+        assert!(after_year("on 27 October 2022"));
+        assert!(after_year("for 2025–2028"));
+        assert!(after_year("(2016"));
+        assert!(!after_year("S/2022"));
+        assert!(!after_year("A/RES/1969"));
+        assert!(!after_year("the 1850"));
+        // Multi-byte characters just before the digits.
+        assert!(!after_year("(2016–"));
+        assert!(!after_year("“Water”"));
+        assert!(!after_year("COVID‑19"));
+    }
+
+    #[test]
     fn links_spaced_plain_markers_only_after_names() {
         let mut doc = Document::default();
         doc.preamble.push(Paragraph::new(
@@ -956,8 +1011,10 @@ mod tests {
             3  See A/1/1. \n4  Held in Valletta, \n18 – 22 March 2031. \n5  See A/1/2. \n\
             6  See A/1/3. \n7  See A/1/4. \n8  See A/1/5. \n\n\
             A/1/L.1 \n \n11-11111 \n2/2 \n \n\
-            31 December 2031 on the keeping of lights,9 and 10 the report10 \n\
-            __________________ \n \n9  See A/1/6. \n10  See A/1/7. \n";
+            31 December 2031 on the keeping of lights,9 and 10 the report10 of 203111 \n\
+            and on 1 May 2030 the timetable for 2031–203312 and 13, held in 2030 13 and \n\
+            __________________ \n \n9  See A/1/6. \n10  See A/1/7. \n11  See A/1/8. \n\
+            12  See A/1/9. \n13  See A/1/10. \n";
         let (lines, defs) = marked(text);
         assert_eq!(
             lines,
@@ -969,7 +1026,9 @@ mod tests {
                 "documents;³ of 2024/25;⁴ the people,⁵ and its Notes;⁶",
                 "the Paris Agreement⁷ and the Court⁸",
                 // A line opening with a date at the top of a page is text, not a footnote.
-                "31 December 2031 on the keeping of lights,⁹ and 10 the report¹⁰",
+                "31 December 2031 on the keeping of lights,⁹ and 10 the report¹⁰ of 2031¹¹",
+                // Markers glued to a year: the digits run on.
+                "and on 1 May 2030 the timetable for 2031–2033¹² and 13, held in 2030¹³ and",
             ]
         );
         let numbers: Vec<Option<u32>> = defs.iter().map(|d| d.number).collect();
@@ -986,7 +1045,10 @@ mod tests {
                 Some(7),
                 Some(8),
                 Some(9),
-                Some(10)
+                Some(10),
+                Some(11),
+                Some(12),
+                Some(13)
             ]
         );
         // The note on sponsors over two lines; a footnote that runs on to a line opening
