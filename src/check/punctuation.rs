@@ -1,7 +1,9 @@
 //! End punctuation: a preambular paragraph ends with a comma; an operative paragraph with a
-//! semicolon, the last one with a full stop; a paragraph that introduces sub-paragraphs with
-//! a colon; a series of sub-paragraphs ends each item with a semicolon (a comma in the
-//! preamble, as adopted resolutions do) and the last item as its parent's series would end. Report paragraphs end with a full stop (or a colon before
+//! semicolon, the last one with a full stop (in a resolution divided into sections I, II …,
+//! only the last of the last section: [`crate::ops::operative_end`]); a paragraph that
+//! introduces sub-paragraphs with a colon; a series of sub-paragraphs ends each item with a
+//! semicolon (a comma in the preamble, as adopted resolutions do) and the last item as its
+//! parent's series would end. Report paragraphs end with a full stop (or a colon before
 //! their items). Numbered lists nested in a report paragraph (an agenda) are left alone.
 
 use super::{Finding, finding};
@@ -125,11 +127,14 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
                 (_, part) if part.is_preamble() => {
                     cx.paragraph(p, &loc, ',', "a preambular paragraph")
                 }
-                (_, part) if part.is_operative() && i + 1 == n => {
-                    cx.paragraph(p, &loc, '.', "the last operative paragraph")
-                }
                 (_, part) if part.is_operative() => {
-                    cx.paragraph(p, &loc, ';', "an operative paragraph")
+                    let want = crate::ops::operative_end(doc, part, i, n);
+                    let what = match (i + 1 == n, want) {
+                        (true, '.') => "the last operative paragraph",
+                        (true, _) => "the last operative paragraph of a section before the last",
+                        _ => "an operative paragraph",
+                    };
+                    cx.paragraph(p, &loc, want, what)
                 }
                 (DocKind::Report, Part::Section(s))
                     if doc.sections.get(s).is_some_and(|s| s.numbered) =>

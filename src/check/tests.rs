@@ -247,3 +247,49 @@ fn footnotes_and_cross_references() {
     assert!(got.contains(&"footnote-missing"), "{got:?}");
     assert!(got.contains(&"footnote-unused"), "{got:?}");
 }
+
+/// A resolution in parts: sections I, II … of one resolution run on to the last, so the
+/// last paragraph of every section but the last ends with a semicolon (the Fifth
+/// Committee's omnibus texts); resolutions A and B each end with a full stop.
+fn in_parts(labels: [&str; 2], ends: [&str; 2]) -> Vec<(&'static str, String)> {
+    use crate::model::{Paragraph, ResolutionPart};
+    let mut doc = import_str(CLEAN, KindHint::Auto).document;
+    doc.preamble.clear();
+    doc.operative.clear();
+    for (k, (label, end)) in labels.iter().zip(ends).enumerate() {
+        let para = |n: usize, text: &str| {
+            Paragraph::new(Id::new(format!("p{k}{n}")), "Requests", text)
+        };
+        doc.parts.push(ResolutionPart {
+            id: Id::new(format!("part{k}")),
+            label: (*label).into(),
+            preamble: vec![Paragraph::new(
+                Id::new(format!("p{k}0")),
+                "Recalling",
+                "its work,",
+            )],
+            operative: vec![para(1, "the keepers to trim the wicks;"), para(2, end)],
+            ..Default::default()
+        });
+    }
+    check(&doc)
+        .into_iter()
+        .map(|f| (f.rule, f.place))
+        .collect()
+}
+
+#[test]
+fn sections_of_one_resolution_run_on_and_resolutions_a_and_b_end_each() {
+    let on = ["the keepers to polish the lenses;", "the keepers to report."];
+    assert_eq!(in_parts(["I", "II"], on), vec![]);
+    let stopped = ["the keepers to polish the lenses.", "the keepers to report."];
+    assert_eq!(
+        in_parts(["I", "II"], stopped),
+        vec![("end-punctuation", "operative paragraph 2 of part I".into())]
+    );
+    assert_eq!(in_parts(["A", "B"], stopped), vec![]);
+    assert_eq!(
+        in_parts(["A", "B"], on),
+        vec![("end-punctuation", "operative paragraph 2 of part A".into())]
+    );
+}

@@ -455,11 +455,12 @@ fn marker_in(t: &str, from: usize, n: u32, pass: Pass) -> Option<std::ops::Range
         if pass == Pass::AfterYear {
             let glued = after_year(before) && !next.is_some_and(char::is_alphanumeric);
             // Spaced: `held in 2016 5 and the`, `for the Decade 2024–2034 1  the`.
-            let spaced = before.ends_with(' ')
-                && after_year(before.trim_end_matches(' '))
-                && after.trim_start().chars().next().is_none_or(|c| {
-                    c.is_lowercase() || matches!(c, '(' | ',' | ';' | '.' | ':')
-                });
+            let spaced =
+                before.ends_with(' ')
+                    && after_year(before.trim_end_matches(' '))
+                    && after.trim_start().chars().next().is_none_or(|c| {
+                        c.is_lowercase() || matches!(c, '(' | ',' | ';' | '.' | ':')
+                    });
             if glued || spaced {
                 return Some(s..e);
             }

@@ -27,6 +27,7 @@ mod transaction;
 
 pub use crossref::dangling_references;
 pub use history::History;
+pub(crate) use punctuation::operative_end;
 pub use transaction::{Edit, Transaction};
 
 use crate::model::{

@@ -14,7 +14,7 @@
 
 use super::transaction::Recorder;
 use super::{OpError, quote};
-use crate::model::{Document, Id, Paragraph};
+use crate::model::{Document, Id, Paragraph, Part};
 use crate::numbering;
 use std::collections::{HashMap, HashSet};
 
@@ -42,18 +42,40 @@ pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
     }
     // The resolution's own preamble and operative part, then each part's (annexes keep the
     // punctuation of the annexed text as written).
-    let lists = std::iter::once((&doc.preamble, &doc.operative))
-        .chain(doc.parts.iter().map(|p| (&p.preamble, &p.operative)));
-    for (preamble, operative) in lists {
+    let lists = std::iter::once((Part::Operative, &doc.preamble, &doc.operative)).chain(
+        doc.parts
+            .iter()
+            .enumerate()
+            .map(|(k, p)| (Part::PartOperative(k), &p.preamble, &p.operative)),
+    );
+    for (part, preamble, operative) in lists {
         for p in preamble {
             assign(p, ',', ',', &mut out);
         }
         let n = operative.len();
         for (i, p) in operative.iter().enumerate() {
-            assign(p, if i + 1 == n { '.' } else { ';' }, ';', &mut out);
+            assign(p, operative_end(doc, part, i, n), ';', &mut out);
         }
     }
     out
+}
+
+/// The end mark of operative paragraph `i` of the `n` of list `part`: a semicolon, the last
+/// a full stop. A resolution divided into sections I, II … (the Fifth Committee's omnibus
+/// texts) is one sentence: the last paragraph of every section but the last ends with a
+/// semicolon, as the adopted texts do. Resolutions A and B of one document each end with a
+/// full stop.
+pub(crate) fn operative_end(doc: &Document, part: Part, i: usize, n: usize) -> char {
+    if i + 1 < n {
+        return ';';
+    }
+    let sections = doc.parts.first().is_some_and(|p| p.label == "I");
+    let later = match part {
+        Part::Operative => !doc.parts.is_empty(),
+        Part::PartOperative(k) => doc.parts[k + 1..].iter().any(|p| !p.operative.is_empty()),
+        _ => false,
+    };
+    if sections && later { ';' } else { '.' }
 }
 
 /// Length of `s` without trailing whitespace and trailing footnote markers.
