@@ -463,11 +463,7 @@ fn merge(rec: &mut Recorder<'_>, id: Id, out: &mut Outcome) -> Result<(), OpErro
     }
     let next = remove(rec, &next_loc)?;
     let mut merged = remove(rec, &loc)?;
-    let joined: Vec<String> = [merged.text.clone(), next.full_text()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    merged.text = joined.join(" ");
+    merged.text = super::punctuation::join_texts(&merged.text, &next.lead, &next.text);
     merged.subparagraphs.extend(next.subparagraphs);
     rec.edit(Edit::Insert {
         at: loc,
