@@ -399,6 +399,8 @@ pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError
         Op::SetAnnex { id, label, title } => outline::set_annex(rec, &id, label, title)?,
         Op::DeleteAnnex { id } => outline::delete_annex(rec, &id, &mut out)?,
         Op::MoveAnnex { id, index } => outline::move_annex(rec, &id, index)?,
+        Op::SetFootnote { id, anchor, text } => super::footnotes::set(rec, id, anchor, text)?,
+        Op::DeleteFootnote { id } => super::footnotes::delete(rec, &id)?,
     }
     Ok(out)
 }
