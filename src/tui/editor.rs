@@ -299,10 +299,11 @@ impl Editor {
         };
     }
 
-    /// Shift-Tab: back one field.
+    /// Shift-Tab: back one field (from the opening phrase round to the text).
     pub fn prev_field(&mut self) {
         self.focus = match self.focus {
-            Field::Lead | Field::Text => Field::Lead,
+            Field::Lead => Field::Text,
+            Field::Text => Field::Lead,
             Field::Footnote(0) => Field::Text,
             Field::Footnote(i) => Field::Footnote(i - 1),
         };
