@@ -45,6 +45,21 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     docx::render(doc)
 }
 
+/// The comparison of two versions as a Word document (the bytes of a `.docx` file): the new
+/// text in UN layout with Word tracked changes by `author` at `date` (ISO 8601, as
+/// `2026-12-01T12:00:00Z`) that give the old text when rejected and the new when accepted:
+/// words deleted and inserted within paragraphs, whole paragraphs deleted and inserted, moved
+/// paragraphs as moves, and changed paragraph numbers as changes of automatic numbering.
+pub fn docx_changes(
+    old: &Document,
+    new: &Document,
+    cmp: &crate::compare::Comparison,
+    author: &str,
+    date: &str,
+) -> Result<Vec<u8>, DocxError> {
+    docx::render_changes(old, new, cmp, author, date)
+}
+
 /// The whole model for scripts: header (with `sponsors` as a list), authoring body, preamble
 /// and operative paragraphs with derived numbers and labels, report sections and footnotes
 /// with their numbers and anchors.
