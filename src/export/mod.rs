@@ -12,7 +12,7 @@ mod docx;
 mod json;
 mod markdown;
 mod text;
-mod wrap;
+pub(crate) mod wrap;
 
 use crate::markup;
 use crate::model::{Document, Header, Id};
