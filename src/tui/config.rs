@@ -1,11 +1,13 @@
 //! The user's config file, `config.toml` in the config dir: theme, key bindings, wrap width,
-//! autosave interval. Unknown keys and bad values are reported (as messages shown in the status
+//! autosave interval, the author named on tracked changes (`resdraft diff --format docx`).
+//! Unknown keys and bad values are reported (as messages shown in the status
 //! bar), never silently ignored; the rest of the file still applies.
 //!
 //! ```toml
 //! theme = "light"
 //! wrap_width = 100        # the text measure in columns (default 100); 0 = the window width
 //! autosave_seconds = 5    # recovery copy interval
+//! author = "Delegation of Arcadia"   # tracked changes in Word
 //! [keys.normal]
 //! save = "ctrl-s"
 //! move_up = ["K", "alt-up"]
@@ -27,6 +29,8 @@ pub struct Config {
     pub wrap_width: u16,
     pub autosave_seconds: u64,
     pub keymap: Keymap,
+    /// The author of tracked changes written to Word documents.
+    pub author: Option<String>,
 }
 
 impl Default for Config {
@@ -36,6 +40,7 @@ impl Default for Config {
             wrap_width: DEFAULT_MEASURE,
             autosave_seconds: 5,
             keymap: Keymap::default(),
+            author: None,
         }
     }
 }
@@ -87,12 +92,16 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
                     "{origin}: “autosave_seconds” must be a positive whole number"
                 )),
             },
+            "author" => match value.as_str() {
+                Some(s) if !s.trim().is_empty() => cfg.author = Some(s.trim().to_string()),
+                _ => problems.push(format!("{origin}: “author” must be a non-empty string")),
+            },
             "keys" => match value.as_table() {
                 Some(modes) => parse_keys(modes, origin, &mut cfg.keymap, &mut problems),
                 None => problems.push(format!("{origin}: “keys” must be a table")),
             },
             other => problems.push(format!(
-                "{origin}: unknown key “{other}” (known: theme, wrap_width, autosave_seconds, keys)"
+                "{origin}: unknown key “{other}” (known: theme, wrap_width, autosave_seconds, author, keys)"
             )),
         }
     }
