@@ -257,9 +257,8 @@ fn in_parts(labels: [&str; 2], ends: [&str; 2]) -> Vec<(&'static str, String)> {
     doc.preamble.clear();
     doc.operative.clear();
     for (k, (label, end)) in labels.iter().zip(ends).enumerate() {
-        let para = |n: usize, text: &str| {
-            Paragraph::new(Id::new(format!("p{k}{n}")), "Requests", text)
-        };
+        let para =
+            |n: usize, text: &str| Paragraph::new(Id::new(format!("p{k}{n}")), "Requests", text);
         doc.parts.push(ResolutionPart {
             id: Id::new(format!("part{k}")),
             label: (*label).into(),
@@ -272,17 +271,20 @@ fn in_parts(labels: [&str; 2], ends: [&str; 2]) -> Vec<(&'static str, String)> {
             ..Default::default()
         });
     }
-    check(&doc)
-        .into_iter()
-        .map(|f| (f.rule, f.place))
-        .collect()
+    check(&doc).into_iter().map(|f| (f.rule, f.place)).collect()
 }
 
 #[test]
 fn sections_of_one_resolution_run_on_and_resolutions_a_and_b_end_each() {
-    let on = ["the keepers to polish the lenses;", "the keepers to report."];
+    let on = [
+        "the keepers to polish the lenses;",
+        "the keepers to report.",
+    ];
     assert_eq!(in_parts(["I", "II"], on), vec![]);
-    let stopped = ["the keepers to polish the lenses.", "the keepers to report."];
+    let stopped = [
+        "the keepers to polish the lenses.",
+        "the keepers to report.",
+    ];
     assert_eq!(
         in_parts(["I", "II"], stopped),
         vec![("end-punctuation", "operative paragraph 2 of part I".into())]
