@@ -75,9 +75,16 @@ fn walk<'a>(s: &'a str, mut f: impl FnMut(Event<'a>)) {
 
 /// Splits marked-up text into runs of plain text and footnote markers.
 pub fn parse(s: &str) -> Vec<Segment> {
+    let mut emphasis = (false, false);
+    parse_from(s, &mut emphasis)
+}
+
+/// [`parse`] of a piece of a longer text, starting with the emphasis `(italic, bold)` that
+/// the text before it left open, and leaving there the emphasis open at its end.
+pub fn parse_from(s: &str, emphasis: &mut (bool, bool)) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut buf = String::new();
-    let (mut italic, mut bold) = (false, false);
+    let (mut italic, mut bold) = *emphasis;
     let flush = |buf: &mut String, out: &mut Vec<Segment>, italic: bool, bold: bool| {
         if !buf.is_empty() {
             out.push(Segment::Text {
@@ -103,6 +110,7 @@ pub fn parse(s: &str) -> Vec<Segment> {
         }
     });
     flush(&mut buf, &mut out, italic, bold);
+    *emphasis = (italic, bold);
     out
 }
 
