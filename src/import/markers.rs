@@ -1,0 +1,545 @@
+//! Footnote markers in plain digits, as PDF extraction leaves them ([`mark`]): glued
+//! `Rights,2`, `Child4`, `2024/25;4`; spaced `people, 1 and`, `Notes; 3`; deciding which
+//! digits are markers by the footnotes printed at the foot of the same page, as a reader does,
+//! and writing them as superscript digits for [`super::anchors::link`].
+
+use super::footnotes::{FootnoteDef, SUPERSCRIPTS};
+use super::lines::Line;
+
+/// Finds the plain-digit markers of the footnotes in the body lines and writes them as
+/// superscript digits, glued to what they follow (`people, 1 and` → `people,¹ and`), for
+/// [`super::anchors::link`]. Each footnote's marker is looked for on the page whose foot prints it, after the
+/// previous footnote's marker: first glued to a word or punctuation, then spaced after
+/// punctuation, then spaced after a word that does not number things ("Article 1"), then
+/// glued to an acronym; failing that anywhere on the page, then on the page before.
+pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
+    let mut by_page: Vec<(u32, u32)> = defs
+        .iter()
+        .filter(|d| d.plain)
+        .filter_map(|d| Some((d.page, d.number?)))
+        .collect();
+    by_page.sort_unstable();
+    let mut cursor: (usize, usize) = (0, 0);
+    let mut cursor_page = 0;
+    for (page, n) in by_page {
+        let Some(first) = lines.iter().position(|l| l.page == page) else {
+            continue;
+        };
+        let end = lines[first..]
+            .iter()
+            .position(|l| l.page != page)
+            .map_or(lines.len(), |k| first + k);
+        if cursor_page != page {
+            cursor = (first, 0);
+            cursor_page = page;
+        }
+        let prev_first = lines[..first]
+            .iter()
+            .rposition(|l| l.page + 1 != page)
+            .map_or(0, |k| k + 1);
+        let found = PASSES
+            .into_iter()
+            .find_map(|pass| find_in(lines, cursor, end, n, pass))
+            .or_else(|| {
+                PASSES
+                    .into_iter()
+                    .find_map(|pass| find_in(lines, (first, 0), end, n, pass))
+            })
+            .or_else(|| {
+                PASSES
+                    .into_iter()
+                    .find_map(|pass| find_in(lines, (prev_first, 0), first, n, pass))
+            });
+        if let Some((i, span)) = found {
+            let text = &mut lines[i].text;
+            let sup = superscript(n);
+            let mut start = span.start;
+            while start > 0 && text.as_bytes()[start - 1] == b' ' {
+                start -= 1;
+            }
+            // A marker is never glued to the word after it.
+            let spaced = if text[span.end..].starts_with(char::is_alphabetic) {
+                format!("{sup} ")
+            } else {
+                sup
+            };
+            text.replace_range(start..span.end, &spaced);
+            let sup = spaced;
+            if i >= first {
+                cursor = (i, start + sup.len());
+            }
+        }
+    }
+}
+
+const PASSES: [Pass; 5] = [
+    Pass::Glued,
+    Pass::AfterPunctuation,
+    Pass::AfterWord,
+    Pass::Acronym,
+    Pass::BeforeWord,
+];
+
+/// How a plain-digit marker stands in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Glued to a word or to punctuation: `Rights,2`, `Child4`, `2024/25;4`.
+    Glued,
+    /// After punctuation and a space: `people, 1 and`, `Notes; 3`.
+    AfterPunctuation,
+    /// After a word and a space: `the Court 1 and`.
+    AfterWord,
+    /// Glued to an acronym (`UNRWA2`), late, as `G20` is a name.
+    Acronym,
+    /// After a word and a space but glued to the next word, where extraction lost the
+    /// space after it: `the Paris Agreement 5and its`.
+    BeforeWord,
+}
+
+/// The number written in superscript digits.
+fn superscript(n: u32) -> String {
+    n.to_string()
+        .bytes()
+        .map(|b| SUPERSCRIPTS[usize::from(b - b'0')])
+        .collect()
+}
+
+/// The first marker of footnote `n` in lines `from..end` (from a byte offset in the first
+/// line): the line and the span of its digits.
+fn find_in(
+    lines: &[Line],
+    from: (usize, usize),
+    end: usize,
+    n: u32,
+    pass: Pass,
+) -> Option<(usize, std::ops::Range<usize>)> {
+    (from.0..end).find_map(|i| {
+        let t = &lines[i].text;
+        let start = if i == from.0 { from.1.min(t.len()) } else { 0 };
+        marker_in(t, start, n, pass).map(|r| (i, r))
+    })
+}
+
+/// Words after which a number numbers something ("Article 1", "Goal 4", "in 2 years").
+const NUMBERING_WORDS: &[&str] = &[
+    "goal",
+    "goals",
+    "paragraph",
+    "paragraphs",
+    "subparagraph",
+    "subparagraphs",
+    "no",
+    "nos",
+    "vol",
+    "volume",
+    "annex",
+    "annexes",
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "chapter",
+    "chapters",
+    "para",
+    "paras",
+    "item",
+    "items",
+    "rule",
+    "rules",
+    "principle",
+    "principles",
+    "target",
+    "targets",
+    "phase",
+    "part",
+    "parts",
+    "decision",
+    "decisions",
+    "resolution",
+    "resolutions",
+    "protocol",
+    "action",
+    "level",
+    "group",
+    "committee",
+    "number",
+    "pillar",
+    "objective",
+    "objectives",
+    "step",
+    "steps",
+    "table",
+    "figure",
+    "recommendation",
+    "recommendations",
+    "indicator",
+    "indicators",
+    "option",
+    "module",
+    "box",
+    "session",
+    "class",
+    "category",
+    "tier",
+    "stage",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "line",
+    "column",
+    "appendix",
+    "schedule",
+    "conclusion",
+    "conclusions",
+    "criterion",
+    "criteria",
+    "programme",
+    "subprogramme",
+    "component",
+    "cluster",
+    "area",
+    "areas",
+    "priority",
+    "sdg",
+    "sdgs",
+    "cop",
+    "copy",
+    "version",
+    "of",
+    "in",
+    "to",
+    "for",
+    "by",
+    "at",
+    "on",
+    "from",
+    "with",
+    "and",
+    "or",
+    "the",
+    "than",
+    "over",
+    "under",
+    "some",
+    "least",
+    "most",
+    "about",
+    "only",
+    "per",
+    "each",
+    "every",
+    "first",
+    "last",
+    "within",
+    "after",
+    "before",
+    "until",
+    "since",
+    "between",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sect",
+    "art",
+    "arts",
+    "chap",
+    "ibid",
+    "op",
+    "cit",
+];
+
+/// A marker of footnote `n` in `t` from byte `from`, standing as `pass` says.
+fn marker_in(t: &str, from: usize, n: u32, pass: Pass) -> Option<std::ops::Range<usize>> {
+    let want = n.to_string();
+    let mut k = from;
+    while let Some(off) = t[k..].find(want.as_str()) {
+        let s = k + off;
+        let e = s + want.len();
+        k = e;
+        let before = &t[..s];
+        let after = &t[e..];
+        let prev = before.chars().next_back();
+        let next = after.chars().next();
+        if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if next.is_some_and(char::is_alphanumeric) != (pass == Pass::BeforeWord) {
+            continue;
+        }
+        if is_marker(before, after, pass) {
+            return Some(s..e);
+        }
+    }
+    None
+}
+
+/// Whether digits between `before` and `after` stand as a marker the way `pass` says.
+fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
+    let mut rev = before.chars().rev();
+    let Some(prev) = rev.next() else {
+        return false;
+    };
+    let word_before = |s: &str| {
+        let w: &str = s
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        w.to_string()
+    };
+    // What follows a spaced marker: the end of the line, punctuation, or a lower-case word.
+    let spaced_next = || {
+        let rest = after.trim_start();
+        rest.is_empty()
+            || rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '“' | ',' | ';' | '.' | ':'))
+    };
+    match pass {
+        Pass::Glued | Pass::Acronym => {
+            if matches!(prev, ',' | ';' | ':' | '”' | '’' | ')' | ']' | '"') {
+                return pass == Pass::Glued && !number_list(before);
+            }
+            if prev == '.' {
+                // "2025.3", "resolution 70/1.3", "the report.3"; not "A.2" or "2.5".
+                let w = before[..before.len() - 1]
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .trim_start_matches(['(', '“']);
+                let ok = w.chars().count() >= 3
+                    && (w.chars().next_back().is_some_and(char::is_lowercase)
+                        || w.ends_with([')', '”'])
+                        || w.contains('/')
+                        || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+                return pass == Pass::Glued && ok;
+            }
+            if !prev.is_alphabetic() {
+                return false;
+            }
+            let w = word_before(before);
+            let caps = !w.chars().any(char::is_lowercase);
+            if pass == Pass::Glued {
+                !caps
+            } else {
+                caps && w.chars().count() >= 3
+            }
+        }
+        Pass::AfterPunctuation => {
+            let Some(stripped) = before.strip_suffix(' ') else {
+                return false;
+            };
+            let Some(p) = stripped.chars().next_back() else {
+                return false;
+            };
+            if !matches!(p, ',' | ';' | ':' | '.' | '”' | '’' | ')') || number_list(stripped) {
+                return false;
+            }
+            if p == '.' {
+                let w = word_before(&stripped[..stripped.len() - 1]).to_lowercase();
+                if w.chars().count() < 3 || NUMBERING_WORDS.contains(&w.as_str()) {
+                    return false;
+                }
+            }
+            let symbol_next =
+                after.trim_start().split(' ').next().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('/')
+                });
+            spaced_next() || symbol_next
+        }
+        Pass::BeforeWord => {
+            let Some(stripped) = before.strip_suffix(' ') else {
+                return false;
+            };
+            let w = word_before(stripped).to_lowercase();
+            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let ordinal = ["st", "nd", "rd", "th"].contains(&next_word.as_str());
+            stripped.ends_with(char::is_alphabetic)
+                && w.chars().count() >= 2
+                && !NUMBERING_WORDS.contains(&w.as_str())
+                && !NUMBERED_NOUNS.iter().any(|x| x.eq_ignore_ascii_case(&w))
+                && next_word.chars().next().is_some_and(char::is_lowercase)
+                && !ordinal
+        }
+        Pass::AfterWord => {
+            let Some(stripped) = before.strip_suffix(' ') else {
+                return false;
+            };
+            if !stripped
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            {
+                return false;
+            }
+            let w = word_before(stripped).to_lowercase();
+            w.chars().count() >= 2
+                && !NUMBERING_WORDS.contains(&w.as_str())
+                && !NUMBERED_NOUNS.iter().any(|x| x.eq_ignore_ascii_case(&w))
+                && spaced_next()
+        }
+    }
+}
+
+/// Whether the text ends with a number and punctuation ("paragraphs 1,", "(a) 3;"): the
+/// next number continues a list, it is not a marker.
+fn number_list(before: &str) -> bool {
+    let t = before.trim_end_matches([',', ';', ':', ' ']);
+    let mut tokens = t.rsplit(' ');
+    let short_number = |w: &str| {
+        let w = w.trim_end_matches([',', ';']);
+        !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
+    };
+    if !tokens.next().is_some_and(short_number) {
+        return false;
+    }
+    // "paragraphs 1, 2", "1, 2, 3", "(a) 3;"; not "Agenda 21, 1 the Plan".
+    tokens.next().is_none_or(|p| {
+        short_number(p)
+            || p.starts_with('(')
+            || NUMBERING_WORDS.contains(&p.trim_end_matches([',', '.']).to_lowercase().as_str())
+    })
+}
+
+/// Words after which a number is a reference, never a footnote marker ("Article 1").
+pub(super) const NUMBERED_NOUNS: &[&str] = &[
+    "Annex",
+    "Article",
+    "Articles",
+    "Chapter",
+    "Item",
+    "Items",
+    "No",
+    "Nos",
+    "Paragraph",
+    "Paragraphs",
+    "Part",
+    "Principle",
+    "Protocol",
+    "Resolution",
+    "Rule",
+    "Rules",
+    "Section",
+    "Volume",
+    "Vol",
+    "Goal",
+    "Target",
+    "Group",
+    "Decision",
+    "Recommendation",
+    "Table",
+    "Figure",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Phase",
+    "Level",
+    "Class",
+    "Committee",
+    "Commission",
+    "Conference",
+    "Category",
+    "Tier",
+    "Stage",
+    "Step",
+    "Option",
+    "Module",
+    "Box",
+    "Session",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::super::footnotes::extract;
+    use super::*;
+
+    /// Lines of a body as PDF extraction leaves them, with the footnotes of each page's foot
+    /// read by [`extract`] and the markers written by [`mark`] in the body (after the first
+    /// two lines, the header).
+    fn marked(text: &str) -> (Vec<String>, Vec<FootnoteDef>) {
+        let mut lines = super::super::lines::normalise(text);
+        let defs = extract(&mut lines);
+        mark(&mut lines[2..], &defs);
+        let kept = lines
+            .into_iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text)
+            .collect();
+        (kept, defs)
+    }
+
+    #[test]
+    fn markers_in_every_shape_by_the_footnotes_of_their_page() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling the Universal Declaration of Human Rights,1 the Convention on the \n\
+            Rights of the Child2 and Article 1 of the Charter, paragraphs 1, 2 and the outcome \n\
+            documents;3 of 2024/25;4 the people, 5  and its Notes; 6 \n\
+            the Paris Agreement 7and the Court 8 \n\
+            __________________ \n \n* On behalf of the Group of Keepers \nof Lights. \n \n\
+            1  Resolution 217 A (III). \n2  United Nations, Treaty Series, vol. 1577. \n\
+            3  See A/1/1. \n4  Held in Valletta, \n18 – 22 March 2031. \n5  See A/1/2. \n\
+            6  See A/1/3. \n7  See A/1/4. \n8  See A/1/5. \n\n\
+            A/1/L.1 \n \n11-11111 \n2/2 \n \n\
+            31 December 2031 on the keeping of lights,9 and 10 the report10 \n\
+            __________________ \n \n9  See A/1/6. \n10  See A/1/7. \n";
+        let (lines, defs) = marked(text);
+        assert_eq!(
+            lines,
+            [
+                "A/1/L.1",
+                "The Assembly,",
+                "Recalling the Universal Declaration of Human Rights,¹ the Convention on the",
+                "Rights of the Child² and Article 1 of the Charter, paragraphs 1, 2 and the outcome",
+                "documents;³ of 2024/25;⁴ the people,⁵ and its Notes;⁶",
+                "the Paris Agreement⁷ and the Court⁸",
+                // A line opening with a date at the top of a page is text, not a footnote.
+                "31 December 2031 on the keeping of lights,⁹ and 10 the report¹⁰",
+            ]
+        );
+        let numbers: Vec<Option<u32>> = defs.iter().map(|d| d.number).collect();
+        assert_eq!(
+            numbers,
+            [
+                None,
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                Some(8),
+                Some(9),
+                Some(10)
+            ]
+        );
+        // The note on sponsors over two lines; a footnote that runs on to a line opening
+        // with a number.
+        assert_eq!(defs[0].text, "On behalf of the Group of Keepers of Lights.");
+        assert_eq!(defs[4].text, "Held in Valletta, 18 – 22 March 2031.");
+        assert_eq!((defs[9].page, defs[10].page), (2, 2));
+    }
+}
