@@ -51,31 +51,57 @@ pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
                     .find_map(|pass| find_in(lines, (prev_first, 0), first, n, pass))
             });
         if let Some((i, span)) = found {
-            let text = &mut lines[i].text;
+            // A marker opening a line (`16including`) belongs to the end of the line before.
+            let before = (span.start == 0)
+                .then(|| lines[..i].iter().rposition(|l| !l.is_blank()))
+                .flatten();
+            if let Some(j) = before {
+                lines[i].text.replace_range(..span.end, "");
+                lines[i].gaps.retain(|&g| g >= span.end);
+                for g in &mut lines[i].gaps {
+                    *g -= span.end;
+                }
+                lines[j].text.push_str(&superscript(n));
+                if i >= first {
+                    cursor = (i, 0);
+                }
+                continue;
+            }
+            let line = &mut lines[i];
             let sup = superscript(n);
             let mut start = span.start;
-            while start > 0 && text.as_bytes()[start - 1] == b' ' {
+            while start > 0 && line.text.as_bytes()[start - 1] == b' ' {
                 start -= 1;
             }
             // A marker is never glued to the word after it.
-            let spaced = if text[span.end..].starts_with(char::is_alphabetic) {
+            let spaced = if line.text[span.end..].starts_with(char::is_alphabetic) {
                 format!("{sup} ")
             } else {
                 sup
             };
-            text.replace_range(start..span.end, &spaced);
-            let sup = spaced;
+            line.text.replace_range(start..span.end, &spaced);
+            // The gaps after the marker move with the text; the one it closed is gone.
+            let (old, new) = (span.end - start, spaced.len());
+            line.gaps.retain(|&g| g < start || g > span.end);
+            for g in &mut line.gaps {
+                if *g > span.end {
+                    *g = *g + new - old;
+                }
+            }
             if i >= first {
-                cursor = (i, start + sup.len());
+                cursor = (i, start + new);
             }
         }
     }
 }
 
-const PASSES: [Pass; 5] = [
+const PASSES: [Pass; 8] = [
     Pass::Glued,
+    Pass::Gap,
     Pass::AfterPunctuation,
     Pass::AfterWord,
+    Pass::Year,
+    Pass::AfterYear,
     Pass::Acronym,
     Pass::BeforeWord,
 ];
@@ -85,14 +111,22 @@ const PASSES: [Pass; 5] = [
 enum Pass {
     /// Glued to a word or to punctuation: `Rights,2`, `Child4`, `2024/25;4`.
     Glued,
+    /// Spaced, and followed by the wide gap extraction leaves after a superscript, whatever
+    /// stands around it: `Ltamenah, 9  Saraqib`, `resolutions 3  on`, `basis. 19  Prison`.
+    Gap,
     /// After punctuation and a space: `people, 1 and`, `Notes; 3`.
     AfterPunctuation,
     /// After a word and a space: `the Court 1 and`.
     AfterWord,
+    /// Glued to the year of a date: `10 October 20249` (`2024` and marker 9).
+    Year,
+    /// After a year or a span of years and a space: `in 2016 5 and`, `2015–2030 20 by`.
+    AfterYear,
     /// Glued to an acronym (`UNRWA2`), late, as `G20` is a name.
     Acronym,
     /// After a word and a space but glued to the next word, where extraction lost the
-    /// space after it: `the Paris Agreement 5and its`.
+    /// space after it: `the Paris Agreement 5and its`; or so at the start of a line
+    /// (`16including`).
     BeforeWord,
 }
 
@@ -116,7 +150,7 @@ fn find_in(
     (from.0..end).find_map(|i| {
         let t = &lines[i].text;
         let start = if i == from.0 { from.1.min(t.len()) } else { 0 };
-        marker_in(t, start, n, pass).map(|r| (i, r))
+        marker_in(t, &lines[i].gaps, start, n, pass).map(|r| (i, r))
     })
 }
 
@@ -263,7 +297,13 @@ const NUMBERING_WORDS: &[&str] = &[
 ];
 
 /// A marker of footnote `n` in `t` from byte `from`, standing as `pass` says.
-fn marker_in(t: &str, from: usize, n: u32, pass: Pass) -> Option<std::ops::Range<usize>> {
+fn marker_in(
+    t: &str,
+    gaps: &[usize],
+    from: usize,
+    n: u32,
+    pass: Pass,
+) -> Option<std::ops::Range<usize>> {
     let want = n.to_string();
     let mut k = from;
     while let Some(off) = t[k..].find(want.as_str()) {
@@ -274,24 +314,93 @@ fn marker_in(t: &str, from: usize, n: u32, pass: Pass) -> Option<std::ops::Range
         let after = &t[e..];
         let prev = before.chars().next_back();
         let next = after.chars().next();
-        if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
+        if next.is_some_and(|c| c.is_ascii_digit())
+            || prev.is_some_and(|c| c.is_ascii_digit()) != (pass == Pass::Year)
+        {
             continue;
         }
         if next.is_some_and(char::is_alphanumeric) != (pass == Pass::BeforeWord) {
             continue;
         }
-        if is_marker(before, after, pass) {
+        let found = match pass {
+            Pass::Year => date_year(before),
+            // Text on both sides, a single space before and the wide gap after.
+            Pass::Gap => {
+                gaps.contains(&e)
+                    && before.ends_with(' ')
+                    && !gaps.contains(&(s - 1))
+                    && !before.trim_end().is_empty()
+                    && !after.trim_start().is_empty()
+            }
+            Pass::AfterYear => after_year(before, after),
+            _ => is_marker(before, after, pass),
+        };
+        if found {
             return Some(s..e);
         }
     }
     None
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A year of this or the last century: `1995`, `2024`.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the text ends with the year of a date (`10 October 2024`, `October 2024`).
+fn date_year(before: &str) -> bool {
+    let mut words = before.rsplit(' ');
+    words.next().is_some_and(is_year) && words.next().is_some_and(|m| MONTHS.contains(&m))
+}
+
+/// Words that count what a number before them numbers (`by 2030 10 per cent`): the number is
+/// not a marker.
+const UNITS: &[&str] = &[
+    "per", "percent", "million", "millions", "billion", "billions", "trillion", "thousand",
+    "hundred", "years", "year", "months", "month", "weeks", "days", "hours", "times", "of",
+];
+
+/// Whether a spaced number after a year or a span of years (`in 2016 5 and`, `2015–2030 20 by`)
+/// stands as a marker: before the end of the line, punctuation or a lower-case word that
+/// does not count things.
+fn after_year(before: &str, after: &str) -> bool {
+    let Some(stripped) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let token = stripped.rsplit(' ').next().unwrap_or("");
+    let years = token.split(['–', '-']).all(is_year);
+    let rest = after.trim_start();
+    let next_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    years
+        && (rest.is_empty()
+            || rest.starts_with([',', ';', '.', ':', '('])
+            || next_word.chars().next().is_some_and(char::is_lowercase)
+                && !UNITS.contains(&next_word.as_str()))
+}
+
 /// Whether digits between `before` and `after` stand as a marker the way `pass` says.
 fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
     let mut rev = before.chars().rev();
     let Some(prev) = rev.next() else {
-        return false;
+        // `16including` at the start of a line: the marker of the line before.
+        return pass == Pass::BeforeWord && after.starts_with(char::is_lowercase);
     };
     let word_before = |s: &str| {
         let w: &str = s
@@ -310,6 +419,8 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
                 .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '“' | ',' | ';' | '.' | ':'))
     };
     match pass {
+        // Read by `marker_in`, which knows the line's gaps.
+        Pass::Gap | Pass::Year | Pass::AfterYear => false,
         Pass::Glued | Pass::Acronym => {
             if matches!(prev, ',' | ';' | ':' | '”' | '’' | ')' | ']' | '"') {
                 return pass == Pass::Glued && !number_list(before);
@@ -541,5 +652,35 @@ mod tests {
         assert_eq!(defs[0].text, "On behalf of the Group of Keepers of Lights.");
         assert_eq!(defs[4].text, "Held in Valletta, 18 – 22 March 2031.");
         assert_eq!((defs[9].page, defs[10].page), (2, 2));
+    }
+
+    #[test]
+    fn markers_before_a_wide_gap_after_years_and_at_line_starts() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling the lighthouses of Rockhaven, 1  Saltmere 2  and Greyport, 3  its \n\
+            resolutions 4  on lamps, its decision of 9 May 20305 and the plan for \n\
+            2031–2040 6  by, the survey of 2029 7 and the keepers’ \n\
+            outcomes, \n\
+            8including its lists, by 2030 10 per cent, the report of 2028 9 and \n\
+            Article 3  of the Charter of 2027 11 States \n\
+            __________________ \n \n\
+            1  See A/1/1. \n2  See A/1/2. \n3  See A/1/3. \n4  See A/1/4. \n5  See A/1/5. \n\
+            6  See A/1/6. \n7  See A/1/7. \n8  See A/1/8. \n9  See A/1/9. \n10  See A/1/10. \n\
+            11  See A/1/11. \n";
+        let (lines, _) = marked(text);
+        assert_eq!(
+            lines[2..],
+            [
+                "Recalling the lighthouses of Rockhaven,¹ Saltmere² and Greyport,³ its",
+                "resolutions⁴ on lamps, its decision of 9 May 2030⁵ and the plan for",
+                "2031–2040⁶ by, the survey of 2029⁷ and the keepers’",
+                "outcomes,⁸",
+                // Not "2030 10 per cent", which counts; footnote 10 has no marker.
+                "including its lists, by 2030 10 per cent, the report of 2028⁹ and",
+                // Footnote 3's marker came earlier: "Article 3" keeps its number; a number
+                // after a year and before a capital is not a marker.
+                "Article 3 of the Charter of 2027 11 States",
+            ]
+        );
     }
 }
