@@ -118,15 +118,15 @@ enum Pass {
     AfterPunctuation,
     /// After a word and a space: `the Court 1 and`.
     AfterWord,
-    /// Glued to the year of a date: `10 October 20249` (`2024` and marker 9).
+    /// Glued to a year: `10 October 20249` (`2024` and marker 9), `for 2025–20288`.
     Year,
     /// After a year or a span of years and a space: `in 2016 5 and`, `2015–2030 20 by`.
     AfterYear,
     /// Glued to an acronym (`UNRWA2`), late, as `G20` is a name.
     Acronym,
-    /// After a word and a space but glued to the next word, where extraction lost the
-    /// space after it: `the Paris Agreement 5and its`; or so at the start of a line
-    /// (`16including`).
+    /// After a word and a space, or after punctuation, but glued to the next word, where
+    /// extraction lost the space after it: `the Paris Agreement 5and its`, `Rights,1as`;
+    /// or so at the start of a line (`16including`).
     BeforeWord,
 }
 
@@ -342,21 +342,6 @@ fn marker_in(
     None
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A year of this or the last century: `1995`, `2024`.
 fn is_year(w: &str) -> bool {
     w.len() == 4
@@ -364,10 +349,19 @@ fn is_year(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Whether the text ends with the year of a date (`10 October 2024`, `October 2024`).
+/// Whether the text ends with a year or a span of years (`10 October 2024`, `for 2022`,
+/// `2025–2028`) that a marker may be glued to: not a number after "No." or "vol.", which
+/// can have five digits.
 fn date_year(before: &str) -> bool {
     let mut words = before.rsplit(' ');
-    words.next().is_some_and(is_year) && words.next().is_some_and(|m| MONTHS.contains(&m))
+    let token = words.next().unwrap_or("").trim_start_matches(['(', '“']);
+    let prev = words
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    token.split(['–', '-']).all(is_year)
+        && !["no", "nos", "vol", "volume", "p", "pp", "series", "number"].contains(&prev.as_str())
 }
 
 /// Words that count what a number before them numbers (`by 2030 10 per cent`): the number is
@@ -473,12 +467,21 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
             spaced_next() || symbol_next
         }
         Pass::BeforeWord => {
-            let Some(stripped) = before.strip_suffix(' ') else {
+            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let ordinal = ["st", "nd", "rd", "th"].contains(&next_word.as_str());
+            // After punctuation, glued or spaced: `Agreement,38and`, `Parties, 8and`.
+            let punctuation = |t: &str| t.ends_with([',', ';', ':', '”', '’', ')']);
+            let spaced = before.strip_suffix(' ');
+            if punctuation(before) || spaced.is_some_and(punctuation) {
+                let t = spaced.unwrap_or(before);
+                return !number_list(t)
+                    && next_word.chars().next().is_some_and(char::is_lowercase)
+                    && !ordinal;
+            }
+            let Some(stripped) = spaced else {
                 return false;
             };
             let w = word_before(stripped).to_lowercase();
-            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-            let ordinal = ["st", "nd", "rd", "th"].contains(&next_word.as_str());
             stripped.ends_with(char::is_alphabetic)
                 && w.chars().count() >= 2
                 && !NUMBERING_WORDS.contains(&w.as_str())
@@ -658,11 +661,11 @@ mod tests {
     fn markers_before_a_wide_gap_after_years_and_at_line_starts() {
         let text = "A/1/L.1 \nThe Assembly, \n\
             Recalling the lighthouses of Rockhaven, 1  Saltmere 2  and Greyport, 3  its \n\
-            resolutions 4  on lamps, its decision of 9 May 20305 and the plan for \n\
-            2031–2040 6  by, the survey of 2029 7 and the keepers’ \n\
+            resolutions 4  on lamps, No. 20125 and the plan for 2025–20285 \n\
+            2031–2040 6  by, the survey of 9 May 20297 and the keepers’ \n\
             outcomes, \n\
             8including its lists, by 2030 10 per cent, the report of 2028 9 and \n\
-            Article 3  of the Charter of 2027 11 States \n\
+            Article 3  of the Charter of 2027 11 States, 11and \n\
             __________________ \n \n\
             1  See A/1/1. \n2  See A/1/2. \n3  See A/1/3. \n4  See A/1/4. \n5  See A/1/5. \n\
             6  See A/1/6. \n7  See A/1/7. \n8  See A/1/8. \n9  See A/1/9. \n10  See A/1/10. \n\
@@ -672,14 +675,14 @@ mod tests {
             lines[2..],
             [
                 "Recalling the lighthouses of Rockhaven,¹ Saltmere² and Greyport,³ its",
-                "resolutions⁴ on lamps, its decision of 9 May 2030⁵ and the plan for",
-                "2031–2040⁶ by, the survey of 2029⁷ and the keepers’",
+                "resolutions⁴ on lamps, No. 20125 and the plan for 2025–2028⁵",
+                "2031–2040⁶ by, the survey of 9 May 2029⁷ and the keepers’",
                 "outcomes,⁸",
                 // Not "2030 10 per cent", which counts; footnote 10 has no marker.
                 "including its lists, by 2030 10 per cent, the report of 2028⁹ and",
                 // Footnote 3's marker came earlier: "Article 3" keeps its number; a number
                 // after a year and before a capital is not a marker.
-                "Article 3 of the Charter of 2027 11 States",
+                "Article 3 of the Charter of 2027 11 States,¹¹ and",
             ]
         );
     }
