@@ -115,6 +115,15 @@ fn split(text: &str) -> (Vec<Line>, Vec<bool>) {
 /// spaces collapsed (PDF extraction leaves them), leading and trailing spaces dropped. Returns
 /// the line and the offsets of the collapsed runs of two or more spaces inside it.
 fn clean(s: &str) -> (String, Vec<usize>) {
+    // Most lines are printable ASCII with single spaces and no backslash: only trimmed.
+    let bytes = s.as_bytes();
+    let plain = bytes
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) && b != b'\\')
+        && !bytes.windows(2).any(|w| w == b"  ");
+    if plain {
+        return (s.trim_matches(' ').to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(s.len());
     let mut gaps = Vec::new();
     let mut run = 0;
