@@ -7,9 +7,10 @@
 //! assembles paragraphs (unwrapping lines, rejoining page breaks, lifting footnote blocks
 //! out), [`structure`] finds a resolution's headings, parts and annexes, [`resolution`] and
 //! [`report`] build the model; [`footnotes`] reads the footnotes, [`markers`] finds their
-//! markers and [`anchors`] links them. [`import_str`] never fails and never panics; text it cannot place is kept in a
-//! paragraph or in [`Document::notes`] with a [`Warning`].
+//! markers and [`anchors`] links them. [`import_str`] never fails and never panics; text it
+//! cannot place is kept in a paragraph or in [`Document::notes`] with a [`Warning`].
 
+pub mod akn;
 pub mod anchors;
 pub mod body;
 pub mod footnotes;
@@ -70,6 +71,8 @@ pub enum ImportError {
         size: u64,
         limit: u64,
     },
+    #[error("{path}: {error}")]
+    Akn { path: PathBuf, error: akn::AknError },
     #[error(
         "{path}: no paragraphs found: this does not look like a resolution or a report \
          (expected numbered paragraphs, an authoring body such as “The General Assembly,” \
@@ -247,7 +250,15 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
         })?;
     }
     let text = decode(bytes, path)?;
-    let imported = import_str(&text, hint);
+    // XML is read as Akoma Ntoso (by content, whatever the file's name).
+    let imported = if akn::is_xml(&text) {
+        akn::import_str(&text).map_err(|error| ImportError::Akn {
+            path: path.to_path_buf(),
+            error,
+        })?
+    } else {
+        import_str(&text, hint)
+    };
     if imported.document.paragraph_count() == 0 {
         return Err(ImportError::NotADocument {
             path: path.to_path_buf(),
