@@ -251,6 +251,19 @@ fn perform(doc: &mut Document, e: &Edit) {
     }
 }
 
+/// Two moves that leave a moved paragraph with no unmoved paragraph before it: it is named
+/// by the unmoved one that follows it, never by the other moved one (a cycle that lost both).
+#[test]
+fn moves_to_the_top_of_a_part_round_trip() {
+    let sample = resdraft::draftfile::load(&root().join("drafts/sample-resolution.toml")).unwrap();
+    let old = sample.document.clone();
+    let mut new = old.clone();
+    for e in [Edit::MovePara(77, 9), Edit::MovePara(29, 63)] {
+        perform(&mut new, &e);
+    }
+    assert!(round_trip("moves", &old, &new, Align::ById) > 0);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
     #[test]

@@ -510,7 +510,6 @@ fn position_of(
             return Some(Position::After(r));
         }
     }
-    let _ = skip_moved_before;
     let n_siblings = if parent.is_empty() {
         g.new.part(loc.part).map_or(0, Vec::len)
     } else {
@@ -521,8 +520,20 @@ fn position_of(
             })
             .map_or(0, |p| p.subparagraphs.len())
     };
+    // A moved paragraph named by "precede" is never itself moved: paragraphs named by
+    // "follow" stand earlier in the new order, so the anchors cannot form a cycle (the third
+    // to follow the fifth, the fifth to precede the third) whatever the order they apply in.
+    let moved = |l: &Location| {
+        by_loc
+            .get(l)
+            .is_some_and(|&k| g.cmp.changes[k].kind == Kind::Moved)
+    };
     for i in last + 1..n_siblings {
-        if let Some(r) = old_of(&sibling(i)) {
+        let l = sibling(i);
+        if skip_moved_before && moved(&l) {
+            continue;
+        }
+        if let Some(r) = old_of(&l) {
             return Some(Position::Before(r));
         }
     }
