@@ -6,7 +6,7 @@
 //! Also finds the authoring body ("The General Assembly,") that ends the header.
 
 use super::Warning;
-use super::lines::{Line, is_symbol};
+use super::lines::{Line, is_symbol, push_wrapped};
 use crate::model::Header;
 
 /// Country names that contain " and " (so a sponsors list is not split inside them).
@@ -325,12 +325,31 @@ fn field(
     }
     if t.starts_with("Resolution adopted by") || t.starts_with("Decision adopted by") {
         h.adoption = t.to_string();
+        // The date on the next line: "Resolution adopted by the General Assembly" /
+        // "on 9 December 2025".
+        if *i < end {
+            let next = plain(&lines[*i].text);
+            if !t.contains(" on ") && next.starts_with("on ") && is_date(&next[3..]) {
+                push_wrapped(&mut h.adoption, &next);
+                *i += 1;
+            }
+        }
         st.want_title = true;
         return true;
     }
-    if t.starts_with('[') && t.ends_with(']') {
-        h.committee_reference = t.to_string();
-        return true;
+    // "[on the report of the … Committee (A/79/431, para. 33)]", also over a few lines.
+    if t.starts_with('[') {
+        let mut text = t.to_string();
+        let mut j = *i;
+        while !text.ends_with(']') && j < end && j < *i + 4 {
+            push_wrapped(&mut text, &plain(&lines[j].text));
+            j += 1;
+        }
+        if text.ends_with(']') {
+            h.committee_reference = text;
+            *i = j;
+            return true;
+        }
     }
     if let Some((num, title)) = resolution_title(t) {
         h.resolution_number = num.to_string();
@@ -464,6 +483,31 @@ mod tests {
         assert_eq!(
             resolution_title("80/4. Report of X"),
             Some(("80/4", "Report of X"))
+        );
+    }
+
+    #[test]
+    fn keeps_a_wrapped_adoption_date_and_committee_reference() {
+        let lines = super::super::lines::normalise(
+            "Resolution adopted by the General Assembly \non 3 March 2031 \n\n\
+             [on the report of the Special Committee on Lighthouses \n\
+             (Ninth Committee) (A/86/420, para. 13)] \n\n\
+             86/7. Keeping of lights \n",
+        );
+        let (mut extra, mut warnings) = (Vec::new(), Vec::new());
+        let h = parse(&lines, &mut extra, &mut warnings);
+        assert_eq!(
+            h.adoption,
+            "Resolution adopted by the General Assembly on 3 March 2031"
+        );
+        assert_eq!(
+            h.committee_reference,
+            "[on the report of the Special Committee on Lighthouses (Ninth Committee) (A/86/420, para. 13)]"
+        );
+        assert_eq!(h.title, "Keeping of lights");
+        assert!(
+            extra.is_empty() && warnings.is_empty(),
+            "{extra:?} {warnings:?}"
         );
     }
 }
