@@ -224,6 +224,8 @@ fn resolution_title(s: &str) -> Option<(&str, &str)> {
 struct State {
     agenda_seen: bool,
     want_agenda_title: bool,
+    /// How many agenda titles the agenda line announces ("Agenda items 13 and 75": 2).
+    agenda_titles_left: usize,
     sponsors_seen: bool,
     want_title: bool,
 }
@@ -249,7 +251,16 @@ pub fn parse(lines: &[Line], extra: &mut Vec<String>, warnings: &mut Vec<Warning
                 || first.starts_with('[')
                 || resolution_title(&first).is_some();
             if !other_field {
-                h.agenda_title = plain(&block);
+                // Under "Agenda items 13 and 75", one title per item, each its own block.
+                if h.agenda_title.is_empty() {
+                    h.agenda_title = plain(&block);
+                } else {
+                    h.agenda_title = format!("{}; {}", h.agenda_title, plain(&block));
+                }
+                if st.agenda_titles_left > 1 {
+                    st.agenda_titles_left -= 1;
+                    st.want_agenda_title = true;
+                }
                 continue;
             }
         }
@@ -370,11 +381,17 @@ fn field(
     if let Some(item) = agenda {
         h.agenda_item = item.trim().to_string();
         st.agenda_seen = true;
+        st.agenda_titles_left = item
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .count()
+            .max(1);
         let title = rest_of_block(i);
         if title.is_empty() {
             st.want_agenda_title = true;
         } else {
             h.agenda_title = title;
+            st.want_agenda_title = st.agenda_titles_left > 1;
         }
         return true;
     }
@@ -509,5 +526,25 @@ mod tests {
             extra.is_empty() && warnings.is_empty(),
             "{extra:?} {warnings:?}"
         );
+    }
+
+    #[test]
+    fn reads_one_agenda_title_per_item() {
+        let lines = super::super::lines::normalise(
+            "Ninetieth session \nAgenda items 13 and 75 \n\n\
+             Keeping of lights and \nlanterns \n\nThe law of the harbours \n\n\
+             Utopia and Erewhon:* draft resolution \n\n\
+             Harbour lights for coastal development \n",
+        );
+        let (mut extra, mut warnings) = (Vec::new(), Vec::new());
+        let h = parse(&lines, &mut extra, &mut warnings);
+        assert_eq!(h.agenda_item, "13 and 75");
+        assert_eq!(
+            h.agenda_title,
+            "Keeping of lights and lanterns; The law of the harbours"
+        );
+        assert_eq!(h.sponsors, ["Utopia", "Erewhon"]);
+        assert_eq!(h.title, "Harbour lights for coastal development");
+        assert!(extra.is_empty(), "{extra:?}");
     }
 }
