@@ -236,6 +236,21 @@ pub fn parse(lines: &[Line], extra: &mut Vec<String>, warnings: &mut Vec<Warning
     let mut st = State::default();
     for r in blocks(lines) {
         let block = joined(lines, r.clone());
+        // "Draft resolution submitted by the Chair on the recommendation of …": the stage,
+        // with no sponsors' list.
+        let first = plain(&lines[r.start].text);
+        if [
+            "Draft resolution submitted by",
+            "Draft decision submitted by",
+        ]
+        .iter()
+        .any(|p| first.starts_with(p))
+        {
+            h.stage = plain(&block);
+            st.sponsors_seen = true;
+            st.want_agenda_title = false;
+            continue;
+        }
         if let Some((sponsors, stage)) = sponsors_and_stage(&block) {
             h.sponsors = sponsors;
             h.stage = stage;
@@ -529,7 +544,7 @@ mod tests {
     }
 
     #[test]
-    fn reads_one_agenda_title_per_item() {
+    fn reads_one_agenda_title_per_item_and_a_stage_without_sponsors() {
         let lines = super::super::lines::normalise(
             "Ninetieth session \nAgenda items 13 and 75 \n\n\
              Keeping of lights and \nlanterns \n\nThe law of the harbours \n\n\
@@ -544,6 +559,23 @@ mod tests {
             "Keeping of lights and lanterns; The law of the harbours"
         );
         assert_eq!(h.sponsors, ["Utopia", "Erewhon"]);
+        assert_eq!(h.title, "Harbour lights for coastal development");
+        assert!(extra.is_empty(), "{extra:?}");
+        let lines = super::super::lines::normalise(
+            "Agenda item 7 \nLights \n\n\
+             Draft resolution submitted by the Chair on the basis of \ninformal consultations \n\n\
+             Harbour lights for coastal development \n",
+        );
+        let (mut extra, mut warnings) = (Vec::new(), Vec::new());
+        let h = parse(&lines, &mut extra, &mut warnings);
+        assert_eq!(
+            (h.agenda_item.as_str(), h.agenda_title.as_str()),
+            ("7", "Lights")
+        );
+        assert_eq!(
+            h.stage,
+            "Draft resolution submitted by the Chair on the basis of informal consultations"
+        );
         assert_eq!(h.title, "Harbour lights for coastal development");
         assert!(extra.is_empty(), "{extra:?}");
     }
