@@ -1,5 +1,5 @@
 //! `resdraft export`: a draft (or one of its revisions, or a text imported on the fly) as
-//! clean text in UN layout, Markdown, JSON or a Word document, on stdout or into a file
+//! clean text in UN layout, Markdown, JSON, a Word document or Akoma Ntoso XML, on stdout or into a file
 //! (written atomically). A Word document is binary: it is never written to a terminal.
 //! Text printed on stdout is sanitised (control characters, escape sequences and bidi
 //! overrides become visible placeholders, since stdout may well be a terminal or reach one
@@ -13,12 +13,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Export a draft as clean text, Markdown, JSON or a Word document (.docx).
+/// Export a draft as clean text, Markdown, JSON, a Word document (.docx) or Akoma Ntoso XML.
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Examples:\n  resdraft export drafts/sample-resolution.toml\n  \
     resdraft export drafts/sample-resolution.toml --format json -o draft.json\n  \
     resdraft export drafts/sample-resolution.toml --format docx -o draft.docx\n  \
+    resdraft export drafts/sample-resolution.toml --format akn -o draft.xml\n  \
     resdraft export 'drafts/sample-resolution.toml@A/C.2/81/L.23' --width 72"
 )]
 pub struct Args {
@@ -56,6 +57,8 @@ pub enum Format {
     Json,
     /// A Word document in UN layout with real footnotes (binary: give -o FILE.docx).
     Docx,
+    /// Akoma Ntoso 3.0 XML (AKN4UN), valid against the OASIS schema.
+    Akn,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -82,6 +85,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Markdown => export::markdown(doc),
         Format::Json => sanitize::json_pretty(&export::json(doc))
             .context("cannot write the document as JSON")?,
+        Format::Akn => export::akn(doc),
         Format::Docx => unreachable!("written above"),
     };
     if !out.ends_with('\n') {

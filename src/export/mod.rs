@@ -1,11 +1,13 @@
 //! Export of a document for reading and for scripts: clean text in UN layout
 //! ([`text`]), Markdown with emphasis kept ([`markdown`]), the whole model as JSON
-//! ([`json`]) and a Word document in UN layout with real footnotes ([`docx`]).
+//! ([`json`]), a Word document in UN layout with real footnotes ([`docx`]) and Akoma
+//! Ntoso XML ([`akn`]).
 //!
 //! Pure functions over the model with no I/O. Numbers, letters and footnote numbers are
 //! derived here from position (see [`crate::numbering`]); nothing is sanitised away from the
 //! content (printing to a terminal is the caller's business, see [`crate::sanitize`]).
 
+pub(crate) mod akn;
 mod docx;
 mod json;
 mod markdown;
@@ -43,6 +45,13 @@ pub fn markdown(doc: &Document) -> String {
 /// sections and annexes, and the footnotes as real Word footnotes.
 pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     docx::render(doc)
+}
+
+/// The draft as Akoma Ntoso 3.0 XML following the AKN4UN guidelines for General Assembly
+/// resolutions (see [`akn`]); valid against the OASIS schema, and read back by
+/// [`crate::import::akn`].
+pub fn akn(doc: &Document) -> String {
+    akn::render(doc)
 }
 
 /// The whole model for scripts: header (with `sponsors` as a list), authoring body, preamble
