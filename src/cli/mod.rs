@@ -10,6 +10,7 @@ mod export;
 mod gitdiff;
 mod import;
 mod merge;
+mod negotiate;
 mod new;
 mod output;
 mod renumber;
@@ -65,6 +66,8 @@ pub enum Command {
     Completions(completions::Args),
     /// Merge two drafts edited from a common one, by stable id (also a git merge driver).
     Merge(merge::Args),
+    /// Negotiate a draft: delegations, proposals, statuses, bracketed alternatives.
+    Negotiate(negotiate::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -83,6 +86,7 @@ pub fn main() -> ExitCode {
         Some(Command::Amend(a)) => amend::run(a),
         Some(Command::Completions(a)) => completions::run(a),
         Some(Command::Merge(a)) => merge::run(a),
+        Some(Command::Negotiate(a)) => negotiate::run(a),
     };
     match result {
         Ok(code) => code,

@@ -446,7 +446,7 @@ fn bracket_conflicts(
             }
         }
     }
-    for (id, _, (tl, tt)) in &report.lead_conflicts {
+    for (id, tl, tt) in &report.lead_conflicts {
         let place = describe(&draft.document, id);
         if let Ok(b) = bracket_paragraph(
             draft,

@@ -92,8 +92,9 @@ pub struct BodyReport {
     pub kept: Vec<Kept>,
     /// Text conflicts by paragraph (in the merged text).
     pub text_conflicts: Vec<(Id, Merged)>,
-    /// Paragraphs whose opening phrase conflicts: (id, ours (lead, text), theirs (lead, text)).
-    pub lead_conflicts: Vec<(Id, (String, String), (String, String))>,
+    /// Paragraphs whose opening phrase conflicts: (id, their lead, their text); the merged
+    /// paragraph holds ours.
+    pub lead_conflicts: Vec<(Id, String, String)>,
     /// Conflicts that become no bracket (structure, fields), described.
     pub notes: Vec<String>,
 }
@@ -384,11 +385,9 @@ impl Build<'_, '_> {
                     self.report.notes.push(format!("paragraph {id}: the list style was changed differently on each side; ours is kept"));
                 }
                 if !lead.conflicts.is_empty() {
-                    self.report.lead_conflicts.push((
-                        id.clone(),
-                        (fo.0.clone(), fo.1.clone()),
-                        (ft.0.clone(), ft.1.clone()),
-                    ));
+                    self.report
+                        .lead_conflicts
+                        .push((id.clone(), ft.0.clone(), ft.1.clone()));
                     (fo.0, fo.1, style)
                 } else {
                     if !text.conflicts.is_empty() {
