@@ -130,27 +130,67 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// The file named with -o (None for stdout), checked: not the draft itself, and not a draft
 /// unless --force.
 fn output_file<'a>(args: &'a Args, draft: &std::path::Path) -> Result<Option<&'a std::path::Path>> {
-    match args.output.as_deref() {
+    checked_output(args.output.as_deref(), args.force, &[draft])
+}
+
+/// The -o file (None for stdout), checked: none of the `drafts` read, and not a draft unless
+/// `force`.
+fn checked_output<'a>(
+    output: Option<&'a std::path::Path>,
+    force: bool,
+    drafts: &[&std::path::Path],
+) -> Result<Option<&'a std::path::Path>> {
+    match output {
         Some(path) if path.as_os_str() != "-" => {
-            if source::same_file(path, draft) {
+            if drafts.iter().any(|d| source::same_file(path, d)) {
                 bail!(
                     "{}: refusing to write the export over the draft it comes from; choose another -o",
                     path.display()
                 );
             }
-            super::output::check_overwrite(path, args.force, super::output::Guard::Drafts)?;
+            super::output::check_overwrite(path, force, super::output::Guard::Drafts)?;
             Ok(Some(path))
         }
         _ => Ok(None),
     }
 }
 
+/// Writes text output into the -o file `path` (checked as [`checked_output`]); a terminal
+/// named with -o gets safe text.
+pub fn write_text_to(
+    path: &std::path::Path,
+    force: bool,
+    drafts: &[&std::path::Path],
+    out: &str,
+) -> Result<()> {
+    checked_output(Some(path), force, drafts)?;
+    let text = if resdraft::fileio::is_terminal(path) {
+        sanitize::sanitize_keep_newlines(out)
+    } else {
+        out.into()
+    };
+    draftfile::write_atomic(path, text.as_bytes())?;
+    Ok(())
+}
+
 /// Writes a binary export into the -o file or onto stdout, but never onto a terminal.
 fn write_binary(args: &Args, draft: &std::path::Path, bytes: &[u8]) -> Result<ExitCode> {
+    write_binary_to(args.output.as_deref(), args.force, &[draft], bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a Word document into `output` (checked as [`checked_output`]) or onto stdout, but
+/// never onto a terminal.
+pub fn write_binary_to(
+    output: Option<&std::path::Path>,
+    force: bool,
+    drafts: &[&std::path::Path],
+    bytes: &[u8],
+) -> Result<()> {
     use std::io::IsTerminal;
     let refuse = "a Word document is binary and is not written to a terminal; \
                   give -o FILE.docx or redirect stdout to a file";
-    match output_file(args, draft)? {
+    match checked_output(output, force, drafts)? {
         Some(path) => {
             if resdraft::fileio::is_terminal(path) {
                 bail!(
@@ -167,7 +207,7 @@ fn write_binary(args: &Args, draft: &std::path::Path, bytes: &[u8]) -> Result<Ex
             write_stdout(bytes)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends the output quietly instead of failing.

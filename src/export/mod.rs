@@ -47,6 +47,21 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     docx::render(doc)
 }
 
+/// The comparison of two versions as a Word document (the bytes of a `.docx` file): the new
+/// text in UN layout with Word tracked changes by `author` at `date` (ISO 8601, as
+/// `2026-12-01T12:00:00Z`) that give the old text when rejected and the new when accepted:
+/// words deleted and inserted within paragraphs, whole paragraphs deleted and inserted, moved
+/// paragraphs as moves, and changed paragraph numbers as changes of automatic numbering.
+pub fn docx_changes(
+    old: &Document,
+    new: &Document,
+    cmp: &crate::compare::Comparison,
+    author: &str,
+    date: &str,
+) -> Result<Vec<u8>, DocxError> {
+    docx::render_changes(old, new, cmp, author, date)
+}
+
 /// The draft as Akoma Ntoso 3.0 XML following the AKN4UN guidelines for General Assembly
 /// resolutions (see [`akn`]); valid against the OASIS schema, and read back by
 /// [`crate::import::akn`].
