@@ -10,6 +10,7 @@
 //! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
 //! paragraph or in [`Document::notes`] with a [`Warning`].
 
+pub mod akn;
 pub mod body;
 pub mod footnotes;
 pub mod header;
@@ -68,6 +69,8 @@ pub enum ImportError {
         size: u64,
         limit: u64,
     },
+    #[error("{path}: {error}")]
+    Akn { path: PathBuf, error: akn::AknError },
     #[error(
         "{path}: no paragraphs found: this does not look like a resolution or a report \
          (expected numbered paragraphs, an authoring body such as “The General Assembly,” \
@@ -245,7 +248,15 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
         })?;
     }
     let text = decode(bytes, path)?;
-    let imported = import_str(&text, hint);
+    // XML is read as Akoma Ntoso (by content, whatever the file's name).
+    let imported = if akn::is_xml(&text) {
+        akn::import_str(&text).map_err(|error| ImportError::Akn {
+            path: path.to_path_buf(),
+            error,
+        })?
+    } else {
+        import_str(&text, hint)
+    };
     if imported.document.paragraph_count() == 0 {
         return Err(ImportError::NotADocument {
             path: path.to_path_buf(),
