@@ -6,16 +6,18 @@
 //! [`kind`] tells a resolution from a report, [`header`] reads the header block, [`body`]
 //! assembles paragraphs (unwrapping lines, rejoining page breaks, lifting footnote blocks
 //! out), [`structure`] finds a resolution's headings, parts and annexes, [`resolution`] and
-//! [`report`] build the model, and [`footnotes`] links markers to
-//! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
-//! paragraph or in [`Document::notes`] with a [`Warning`].
+//! [`report`] build the model; [`footnotes`] reads the footnotes, [`markers`] finds their
+//! markers and [`anchors`] links them. [`import_str`] never fails and never panics; text it
+//! cannot place is kept in a paragraph or in [`Document::notes`] with a [`Warning`].
 
 pub mod akn;
+pub mod anchors;
 pub mod body;
 pub mod footnotes;
 pub mod header;
 pub mod kind;
 pub mod lines;
+pub mod markers;
 pub mod report;
 pub mod resolution;
 pub mod structure;
@@ -111,7 +113,7 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
         &doc.header.title
     };
     lines::drop_running_heads(&mut lines, title);
-    footnotes::mark(&mut lines[body_start..], &defs);
+    markers::mark(&mut lines[body_start..], &defs);
     let mut next_id = 0;
     let body = body::read(
         &lines[body_start..],
@@ -139,7 +141,7 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
     if !sponsor_notes.is_empty() {
         doc.header.sponsors_note = sponsor_notes.join(" ");
     }
-    footnotes::link(&mut doc, numbered, &mut warnings);
+    anchors::link(&mut doc, numbered, &mut warnings);
     literal_markup(&mut doc);
     doc.notes.extend(extra);
 
