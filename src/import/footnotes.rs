@@ -20,7 +20,7 @@ pub struct FootnoteDef {
     pub plain: bool,
 }
 
-const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+pub const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /// The digit value of a superscript digit.
 pub fn superscript_value(c: char) -> Option<u32> {

@@ -4,17 +4,42 @@
 //! leaves on every page (the running symbol, job numbers such as `25-17051 (E)    281025`,
 //! page counters `2/5`, barcodes `*2517051*`, a short title repeated as a running head).
 //! Words hyphenated at a line end are joined again.
+//!
+//! A [`Line`] is the intermediate form every reader produces (plain text here, PDF in
+//! [`super::pdf`], Word in [`super::docx`]): its text, with italics as `*…*` markup where
+//! the source shows them, and a [`Style`] with what the source knows of its look and place.
 
 use crate::sanitize;
 
-/// One line of the input after normalisation, with its 1-based line number in the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One line of the input after normalisation, with its 1-based line number in the input
+/// (for a PDF, its line in reading order; for Word, its paragraph).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Line {
     pub no: usize,
     pub text: String,
     /// Page furniture (a running head, job number, page counter, barcode) stood here and
     /// was removed: a page break.
     pub page_break: bool,
+    /// What the source shows of the line beyond its text (all zero for plain text).
+    pub style: Style,
+}
+
+/// The look and place of a line where the source knows them (a PDF or a Word file).
+/// Positions and sizes are in tenths of a point; `y` counts down from the top of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// The 1-based page, 0 when unknown.
+    pub page: u32,
+    /// The left edge of the line's text and its first line's indent.
+    pub x: i32,
+    /// The baseline, from the top of the page.
+    pub y: i32,
+    /// The main font size of the line.
+    pub size: i32,
+    /// The whole line is bold (a heading).
+    pub bold: bool,
+    /// The line opens with italics (an opening phrase), shown as `*…*` in the text.
+    pub italic: bool,
 }
 
 impl Line {
@@ -100,7 +125,7 @@ fn split(text: &str) -> Vec<Line> {
             out.push(Line {
                 no,
                 text: clean(part),
-                page_break: false,
+                ..Line::default()
             });
         }
     }
@@ -110,7 +135,7 @@ fn split(text: &str) -> Vec<Line> {
 /// Normalises one line: odd spaces and tabs to spaces, BOMs and zero-width characters
 /// removed, control characters made visible, backslashes escaped for the markup, runs of
 /// spaces collapsed (PDF extraction leaves them), leading and trailing spaces dropped.
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -212,7 +237,12 @@ fn ends_clause(s: &str) -> bool {
 /// Normalises the text and removes page furniture. Blank lines are kept (they separate
 /// paragraphs and footnote blocks); removed furniture leaves a blank line behind.
 pub fn normalise(text: &str) -> Vec<Line> {
-    let mut lines = split(text);
+    tidy(split(text))
+}
+
+/// The stage every reader shares once it has clean lines: page furniture removed (a blank
+/// line with `page_break` left behind) and words hyphenated at a line end joined again.
+pub fn tidy(mut lines: Vec<Line>) -> Vec<Line> {
     // The symbol: the first symbol line near the top. Later copies are running heads.
     let symbol = lines
         .iter()

@@ -8,14 +8,23 @@
 //! out), [`resolution`] and [`report`] build the model, and [`footnotes`] links markers to
 //! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
 //! paragraph or in [`Document::notes`] with a [`Warning`].
+//!
+//! Every format feeds the same stages through [`lines::Line`]: [`source`] tells a PDF or a
+//! Word file from text by its content, [`pdf`] and [`docx`] turn them into styled lines, and
+//! [`import_lines`] recognises the structure, whatever the lines came from.
 
 pub mod body;
+pub mod docx;
 pub mod footnotes;
 pub mod header;
 pub mod kind;
 pub mod lines;
+pub mod pdf;
 pub mod report;
 pub mod resolution;
+pub mod source;
+
+pub use docx::Changes;
 
 use crate::model::{DocKind, Document};
 use std::io::Read;
@@ -72,11 +81,22 @@ pub enum ImportError {
          or preambular paragraphs)"
     )]
     NotADocument { path: PathBuf },
+    #[error("{path}: cannot read this {format}: {message}")]
+    Damaged {
+        path: PathBuf,
+        format: &'static str,
+        message: String,
+    },
 }
 
 /// Imports text. Never fails and never panics: what cannot be placed is kept in a note.
 pub fn import_str(text: &str, hint: KindHint) -> Imported {
-    let lines = lines::normalise(text);
+    import_lines(lines::normalise(text), hint)
+}
+
+/// Recognises the structure of a document from its lines, whichever reader made them.
+/// Never fails and never panics: what cannot be placed is kept in a note.
+pub fn import_lines(lines: Vec<lines::Line>, hint: KindHint) -> Imported {
     let kind = kind::detect(&lines, hint);
     let mut doc = Document::new(kind);
     let mut warnings = Vec::new();
@@ -194,8 +214,33 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
     })
 }
 
-/// Reads and imports a file (`-` for stdin).
+/// How to import a file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub hint: KindHint,
+    /// What to do with a Word document's tracked changes.
+    pub changes: docx::Changes,
+}
+
+/// Reads and imports a file (`-` for stdin), whatever its format.
 pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError> {
+    import_file_with(
+        path,
+        Options {
+            hint,
+            ..Options::default()
+        },
+    )
+}
+
+/// Reads and imports a file (`-` for stdin) with the given options.
+pub fn import_file_with(path: &Path, options: Options) -> Result<Imported, ImportError> {
+    let bytes = read_bytes(path)?;
+    import_bytes(bytes, path, options)
+}
+
+/// Reads a file (`-` for stdin) up to [`MAX_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     let unreadable = |e: std::io::Error| ImportError::Unreadable {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -227,8 +272,66 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
     }
-    let text = decode(bytes, path)?;
-    let imported = import_str(&text, hint);
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Imports the bytes of a file, its format told by its content ([`source::detect`]).
+pub fn import_bytes(
+    bytes: Vec<u8>,
+    path: &Path,
+    options: Options,
+) -> Result<Imported, ImportError> {
+    let format = source::detect(&bytes);
+    let damaged = |message: String| ImportError::Damaged {
+        path: path.to_path_buf(),
+        format: format.name(),
+        message,
+    };
+    let imported = match format {
+        source::Format::Text => import_str(&decode(bytes, path)?, options.hint),
+        source::Format::Pdf => {
+            let pdf = pdf::read(bytes).map_err(damaged)?;
+            import_lines(lines::tidy(pdf.lines), options.hint)
+        }
+        source::Format::Docx => {
+            let d = docx::read(&bytes, options.changes).map_err(damaged)?;
+            let mut imported = import_lines(d.lines, options.hint);
+            imported.document.notes.extend(d.comments);
+            for (line, message) in d.warnings {
+                imported.warnings.push(Warning { line, message });
+            }
+            if d.tracked > 0 {
+                imported.warnings.push(Warning {
+                    line: 1,
+                    message: format!(
+                        "{} tracked changes {}",
+                        d.tracked,
+                        match options.changes {
+                            docx::Changes::Accept =>
+                                "accepted (`--changes reject` gives the text before them)",
+                            docx::Changes::Reject => "rejected: this is the text before them",
+                        }
+                    ),
+                });
+            }
+            imported.warnings.sort_by_key(|w| w.line);
+            imported
+        }
+        source::Format::Encrypted => {
+            return Err(damaged(
+                "an encrypted Word file or an old binary .doc (an OLE compound file): \
+                 save it as .docx without a password"
+                    .into(),
+            ));
+        }
+    };
     if imported.document.paragraph_count() == 0 {
         return Err(ImportError::NotADocument {
             path: path.to_path_buf(),
