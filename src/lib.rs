@@ -4,13 +4,14 @@
 //! numbering ([`numbering`]), inline markup ([`markup`]), model operations with undo
 //! ([`ops`]), the draft file ([`draftfile`]), export ([`export`]), import of real texts
 //! ([`import`]), the editorial check ([`check`]) and the comparison of revisions
-//! ([`compare`]). The terminal editor lives in [`tui`], which uses the core's operations and
+//! ([`compare`]). Reading and writing files safely is [`fileio`]. The terminal editor lives in [`tui`], which uses the core's operations and
 //! keeps its I/O at the edges.
 
 pub mod check;
 pub mod compare;
 pub mod draftfile;
 pub mod export;
+pub mod fileio;
 pub mod import;
 pub mod markup;
 pub mod model;

@@ -1,6 +1,11 @@
 //! The light inline markup of draft text: `*italic*`, `**bold**`, a footnote marker `[^f3]`
 //! naming a footnote id, and `\` escaping a literal `*`, `[` or `\`.
 //!
+//! Text typed in the editor or imported from a plain text is markup source: what in it looks
+//! like markup but cannot be (a marker naming no footnote, an emphasis mark never closed) is
+//! escaped by [`escape_unmeant`] at that moment, so every rendering shows the characters
+//! typed and the draft file always loads.
+//!
 //! Parsing never fails: an unclosed `*` simply runs to the end of the text.
 
 use crate::model::Id;
@@ -126,6 +131,88 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Text as typed or imported, with the markup it cannot mean made literal (see
+/// [`escape_unmeant`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Escaped {
+    pub text: String,
+    /// The byte offsets of the input before which a `\` was inserted, in order.
+    pub inserted: Vec<usize>,
+    /// What was made literal, for the drafter (“[^f9]” names no footnote: kept as text).
+    pub notes: Vec<String>,
+}
+
+impl Escaped {
+    /// Where byte `at` of the input stands in the escaped text.
+    pub fn map_offset(&self, at: usize) -> usize {
+        at + self.inserted.iter().filter(|&&p| p < at).count()
+    }
+}
+
+/// Escapes the markup in `s` that cannot mean what it looks like, so that the text reads
+/// back as the characters that were typed: a footnote marker `[^id]` naming no footnote
+/// (`is_footnote` says which ids are footnotes) becomes `\[^id]`, and an emphasis mark
+/// `*` or `**` left open at the end of the text becomes `\*` / `\*\*`. Everything else,
+/// escapes included, is kept; applying it twice changes nothing more.
+pub fn escape_unmeant(s: &str, is_footnote: impl Fn(&Id) -> bool) -> Escaped {
+    // (offset, length) of the tokens to escape, with a note for each.
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    let mut notes = Vec::new();
+    let (mut italic, mut bold): (Option<usize>, Option<usize>) = (None, None);
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        if let Some(after) = rest.strip_prefix('\\') {
+            i += 1 + after
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '*' | '[' | '\\'))
+                .map_or(0, char::len_utf8);
+        } else if rest.starts_with("**") {
+            bold = if bold.is_some() { None } else { Some(i) };
+            i += 2;
+        } else if rest.starts_with('*') {
+            italic = if italic.is_some() { None } else { Some(i) };
+            i += 1;
+        } else if let Some(id) = marker_at(rest) {
+            let len = id.len() + 3;
+            if !is_footnote(&Id::new(id)) {
+                tokens.push((i, 1));
+                notes.push(format!("“[^{id}]” names no footnote: kept as text"));
+            }
+            i += len;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if let Some(at) = italic {
+        tokens.push((at, 1));
+        notes.push("an unpaired “*” kept as text".into());
+    }
+    if let Some(at) = bold {
+        tokens.push((at, 2));
+        notes.push("an unpaired “**” kept as text".into());
+    }
+    tokens.sort_unstable();
+    let mut out = Escaped {
+        text: String::with_capacity(s.len() + tokens.len() * 2),
+        inserted: Vec::new(),
+        notes,
+    };
+    let mut from = 0;
+    for (at, len) in tokens {
+        out.text.push_str(&s[from..at]);
+        for k in at..at + len {
+            out.text.push('\\');
+            out.inserted.push(k);
+            out.text.push_str(&s[k..k + 1]);
+        }
+        from = at + len;
+    }
+    out.text.push_str(&s[from..]);
+    out
+}
+
 /// A number in superscript digits (12 → "¹²").
 pub fn superscript(n: u32) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -185,5 +272,43 @@ mod tests {
             vec![Id::new("f2"), Id::new("f10")]
         );
         assert_eq!(render("a[^f2]", |_| superscript(12)), "a¹²");
+    }
+
+    #[test]
+    fn unmeant_markup_is_escaped_and_reads_back_as_typed() {
+        let known = |id: &Id| id.as_str() == "f1";
+        for (typed, plain) in [
+            (" see note [^f9]", " see note [^f9]"),
+            ("[^x] and [^f1]", "[^x] and "),
+            ("5 * 3 = 15", "5 * 3 = 15"),
+            ("*Treaty Series* and a * star", "Treaty Series and a * star"),
+            ("**bold** and ** open", "bold and ** open"),
+            ("a ***b", "a ***b"),
+            ("already \\[^f9] escaped \\*", "already [^f9] escaped *"),
+            ("trailing \\", "trailing \\"),
+        ] {
+            let e = escape_unmeant(typed, known);
+            assert_eq!(strip(&e.text), plain, "{typed:?} -> {:?}", e.text);
+            assert!(markers(&e.text).iter().all(known), "{typed:?}");
+            let italic_or_bold_open = {
+                let segs = parse(&format!("{}x", e.text));
+                matches!(
+                    segs.last(),
+                    Some(Segment::Text { italic: true, .. } | Segment::Text { bold: true, .. })
+                )
+            };
+            assert!(!italic_or_bold_open, "{typed:?} -> {:?}", e.text);
+            // Idempotent.
+            assert_eq!(escape_unmeant(&e.text, known).text, e.text);
+            assert_eq!(e.text.len(), typed.len() + e.inserted.len());
+        }
+        let e = escape_unmeant(" see note [^f9]", known);
+        assert_eq!(e.text, " see note \\[^f9]");
+        assert_eq!(
+            e.notes,
+            vec!["“[^f9]” names no footnote: kept as text".to_string()]
+        );
+        assert_eq!(e.map_offset(5), 5);
+        assert_eq!(e.map_offset(12), 13);
     }
 }

@@ -5,11 +5,18 @@
 //! sub-paragraph, section and footnote carries a stable [`Id`] that survives editing, moving
 //! and renumbering.
 //!
+//! Beside the preamble and operative part, a resolution may hold headings, parts numbered
+//! afresh and annexes (see [`structure`]); every paragraph list of the document is named by
+//! a [`Part`], so paragraph operations, numbering and walks reach them all.
+//!
 //! Text is kept as a plain string with light inline markup (see [`crate::markup`]):
 //! `*italic*`, `**bold**`, and a footnote marker `[^f3]` naming the footnote's id.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+mod structure;
+pub use structure::{Annex, Heading, ResolutionPart};
 
 /// A stable identifier ("p12", "f3", "s2"). Unique inside one document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -180,10 +187,10 @@ pub struct Section {
     pub paragraphs: Vec<Paragraph>,
 }
 
-fn one() -> u8 {
+pub(crate) fn one() -> u8 {
     1
 }
-fn yes() -> bool {
+pub(crate) fn yes() -> bool {
     true
 }
 fn is_true(b: &bool) -> bool {
@@ -209,8 +216,18 @@ pub struct Document {
     pub authoring_body: String,
     pub preamble: Vec<Paragraph>,
     pub operative: Vec<Paragraph>,
+    /// Headings standing inside the resolution, each before a paragraph (in document order).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<Heading>,
+    /// Parts of the resolution with their own preamble and numbering from 1, after the
+    /// preamble and operative part above (which are then usually empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<ResolutionPart>,
     /// Report sections (empty for a resolution).
     pub sections: Vec<Section>,
+    /// Annexes, after the resolution.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub annexes: Vec<Annex>,
     /// The number of a report's first numbered paragraph (1 unless the text is an extract).
     #[serde(default = "one_u32")]
     pub first_number: u32,
@@ -265,6 +282,65 @@ pub enum Part {
     Operative,
     /// The paragraphs of report section `n` (index into `Document::sections`).
     Section(usize),
+    /// The preamble of resolution part `n` (index into `Document::parts`).
+    PartPreamble(usize),
+    /// The operative paragraphs of resolution part `n`.
+    PartOperative(usize),
+    /// The paragraphs of annex `n` before its sections (index into `Document::annexes`).
+    Annex(usize),
+    /// The paragraphs of section `s` of annex `a`.
+    AnnexSection(usize, usize),
+}
+
+impl Part {
+    /// A preamble: the resolution's or a part's.
+    pub fn is_preamble(self) -> bool {
+        matches!(self, Part::Preamble | Part::PartPreamble(_))
+    }
+
+    /// An operative part: the resolution's or a part's.
+    pub fn is_operative(self) -> bool {
+        matches!(self, Part::Operative | Part::PartOperative(_))
+    }
+
+    /// The resolution part this list belongs to, if any.
+    pub fn resolution_part(self) -> Option<usize> {
+        match self {
+            Part::PartPreamble(k) | Part::PartOperative(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The annex this list belongs to, if any.
+    pub fn annex(self) -> Option<usize> {
+        match self {
+            Part::Annex(a) | Part::AnnexSection(a, _) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// A key that sorts lists in document order (see [`Document::part_keys`]).
+    pub fn order_key(self) -> (u8, usize, usize) {
+        match self {
+            Part::Preamble => (0, 0, 0),
+            Part::Operative => (0, 0, 1),
+            Part::PartPreamble(k) => (1, k, 0),
+            Part::PartOperative(k) => (1, k, 1),
+            Part::Section(i) => (2, i, 0),
+            Part::Annex(a) => (3, a, 0),
+            Part::AnnexSection(a, s) => (3, a, s + 1),
+        }
+    }
+
+    /// The preamble or operative list of the same resolution part (top level or part `k`).
+    pub fn sibling(self, operative: bool) -> Part {
+        match (self.resolution_part(), operative) {
+            (Some(k), true) => Part::PartOperative(k),
+            (Some(k), false) => Part::PartPreamble(k),
+            (None, true) => Part::Operative,
+            (None, false) => Part::Preamble,
+        }
+    }
 }
 
 /// Where a paragraph stands: its part and the index path (top-level index, then sub-paragraph
@@ -293,14 +369,26 @@ impl Document {
         }
     }
 
-    /// The top-level paragraph lists of the document with their part, in document order.
+    /// The top-level paragraph lists of the document with their part, in document order:
+    /// preamble, operative part, resolution parts, report sections, annexes.
     pub fn parts(&self) -> Vec<(Part, &Vec<Paragraph>)> {
-        let mut out = vec![
-            (Part::Preamble, &self.preamble),
-            (Part::Operative, &self.operative),
-        ];
-        for (i, s) in self.sections.iter().enumerate() {
-            out.push((Part::Section(i), &s.paragraphs));
+        self.part_keys()
+            .into_iter()
+            .filter_map(|k| self.part(k).map(|l| (k, l)))
+            .collect()
+    }
+
+    /// Every paragraph list of the document, in document order.
+    pub fn part_keys(&self) -> Vec<Part> {
+        let mut out = vec![Part::Preamble, Part::Operative];
+        for k in 0..self.parts.len() {
+            out.push(Part::PartPreamble(k));
+            out.push(Part::PartOperative(k));
+        }
+        out.extend((0..self.sections.len()).map(Part::Section));
+        for (a, annex) in self.annexes.iter().enumerate() {
+            out.push(Part::Annex(a));
+            out.extend((0..annex.sections.len()).map(|s| Part::AnnexSection(a, s)));
         }
         out
     }
@@ -310,6 +398,14 @@ impl Document {
             Part::Preamble => Some(&self.preamble),
             Part::Operative => Some(&self.operative),
             Part::Section(i) => self.sections.get(i).map(|s| &s.paragraphs),
+            Part::PartPreamble(k) => self.parts.get(k).map(|p| &p.preamble),
+            Part::PartOperative(k) => self.parts.get(k).map(|p| &p.operative),
+            Part::Annex(a) => self.annexes.get(a).map(|x| &x.paragraphs),
+            Part::AnnexSection(a, s) => self
+                .annexes
+                .get(a)
+                .and_then(|x| x.sections.get(s))
+                .map(|s| &s.paragraphs),
         }
     }
 
@@ -318,7 +414,20 @@ impl Document {
             Part::Preamble => Some(&mut self.preamble),
             Part::Operative => Some(&mut self.operative),
             Part::Section(i) => self.sections.get_mut(i).map(|s| &mut s.paragraphs),
+            Part::PartPreamble(k) => self.parts.get_mut(k).map(|p| &mut p.preamble),
+            Part::PartOperative(k) => self.parts.get_mut(k).map(|p| &mut p.operative),
+            Part::Annex(a) => self.annexes.get_mut(a).map(|x| &mut x.paragraphs),
+            Part::AnnexSection(a, s) => self
+                .annexes
+                .get_mut(a)
+                .and_then(|x| x.sections.get_mut(s))
+                .map(|s| &mut s.paragraphs),
         }
+    }
+
+    /// The headings standing before the paragraph with this id, in order.
+    pub fn headings_before(&self, id: &Id) -> impl Iterator<Item = &Heading> {
+        self.headings.iter().filter(move |h| &h.before == id)
     }
 
     /// Visits every paragraph and sub-paragraph in document order with its location.
@@ -367,15 +476,11 @@ impl Document {
     }
 
     pub fn find_mut(&mut self, id: &Id) -> Option<&mut Paragraph> {
-        if let Some(p) = self.preamble.iter_mut().find_map(|p| p.find_mut(id)) {
-            return Some(p);
-        }
-        if let Some(p) = self.operative.iter_mut().find_map(|p| p.find_mut(id)) {
-            return Some(p);
-        }
-        self.sections
-            .iter_mut()
-            .find_map(|s| s.paragraphs.iter_mut().find_map(|p| p.find_mut(id)))
+        let key = self.part_keys().into_iter().find(|k| {
+            self.part(*k)
+                .is_some_and(|l| l.iter().any(|p| p.find(id).is_some()))
+        })?;
+        self.part_mut(key)?.iter_mut().find_map(|p| p.find_mut(id))
     }
 
     /// Where the paragraph with this id stands.
@@ -400,16 +505,22 @@ impl Document {
         Some(p)
     }
 
-    /// Every id in the document (paragraphs, sections, footnotes).
+    /// Every id in the document (paragraphs, headings, parts, sections, annexes, footnotes).
     pub fn all_ids(&self) -> Vec<&Id> {
         let mut ids: Vec<&Id> = Vec::new();
         self.walk(&mut |p, _| ids.push(&p.id));
+        ids.extend(self.headings.iter().map(|h| &h.id));
+        ids.extend(self.parts.iter().map(|p| &p.id));
         ids.extend(self.sections.iter().map(|s| &s.id));
+        for a in &self.annexes {
+            ids.push(&a.id);
+            ids.extend(a.sections.iter().map(|s| &s.id));
+        }
         ids.extend(self.footnotes.iter().map(|f| &f.id));
         ids
     }
 
-    /// A new id with this prefix ("p", "f", "s") that is not used anywhere in the document.
+    /// A new id with this prefix ("p", "f", "s", "h", "part", "annex") that is not used anywhere in the document.
     pub fn fresh_id(&self, prefix: &str) -> Id {
         let max = self
             .all_ids()

@@ -67,26 +67,64 @@ pub fn printed_sub_label(depth: usize, index: usize, style: ListStyle) -> String
     }
 }
 
-/// The number of a top-level paragraph: operative paragraphs 1, 2, …; report paragraphs
-/// continuously across numbered sections from `first_number`; `None` for preambular
-/// paragraphs and paragraphs of unnumbered sections.
+/// The number of a top-level paragraph: operative paragraphs 1, 2, … (each resolution part
+/// from 1 again); report paragraphs continuously across numbered sections from
+/// `first_number`; annex paragraphs from 1 across the annex's numbered sections; `None` for
+/// preambular paragraphs and paragraphs of unnumbered sections or annexes.
 pub fn number(doc: &Document, part: Part, index: usize) -> Option<u32> {
     match part {
-        Part::Preamble => None,
-        Part::Operative => Some(index as u32 + 1),
+        Part::Preamble | Part::PartPreamble(_) => None,
+        Part::Operative | Part::PartOperative(_) => Some(index as u32 + 1),
         Part::Section(s) => {
             let section = doc.sections.get(s)?;
             if !section.numbered {
                 return None;
             }
-            let before: usize = doc.sections[..s]
-                .iter()
-                .filter(|sec| sec.numbered)
-                .map(|sec| sec.paragraphs.len())
-                .sum();
-            Some(doc.first_number + (before + index) as u32)
+            // Saturating: a first number out of range is refused at load, never wrapped.
+            let offset =
+                u32::try_from(numbered_before(&doc.sections[..s]) + index).unwrap_or(u32::MAX);
+            Some(doc.first_number.saturating_add(offset))
+        }
+        Part::Annex(a) => doc
+            .annexes
+            .get(a)
+            .filter(|x| x.numbered)
+            .map(|_| index as u32 + 1),
+        Part::AnnexSection(a, s) => {
+            let annex = doc.annexes.get(a).filter(|x| x.numbered)?;
+            if !annex.sections.get(s)?.numbered {
+                return None;
+            }
+            let before = annex.paragraphs.len() + numbered_before(&annex.sections[..s]);
+            Some((before + index) as u32 + 1)
         }
     }
+}
+
+/// The paragraphs of the numbered sections among `sections`.
+fn numbered_before(sections: &[crate::model::Section]) -> usize {
+    sections
+        .iter()
+        .filter(|sec| sec.numbered)
+        .map(|sec| sec.paragraphs.len())
+        .sum()
+}
+
+/// "of part II" / "of the annex" / "of annex I": where a list stands, for [`describe`];
+/// empty for the resolution's own preamble and operative part and for report sections.
+pub fn part_suffix(doc: &Document, part: Part) -> String {
+    if let Some(k) = part.resolution_part() {
+        let name = doc.parts.get(k).map(|p| p.name(k)).unwrap_or_default();
+        return format!(" of part {name}");
+    }
+    if let Some(a) = part.annex() {
+        return match doc.annexes.get(a) {
+            Some(x) if !x.label.is_empty() => format!(" of annex {}", x.label),
+            _ if doc.annexes.len() > 1 => format!(" of annex {}", a + 1),
+            _ => " of the annex".to_string(),
+        };
+    }
+    String::new()
 }
 
 /// The labels of the sub-paragraph path below the top-level paragraph ("b", "ii").
@@ -129,23 +167,37 @@ pub fn printed_label(doc: &Document, loc: &Location) -> String {
 /// The name of a place as a drafter says it: "preambular paragraph 4", "operative paragraph 9
 /// (b)", "paragraph 66 (a)" (reports), "operative paragraph 2 (a) (ii)".
 pub fn describe(doc: &Document, loc: &Location) -> String {
+    let suffix = part_suffix(doc, loc.part);
     let mut s = match loc.part {
-        Part::Preamble => format!("preambular paragraph {}", loc.top() + 1),
-        Part::Operative => format!("operative paragraph {}", loc.top() + 1),
-        Part::Section(i) => match number(doc, loc.part, loc.top()) {
-            Some(n) => format!("paragraph {n}"),
-            None => {
-                let heading = doc
-                    .sections
-                    .get(i)
-                    .map(|s| s.heading.as_str())
-                    .unwrap_or("");
-                format!(
-                    "unnumbered paragraph {} of section “{heading}”",
-                    loc.top() + 1
-                )
+        Part::Preamble | Part::PartPreamble(_) => {
+            format!("preambular paragraph {}{suffix}", loc.top() + 1)
+        }
+        Part::Operative | Part::PartOperative(_) => {
+            format!("operative paragraph {}{suffix}", loc.top() + 1)
+        }
+        Part::Section(_) | Part::Annex(_) | Part::AnnexSection(..) => {
+            match number(doc, loc.part, loc.top()) {
+                Some(n) => format!("paragraph {n}{suffix}"),
+                None => {
+                    let heading = match loc.part {
+                        Part::Section(i) => doc.sections.get(i).map(|s| s.heading.as_str()),
+                        Part::AnnexSection(a, i) => doc
+                            .annexes
+                            .get(a)
+                            .and_then(|x| x.sections.get(i))
+                            .map(|s| s.heading.as_str()),
+                        _ => None,
+                    };
+                    match heading {
+                        Some(h) => format!(
+                            "unnumbered paragraph {} of section “{h}”{suffix}",
+                            loc.top() + 1
+                        ),
+                        None => format!("unnumbered paragraph {}{suffix}", loc.top() + 1),
+                    }
+                }
             }
-        },
+        }
     };
     for label in path_labels(doc, loc) {
         s.push_str(&format!(" ({label})"));
@@ -153,15 +205,29 @@ pub fn describe(doc: &Document, loc: &Location) -> String {
     s
 }
 
-/// A short tag for outlines and tables: "PP4", "OP9", "OP9(b)", "¶66".
+/// A short tag for outlines and tables: "PP4", "OP9", "OP9(b)", "¶66"; in a resolution part
+/// "II.OP3", in an annex "Anx¶5" ("AnxII¶5" in annex II).
 pub fn short_tag(doc: &Document, loc: &Location) -> String {
+    let prefix = match loc.part {
+        Part::PartPreamble(k) | Part::PartOperative(k) => doc
+            .parts
+            .get(k)
+            .map(|p| format!("{}.", p.name(k)))
+            .unwrap_or_default(),
+        Part::Annex(a) | Part::AnnexSection(a, _) => {
+            format!("Anx{}", doc.annexes.get(a).map_or("", |x| x.label.as_str()))
+        }
+        _ => String::new(),
+    };
     let mut s = match loc.part {
-        Part::Preamble => format!("PP{}", loc.top() + 1),
-        Part::Operative => format!("OP{}", loc.top() + 1),
-        Part::Section(_) => match number(doc, loc.part, loc.top()) {
-            Some(n) => format!("¶{n}"),
-            None => "¶–".to_string(),
-        },
+        Part::Preamble | Part::PartPreamble(_) => format!("{prefix}PP{}", loc.top() + 1),
+        Part::Operative | Part::PartOperative(_) => format!("{prefix}OP{}", loc.top() + 1),
+        Part::Section(_) | Part::Annex(_) | Part::AnnexSection(..) => {
+            match number(doc, loc.part, loc.top()) {
+                Some(n) => format!("{prefix}¶{n}"),
+                None => format!("{prefix}¶–"),
+            }
+        }
     };
     for label in path_labels(doc, loc) {
         s.push_str(&format!("({label})"));

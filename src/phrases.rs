@@ -27,7 +27,20 @@ pub const ADVERBS_BEFORE: &[&str] = &[
     "Emphatically",
     "Repeatedly",
     "Moreover",
+    "Urgently",
+    "Gravely",
+    "Seriously",
+    "Particularly",
 ];
+
+/// Whether a word is one of the adverbs that qualify an opening phrase ("also", "Once",
+/// "strongly"), in any case.
+pub fn is_adverb(word: &str) -> bool {
+    ADVERBS_BEFORE
+        .iter()
+        .flat_map(|a| a.split(' '))
+        .any(|a| a.eq_ignore_ascii_case(word))
+}
 
 /// Adverbs that may follow an opening phrase ("Recalling also", "Requests further").
 pub const ADVERBS_AFTER: &[&str] = &["also", "further", "again", "once again", "moreover"];
@@ -79,9 +92,13 @@ pub fn listed_phrase(text: &str, list: &'static [&'static str]) -> Option<&'stat
 /// ("Also", "Further") or after ("also") it. `None` when the text opens with no listed phrase.
 pub fn match_lead(text: &str, list: &'static [&'static str]) -> Option<usize> {
     let mut start = 0;
-    // Adverbs before the phrase, e.g. "Also strongly urges".
+    // Adverbs before the phrase, e.g. "Also strongly urges", unless a listed phrase opens
+    // with the adverb ("Deeply concerned", "Further recalling").
     for _ in 0..2 {
         let rest = &text[start..];
+        if list.iter().any(|p| prefix_len(rest, p).is_some()) {
+            break;
+        }
         let Some(n) = ADVERBS_BEFORE.iter().find_map(|a| prefix_len(rest, a)) else {
             break;
         };
@@ -106,13 +123,26 @@ pub fn match_lead(text: &str, list: &'static [&'static str]) -> Option<usize> {
     Some(end)
 }
 
-/// Whether a word is the verb of a listed operative phrase ("Urges", "Calls").
+/// The first word of a phrase that is not an adverb ("Deeply concerned" → "concerned").
+fn head_word(phrase: &str) -> Option<&str> {
+    phrase
+        .split(' ')
+        .find(|w| !ADVERBS_BEFORE.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a word is the verb of a listed operative phrase ("Urges", "Calls"), in any case.
 pub fn is_operative_verb(word: &str) -> bool {
-    operative().iter().any(|p| {
-        p.split(' ')
-            .next()
-            .is_some_and(|v| v.eq_ignore_ascii_case(word))
-    })
+    operative()
+        .iter()
+        .any(|p| head_word(p).is_some_and(|v| v.eq_ignore_ascii_case(word)))
+}
+
+/// Whether a word is the participle or adjective of a listed preambular phrase ("Recalling",
+/// "Concerned" of "Deeply concerned"), in any case.
+pub fn is_preambular_word(word: &str) -> bool {
+    preambular()
+        .iter()
+        .any(|p| head_word(p).is_some_and(|v| v.eq_ignore_ascii_case(word)))
 }
 
 #[cfg(test)]
@@ -145,8 +175,30 @@ mod tests {
     }
 
     #[test]
-    fn knows_operative_verbs() {
+    fn knows_operative_verbs_and_preambular_words() {
         assert!(is_operative_verb("encourages"));
         assert!(!is_operative_verb("Encourage"));
+        assert!(is_operative_verb("Condemns"), "from “Strongly condemns”");
+        assert!(is_preambular_word("recalling"));
+        assert!(is_preambular_word("Concerned"), "from “Deeply concerned”");
+        assert!(!is_preambular_word("Recalls"));
+        assert!(!is_preambular_word("Deeply"));
+    }
+
+    #[test]
+    fn a_listed_phrase_that_opens_with_an_adverb_is_matched_whole() {
+        let m = |t: &'static str| match_lead(t, preambular()).map(|n| &t[..n]);
+        assert_eq!(
+            m("Deeply disturbed by the storms at sea"),
+            Some("Deeply disturbed")
+        );
+        assert_eq!(
+            m("Strongly condemning the wreckers"),
+            Some("Strongly condemning")
+        );
+        assert_eq!(
+            m("Also looking forward to the regatta"),
+            Some("Also looking forward")
+        );
     }
 }

@@ -10,6 +10,14 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{FFF9}'..='\u{FFFB}')
 }
 
+/// Whether a character is one of the zero-width characters (space, non-joiner, joiner, word
+/// joiner, byte-order mark). They are harmless to a terminal but invisible, so a text printed
+/// with them would hide them (“Member\u{200B}States” reads as “MemberStates”); [`sanitize`]
+/// shows them as placeholders and `check` flags them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// The visible placeholder for an unsafe character: the Unicode control picture for C0
 /// controls (ESC → "␛"), "␡" for DEL, and "�" for C1 controls and bidi overrides. A tab
 /// becomes a space.
@@ -22,35 +30,87 @@ pub fn placeholder(c: char) -> char {
     }
 }
 
-/// The text with every unsafe character replaced by its placeholder. Borrowed when nothing
-/// needed replacing.
+/// The text with every unsafe or invisible character replaced by its placeholder. Borrowed
+/// when nothing needed replacing.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    let replace = |c: char| is_unsafe(c) || is_invisible(c);
+    if !s.chars().any(replace) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
-            .map(|c| if is_unsafe(c) { placeholder(c) } else { c })
+            .map(|c| if replace(c) { placeholder(c) } else { c })
             .collect(),
     )
 }
 
 /// Like [`sanitize`] but keeps line breaks (for multi-line output such as an export).
 pub fn sanitize_keep_newlines(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+    let replace = |c: char| c != '\n' && (is_unsafe(c) || is_invisible(c));
+    if !s.chars().any(replace) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
-            .map(|c| {
-                if c != '\n' && is_unsafe(c) {
-                    placeholder(c)
-                } else {
-                    c
-                }
-            })
+            .map(|c| if replace(c) { placeholder(c) } else { c })
             .collect(),
     )
+}
+
+/// JSON safe for a terminal: pretty-printed, and every character [`is_unsafe`] flags inside a
+/// string written as a `\uXXXX` escape. serde_json escapes C0 controls itself but passes C1
+/// controls (U+0080–U+009F) and bidi overrides and isolates through raw. Lossless: a JSON
+/// parser reads back exactly the same text. Used by every `--format json`.
+pub fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson::default());
+    value.serialize(&mut ser)?;
+    // The formatter writes only UTF-8 (serde_json's output and ASCII escapes).
+    Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into()))
+}
+
+/// serde_json's pretty formatter with unsafe characters escaped (see [`json_pretty`]).
+#[derive(Default)]
+struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        })*
+    };
+}
+
+impl serde_json::ser::Formatter for SafeJson {
+    delegate! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(is_unsafe) {
+            w.write_all(&rest.as_bytes()[..i])?;
+            let c = rest[i..].chars().next().unwrap_or_default();
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                write!(w, "\\u{u:04x}")?;
+            }
+            rest = &rest[i + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
 }
 
 #[cfg(test)]
@@ -64,5 +124,25 @@ mod tests {
         assert_eq!(sanitize("tab\there"), "tab here");
         assert!(matches!(sanitize("plain — text"), Cow::Borrowed(_)));
         assert_eq!(sanitize_keep_newlines("a\nb\u{7}"), "a\nb␇");
+        // Zero-width characters do not pass silently either.
+        assert_eq!(sanitize("Member\u{200B}States"), "Member\u{FFFD}States");
+        assert_eq!(
+            sanitize_keep_newlines("a\u{FEFF}\nb\u{200D}"),
+            "a\u{FFFD}\nb\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn json_escapes_c1_controls_and_bidi_overrides_losslessly() {
+        let text = "a\u{85}b\u{9b}31m\u{202e}c\u{2066}d\u{1b}e — é";
+        let json = json_pretty(&serde_json::json!({ "text": text })).unwrap();
+        assert!(!json.chars().any(|c| is_unsafe(c) && c != '\n'), "{json:?}");
+        assert!(
+            json.contains("\\u0085") && json.contains("\\u202e"),
+            "{json}"
+        );
+        assert!(json.contains("— é"), "other text stays as it is: {json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["text"], text);
     }
 }

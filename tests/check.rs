@@ -2,6 +2,8 @@
 //! draft (when ../shared/corpus exists), exit codes 0 / 1 / 2, JSON output, no colour when
 //! not on a terminal, warnings on stderr as FILE:LINE.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -39,7 +41,10 @@ fn reports_the_two_findings_of_expected_toml_on_the_ccpcj_draft() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpus/ccpcj-2021-smuggling-resolution-rev1.txt");
     if !path.exists() {
-        println!("skipped: ../shared/corpus not found");
+        common::skip(
+            "reports_the_two_findings_of_expected_toml_on_the_ccpcj_draft",
+            &format!("{} not found", path.display()),
+        );
         return;
     }
     let out = resdraft(&["check", &path.display().to_string(), "--format", "json"]);

@@ -175,3 +175,125 @@ fn reverting_takes_the_old_paragraph_back() {
     );
     let _ = old;
 }
+
+/// A resolution with operative paragraphs "o1".."on" ("Decides text k;").
+fn numbered(n: usize) -> Document {
+    let mut d = Document::new(resdraft::model::DocKind::Resolution);
+    for k in 1..=n {
+        let end = if k == n { "." } else { ";" };
+        d.operative.push(resdraft::model::Paragraph::new(
+            resdraft::model::Id(format!("o{k}")),
+            "Decides",
+            format!("text {k}{end}"),
+        ));
+    }
+    d
+}
+
+fn set(d: &mut Document, id: &str, text: &str) {
+    d.find_mut(&resdraft::model::Id::new(id)).unwrap().text = text.to_string();
+}
+
+fn text(d: &Document, id: &str) -> String {
+    d.find(&resdraft::model::Id::new(id)).unwrap().text.clone()
+}
+
+/// Reverts the first paragraph change of `kind` in the view of `old` against `current`.
+fn revert(old: &Document, current: &mut Document, kind: Kind) {
+    let mut v = RevisionView::new(old, current, "L.1", "current text");
+    v.selected = v
+        .comparison
+        .changes
+        .iter()
+        .position(|e| e.kind == kind && e.is_paragraph())
+        .unwrap_or_else(|| panic!("a {kind:?} change"));
+    let ViewAction::Revert { ops, .. } = key(&mut v, KeyCode::Char('r'), current) else {
+        panic!("{kind:?} can be reverted: {:?}", v.message);
+    };
+    for op in ops {
+        resdraft::ops::apply(current, op).expect("the revert applies");
+    }
+}
+
+/// Issue 9 §5: reverting an inserted paragraph that a range names never leaves the range
+/// naming the paragraph that holds it.
+#[test]
+fn reverting_an_insertion_never_leaves_a_range_naming_itself() {
+    let old = numbered(9);
+    let mut current = old.clone();
+    resdraft::ops::apply(
+        &mut current,
+        resdraft::ops::Op::InsertAfter {
+            target: resdraft::model::Id::new("o8"),
+            paragraph: resdraft::model::Paragraph::new(
+                resdraft::model::Id::new("x"),
+                "Invites",
+                "more",
+            ),
+        },
+    )
+    .unwrap();
+    set(
+        &mut current,
+        "o9",
+        "Decides to review paragraphs 7 to 9 above;",
+    );
+    revert(&old, &mut current, Kind::Inserted);
+    // o9 is paragraph 9 again: its range must not read "7 to 9".
+    let t = text(&current, "o9");
+    assert!(!t.contains("paragraphs 7 to 9"), "{t}");
+    assert!(t.contains("[deleted: 9]"), "{t}");
+}
+
+/// Reverted text comes from the older revision, written against its numbering: its
+/// references are rewritten for where their paragraphs stand now.
+#[test]
+fn reverted_text_follows_the_current_numbering() {
+    let mut old = numbered(5);
+    set(&mut old, "o5", "as in paragraph 3 above.");
+    set(&mut old, "o2", "see paragraph 5 below;");
+    let mut current = old.clone();
+    resdraft::ops::apply(
+        &mut current,
+        resdraft::ops::Op::InsertBefore {
+            target: resdraft::model::Id::new("o1"),
+            paragraph: resdraft::model::Paragraph::new(
+                resdraft::model::Id::new("x"),
+                "Welcomes",
+                "the plan",
+            ),
+        },
+    )
+    .unwrap();
+    set(&mut current, "o5", "as in paragraph 4 above, and more.");
+    revert(&old, &mut current, Kind::Modified);
+    // Old paragraph 3 (o3) is paragraph 4 now.
+    assert_eq!(text(&current, "o5"), "as in paragraph 4 above.");
+    resdraft::ops::apply(
+        &mut current,
+        resdraft::ops::Op::Delete {
+            id: resdraft::model::Id::new("o2"),
+        },
+    )
+    .unwrap();
+    revert(&old, &mut current, Kind::Deleted);
+    // o2 is back: its “paragraph 5 below” (o5) names where o5 stands now.
+    let at = current
+        .operative
+        .iter()
+        .position(|p| p.id.as_str() == "o5")
+        .unwrap();
+    assert_eq!(
+        text(&current, "o2"),
+        format!("see paragraph {} below;", at + 1)
+    );
+    let at3 = current
+        .operative
+        .iter()
+        .position(|p| p.id.as_str() == "o3")
+        .unwrap();
+    assert_eq!(
+        text(&current, "o5"),
+        format!("as in paragraph {} above.", at3 + 1)
+    );
+}

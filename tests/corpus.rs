@@ -369,7 +369,10 @@ fn check_report(f: &mut Facts, exp: &toml::Table, doc: &resdraft::model::Documen
 #[test]
 fn every_fact_of_expected_toml_holds() {
     let Some(dir) = corpus() else {
-        println!("skipped: ../shared/corpus not found");
+        common::skip(
+            "every_fact_of_expected_toml_holds",
+            "../shared/corpus not found",
+        );
         return;
     };
     let expected: toml::Table = std::fs::read_to_string(dir.join("expected.toml"))
@@ -416,7 +419,10 @@ fn every_fact_of_expected_toml_holds() {
 #[test]
 fn corpus_round_trips_through_the_text_export() {
     let Some(dir) = corpus() else {
-        println!("skipped: ../shared/corpus not found");
+        common::skip(
+            "corpus_round_trips_through_the_text_export",
+            "../shared/corpus not found",
+        );
         return;
     };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)

@@ -83,7 +83,7 @@ fn newer_format_version() {
     let (err, msg) = error_of("newer-format.toml");
     assert_line(&err, &msg, &fixture("newer-format.toml"), 1);
     assert!(
-        msg.contains("format 7 is newer than this resdraft understands (1)"),
+        msg.contains("format 7 is newer than this resdraft understands (2)"),
         "{msg}"
     );
 }
@@ -349,4 +349,103 @@ fn every_string_is_a_one_line_basic_string() {
     assert!(!text.contains("'''") && !text.contains("\"\"\""));
     let back = draftfile::parse(&text, Path::new("q.toml")).unwrap();
     assert_eq!(back.document, doc);
+}
+
+/// The text of a draft file whose one operative paragraph holds a chain of `levels` nested
+/// sub-paragraphs ("p1" … "pN").
+fn nested_file(levels: usize) -> String {
+    let mut s = String::from(
+        "format = 1\nkind = \"resolution\"\n\n[[operative]]\nid = \"p0\"\ntext = \"top:\"\n",
+    );
+    let mut table = String::from("operative");
+    for k in 1..=levels {
+        table.push_str(".subparagraphs");
+        s.push_str(&format!(
+            "\n[[{table}]]\nid = \"p{k}\"\ntext = \"level {k};\"\n"
+        ));
+    }
+    s
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    let at = text.find(needle).expect("the needle is in the text");
+    text[..at].matches('\n').count() + 1
+}
+
+fn load_text(dir: &Path, text: &str) -> Result<Draft, FileError> {
+    let path = dir.join("draft.toml");
+    std::fs::write(&path, text).unwrap();
+    draftfile::load(&path)
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let four = load_text(dir.path(), &nested_file(4)).unwrap();
+    assert_eq!(four.document.paragraph_count(), 5);
+    for levels in [5, 79, 200] {
+        let text = nested_file(levels);
+        let err = load_text(dir.path(), &text).unwrap_err();
+        let msg = err.to_string();
+        let expected = line_of(&text, "id = \"p5\"");
+        assert!(
+            err.line()
+                .is_some_and(|l| l <= expected + 1 && l >= expected - 1),
+            "{levels} levels: line {:?}, expected about {expected}: {msg}",
+            err.line()
+        );
+        assert!(msg.contains("at most 4 levels"), "{levels} levels: {msg}");
+        assert!(msg.contains(&format!(":{}:", err.line().unwrap())), "{msg}");
+    }
+}
+
+#[test]
+fn a_draft_that_would_not_load_is_never_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.toml");
+    let mut doc = Document::new(DocKind::Resolution);
+    doc.operative
+        .push(Paragraph::new(Id::new("p1"), "Decides", "see note [^f9];"));
+    let good = Draft::new(Document::new(DocKind::Resolution));
+    draftfile::save(&path, &good).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = draftfile::save(&path, &Draft::new(doc)).unwrap_err();
+    assert!(err.to_string().contains("names no footnote"), "{err}");
+    assert!(err.to_string().contains("not saved"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the old file stays");
+    // Too deep a nesting is not written either.
+    let mut p = Paragraph::new(Id::new("d6"), "", "deepest;");
+    for k in (0..6).rev() {
+        let mut parent = Paragraph::new(Id::new(format!("d{k}")), "", "level:");
+        parent.subparagraphs.push(p);
+        p = parent;
+    }
+    let mut doc = Document::new(DocKind::Resolution);
+    doc.operative.push(p);
+    let err = draftfile::save(&path, &Draft::new(doc)).unwrap_err();
+    assert!(err.to_string().contains("at most 4 levels"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn first_number_out_of_range_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for value in ["4294967295", "0", "1000001"] {
+        let text = format!(
+            "format = 1\nkind = \"report\"\nfirst_number = {value}\n\n[[sections]]\nid = \"s1\"\nheading = \"A\"\n\n[[sections.paragraphs]]\nid = \"r1\"\ntext = \"x.\"\n"
+        );
+        let err = load_text(dir.path(), &text).unwrap_err();
+        assert_eq!(err.line(), Some(3), "{err}");
+        assert!(err.to_string().contains("out of range"), "{err}");
+    }
+    // The largest allowed number loads and numbers from there.
+    let text = format!(
+        "format = 1\nkind = \"report\"\nfirst_number = {}\n\n[[sections]]\nid = \"s1\"\nheading = \"A\"\n\n[[sections.paragraphs]]\nid = \"r1\"\ntext = \"x.\"\n",
+        draftfile::MAX_FIRST_NUMBER
+    );
+    load_text(dir.path(), &text).unwrap();
+    // Too large for the type at all: the parser's error names the line.
+    let text = "format = 1\nkind = \"report\"\nfirst_number = 99999999999\n";
+    let err = load_text(dir.path(), text).unwrap_err();
+    assert_eq!(err.line(), Some(3), "{err}");
 }

@@ -1,6 +1,9 @@
 //! End-to-end: runs the real `resdraft` binary in tmux (100×30), sends keys, reads the screen
-//! with capture-pane and checks the saved file. Skips with a message when tmux is absent.
+//! with capture-pane and checks the saved file. Without tmux the tests say SKIPPED on stderr
+//! (and fail under CI=true).
 //! HOME and the XDG/resdraft directories point into a temporary directory.
+
+mod common;
 
 use resdraft::draftfile;
 use std::path::Path;
@@ -61,25 +64,32 @@ impl Drop for Tmux {
     }
 }
 
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn start(dir: &Path, args: &str) -> Tmux {
-    let socket = format!("resdraft-e2e-{}-{}", std::process::id(), args.len());
+/// The shell command that runs resdraft with its directories in `dir/home`.
+fn command_line(dir: &Path, args: &str) -> String {
     let home = dir.join("home");
     std::fs::create_dir_all(&home).unwrap();
-    let cmd = format!(
-        "cd '{d}' && env HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_DATA_HOME='{h}/.local/share' \
+    format!(
+        "cd '{d}' && exec env HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_DATA_HOME='{h}/.local/share' \
          RESDRAFT_CONFIG_DIR='{h}/config' RESDRAFT_DATA_DIR='{h}/data' TERM=xterm-256color \
-         '{bin}' {args}; echo EXITED $?; sleep 30",
+         '{bin}' {args}",
         d = dir.display(),
         h = home.display(),
         bin = env!("CARGO_BIN_EXE_resdraft"),
-    );
+    )
+}
+
+fn start(dir: &Path, args: &str) -> Tmux {
+    // Not exec'd: the shell stays to print the exit status.
+    let cmd =
+        command_line(dir, args).replacen(" exec env ", " env ", 1) + "; echo EXITED $?; sleep 30";
+    start_command(&cmd)
+}
+
+/// A tmux server of its own (one socket per session: tests run in parallel).
+fn start_command(cmd: &str) -> Tmux {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let socket = format!("resdraft-e2e-{}-{n}", std::process::id());
     let t = Tmux { socket };
     let out = t.cmd(&[
         "new-session",
@@ -90,7 +100,7 @@ fn start(dir: &Path, args: &str) -> Tmux {
         "100",
         "-y",
         "30",
-        &cmd,
+        cmd,
     ]);
     assert!(
         out.status.success(),
@@ -102,8 +112,7 @@ fn start(dir: &Path, args: &str) -> Tmux {
 
 #[test]
 fn edit_move_insert_save_and_quit_in_a_real_terminal() {
-    if !tmux_available() {
-        eprintln!("skipped: tmux is not installed");
+    if !common::tool_available("tmux", "edit_move_insert_save_and_quit_in_a_real_terminal") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -161,8 +170,10 @@ fn edit_move_insert_save_and_quit_in_a_real_terminal() {
 
 #[test]
 fn quitting_with_unsaved_changes_asks_and_a_missing_file_offers_a_new_draft() {
-    if !tmux_available() {
-        eprintln!("skipped: tmux is not installed");
+    if !common::tool_available(
+        "tmux",
+        "quitting_with_unsaved_changes_asks_and_a_missing_file_offers_a_new_draft",
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -185,8 +196,7 @@ fn quitting_with_unsaved_changes_asks_and_a_missing_file_offers_a_new_draft() {
 
 #[test]
 fn draft_at_label_opens_the_revision_view() {
-    if !tmux_available() {
-        eprintln!("skipped: tmux is not installed");
+    if !common::tool_available("tmux", "draft_at_label_opens_the_revision_view") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -208,4 +218,141 @@ fn draft_at_label_opens_the_revision_view() {
     t.wait_for("Enter edit");
     t.keys(&["q"]);
     t.wait_for("EXITED 0");
+}
+
+/// Whether process `pid` has ended (gone, or a zombie nobody reaped yet).
+fn ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with(['Z', 'X'])),
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_the_editor_and_keeps_the_open_edit() {
+    if !common::tool_available(
+        "tmux",
+        "closing_the_terminal_ends_the_editor_and_keeps_the_open_edit",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
+    let draft_path = dir.path().join("draft.toml");
+    std::fs::copy(&sample, &draft_path).unwrap();
+    let before = std::fs::read(&draft_path).unwrap();
+
+    // exec: the pane's process is resdraft itself.
+    let t = start_command(&command_line(dir.path(), "edit draft.toml"));
+    t.wait_for("The General Assembly,");
+    let pid: u32 = String::from_utf8_lossy(
+        &t.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .parse()
+    .expect("pane pid");
+    // Edit the first paragraph and leave the editor open (no Enter).
+    t.keys(&["Enter"]);
+    t.wait_for("Edit ");
+    t.literal(" typed before the window closed");
+    t.wait_for("typed before");
+    t.cmd(&["kill-window", "-t", "e2e"]);
+    let since = Instant::now();
+    while !ended(pid) && since.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        ended(pid),
+        "resdraft (pid {pid}) still runs 2 s after its terminal closed"
+    );
+    assert_eq!(
+        std::fs::read(&draft_path).unwrap(),
+        before,
+        "the draft itself is untouched"
+    );
+    let recovery = dir.path().join("home/data/recovery");
+    let copies: Vec<_> = std::fs::read_dir(&recovery)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert!(
+        !copies.is_empty(),
+        "no recovery copy in {}",
+        recovery.display()
+    );
+
+    // Reopening offers the edit back.
+    let t = start(dir.path(), "edit draft.toml");
+    t.wait_for("Recover unsaved work");
+    t.keys(&["y"]);
+    t.wait_for("Recovered");
+    t.keys(&["C-s"]);
+    t.wait_for("Saved");
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+    let after = draftfile::load(&draft_path).unwrap().document;
+    let first = after.preamble.first().or(after.operative.first()).unwrap();
+    assert!(
+        first.text.contains("typed before the window closed"),
+        "{}",
+        first.text
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_end_the_editor_with_the_recovery_copy() {
+    if !common::tool_available(
+        "tmux",
+        "sigterm_and_sighup_end_the_editor_with_the_recovery_copy",
+    ) {
+        return;
+    }
+    for sig in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
+        std::fs::copy(&sample, dir.path().join("draft.toml")).unwrap();
+        let t = start_command(&command_line(dir.path(), "edit draft.toml"));
+        t.wait_for("The General Assembly,");
+        let pid: u32 = String::from_utf8_lossy(
+            &t.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+                .stdout,
+        )
+        .trim()
+        .parse()
+        .expect("pane pid");
+        t.keys(&["Enter"]);
+        t.wait_for("Edit ");
+        t.literal(" typed before the signal");
+        t.wait_for("typed before");
+        let status = Command::new("kill")
+            .args([&format!("-{sig}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let since = Instant::now();
+        while !ended(pid) && since.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(ended(pid), "SIG{sig}: resdraft still runs after 2 s");
+        let recovery = dir.path().join("home/data/recovery");
+        let copy = std::fs::read_dir(&recovery)
+            .unwrap()
+            .flatten()
+            .find(|e| e.path().extension().is_some_and(|x| x == "toml"))
+            .expect("a recovery copy");
+        let draft = draftfile::load(&copy.path()).unwrap();
+        let first = draft
+            .document
+            .preamble
+            .first()
+            .or(draft.document.operative.first())
+            .unwrap();
+        assert!(
+            first.text.contains("typed before the signal"),
+            "SIG{sig}: {}",
+            first.text
+        );
+    }
 }

@@ -139,7 +139,8 @@ fn pdf_extraction_shape() {
         ["Takes note with appreciation", "Takes note", "Appeals"]
     );
     let op2 = &d.operative[1].text;
-    // De-hyphenated, rejoined across the footnote block and the running head.
+    // A hyphen at a line end is kept and joined; rejoined across the footnote block and the
+    // running head.
     assert!(op2.contains("along narrow straits"), "{op2}");
     assert!(op2.contains("thirty-first session;[^f2] and"), "{op2}");
     assert!(

@@ -326,3 +326,74 @@ fn split_in_the_editor_and_merge() {
     assert_eq!(app.draft.document.operative.len(), 3);
     assert!(op_texts(&app)[2].contains("paragraph 2 above"));
 }
+
+/// Issue 9 §4: text that looks like markup, typed into the paragraph editor, is kept as the
+/// characters typed and the saved draft loads again.
+#[test]
+fn typed_markup_is_kept_as_text_and_the_draft_reloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    select(&mut app, "p4");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Backspace);
+    keys(&mut app, " see note [^f9] and a * star;");
+    key(&mut app, KeyCode::Enter);
+    let msg = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(msg.contains("names no footnote"), "{msg}");
+    let text = app.draft.document.operative[1].text.clone();
+    assert_eq!(
+        resdraft::markup::strip(&text),
+        "Member States to share good practices see note [^f9] and a * star;"
+    );
+    ctrl(&mut app, 's');
+    assert!(!app.dirty, "{:?}", app.message);
+    let on_disk = draftfile::load(&dir.path().join("draft.toml")).unwrap();
+    assert_eq!(on_disk.document, app.draft.document);
+    // Split at the cursor after such text keeps the words where they were typed.
+    select(&mut app, "p3");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::End);
+    keys(&mut app, " [^x]");
+    for _ in 0.." [^x]".len() {
+        key(&mut app, KeyCode::Left);
+    }
+    ctrl(&mut app, 't');
+    let ops = op_texts(&app);
+    assert!(
+        ops[0].starts_with("Welcomes the work of local authorities on community gardens"),
+        "{ops:?}"
+    );
+    assert_eq!(
+        resdraft::markup::strip(&app.draft.document.operative[1].text),
+        "[^x];"
+    );
+    ctrl(&mut app, 's');
+    draftfile::load(&dir.path().join("draft.toml")).unwrap();
+}
+
+/// Issue 9 §5: deleting a paragraph that another one refers to marks the reference as
+/// dangling, says so in the status bar and `check` reports it; it never names the paragraph
+/// that takes the number.
+#[test]
+fn deleting_a_referenced_paragraph_marks_the_reference_dangling() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    select(&mut app, "p4");
+    key(&mut app, KeyCode::Char('d'));
+    let text = app.draft.document.operative[1].text.clone();
+    assert!(text.contains("paragraph [deleted: 2] above"), "{text}");
+    let msg = app.message.as_ref().unwrap();
+    assert!(msg.error && msg.text.contains("deleted"), "{:?}", msg.text);
+    let findings = resdraft::check::check(&app.draft.document);
+    assert!(
+        findings.iter().any(|f| f.rule == "dangling-reference"
+            && f.message.contains("paragraph [deleted: 2] above")),
+        "{findings:?}"
+    );
+    key(&mut app, KeyCode::Char('u'));
+    assert!(op_texts(&app)[2].contains("paragraph 2 above"));
+}

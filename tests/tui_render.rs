@@ -371,3 +371,45 @@ fn findings_of_the_selected_paragraph_are_shown_under_it() {
         assert!(!s.contains(&first_words), "{s}");
     }
 }
+
+#[test]
+fn headings_parts_and_annexes_are_shown_in_place() {
+    use resdraft::model::{Annex, Heading, ResolutionPart};
+    let mut doc = Document::new(DocKind::Resolution);
+    doc.authoring_body = "The Assembly of Lamplighters".into();
+    doc.operative.push(Paragraph::new(
+        Id::new("p1"),
+        "Decides",
+        "to keep the lamps;",
+    ));
+    doc.operative
+        .push(Paragraph::new(Id::new("p2"), "Requests", "a report."));
+    doc.headings.push(Heading {
+        id: Id::new("h1"),
+        level: 1,
+        label: "II".into(),
+        heading: "Reports".into(),
+        before: Id::new("p2"),
+    });
+    doc.parts.push(ResolutionPart {
+        id: Id::new("part1"),
+        label: "B".into(),
+        heading: "Harbour lights".into(),
+        preamble: vec![],
+        operative: vec![Paragraph::new(Id::new("p3"), "Decides", "to light them.")],
+    });
+    doc.annexes.push(Annex {
+        id: Id::new("annex1"),
+        title: "Charter of Keepers".into(),
+        paragraphs: vec![Paragraph::new(Id::new("p4"), "", "We keep.")],
+        ..Annex::default()
+    });
+    let mut app = app_for(Draft::new(doc), PathBuf::from("lamps.toml"), "dark");
+    let s = screen(&draw(&mut app, 100, 40));
+    let at = |needle: &str| s.find(needle).unwrap_or_else(|| panic!("{needle} in\n{s}"));
+    assert!(at("Decides to keep") < at("II. Reports"));
+    assert!(at("II. Reports") < at("Requests a report"));
+    assert!(at("B. Harbour lights") < at("Decides to light"));
+    assert!(at("Annex") < at("Charter of Keepers"));
+    assert!(at("Charter of Keepers") < at("We keep."));
+}

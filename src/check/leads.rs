@@ -1,38 +1,24 @@
-//! Opening phrases: present on every preambular and operative paragraph; an operative verb in
-//! the third person singular ("Encourage" → "Encourages"); capitalised consistently ("Calls
-//! Upon" where the document or the standard list has "Calls upon"); not the same verb in
-//! consecutive operative paragraphs ("Requests … Requests" → "Also requests").
+//! Opening phrases. Every preambular and operative paragraph opens with one
+//! (`missing-lead`), and not with an adverb alone while its verb stands outside it ("Further" with
+//! "decides": `lead-incomplete`). A preambular paragraph opens with a participle or an
+//! adjective, an operative paragraph with a verb in the present indicative ("Recalls" in the
+//! preamble, "Requesting" in the operative part: `lead-form`), in the third person singular
+//! ("Encourage" → "Encourages": `lead-person`). Opening phrases are capitalised consistently
+//! (`lead-capitalisation`), and "Also"/"Further" follow an earlier paragraph opened by the
+//! same verb ("Also requests" with no "Requests" before it: `lead-sequence`).
+//!
+//! Adopted resolutions do repeat a verb in consecutive paragraphs without "Also" ("Requests
+//! the Secretary-General …; Requests the Secretary-General …"), so a repetition is not a
+//! finding.
 
 use super::{Finding, finding};
-use crate::model::{DocKind, Document, Location, Part};
+use crate::model::{DocKind, Document, Location, Paragraph, Part};
 use crate::phrases;
-
-/// Words that qualify an opening verb without being it.
-const ADVERBS: &[&str] = &[
-    "also",
-    "further",
-    "furthermore",
-    "strongly",
-    "once",
-    "again",
-    "moreover",
-    "deeply",
-    "firmly",
-    "fully",
-    "solemnly",
-    "emphatically",
-    "repeatedly",
-    "urgently",
-    "most",
-];
 
 /// The lead's words with leading adverbs removed, and whether an adverb stood there.
 fn verb_words(lead: &str) -> (Vec<&str>, bool) {
     let words: Vec<&str> = lead.split_whitespace().collect();
-    let skip = words
-        .iter()
-        .take_while(|w| ADVERBS.contains(&w.to_lowercase().as_str()))
-        .count();
+    let skip = words.iter().take_while(|w| phrases::is_adverb(w)).count();
     (words[skip.min(words.len())..].to_vec(), skip > 0)
 }
 
@@ -52,6 +38,86 @@ pub fn third_person(verb: &str) -> String {
     }
 }
 
+/// The present participle of an operative verb in the third person singular ("Recalls" →
+/// "Recalling", "Notes" → "Noting", "Stresses" → "Stressing", "Regrets" → "Regretting"),
+/// preferring the form that opens a listed preambular phrase.
+pub fn participle(verb: &str) -> String {
+    let lower = verb.to_lowercase();
+    let base = if let Some(stem) = verb.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if ["sses", "shes", "ches", "xes"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+    {
+        verb[..verb.len() - 2].to_string()
+    } else {
+        verb.strip_suffix('s').unwrap_or(verb).to_string()
+    };
+    let mut candidates = Vec::new();
+    if let Some(stem) = base.strip_suffix('e').filter(|s| !s.ends_with('e')) {
+        candidates.push(format!("{stem}ing"));
+    }
+    candidates.push(format!("{base}ing"));
+    if let Some(last) = base.chars().last().filter(|c| !"aeiouwxy".contains(*c)) {
+        candidates.push(format!("{base}{last}ing"));
+    }
+    candidates
+        .iter()
+        .find(|c| phrases::is_preambular_word(c))
+        .unwrap_or(&candidates[0])
+        .clone()
+}
+
+/// The operative form (third person singular) of a participle ("Requesting" → "Requests",
+/// "Noting" → "Notes", "Stressing" → "Stresses"), preferring a listed operative verb.
+pub fn indicative(participle: &str) -> Option<String> {
+    let stem = participle
+        .strip_suffix("ing")
+        .filter(|s| s.chars().count() >= 2)?;
+    // "Requests", "Notes" or "Stresses"; "Regrets" from "Regrett"; "Applies" from "Apply".
+    let mut candidates = vec![format!("{stem}s"), format!("{stem}es")];
+    let mut chars = stem.chars().rev();
+    if let (Some(a), Some(b)) = (chars.next(), chars.next())
+        && a == b
+    {
+        candidates.push(format!("{}s", &stem[..stem.len() - a.len_utf8()]));
+    }
+    if let Some(s) = stem.strip_suffix('y') {
+        candidates.push(format!("{s}ies"));
+    }
+    Some(
+        candidates
+            .iter()
+            .find(|c| phrases::is_operative_verb(c))
+            .cloned()
+            .unwrap_or_else(|| third_person(&base_of_stem(stem))),
+    )
+}
+
+/// The base form of a verb from the stem of its participle when the phrase lists do not know
+/// it: "Admitt" → "Admit", "Promot" → "Promote", "Advanc" → "Advance", "Request" as it is.
+fn base_of_stem(stem: &str) -> String {
+    let chars: Vec<char> = stem.to_lowercase().chars().collect();
+    let n = chars.len();
+    let vowel = |c: char| "aeiou".contains(c);
+    if n >= 3
+        && chars[n - 1] == chars[n - 2]
+        && !vowel(chars[n - 1])
+        && !"lsf".contains(chars[n - 1])
+    {
+        return stem[..stem.len() - 1].to_string();
+    }
+    let last = chars[n - 1];
+    let e_dropped = "cvzu".contains(last)
+        || last == 'g' && n >= 2 && chars[n - 2] != 'n'
+        || n >= 3 && "tdrms".contains(last) && vowel(chars[n - 2]) && !vowel(chars[n - 3]);
+    if e_dropped {
+        format!("{stem}e")
+    } else {
+        stem.to_string()
+    }
+}
+
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -60,103 +126,206 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+/// One paragraph's opening phrase, with where it stands.
+struct Lead<'a> {
+    p: &'a Paragraph,
+    loc: Location,
+    operative: bool,
+    lead: String,
+}
+
 /// Adds the findings on opening phrases to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
     if doc.kind != DocKind::Resolution {
         return;
     }
-    let leads: Vec<(Part, usize, String)> = [
-        (Part::Preamble, &doc.preamble),
-        (Part::Operative, &doc.operative),
-    ]
-    .into_iter()
-    .flat_map(|(part, list)| {
-        list.iter()
-            .enumerate()
-            .map(move |(i, p)| (part, i, super::plain(&p.lead).trim().to_string()))
-    })
-    .collect();
-    for (part, i, lead) in &leads {
-        let (part, i) = (*part, *i);
-        let list = if part == Part::Preamble {
-            &doc.preamble
-        } else {
-            &doc.operative
-        };
-        let p = &list[i];
-        let loc = Location {
-            part,
-            path: vec![i],
-        };
-        let kind = if part == Part::Preamble {
-            "preambular"
-        } else {
-            "operative"
-        };
-        if lead.is_empty() {
-            if !super::plain(&p.text).trim().is_empty() {
-                let first = super::plain(&p.text)
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                out.push(finding(
-                    doc,
-                    &p.id,
-                    &loc,
-                    "missing-lead",
-                    format!("the {kind} paragraph has no opening phrase"),
-                    format!("open with a standard {kind} phrase in italics (it starts “{first}”)"),
-                ));
-            }
+    // The preamble and operative part of the resolution and of each of its parts.
+    let lists: Vec<(Part, &Vec<Paragraph>)> = doc
+        .parts()
+        .into_iter()
+        .filter(|(part, _)| part.is_preamble() || part.is_operative())
+        .collect();
+    let leads: Vec<Lead> = lists
+        .iter()
+        .flat_map(|(part, list)| {
+            list.iter().enumerate().map(move |(i, p)| Lead {
+                p,
+                loc: Location {
+                    part: *part,
+                    path: vec![i],
+                },
+                operative: part.is_operative(),
+                lead: super::plain(&p.lead).trim().to_string(),
+            })
+        })
+        .collect();
+    for l in &leads {
+        if l.lead.is_empty() {
+            missing(doc, l, out);
             continue;
         }
-        if part == Part::Operative {
-            person(doc, p, &loc, lead, out);
+        let (words, _) = verb_words(&l.lead);
+        if words.is_empty() {
+            incomplete(doc, l, out);
+            continue;
         }
-        capitalisation(doc, p, &loc, lead, &leads, out);
+        if form(doc, l, words[0], out) {
+            continue;
+        }
+        if l.operative {
+            person(doc, l, words[0], out);
+        }
+        capitalisation(doc, l, &leads, out);
     }
-    repeated(doc, out);
+    for (part, list) in lists {
+        sequence(doc, part, list, out);
+    }
 }
 
-fn person(
-    doc: &Document,
-    p: &crate::model::Paragraph,
-    loc: &Location,
-    lead: &str,
-    out: &mut Vec<Finding>,
-) {
-    let (words, _) = verb_words(lead);
-    let Some(verb) = words.first() else { return };
+fn kind(l: &Lead) -> &'static str {
+    if l.operative {
+        "operative"
+    } else {
+        "preambular"
+    }
+}
+
+fn missing(doc: &Document, l: &Lead, out: &mut Vec<Finding>) {
+    let text = super::plain(&l.p.text);
+    let Some(first) = text.split_whitespace().next() else {
+        return; // an empty paragraph, reported as such
+    };
+    let kind = kind(l);
+    out.push(finding(
+        doc,
+        &l.p.id,
+        &l.loc,
+        "missing-lead",
+        format!("the {kind} paragraph has no opening phrase"),
+        format!("open with a standard {kind} phrase in italics (it starts “{first}”)"),
+    ));
+}
+
+/// A lead of adverbs only ("Further"), its verb left in the text ("decides", "decide").
+/// Reported when the next word is a listed verb (in a text without italics the importer takes
+/// it into the lead, so the italics left it out) or a listed operative verb in the wrong
+/// person; any other word may be a verb the phrase lists do not know ("Also looks forward").
+fn incomplete(doc: &Document, l: &Lead, out: &mut Vec<Finding>) {
+    let text = super::plain(&l.p.text);
+    let next = text.split_whitespace().next().unwrap_or_default();
+    if next.is_empty() || !next.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return; // "Also, in this regard, calls upon": an insertion, not a split
+    }
+    let listed = |w: &str| {
+        if l.operative {
+            phrases::is_operative_verb(w)
+        } else {
+            phrases::is_preambular_word(w)
+        }
+    };
+    let (verb, message) = if listed(next) {
+        (
+            next.to_string(),
+            format!(
+                "the opening phrase “{}” has no verb: “{next}” stands outside it",
+                l.lead
+            ),
+        )
+    } else if l.operative && listed(&third_person(next)) {
+        let verb = third_person(next);
+        (
+            verb.clone(),
+            format!(
+                "the opening phrase “{}” has no verb: “{next}” stands outside it and is not in the third person singular ({verb})",
+                l.lead
+            ),
+        )
+    } else {
+        return;
+    };
+    out.push(finding(
+        doc,
+        &l.p.id,
+        &l.loc,
+        "lead-incomplete",
+        message,
+        format!("{} {verb}", l.lead),
+    ));
+}
+
+/// An operative verb opening a preambular paragraph, or a participle or adjective opening an
+/// operative one. Returns whether it reported.
+fn form(doc: &Document, l: &Lead, verb: &str, out: &mut Vec<Finding>) -> bool {
+    let (message, fixed) = if l.operative {
+        let participial = verb.len() > 5 && verb.ends_with("ing");
+        if !participial && !phrases::is_preambular_word(verb) || phrases::is_operative_verb(verb) {
+            return false;
+        }
+        let fixed = indicative(verb);
+        (
+            format!(
+                "an operative paragraph opens with a verb in the present indicative, not “{verb}”"
+            ),
+            fixed,
+        )
+    } else {
+        let finite = phrases::is_operative_verb(verb)
+            || !verb.to_lowercase().ends_with('s')
+                && phrases::is_operative_verb(&third_person(verb));
+        if !finite || phrases::is_preambular_word(verb) {
+            return false;
+        }
+        let third = if phrases::is_operative_verb(verb) {
+            verb.to_string()
+        } else {
+            third_person(verb)
+        };
+        (
+            format!(
+                "a preambular paragraph opens with a participle or an adjective, not the verb “{verb}”"
+            ),
+            Some(participle(&third)),
+        )
+    };
+    let suggestion = match fixed {
+        Some(f) => l.lead.replacen(verb, &f, 1),
+        None => String::new(),
+    };
+    out.push(finding(
+        doc,
+        &l.p.id,
+        &l.loc,
+        "lead-form",
+        message,
+        suggestion,
+    ));
+    true
+}
+
+fn person(doc: &Document, l: &Lead, verb: &str, out: &mut Vec<Finding>) {
     let lower = verb.to_lowercase();
     if lower.ends_with('s') || !phrases::is_operative_verb(&third_person(verb)) {
         return;
     }
     let fixed_verb = third_person(verb);
-    let suggestion = lead.replacen(verb, &fixed_verb, 1);
+    let suggestion = l.lead.replacen(verb, &fixed_verb, 1);
     out.push(finding(
         doc,
-        &p.id,
-        loc,
+        &l.p.id,
+        &l.loc,
         "lead-person",
         format!("lead verb “{verb}” is not in the third person singular ({fixed_verb})"),
         suggestion,
     ));
 }
 
-fn capitalisation(
-    doc: &Document,
-    p: &crate::model::Paragraph,
-    loc: &Location,
-    lead: &str,
-    leads: &[(Part, usize, String)],
-    out: &mut Vec<Finding>,
-) {
+fn capitalisation(doc: &Document, l: &Lead, leads: &[Lead], out: &mut Vec<Finding>) {
+    let lead = l.lead.as_str();
     if lead.chars().next().is_some_and(char::is_lowercase) {
         out.push(finding(
             doc,
-            &p.id,
-            loc,
+            &l.p.id,
+            &l.loc,
             "lead-capitalisation",
             format!("lead “{lead}” does not start with a capital letter"),
             capitalised(lead),
@@ -175,29 +344,26 @@ fn capitalisation(
     }
     let other = leads
         .iter()
-        .find(|(_, _, l)| l != lead && l.eq_ignore_ascii_case(lead) && !later_caps(l));
-    if let Some((part, i, l)) = other {
-        let where_ = crate::numbering::describe(
-            doc,
-            &Location {
-                part: *part,
-                path: vec![*i],
-            },
-        );
+        .find(|o| o.lead != lead && o.lead.eq_ignore_ascii_case(lead) && !later_caps(&o.lead));
+    if let Some(o) = other {
+        let where_ = crate::numbering::describe(doc, &o.loc);
         out.push(finding(
             doc,
-            &p.id,
-            loc,
+            &l.p.id,
+            &l.loc,
             "lead-capitalisation",
-            format!("lead “{lead}” is capitalised unlike “{l}” in {where_}"),
-            l.clone(),
+            format!(
+                "lead “{lead}” is capitalised unlike “{}” in {where_}",
+                o.lead
+            ),
+            o.lead.clone(),
         ));
         return;
     }
-    let list = if loc.part == Part::Preamble {
-        phrases::preambular()
-    } else {
+    let list = if l.operative {
         phrases::operative()
+    } else {
+        phrases::preambular()
     };
     let (words, _) = verb_words(lead);
     let core = words.join(" ");
@@ -208,8 +374,8 @@ fn capitalisation(
         let suggestion = lead.replacen(&core, std, 1);
         out.push(finding(
             doc,
-            &p.id,
-            loc,
+            &l.p.id,
+            &l.loc,
             "lead-capitalisation",
             format!("lead “{lead}” is capitalised unlike the standard phrase “{std}”"),
             suggestion,
@@ -217,48 +383,72 @@ fn capitalisation(
     }
 }
 
-fn repeated(doc: &Document, out: &mut Vec<Finding>) {
-    // How many paragraphs in a row have opened with the same verb so far.
-    let mut run = 0;
-    for i in 1..doc.operative.len() {
-        let prev = super::plain(&doc.operative[i - 1].lead);
-        let cur = super::plain(&doc.operative[i].lead);
-        let (pw, prev_adverb) = verb_words(&prev);
-        let (cw, adverb) = verb_words(&cur);
-        let same = match (pw.first(), cw.first()) {
-            (Some(pv), Some(cv)) => pv.eq_ignore_ascii_case(cv),
-            _ => false,
-        };
-        if !same {
-            run = 0;
+/// The verb of a lead in a form that compares across persons ("Encourage" and "encourages"
+/// → "encourages"), and whether the lead marks a repetition ("Also", "Further", "also").
+fn sequence_key(lead: &str, operative: bool) -> Option<(String, bool)> {
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let skip = words.iter().take_while(|w| phrases::is_adverb(w)).count();
+    let verb = words.get(skip)?;
+    let before = words[..skip]
+        .iter()
+        .any(|w| matches!(w.to_lowercase().as_str(), "also" | "further"));
+    // "Recalling further" in a preamble; after an operative verb, "further" is usually an
+    // adjective ("Encourages further efforts"), so only "also" counts there.
+    let after = words.get(skip + 1).is_some_and(|w| {
+        let w = w.to_lowercase();
+        w == "also" || (!operative && w == "further")
+    });
+    let mut key = verb.to_lowercase();
+    if operative && !key.ends_with('s') {
+        key = third_person(&key);
+    }
+    Some((key, before || after))
+}
+
+/// Whether `word` (lower case) stands as a word in `text`, in any case.
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic() && c != '-')
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// "Also"/"Further" on a verb that opened no earlier paragraph of the same part (nor stood in
+/// one's text: "…, and recalling its resolution …" is an earlier "recalling").
+fn sequence(doc: &Document, part: Part, list: &[Paragraph], out: &mut Vec<Finding>) {
+    let operative = part.is_operative();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (i, p) in list.iter().enumerate() {
+        let lead = super::plain(&p.lead);
+        let Some((key, marked)) = sequence_key(lead.trim(), operative) else {
             continue;
-        }
-        run += 1;
-        if adverb {
-            continue;
-        }
-        let p = &doc.operative[i];
-        let loc = Location {
-            part: Part::Operative,
-            path: vec![i],
         };
-        let adverb = if prev_adverb || run > 1 {
-            "Further"
-        } else {
-            "Also"
-        };
-        let suggestion = format!("{adverb} {}", cur.trim().to_lowercase());
-        out.push(finding(
-            doc,
-            &p.id,
-            &loc,
-            "repeated-lead",
-            format!(
-                "opens with “{}” like operative paragraph {} before it",
-                cur.trim(),
-                i
-            ),
-            suggestion,
-        ));
+        let earlier = seen.contains(&key)
+            || list[..i]
+                .iter()
+                .any(|q| has_word(&super::plain(&q.full_text()), &key));
+        if marked && !earlier {
+            let (words, _) = verb_words(lead.trim());
+            let plain_lead: Vec<&str> = words
+                .into_iter()
+                .filter(|w| !matches!(w.to_lowercase().as_str(), "also" | "further"))
+                .collect();
+            let suggestion = capitalised(&plain_lead.join(" "));
+            let loc = Location {
+                part,
+                path: vec![i],
+            };
+            out.push(finding(
+                doc,
+                &p.id,
+                &loc,
+                "lead-sequence",
+                format!(
+                    "“{}” follows no earlier paragraph opening with “{}”",
+                    lead.trim(),
+                    capitalised(&key)
+                ),
+                suggestion,
+            ));
+        }
+        seen.insert(key);
     }
 }

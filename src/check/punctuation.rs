@@ -120,17 +120,22 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
                 path: vec![i],
             };
             match (doc.kind, part) {
-                (_, Part::Preamble) => cx.paragraph(p, &loc, ',', "a preambular paragraph"),
-                (_, Part::Operative) if i + 1 == n => {
+                (_, part) if part.is_preamble() => {
+                    cx.paragraph(p, &loc, ',', "a preambular paragraph")
+                }
+                (_, part) if part.is_operative() && i + 1 == n => {
                     cx.paragraph(p, &loc, '.', "the last operative paragraph")
                 }
-                (_, Part::Operative) => cx.paragraph(p, &loc, ';', "an operative paragraph"),
-                (DocKind::Report, Part::Section(s)) => {
-                    if doc.sections.get(s).is_some_and(|s| s.numbered) {
-                        cx.paragraph(p, &loc, '.', "a report paragraph");
-                    }
+                (_, part) if part.is_operative() => {
+                    cx.paragraph(p, &loc, ';', "an operative paragraph")
                 }
-                (DocKind::Resolution, Part::Section(_)) => {}
+                (DocKind::Report, Part::Section(s))
+                    if doc.sections.get(s).is_some_and(|s| s.numbered) =>
+                {
+                    cx.paragraph(p, &loc, '.', "a report paragraph");
+                }
+                // Annexed texts keep their own punctuation.
+                _ => {}
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Footnotes and cross-references: a marker whose footnote is missing (or a superscript
 //! number left in the text), a footnote with no marker, footnotes listed out of marker order;
-//! references such as "paragraph 31 above" to paragraphs that do not exist. References into
+//! references such as "paragraph 31 above" to paragraphs that do not exist, and references
+//! left dangling by a deletion ("paragraph [deleted: 3] above"). References into
 //! other instruments ("article 6, paragraph 1, of the Protocol") are not cross-references.
 
 use super::{Finding, finding};
@@ -130,6 +131,16 @@ fn references(doc: &Document, out: &mut Vec<Finding>) {
     for (p, loc) in doc.paragraphs() {
         let full = p.full_text();
         let plain = super::plain(&full);
+        for r in crate::ops::dangling_references(&plain) {
+            out.push(finding(
+                doc,
+                &p.id,
+                &loc,
+                "dangling-reference",
+                format!("“{r}” refers to a paragraph that was deleted"),
+                "name the paragraph meant, or delete the reference".into(),
+            ));
+        }
         let Some(re) = reference_re() else { return };
         for caps in re.captures_iter(&plain) {
             let nums = caps.get(1).map_or("", |m| m.as_str());

@@ -1,8 +1,53 @@
-//! Typography: empty paragraphs, doubled spaces, and straight quotes (" and ') in a document
-//! that otherwise uses typographic ones (“ ” and ’).
+//! Typography: empty paragraphs, doubled spaces, straight quotes (" and ') in a document
+//! that otherwise uses typographic ones (“ ” and ’), and invisible zero-width characters
+//! ("Member\u{200B}States" looks like "MemberStates" and breaks search and spelling).
 
 use super::{Finding, finding};
 use crate::model::Document;
+
+use crate::sanitize::is_invisible;
+
+/// Some twenty characters either side of byte `pos`, to quote in a finding.
+fn around(plain: &str, pos: usize) -> &str {
+    let start = plain[..pos]
+        .char_indices()
+        .rev()
+        .nth(20)
+        .map_or(0, |(i, _)| i);
+    let end = plain[pos..]
+        .char_indices()
+        .nth(22)
+        .map_or(plain.len(), |(i, _)| pos + i);
+    &plain[start..end]
+}
+
+/// "invisible character U+200B in “Member⟨U+200B⟩States …”": the characters named and shown
+/// as their code, never printed as they are.
+fn invisible_message(plain: &str) -> String {
+    let mut codes: Vec<String> = Vec::new();
+    for c in plain.chars().filter(|c| is_invisible(*c)) {
+        let code = format!("U+{:04X}", c as u32);
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    let shown: String = around(plain, plain.find(is_invisible).unwrap_or(0))
+        .chars()
+        .map(|c| {
+            if is_invisible(c) {
+                format!("⟨U+{:04X}⟩", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let what = if codes.len() == 1 {
+        "invisible character"
+    } else {
+        "invisible characters"
+    };
+    format!("{what} {} in “{shown}”", codes.join(", "))
+}
 
 /// Adds the typography findings of `doc` to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
@@ -14,6 +59,16 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
     let curly_double = texts.iter().any(|t| t.contains(['“', '”']));
     let curly_single = texts.iter().any(|t| t.contains('’'));
     for ((p, loc), plain) in paragraphs.iter().zip(&texts) {
+        if plain.contains(is_invisible) {
+            out.push(finding(
+                doc,
+                &p.id,
+                loc,
+                "invisible-character",
+                invisible_message(plain),
+                "delete the invisible character (or replace it with a space)".into(),
+            ));
+        }
         if plain.trim().is_empty() && p.subparagraphs.is_empty() {
             out.push(finding(
                 doc,
@@ -26,21 +81,12 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some(pos) = plain.find("  ") {
-            let start = plain[..pos]
-                .char_indices()
-                .rev()
-                .nth(20)
-                .map_or(0, |(i, _)| i);
-            let end = plain[pos..]
-                .char_indices()
-                .nth(22)
-                .map_or(plain.len(), |(i, _)| pos + i);
             out.push(finding(
                 doc,
                 &p.id,
                 loc,
                 "double-space",
-                format!("doubled space in “{}”", &plain[start..end]),
+                format!("doubled space in “{}”", around(plain, pos)),
                 "use a single space".into(),
             ));
         }
@@ -63,6 +109,48 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
                 "straight apostrophe (') where the document uses ’".into(),
                 "use ’".into(),
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocKind, Id, Paragraph};
+
+    #[test]
+    fn zero_width_characters_are_flagged_without_printing_them() {
+        let mut doc = Document::new(DocKind::Resolution);
+        doc.operative.push(Paragraph::new(
+            Id::new("p1"),
+            "Urges",
+            "Member\u{200B}States to act;",
+        ));
+        doc.operative.push(Paragraph::new(
+            Id::new("p2"),
+            "Decides",
+            "to act\u{200D} now\u{FEFF} and *here*\u{2060}.",
+        ));
+        let mut out = Vec::new();
+        check(&doc, &mut out);
+        let found: Vec<&Finding> = out
+            .iter()
+            .filter(|f| f.rule == "invisible-character")
+            .collect();
+        assert_eq!(found.len(), 2, "{out:?}");
+        assert_eq!(found[0].place, "operative paragraph 1");
+        assert!(
+            found[0]
+                .message
+                .contains("“Urges Member⟨U+200B⟩States to act;”"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[1].message.contains("U+200D"), "{}", found[1].message);
+        assert!(found[1].message.contains("U+FEFF"), "{}", found[1].message);
+        assert!(found[1].message.contains("U+2060"), "{}", found[1].message);
+        for f in &found {
+            assert!(!f.message.contains(is_invisible), "{:?}", f.message);
         }
     }
 }

@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     let text = match args.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&findings).context("cannot encode JSON")?;
+            let mut s = resdraft::sanitize::json_pretty(&findings).context("cannot encode JSON")?;
             s.push('\n');
             s
         }

@@ -53,9 +53,10 @@ pub struct Args {
     /// Print only the counts per class.
     #[arg(long)]
     pub stat: bool,
-    /// Output width in columns (default: the terminal width, or 100 when piped).
-    #[arg(long, short, value_name = "N")]
-    pub width: Option<usize>,
+    /// Output width in columns, 20–1000 (default: the terminal width, or 100 when piped).
+    #[arg(long, short, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(super::MIN_WIDTH..=super::MAX_WIDTH))]
+    pub width: Option<u64>,
     /// How paragraphs are paired.
     #[arg(long, value_enum, default_value = "auto")]
     pub align: AlignArg,
@@ -118,13 +119,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ColorArg::Never => false,
         ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let width = args.width.unwrap_or_else(|| {
-        if terminal {
-            crossterm::terminal::size().map_or(100, |(w, _)| w as usize)
-        } else {
-            100
-        }
-    });
+    let width = match args.width {
+        Some(w) => w as usize,
+        None if terminal => crossterm::terminal::size().map_or(100, |(w, _)| {
+            usize::from(w.clamp(super::MIN_WIDTH as u16, super::MAX_WIDTH as u16))
+        }),
+        None => 100,
+    };
     let opts = TextOptions { width, color };
     let (old_name, new_name) = (name(&old), name(&new));
     let out = if args.stat {
@@ -141,7 +142,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     lines.join("\n") + "\n"
                 }
             }
-            Format::Json => serde_json::to_string_pretty(&json::to_json(&cmp))? + "\n",
+            Format::Json => resdraft::sanitize::json_pretty(&json::to_json(&cmp))? + "\n",
         }
     };
     if let Err(e) = std::io::stdout().write_all(out.as_bytes())

@@ -8,6 +8,7 @@ use resdraft::draftfile;
 use resdraft::import::KindHint;
 use resdraft::model::{DocKind, Document, Draft};
 use resdraft::tui::{self, storage};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -21,8 +22,18 @@ pub struct Args {
 
 pub fn run(args: Args, theme: Option<String>) -> Result<ExitCode> {
     let opts = options_for(&args.file, theme)?;
-    tui::run(opts)?;
-    Ok(ExitCode::SUCCESS)
+    match tui::run(opts)? {
+        None => Ok(ExitCode::SUCCESS),
+        Some(stopped) => {
+            // The terminal may be gone: a failed write is no reason to panic.
+            let _ = writeln!(
+                std::io::stderr(),
+                "resdraft: {}",
+                resdraft::sanitize::sanitize(&stopped.message())
+            );
+            Ok(ExitCode::from(stopped.why.exit_code()))
+        }
+    }
 }
 
 pub fn run_default(theme: Option<String>) -> Result<ExitCode> {
@@ -62,6 +73,20 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
         });
     }
     let is_draft = source::is_draft_path(path) || path.extension().is_none();
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            bail!("{}: {}", path.display(), resdraft::fileio::explain(e))
+        }
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+            let to = std::fs::read_link(path).unwrap_or_default();
+            bail!(
+                "{}: is a symbolic link to {}, which does not exist",
+                path.display(),
+                to.display()
+            )
+        }
+        _ => {}
+    }
     if !path.exists() {
         if !is_draft {
             bail!("{}: no such file", path.display());

@@ -27,10 +27,10 @@ pub struct Args {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Line width of the text export, in terminal columns (at least 20).
-    #[arg(short, long, value_name = "N", default_value_t = export::DEFAULT_WIDTH as u16,
-          value_parser = clap::value_parser!(u16).range(1..))]
-    pub width: u16,
+    /// Line width of the text export, in terminal columns (20–1000).
+    #[arg(short, long, value_name = "N", default_value_t = export::DEFAULT_WIDTH as u64,
+          value_parser = clap::value_parser!(u64).range(super::MIN_WIDTH..=super::MAX_WIDTH))]
+    pub width: u64,
     /// Write to this file instead of stdout (`-` is stdout). The file is replaced atomically.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
@@ -38,6 +38,9 @@ pub struct Args {
     /// DRAFT@LABEL).
     #[arg(short, long, value_name = "LABEL")]
     pub revision: Option<String>,
+    /// Replace the -o file even if it is a draft.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The export formats.
@@ -67,9 +70,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = source::open(&spec)?;
     let doc = &loaded.document;
     let mut out = match args.format {
-        Format::Text => export::text(doc, usize::from(args.width)),
+        Format::Text => export::text(doc, args.width as usize),
         Format::Markdown => export::markdown(doc),
-        Format::Json => serde_json::to_string_pretty(&export::json(doc))
+        Format::Json => sanitize::json_pretty(&export::json(doc))
             .context("cannot write the document as JSON")?,
     };
     if !out.ends_with('\n') {
@@ -77,13 +80,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     match args.output.as_deref() {
         Some(path) if path.as_os_str() != "-" => {
-            if same_file(path, &loaded.path) {
+            if source::same_file(path, &loaded.path) {
                 bail!(
                     "{}: refusing to write the export over the draft it comes from; choose another -o",
                     path.display()
                 );
             }
-            draftfile::write_atomic(path, out.as_bytes())?;
+            super::output::check_overwrite(path, args.force, super::output::Guard::Drafts)?;
+            // A terminal named with -o (/dev/tty, /dev/stdout) gets safe text too.
+            let text = if resdraft::fileio::is_terminal(path) {
+                sanitize::sanitize_keep_newlines(&out)
+            } else {
+                out.as_str().into()
+            };
+            draftfile::write_atomic(path, text.as_bytes())?;
         }
         _ => {
             let shown = sanitize::sanitize_keep_newlines(&out);
@@ -101,13 +111,5 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
             Err(e).context("cannot write to stdout")
         }
         _ => Ok(()),
-    }
-}
-
-/// Whether two paths name the same existing file.
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
     }
 }

@@ -29,6 +29,9 @@ pub struct Args {
     /// What the text is; `auto` tells a resolution from a report.
     #[arg(short, long, value_enum, default_value_t = Kind::Auto)]
     pub kind: Kind,
+    /// Replace the -o file if it exists.
+    #[arg(long)]
+    pub force: bool,
     /// Tracked changes in a Word file: `accept` them all, `reject` them all (the text before
     /// them), or keep both texts as `revisions` “original” and “tracked” of one draft.
     #[arg(long, value_enum, default_value_t = ChangesArg::Accept)]
@@ -68,6 +71,9 @@ impl From<Kind> for KindHint {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(out) = args.output.as_deref().filter(|o| o.as_os_str() != "-") {
+        super::output::check_overwrite(out, args.force, super::output::Guard::AnyFile)?;
+    }
     let hint: KindHint = args.kind.into();
     let draft = match args.changes {
         ChangesArg::Accept => Draft::new(source::import_text(&args.file, hint)?),

@@ -8,18 +8,24 @@ mod edit;
 mod export;
 mod import;
 mod new;
+mod output;
 mod renumber;
 mod revise;
 mod revisions;
 pub mod source;
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// resdraft: draft and amend United Nations resolutions in the terminal.
 ///
 /// With no command, opens the editor on the most recently edited draft (the sample draft on
 /// first run).
+/// The narrowest and widest output a `--width` accepts, in columns.
+pub const MIN_WIDTH: u64 = 20;
+pub const MAX_WIDTH: u64 = 1000;
+
 #[derive(Parser, Debug)]
 #[command(name = "resdraft", version, about, long_about)]
 pub struct Cli {
@@ -72,12 +78,28 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            let msg = format!("{e:#}");
-            eprintln!(
+            let msg = describe(&e);
+            // Not eprintln!: stderr may be a terminal that is gone, which is no reason to panic.
+            let _ = writeln!(
+                std::io::stderr(),
                 "resdraft: {}",
                 resdraft::sanitize::sanitize_keep_newlines(&msg)
             );
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each cause once: a cause whose text the message already holds
+/// (a `FileError` names its OS error) is not repeated.
+fn describe(e: &anyhow::Error) -> String {
+    let mut msg = e.to_string();
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !msg.contains(&c) {
+            msg.push_str(": ");
+            msg.push_str(&c);
+        }
+    }
+    msg
 }

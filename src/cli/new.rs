@@ -2,9 +2,10 @@
 //! ("[Issuing body]") and one preambular and one operative paragraph to start from. An
 //! existing file is never overwritten without `--force`.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use resdraft::draftfile;
 use resdraft::model::{DocKind, Document, Draft, Header, Id, Paragraph, Section};
+use resdraft::sanitize::sanitize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,17 +33,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     });
     match args.output.as_deref() {
         Some(path) if path.as_os_str() != "-" => {
-            if path.exists() && !args.force {
-                bail!(
-                    "{}: already exists; not overwriting it (use --force to replace it)",
-                    path.display()
-                );
-            }
+            super::output::check_overwrite(path, args.force, super::output::Guard::AnyFile)?;
             draftfile::save(path, &draft)?;
+            let shown = sanitize(&path.display().to_string()).into_owned();
             eprintln!(
-                "Created {}: fill in the fields in [brackets], then `resdraft edit {}`.",
-                path.display(),
-                path.display()
+                "Created {shown}: fill in the fields in [brackets], then `resdraft edit {shown}`."
             );
         }
         _ => super::export::write_stdout(draftfile::to_toml(&draft)?.as_bytes())?,

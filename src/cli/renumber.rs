@@ -31,6 +31,9 @@ pub struct Args {
     /// Say what would change without writing anything.
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Replace the -o file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -53,6 +56,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ),
         None => Some(loaded.path.clone()),
     };
+    if let Some(out) = &args.output
+        && !to_stdout
+        && !args.dry_run
+        && !super::source::same_file(out, &loaded.path)
+    {
+        super::output::check_overwrite(out, args.force, super::output::Guard::AnyFile)?;
+    }
     let mut draft = loaded
         .draft
         .clone()
@@ -87,19 +97,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    // Save before saying what changed: “1 change made.” must not be printed for a draft that
+    // then fails to save.
+    let mut saved = None;
+    if let Some(path) = target.filter(|_| !args.dry_run) {
+        let unchanged_in_place = n == 0 && args.output.is_none();
+        if !unchanged_in_place {
+            if let Err(e) = draftfile::save(&path, &draft) {
+                report.pop();
+                let mut err = std::io::stderr().lock();
+                for line in &report {
+                    writeln!(err, "{line}")?;
+                }
+                bail!(
+                    "{e}; nothing was changed on disk (the {n} change{} above {} not saved)",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "was" } else { "were" }
+                );
+            }
+            saved = Some(path);
+        }
+    }
     let mut out = std::io::stdout().lock();
     for line in &report {
         writeln!(out, "{line}")?;
     }
-    if args.dry_run {
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(path) = target {
-        let unchanged_in_place = n == 0 && args.output.is_none();
-        if !unchanged_in_place {
-            draftfile::save(&path, &draft)?;
-            writeln!(out, "Saved {}.", sanitize(&path.display().to_string()))?;
-        }
+    if let Some(path) = saved {
+        writeln!(out, "Saved {}.", sanitize(&path.display().to_string()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

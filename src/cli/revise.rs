@@ -1,7 +1,7 @@
 //! `resdraft revise DRAFT --label LABEL [--note TEXT]`: freezes the current text of a draft
 //! as a named revision (label, today's date, note) inside the draft file.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use resdraft::draftfile;
 use resdraft::model::Revision;
 use resdraft::sanitize::sanitize;
@@ -67,11 +67,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         note: args.note.clone(),
         document: doc,
     });
-    draftfile::save(path, &draft).with_context(|| format!("cannot save {}", path.display()))?;
+    draftfile::save(path, &draft)?;
     let d = &draft.document;
     println!(
         "{}: froze revision “{}” ({}): {} preambular and {} operative paragraphs",
-        path.display(),
+        sanitize(&path.display().to_string()),
         sanitize(&args.label),
         today(),
         d.preamble.len(),

@@ -109,3 +109,11 @@ pub fn import_with(path: &Path, hint: KindHint, changes: import::Changes) -> Res
     }
     Ok(imported.document)
 }
+
+/// Whether two paths name the same existing file.
+pub fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}

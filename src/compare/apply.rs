@@ -5,7 +5,7 @@
 use super::header::{list_fields, scalar_fields};
 use super::words::{Mismatch, apply_edits};
 use super::{ChangeEntry, Comparison, Field, PartKind, Side};
-use crate::model::{DocKind, Document, Footnote, Paragraph, Part, Section};
+use crate::model::{Annex, DocKind, Document, Footnote, Paragraph, Part, ResolutionPart, Section};
 
 /// Why a comparison could not be replayed on a document (it was made from another one).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -136,14 +136,6 @@ fn header(old: &Document, doc: &mut Document, e: &ChangeEntry) -> Result<(), App
     set_scalar(doc, name, value)
 }
 
-fn rank(part: Part) -> usize {
-    match part {
-        Part::Preamble => 0,
-        Part::Operative => 1,
-        Part::Section(i) => 2 + i,
-    }
-}
-
 /// Puts a paragraph at the end of the list its location names (checking the index).
 fn put(doc: &mut Document, side: &Side, p: Paragraph) -> Result<(), ApplyError> {
     let err = || ApplyError::Placement {
@@ -151,6 +143,23 @@ fn put(doc: &mut Document, side: &Side, p: Paragraph) -> Result<(), ApplyError> 
     };
     let loc = side.location.as_ref().ok_or_else(err)?;
     let (last, parents) = loc.path.split_last().ok_or_else(err)?;
+    // A part or annex the old text did not have gets an empty frame first.
+    if let Some(k) = loc.part.resolution_part()
+        && doc.parts.len() <= k
+    {
+        doc.parts.resize_with(k + 1, Default::default);
+    }
+    if let Some(a) = loc.part.annex()
+        && doc.annexes.len() <= a
+    {
+        doc.annexes.resize_with(a + 1, Default::default);
+    }
+    if let Part::AnnexSection(a, s) = loc.part
+        && let Some(x) = doc.annexes.get_mut(a)
+        && x.sections.len() <= s
+    {
+        x.sections.resize_with(s + 1, Default::default);
+    }
     let mut list = doc.part_mut(loc.part).ok_or_else(err)?;
     for i in parents {
         list = &mut list.get_mut(*i).ok_or_else(err)?.subparagraphs;
@@ -170,6 +179,33 @@ pub fn apply(old: &Document, cmp: &Comparison) -> Result<Document, ApplyError> {
         authoring_body: old.authoring_body.clone(),
         first_number: old.first_number,
         notes: old.notes.clone(),
+        // The frames of the old parts and annexes (their paragraphs follow from the changes).
+        headings: old.headings.clone(),
+        parts: old
+            .parts
+            .iter()
+            .map(|p| ResolutionPart {
+                preamble: Vec::new(),
+                operative: Vec::new(),
+                ..p.clone()
+            })
+            .collect(),
+        annexes: old
+            .annexes
+            .iter()
+            .map(|x| Annex {
+                paragraphs: Vec::new(),
+                sections: x
+                    .sections
+                    .iter()
+                    .map(|s| Section {
+                        paragraphs: Vec::new(),
+                        ..s.clone()
+                    })
+                    .collect(),
+                ..x.clone()
+            })
+            .collect(),
         ..Document::default()
     };
     for e in cmp.changes.iter().filter(|e| e.part == PartKind::Header) {
@@ -214,7 +250,11 @@ pub fn apply(old: &Document, cmp: &Comparison) -> Result<Document, ApplyError> {
         .filter_map(|e| e.new.as_ref().map(|n| (n, e)))
         .collect();
     paras.sort_by(|(a, _), (b, _)| {
-        let key = |s: &Side| s.location.as_ref().map(|l| (rank(l.part), l.path.clone()));
+        let key = |s: &Side| {
+            s.location
+                .as_ref()
+                .map(|l| (l.part.order_key(), l.path.clone()))
+        };
         key(a).cmp(&key(b))
     });
     for (n, e) in paras {

@@ -95,15 +95,15 @@ fn pair_sections(old: &[Section], new: &[Section], align: Align) -> Vec<(usize, 
 
 fn part_kind(part: Part) -> PartKind {
     match part {
-        Part::Preamble => PartKind::Preamble,
-        Part::Operative => PartKind::Operative,
-        Part::Section(_) => PartKind::Section,
+        Part::Preamble | Part::PartPreamble(_) => PartKind::Preamble,
+        Part::Operative | Part::PartOperative(_) => PartKind::Operative,
+        Part::Section(_) | Part::Annex(_) | Part::AnnexSection(..) => PartKind::Section,
     }
 }
 
 fn para_side(doc: &Document, p: &Paragraph, loc: Location) -> Side {
     let number = match loc.part {
-        Part::Preamble => Some(loc.top() as u32 + 1),
+        Part::Preamble | Part::PartPreamble(_) => Some(loc.top() as u32 + 1),
         part => numbering::number(doc, part, loc.top()),
     };
     Side {
@@ -305,6 +305,24 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
             align,
         );
         lists.push((Part::Section(i), Part::Section(j), pairs));
+    }
+    // Resolution parts and annexes pair by position (a part or annex on one side only has
+    // all its paragraphs inserted or deleted).
+    let mut structured = Vec::new();
+    for k in 0..old.parts.len().max(new.parts.len()) {
+        structured.push(Part::PartPreamble(k));
+        structured.push(Part::PartOperative(k));
+    }
+    for a in 0..old.annexes.len().max(new.annexes.len()) {
+        structured.push(Part::Annex(a));
+        let sections = |d: &Document| d.annexes.get(a).map_or(0, |x| x.sections.len());
+        structured.extend((0..sections(old).max(sections(new))).map(|s| Part::AnnexSection(a, s)));
+    }
+    for part in structured {
+        let o = old.part(part).map_or(&[][..], Vec::as_slice);
+        let n = new.part(part).map_or(&[][..], Vec::as_slice);
+        let pairs = pair_paragraphs(o, n, align);
+        lists.push((part, part, pairs));
     }
     let ctx = Ctx {
         old,

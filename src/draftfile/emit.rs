@@ -4,7 +4,7 @@
 //! several sponsors take one line each, and every paragraph is its own table.
 //! [`super::schema`] reads the result back; the round trip is checked by property tests.
 
-use crate::model::{DocKind, Document, Draft, Header, ListStyle, Paragraph};
+use crate::model::{DocKind, Document, Draft, Header, ListStyle, Paragraph, Section};
 use std::fmt::Write;
 
 /// The text of a draft file for `draft` at format `version`.
@@ -47,8 +47,52 @@ fn document(out: &mut String, doc: &Document, prefix: &str) {
     for p in &doc.operative {
         paragraph(out, p, &format!("{prefix}operative"));
     }
-    for s in &doc.sections {
-        out.push_str(&format!("\n[[{prefix}sections]]\n"));
+    for h in &doc.headings {
+        out.push_str(&format!("\n[[{prefix}headings]]\n"));
+        out.push_str(&format!("id = {}\n", basic(h.id.as_str())));
+        out.push_str(&format!("level = {}\n", h.level));
+        field(out, "label", &h.label);
+        out.push_str(&format!("heading = {}\n", basic(&h.heading)));
+        out.push_str(&format!("before = {}\n", basic(h.before.as_str())));
+    }
+    for part in &doc.parts {
+        out.push_str(&format!("\n[[{prefix}parts]]\n"));
+        out.push_str(&format!("id = {}\n", basic(part.id.as_str())));
+        field(out, "label", &part.label);
+        field(out, "heading", &part.heading);
+        for p in &part.preamble {
+            paragraph(out, p, &format!("{prefix}parts.preamble"));
+        }
+        for p in &part.operative {
+            paragraph(out, p, &format!("{prefix}parts.operative"));
+        }
+    }
+    sections(out, &doc.sections, &format!("{prefix}sections"));
+    for a in &doc.annexes {
+        out.push_str(&format!("\n[[{prefix}annexes]]\n"));
+        out.push_str(&format!("id = {}\n", basic(a.id.as_str())));
+        field(out, "label", &a.label);
+        field(out, "title", &a.title);
+        if !a.numbered {
+            out.push_str("numbered = false\n");
+        }
+        for p in &a.paragraphs {
+            paragraph(out, p, &format!("{prefix}annexes.paragraphs"));
+        }
+        sections(out, &a.sections, &format!("{prefix}annexes.sections"));
+    }
+    for f in &doc.footnotes {
+        out.push_str(&format!("\n[[{prefix}footnotes]]\n"));
+        out.push_str(&format!("id = {}\n", basic(f.id.as_str())));
+        out.push_str(&format!("anchor = {}\n", basic(f.anchor.as_str())));
+        out.push_str(&format!("text = {}\n", basic(&f.text)));
+    }
+}
+
+/// Section tables at `path`, each followed by its paragraphs.
+fn sections(out: &mut String, list: &[Section], path: &str) {
+    for s in list {
+        out.push_str(&format!("\n[[{path}]]\n"));
         out.push_str(&format!("id = {}\n", basic(s.id.as_str())));
         out.push_str(&format!("level = {}\n", s.level));
         field(out, "label", &s.label);
@@ -57,14 +101,8 @@ fn document(out: &mut String, doc: &Document, prefix: &str) {
             out.push_str("numbered = false\n");
         }
         for p in &s.paragraphs {
-            paragraph(out, p, &format!("{prefix}sections.paragraphs"));
+            paragraph(out, p, &format!("{path}.paragraphs"));
         }
-    }
-    for f in &doc.footnotes {
-        out.push_str(&format!("\n[[{prefix}footnotes]]\n"));
-        out.push_str(&format!("id = {}\n", basic(f.id.as_str())));
-        out.push_str(&format!("anchor = {}\n", basic(f.anchor.as_str())));
-        out.push_str(&format!("text = {}\n", basic(&f.text)));
     }
 }
 

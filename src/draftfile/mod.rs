@@ -3,25 +3,42 @@
 //! The format is written for people and for git: a `format = 1` key, a `[header]` table, one
 //! table a paragraph (`[[preamble]]`, `[[operative]]`, nested `[[operative.subparagraphs]]`,
 //! report `[[sections]]` with `[[sections.paragraphs]]`), `[[footnotes]]` and the frozen
-//! `[[revisions]]` last. Text is one plain string a paragraph with the light inline markup of
+//! `[[revisions]]` last. Format 2 adds `[[headings]]` (each naming the paragraph it stands
+//! `before`), `[[parts]]` (with `[[parts.preamble]]` and `[[parts.operative]]`) and
+//! `[[annexes]]` (with `[[annexes.paragraphs]]` and `[[annexes.sections]]`). Text is one plain string a paragraph with the light inline markup of
 //! [`crate::markup`]; ids are kept, numbers are never stored.
 //!
 //! Loading checks everything a hand-edited or damaged file can get wrong and answers with a
 //! [`FileError`] naming the file, the line where known and the problem; it never panics.
 //! Saving is atomic: a temporary file in the same folder is written, synced and renamed over
-//! the draft.
+//! the draft (see [`crate::fileio`] for devices, FIFOs, read-only files and hard links).
 
 mod emit;
 mod schema;
 mod validate;
 
+pub use validate::MAX_FIRST_NUMBER;
+
 use crate::model::Draft;
 use schema::FileV1;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// The version of the file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest version of the file format this build reads and writes. Format 2 adds
+/// `[[headings]]`, `[[parts]]` and `[[annexes]]`; a draft that uses none of them is written
+/// as format 1, so older builds keep opening it. Both versions are read.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The lowest format that holds everything in `draft`.
+pub fn format_needed(draft: &Draft) -> u32 {
+    let structured = |d: &crate::model::Document| {
+        !(d.headings.is_empty() && d.parts.is_empty() && d.annexes.is_empty())
+    };
+    if structured(&draft.document) || draft.revisions.iter().any(|r| structured(&r.document)) {
+        2
+    } else {
+        1
+    }
+}
 
 /// The largest draft file that is read (64 MiB): real drafts are a few hundred kilobytes.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -191,38 +208,28 @@ pub(crate) fn line_of(text: &[u8], offset: usize) -> usize {
     text[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Reads and checks a draft file.
+/// Reads and checks a draft file. A FIFO or a device is read as a stream with the same
+/// size limit and never waits forever (see [`crate::fileio`]).
 pub fn load(path: &Path) -> Result<Draft, FileError> {
-    let read_err = |source| FileError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.is_dir() {
-        return Err(FileError::Directory {
+    use crate::fileio::ReadError;
+    let bytes = crate::fileio::read_limited(path, MAX_FILE_SIZE).map_err(|e| match e {
+        ReadError::Directory => FileError::Directory {
             path: path.to_path_buf(),
-        });
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(FileError::TooLarge {
+        },
+        ReadError::TooLarge { size, limit } => FileError::TooLarge {
             path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_SIZE,
-        });
-    }
-    let file = std::fs::File::open(path).map_err(read_err)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // Read one byte past the limit so a file that grew since `metadata` is still refused.
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(FileError::TooLarge {
+            size,
+            limit,
+        },
+        ReadError::Io(source) => FileError::Read {
             path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_SIZE,
-        });
-    }
+            source,
+        },
+        other => FileError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(other.to_string()),
+        },
+    })?;
     parse_bytes(&bytes, path)
 }
 
@@ -270,6 +277,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
             message: describe_toml_error(&e, text, line),
         }
     };
+    too_deep_tables(text, path)?;
     // First the syntax and the version, so a newer file is named as such rather than as a
     // file with unknown keys.
     let table: toml::Table = toml::from_str(text).map_err(toml_err)?;
@@ -278,6 +286,32 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
     let (draft, spans, revision_spans) = file.into_draft();
     validate::check(&draft, &spans, &revision_spans, text, path)?;
     Ok(draft)
+}
+
+/// Refuses a table header nesting sub-paragraphs deeper than [`crate::ops::MAX_DEPTH`]
+/// (`[[operative.subparagraphs.subparagraphs…]]`), with its line, before the TOML parser
+/// meets it: far past the limit the parser would stop at its own recursion limit, which
+/// names no line.
+fn too_deep_tables(text: &str, path: &Path) -> Result<(), FileError> {
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if !t.starts_with("[[") {
+            continue;
+        }
+        let header = t.split(']').next().unwrap_or("");
+        let depth = header
+            .split('.')
+            .filter(|k| k.trim().trim_matches('"') == "subparagraphs")
+            .count();
+        if depth > crate::ops::MAX_DEPTH {
+            return Err(FileError::Invalid {
+                path: path.to_path_buf(),
+                line: Some(i + 1),
+                message: validate::too_deep("this sub-paragraph", depth),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The toml error message, with the offending line quoted when short.
@@ -316,7 +350,7 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
                 "no `format` key: not a resdraft draft file (a draft starts with `format = {FORMAT_VERSION}`)"
             ),
         )),
-        Some(toml::Value::Integer(n)) if *n == i64::from(FORMAT_VERSION) => Ok(()),
+        Some(toml::Value::Integer(n)) if (1..=i64::from(FORMAT_VERSION)).contains(n) => Ok(()),
         Some(toml::Value::Integer(n)) if *n > i64::from(FORMAT_VERSION) => Err(version_err(
             line,
             format!(
@@ -325,7 +359,9 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
         )),
         Some(toml::Value::Integer(n)) => Err(version_err(
             line,
-            format!("unknown format version {n} (this resdraft reads format {FORMAT_VERSION})"),
+            format!(
+                "unknown format version {n} (this resdraft reads formats 1 to {FORMAT_VERSION})"
+            ),
         )),
         Some(other) => Err(version_err(
             line,
@@ -341,62 +377,46 @@ fn check_version(table: &toml::Table, text: &str, path: &Path) -> Result<(), Fil
 /// Never fails today; the `Result` keeps the contract open for values a future format cannot
 /// hold.
 pub fn to_toml(draft: &Draft) -> Result<String, FileError> {
-    Ok(emit::draft(draft, FORMAT_VERSION))
+    Ok(emit::draft(draft, format_needed(draft)))
 }
 
-/// Saves the draft atomically: the old file stays whole until the new one is on disk.
+/// Saves the draft atomically: the old file stays whole until the new one is on disk. The
+/// text is read back with the loader's own checks first, so a file that no command could
+/// load is never written (the error says why, and the old file stays as it was).
 pub fn save(path: &Path, draft: &Draft) -> Result<(), FileError> {
-    let text = to_toml(draft)?;
-    write_atomic(path, text.as_bytes())
+    save_with(path, draft, crate::fileio::WriteOptions::default())
 }
 
-/// Writes `contents` to `path` atomically: a temporary file in the same folder is written,
-/// synced and renamed over the target, keeping the target's permissions when it exists. A
-/// symbolic link is followed, so the file it points to is replaced, not the link.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
-    let write_err = |source| FileError::Write {
+/// [`save`] with the permissions a new file gets.
+pub fn save_with(
+    path: &Path,
+    draft: &Draft,
+    opts: crate::fileio::WriteOptions,
+) -> Result<(), FileError> {
+    let text = to_toml(draft)?;
+    if let Err(e) = parse(&text, path) {
+        return Err(FileError::Invalid {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("not saved: the file written would not load again ({e})"),
+        });
+    }
+    crate::fileio::write(path, text.as_bytes(), opts).map_err(|source| FileError::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let target: PathBuf = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(write_err)?,
-        Ok(m) if m.is_dir() => {
-            return Err(write_err(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "is a directory",
-            )));
+    })
+}
+
+/// Writes `contents` to `path` safely: atomically for a regular file (permissions, owner and
+/// hard links kept), into a device or a FIFO, never over a read-only file (see
+/// [`crate::fileio::write`]).
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    crate::fileio::write(path, contents, crate::fileio::WriteOptions::default()).map_err(|source| {
+        FileError::Write {
+            path: path.to_path_buf(),
+            source,
         }
-        _ => path.to_path_buf(),
-    };
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".resdraft-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(write_err)?;
-    tmp.write_all(contents).map_err(write_err)?;
-    // Best effort: a file system without permissions still gets the new text.
-    match std::fs::metadata(&target) {
-        Ok(meta) => {
-            let _ = tmp.as_file().set_permissions(meta.permissions());
-        }
-        Err(_) => {
-            // A temporary file is private (0600); a new draft gets the usual 0644.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = tmp
-                    .as_file()
-                    .set_permissions(std::fs::Permissions::from_mode(0o644));
-            }
-        }
-    }
-    tmp.as_file().sync_all().map_err(write_err)?;
-    tmp.persist(&target).map_err(|e| write_err(e.error))?;
-    Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Reading a draft file (format 1): serde structs that mirror the model, one TOML table a
+//! Reading a draft file (formats 1 and 2; 2 adds headings, parts and annexes): serde structs that mirror the model, one TOML table a
 //! paragraph, with the spans of ids kept so that validation can name lines.
 //!
 //! The layer is separate from the model so the file format stays stable when the model grows,
@@ -7,7 +7,8 @@
 //! which carries the same serde attributes. Writing is done by [`super::emit`].
 
 use crate::model::{
-    DocKind, Document, Draft, Footnote, Header, Id, ListStyle, Paragraph, Revision, Section,
+    Annex, DocKind, Document, Draft, Footnote, Header, Heading, Id, ListStyle, Paragraph,
+    ResolutionPart, Revision, Section,
 };
 use serde::Deserialize;
 use std::ops::Range;
@@ -39,7 +40,13 @@ macro_rules! doc_file {
             #[serde(default)]
             pub operative: Vec<ParaFile>,
             #[serde(default)]
+            pub headings: Vec<HeadingFile>,
+            #[serde(default)]
+            pub parts: Vec<PartFile>,
+            #[serde(default)]
             pub sections: Vec<SectionFile>,
+            #[serde(default)]
+            pub annexes: Vec<AnnexFile>,
             #[serde(default)]
             pub footnotes: Vec<FootnoteFile>,
             $($after)*
@@ -48,13 +55,29 @@ macro_rules! doc_file {
         impl $name {
             /// The document, with the spans of its ids.
             fn into_doc(self) -> (Document, Spans) {
+                // Paragraph spans are pushed in the order of `Document::walk`.
                 let mut spans = Spans::default();
                 let preamble = paras(self.preamble, &mut spans);
                 let operative = paras(self.operative, &mut spans);
+                let parts = self
+                    .parts
+                    .into_iter()
+                    .map(|p| p.into_part(&mut spans))
+                    .collect();
                 let sections = self
                     .sections
                     .into_iter()
-                    .map(|s| s.into_section(&mut spans))
+                    .map(|s| s.into_section(&mut spans.sections, &mut spans.paragraphs))
+                    .collect();
+                let annexes = self
+                    .annexes
+                    .into_iter()
+                    .map(|a| a.into_annex(&mut spans))
+                    .collect();
+                let headings = self
+                    .headings
+                    .into_iter()
+                    .map(|h| h.into_heading(&mut spans))
                     .collect();
                 let footnotes = self
                     .footnotes
@@ -67,7 +90,10 @@ macro_rules! doc_file {
                     authoring_body: self.authoring_body,
                     preamble,
                     operative,
+                    headings,
+                    parts,
                     sections,
+                    annexes,
                     first_number: self.first_number,
                     footnotes,
                     notes: self.notes,
@@ -139,6 +165,49 @@ pub(super) struct SectionFile {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub(super) struct HeadingFile {
+    pub id: Spanned<String>,
+    #[serde(default = "one_u8")]
+    pub level: u8,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub heading: String,
+    pub before: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PartFile {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub heading: String,
+    #[serde(default)]
+    pub preamble: Vec<ParaFile>,
+    #[serde(default)]
+    pub operative: Vec<ParaFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AnnexFile {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default = "yes")]
+    pub numbered: bool,
+    #[serde(default)]
+    pub paragraphs: Vec<ParaFile>,
+    #[serde(default)]
+    pub sections: Vec<SectionFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct FootnoteFile {
     pub id: Spanned<String>,
     pub anchor: Spanned<String>,
@@ -161,6 +230,12 @@ pub(super) struct Spans {
     /// Paragraphs and sub-paragraphs, in [`Document::walk`] order.
     pub paragraphs: Vec<Range<usize>>,
     pub sections: Vec<Range<usize>>,
+    /// (id span, `before` span) of each heading, in list order.
+    pub headings: Vec<(Range<usize>, Range<usize>)>,
+    pub parts: Vec<Range<usize>>,
+    pub annexes: Vec<Range<usize>>,
+    /// The sections of the annexes, annex by annex.
+    pub annex_sections: Vec<Range<usize>>,
     /// (id span, anchor span) of each footnote, in list order.
     pub footnotes: Vec<(Range<usize>, Range<usize>)>,
 }
@@ -197,21 +272,74 @@ impl FileV1 {
 
 /// Paragraphs of one list; pushes their id spans in walk order.
 fn paras(list: Vec<ParaFile>, spans: &mut Spans) -> Vec<Paragraph> {
-    list.into_iter()
-        .map(|p| p.into_para(&mut spans.paragraphs))
-        .collect()
+    para_list(list, &mut spans.paragraphs)
+}
+
+fn para_list(list: Vec<ParaFile>, spans: &mut Vec<Range<usize>>) -> Vec<Paragraph> {
+    list.into_iter().map(|p| p.into_para(spans)).collect()
 }
 
 impl SectionFile {
-    fn into_section(self, spans: &mut Spans) -> Section {
-        spans.sections.push(self.id.span());
+    /// The section; its id span goes to `ids`, its paragraphs' to `paragraphs`.
+    fn into_section(
+        self,
+        ids: &mut Vec<Range<usize>>,
+        paragraphs: &mut Vec<Range<usize>>,
+    ) -> Section {
+        ids.push(self.id.span());
         Section {
             id: Id(self.id.into_inner()),
             level: self.level,
             label: self.label,
             heading: self.heading,
             numbered: self.numbered,
-            paragraphs: paras(self.paragraphs, spans),
+            paragraphs: para_list(self.paragraphs, paragraphs),
+        }
+    }
+}
+
+impl HeadingFile {
+    fn into_heading(self, spans: &mut Spans) -> Heading {
+        spans.headings.push((self.id.span(), self.before.span()));
+        Heading {
+            id: Id(self.id.into_inner()),
+            level: self.level,
+            label: self.label,
+            heading: self.heading,
+            before: Id(self.before.into_inner()),
+        }
+    }
+}
+
+impl PartFile {
+    fn into_part(self, spans: &mut Spans) -> ResolutionPart {
+        spans.parts.push(self.id.span());
+        ResolutionPart {
+            id: Id(self.id.into_inner()),
+            label: self.label,
+            heading: self.heading,
+            preamble: paras(self.preamble, spans),
+            operative: paras(self.operative, spans),
+        }
+    }
+}
+
+impl AnnexFile {
+    fn into_annex(self, spans: &mut Spans) -> Annex {
+        spans.annexes.push(self.id.span());
+        let paragraphs = paras(self.paragraphs, spans);
+        let sections = self
+            .sections
+            .into_iter()
+            .map(|s| s.into_section(&mut spans.annex_sections, &mut spans.paragraphs))
+            .collect();
+        Annex {
+            id: Id(self.id.into_inner()),
+            label: self.label,
+            title: self.title,
+            numbered: self.numbered,
+            paragraphs,
+            sections,
         }
     }
 }

@@ -1,15 +1,30 @@
-//! Content checks after a draft file parsed: ids present and unique, footnotes anchored to
-//! paragraphs that exist, footnote markers naming footnotes that exist, revision labels
-//! present and unique. Each problem names the place and the line of the file.
+//! Content checks after a draft file parsed: ids present and unique, sub-paragraphs at most
+//! [`MAX_DEPTH`] levels deep, `first_number` in range, footnotes anchored to paragraphs that
+//! exist, headings standing before paragraphs that exist, footnote markers naming footnotes
+//! that exist, revision labels present and unique. Each problem names the place and the line
+//! of the file.
 
 use super::schema::Spans;
 use super::{Duplicate, FileError, line_of};
 use crate::markup;
 use crate::model::{Document, Draft};
 use crate::numbering;
+use crate::ops::MAX_DEPTH;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+
+/// The largest `first_number` a draft may give (a report extract continuing a long report);
+/// with it, no paragraph number of a draft file can pass `u32::MAX`.
+pub const MAX_FIRST_NUMBER: u32 = 1_000_000;
+
+/// The message for a paragraph nested deeper than the editor allows.
+pub(super) fn too_deep(place: &str, depth: usize) -> String {
+    format!(
+        "{place} is nested {depth} levels of sub-paragraphs deep; sub-paragraphs go at most \
+         {MAX_DEPTH} levels deep ((a), (i), a., i.): move it up a level"
+    )
+}
 
 /// Checks the current document and every revision; the first problem found is returned.
 pub(super) fn check(
@@ -25,6 +40,7 @@ pub(super) fn check(
         path,
         newlines,
     };
+    ctx.first_number(&draft.document, 0, "")?;
     ctx.document(&draft.document, spans, "")?;
     let mut labels: HashMap<&str, usize> = HashMap::new();
     for (rev, (label_span, spans)) in draft.revisions.iter().zip(revision_spans) {
@@ -46,9 +62,20 @@ pub(super) fn check(
                 ),
             });
         }
-        ctx.document(&rev.document, spans, &format!("revision “{}”, ", rev.label))?;
+        let within = format!("revision “{}”, ", rev.label);
+        ctx.first_number(&rev.document, label_span.start, &within)?;
+        ctx.document(&rev.document, spans, &within)?;
     }
     Ok(())
+}
+
+/// “heading “Title”” or “heading 3” when it has no text.
+fn titled(what: &str, index: usize, text: &str) -> String {
+    if text.is_empty() {
+        format!("{what} {}", index + 1)
+    } else {
+        format!("{what} “{text}”")
+    }
 }
 
 struct Ctx<'a> {
@@ -99,12 +126,61 @@ impl Ctx<'_> {
                 spans.sections.get(i).and_then(|s| self.line(s)),
             ));
         }
+        for (i, h) in doc.headings.iter().enumerate() {
+            ids.push((
+                h.id.0.clone(),
+                format!("{within}{}", titled("heading", i, &h.heading)),
+                spans.headings.get(i).and_then(|(s, _)| self.line(s)),
+            ));
+        }
+        for (i, p) in doc.parts.iter().enumerate() {
+            ids.push((
+                p.id.0.clone(),
+                format!("{within}part {}", p.name(i)),
+                spans.parts.get(i).and_then(|s| self.line(s)),
+            ));
+        }
+        let mut annex_section = 0;
+        for (i, a) in doc.annexes.iter().enumerate() {
+            ids.push((
+                a.id.0.clone(),
+                format!("{within}{}", titled("annex", i, &a.title)),
+                spans.annexes.get(i).and_then(|s| self.line(s)),
+            ));
+            for (j, s) in a.sections.iter().enumerate() {
+                ids.push((
+                    s.id.0.clone(),
+                    format!(
+                        "{within}{} of annex {}",
+                        titled("section", j, &s.heading),
+                        i + 1
+                    ),
+                    spans
+                        .annex_sections
+                        .get(annex_section)
+                        .and_then(|s| self.line(s)),
+                ));
+                annex_section += 1;
+            }
+        }
         for (i, f) in doc.footnotes.iter().enumerate() {
             ids.push((
                 f.id.0.clone(),
                 format!("{within}footnote {} of the list", i + 1),
                 spans.footnotes.get(i).and_then(|(s, _)| self.line(s)),
             ));
+        }
+        for (i, (_, loc)) in paragraphs.iter().enumerate() {
+            if loc.depth() > MAX_DEPTH {
+                return Err(FileError::Invalid {
+                    path: self.path.to_path_buf(),
+                    line: spans.paragraphs.get(i).and_then(|s| self.line(s)),
+                    message: too_deep(
+                        &format!("{within}{}", numbering::describe(doc, loc)),
+                        loc.depth(),
+                    ),
+                });
+            }
         }
         let mut seen: HashMap<&str, (&str, Option<usize>)> = HashMap::new();
         for (id, place, line) in &ids {
@@ -138,6 +214,19 @@ impl Ctx<'_> {
                 });
             }
         }
+        for (i, h) in doc.headings.iter().enumerate() {
+            if doc.find(&h.before).is_none() {
+                return Err(FileError::Invalid {
+                    path: self.path.to_path_buf(),
+                    line: spans.headings.get(i).and_then(|(_, b)| self.line(b)),
+                    message: format!(
+                        "{within}{} stands before “{}”, but no paragraph has that id",
+                        titled("heading", i, &h.heading),
+                        h.before
+                    ),
+                });
+            }
+        }
         for (i, (p, loc)) in paragraphs.iter().enumerate() {
             for field in [&p.lead, &p.text] {
                 for marker in markup::markers(field) {
@@ -154,6 +243,36 @@ impl Ctx<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Refuses a `first_number` out of [`MAX_FIRST_NUMBER`]'s range (numbers would wrap);
+    /// the line is that of the key in the document starting at byte `from`.
+    fn first_number(&self, doc: &Document, from: usize, within: &str) -> Result<(), FileError> {
+        if (1..=MAX_FIRST_NUMBER).contains(&doc.first_number) {
+            return Ok(());
+        }
+        let mut offset = from;
+        let mut line = None;
+        for l in self.text[from.min(self.text.len())..].split_inclusive('\n') {
+            let t = l.trim_start();
+            if t.starts_with("first_number") {
+                line = Some(line_of(self.text.as_bytes(), offset));
+                break;
+            }
+            if from == 0 && t.starts_with("[[revisions]]") {
+                break;
+            }
+            offset += l.len();
+        }
+        Err(FileError::Invalid {
+            path: self.path.to_path_buf(),
+            line,
+            message: format!(
+                "{within}first_number = {} is out of range: the first paragraph number must be \
+                 from 1 to {MAX_FIRST_NUMBER}",
+                doc.first_number
+            ),
+        })
     }
 
     /// The line where `needle` first stands at or after byte `from`.

@@ -9,7 +9,7 @@
 //! `footnotes` (`id`, `number`, `text`, `anchor`) in number order, and `notes`.
 
 use crate::markup;
-use crate::model::{Document, Paragraph, Part};
+use crate::model::{Document, Id, Paragraph, Part, Section};
 use crate::numbering;
 use serde_json::{Value, json};
 
@@ -44,18 +44,78 @@ pub(super) fn render(doc: &Document) -> Value {
             })
             .collect()
     };
+    let section = |part: Part, s: &Section| {
+        json!({
+            "id": s.id,
+            "label": s.label,
+            "level": s.level,
+            "heading": s.heading,
+            "numbered": s.numbered,
+            "paragraphs": top(part, &s.paragraphs),
+        })
+    };
     let sections: Vec<Value> = doc
         .sections
         .iter()
         .enumerate()
-        .map(|(i, s)| {
+        .map(|(i, s)| section(Part::Section(i), s))
+        .collect();
+    let headings: Vec<Value> = doc
+        .headings
+        .iter()
+        .map(|h| {
             json!({
-                "id": s.id,
-                "label": s.label,
-                "level": s.level,
-                "heading": s.heading,
-                "numbered": s.numbered,
-                "paragraphs": top(Part::Section(i), &s.paragraphs),
+                "id": h.id,
+                "label": h.label,
+                "heading": h.heading,
+                "level": h.level,
+                "before": h.before,
+            })
+        })
+        .collect();
+    let parts: Vec<Value> = doc
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            json!({
+                "id": p.id,
+                "label": p.label,
+                "heading": p.heading,
+                "preamble": top(Part::PartPreamble(k), &p.preamble),
+                "operative": top(Part::PartOperative(k), &p.operative),
+            })
+        })
+        .collect();
+    let annexes: Vec<Value> = doc
+        .annexes
+        .iter()
+        .enumerate()
+        .map(|(a, x)| {
+            let mut anchored = std::collections::HashSet::new();
+            doc.walk(&mut |p, loc| {
+                if loc.part.annex() == Some(a) {
+                    anchored.insert(p.id.clone());
+                }
+            });
+            let footnotes: Vec<&Id> = numbering::numbered_footnotes(doc)
+                .into_iter()
+                .filter(|(_, f)| anchored.contains(&f.anchor))
+                .map(|(_, f)| &f.id)
+                .collect();
+            json!({
+                "id": x.id,
+                "label": x.label,
+                "title": x.title,
+                "numbered": x.numbered,
+                "paragraphs": top(Part::Annex(a), &x.paragraphs),
+                "sections": x
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| section(Part::AnnexSection(a, i), s))
+                    .collect::<Vec<_>>(),
+                "footnotes": footnotes,
             })
         })
         .collect();
@@ -77,7 +137,10 @@ pub(super) fn render(doc: &Document) -> Value {
         "authoring_body": doc.authoring_body,
         "preamble": top(Part::Preamble, &doc.preamble),
         "operative": top(Part::Operative, &doc.operative),
+        "headings": headings,
+        "parts": parts,
         "sections": sections,
+        "annexes": annexes,
         "first_number": doc.first_number,
         "footnotes": footnotes,
         "notes": doc.notes,
@@ -108,7 +171,7 @@ fn paragraph(p: &Paragraph, depth: usize) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocKind, Id, Section};
+    use crate::model::{Annex, DocKind, Heading, ResolutionPart};
 
     #[test]
     fn numbers_and_labels_are_derived() {
@@ -146,5 +209,49 @@ mod tests {
         let v = render(&doc);
         assert!(v["sections"][0].get("number").is_none());
         assert_eq!(v["sections"][0]["paragraphs"][0]["number"], 1);
+    }
+
+    #[test]
+    fn headings_parts_and_annexes() {
+        let mut doc = Document::new(DocKind::Resolution);
+        doc.operative
+            .push(Paragraph::new(Id::new("p1"), "Decides", "x;"));
+        doc.operative
+            .push(Paragraph::new(Id::new("p2"), "Requests", "y.[^f1]"));
+        doc.headings.push(Heading {
+            id: Id::new("h1"),
+            level: 1,
+            label: "II".into(),
+            heading: "Follow-up".into(),
+            before: Id::new("p2"),
+        });
+        doc.parts.push(ResolutionPart {
+            id: Id::new("part1"),
+            label: "B".into(),
+            heading: "Lights".into(),
+            preamble: vec![Paragraph::new(Id::new("p3"), "Noting", "z,")],
+            operative: vec![Paragraph::new(Id::new("p4"), "Decides", "w.")],
+        });
+        doc.annexes.push(Annex {
+            id: Id::new("annex1"),
+            title: "Declaration".into(),
+            paragraphs: vec![Paragraph::new(Id::new("p5"), "", "We agree.[^f2]")],
+            ..Annex::default()
+        });
+        for (id, anchor) in [("f1", "p2"), ("f2", "p5")] {
+            doc.footnotes.push(crate::model::Footnote {
+                id: Id::new(id),
+                anchor: Id::new(anchor),
+                text: "A note.".into(),
+            });
+        }
+        let v = render(&doc);
+        assert_eq!(v["operative"][1]["number"], 2);
+        assert_eq!(v["headings"][0]["before"], "p2");
+        assert_eq!(v["headings"][0]["label"], "II");
+        assert_eq!(v["parts"][0]["operative"][0]["number"], 1);
+        assert_eq!(v["parts"][0]["preamble"][0]["number"], Value::Null);
+        assert_eq!(v["annexes"][0]["paragraphs"][0]["number"], 1);
+        assert_eq!(v["annexes"][0]["footnotes"], json!(["f2"]));
     }
 }

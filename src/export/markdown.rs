@@ -5,7 +5,7 @@
 
 use super::{join_lead, sponsors_stage_line, title_line};
 use crate::markup::{self, Segment};
-use crate::model::{Document, Id, Paragraph, Part};
+use crate::model::{Document, Id, Paragraph, Part, Section};
 use crate::numbering;
 use std::collections::HashMap;
 
@@ -61,34 +61,56 @@ pub(super) fn render(doc: &Document) -> String {
         ));
     }
 
-    for p in &doc.preamble {
-        paragraph(&mut blocks, p, "", &numbers);
-    }
-    let single = doc.operative.len() == 1;
-    for (i, p) in doc.operative.iter().enumerate() {
-        let label = match numbering::number(doc, Part::Operative, i) {
-            Some(n) if !single => format!("{n}\\. "),
-            _ => String::new(),
-        };
-        paragraph(&mut blocks, p, &label, &numbers);
-    }
-    for (i, s) in doc.sections.iter().enumerate() {
-        let hashes = "#".repeat(usize::from(s.level.clamp(1, 4)) + 1);
-        let label = if s.label.is_empty() {
-            String::new()
-        } else {
-            format!("{}. ", escape(&s.label))
-        };
-        blocks.push(format!("{hashes} {label}{}", md(&s.heading)));
-        for (j, p) in s.paragraphs.iter().enumerate() {
-            let label = numbering::number(doc, Part::Section(i), j)
-                .map(|n| format!("{n}\\. "))
-                .unwrap_or_default();
+    // Every top-level paragraph list in document order, with what stands before it.
+    for part in doc.part_keys() {
+        let Some(list) = doc.part(part) else { continue };
+        match part {
+            Part::PartPreamble(k) => {
+                let p = &doc.parts[k];
+                blocks.push(format!(
+                    "## {}",
+                    heading_text(&p.label, &p.heading, &numbers)
+                ));
+            }
+            Part::Section(i) => section_heading(&mut blocks, &doc.sections[i], &numbers),
+            Part::Annex(a) => {
+                if a == 0 {
+                    for note in &doc.notes {
+                        blocks.push(md(note));
+                    }
+                }
+                let x = &doc.annexes[a];
+                blocks.push(format!("## {}", escape(&x.printed_label())));
+                if !x.title.is_empty() {
+                    blocks.push(format!("### {}", md(&x.title)));
+                }
+            }
+            Part::AnnexSection(a, i) => {
+                section_heading(&mut blocks, &doc.annexes[a].sections[i], &numbers)
+            }
+            _ => {}
+        }
+        // UN practice: a single operative paragraph is not numbered.
+        let single = part.is_operative() && list.len() == 1;
+        for (i, p) in list.iter().enumerate() {
+            for h in doc.headings_before(&p.id) {
+                let hashes = "#".repeat(usize::from(h.level.clamp(1, 3)) + 2);
+                blocks.push(format!(
+                    "{hashes} {}",
+                    heading_text(&h.label, &h.heading, &numbers)
+                ));
+            }
+            let label = match numbering::number(doc, part, i) {
+                Some(n) if !single => format!("{n}\\. "),
+                _ => String::new(),
+            };
             paragraph(&mut blocks, p, &label, &numbers);
         }
     }
-    for note in &doc.notes {
-        blocks.push(md(note));
+    if doc.annexes.is_empty() {
+        for note in &doc.notes {
+            blocks.push(md(note));
+        }
     }
     for (n, f) in numbering::numbered_footnotes(doc) {
         blocks.push(format!("[^{n}]: {}", md(&f.text)));
@@ -96,6 +118,27 @@ pub(super) fn render(doc: &Document) -> String {
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// "II. Heading" with the label escaped and the heading's emphasis kept.
+fn heading_text(label: &str, heading: &str, numbers: &HashMap<Id, u32>) -> String {
+    let label = if label.is_empty() {
+        String::new()
+    } else {
+        format!("{}. ", escape(label))
+    };
+    format!("{label}{}", inline(heading, numbers))
+        .trim_end()
+        .to_string()
+}
+
+/// A report or annex section's heading, `##` for a chapter and deeper below.
+fn section_heading(blocks: &mut Vec<String>, s: &Section, numbers: &HashMap<Id, u32>) {
+    let hashes = "#".repeat(usize::from(s.level.clamp(1, 4)) + 1);
+    blocks.push(format!(
+        "{hashes} {}",
+        heading_text(&s.label, &s.heading, numbers)
+    ));
 }
 
 /// Lines of one block joined by Markdown hard line breaks.

@@ -96,39 +96,85 @@ impl Writer<'_> {
 
     fn body(&mut self) {
         let doc = self.doc;
-        for p in &doc.preamble {
-            self.unnumbered(p);
-        }
-        if doc.operative.len() == 1 {
-            // UN practice: a single operative paragraph is not numbered.
-            self.unnumbered(&doc.operative[0]);
-        } else {
-            self.numbered_list(Part::Operative, &doc.operative);
+        self.resolution(Part::Preamble, Part::Operative);
+        for (k, part) in doc.parts.iter().enumerate() {
+            self.heading(&part.label, &part.heading);
+            self.resolution(Part::PartPreamble(k), Part::PartOperative(k));
         }
         for (i, section) in doc.sections.iter().enumerate() {
-            let heading = match (section.label.is_empty(), section.heading.is_empty()) {
-                (true, _) => section.heading.clone(),
-                (false, true) => format!("{}.", section.label),
-                (false, false) => format!("{}. {}", section.label, section.heading),
-            };
-            let heading = plain_with_markers(&heading, &self.numbers);
-            self.line(&heading);
-            if section.numbered {
-                self.numbered_list(Part::Section(i), &section.paragraphs);
-            } else {
-                for p in &section.paragraphs {
-                    self.unnumbered(p);
-                }
-            }
+            self.section(Part::Section(i), section);
         }
         for note in &doc.notes {
             let note = plain_with_markers(note, &self.numbers);
             self.line(&note);
         }
+        for (a, annex) in doc.annexes.iter().enumerate() {
+            self.line(&annex.printed_label());
+            let title = plain_with_markers(&annex.title, &self.numbers);
+            self.line(&title);
+            if annex.numbered {
+                self.numbered_list(Part::Annex(a), &annex.paragraphs);
+            } else {
+                for p in &annex.paragraphs {
+                    self.unnumbered(p);
+                }
+            }
+            for (i, section) in annex.sections.iter().enumerate() {
+                self.section(Part::AnnexSection(a, i), section);
+            }
+        }
+    }
+
+    /// A preamble and its operative part (the resolution's or a part's).
+    fn resolution(&mut self, preamble: Part, operative: Part) {
+        let doc = self.doc;
+        let (Some(pre), Some(ops)) = (doc.part(preamble), doc.part(operative)) else {
+            return;
+        };
+        for p in pre {
+            self.unnumbered(p);
+        }
+        if ops.len() == 1 {
+            // UN practice: a single operative paragraph is not numbered.
+            self.unnumbered(&ops[0]);
+        } else {
+            self.numbered_list(operative, ops);
+        }
+    }
+
+    /// A section heading and its paragraphs.
+    fn section(&mut self, part: Part, section: &crate::model::Section) {
+        self.heading(&section.label, &section.heading);
+        if section.numbered {
+            self.numbered_list(part, &section.paragraphs);
+        } else {
+            for p in &section.paragraphs {
+                self.unnumbered(p);
+            }
+        }
+    }
+
+    /// A heading line: "II. Recommendations", "A.", or the text alone.
+    fn heading(&mut self, label: &str, text: &str) {
+        let heading = match (label.is_empty(), text.is_empty()) {
+            (true, _) => text.to_string(),
+            (false, true) => format!("{label}."),
+            (false, false) => format!("{label}. {text}"),
+        };
+        let heading = plain_with_markers(&heading, &self.numbers);
+        self.line(&heading);
+    }
+
+    /// The headings that stand before paragraph `p`.
+    fn headings_before(&mut self, p: &Paragraph) {
+        for h in self.doc.headings_before(&p.id) {
+            self.heading(&h.label, &h.heading);
+        }
     }
 
     /// A paragraph with its first line indented and no number (preambular paragraphs).
     fn unnumbered(&mut self, p: &Paragraph) {
+        self.headings_before(p);
         let first = " ".repeat(INDENT);
         let text = self.plain(p);
         self.blocks
@@ -147,6 +193,7 @@ impl Writer<'_> {
             .collect();
         let hang = hang_width(&labels);
         for (p, label) in list.iter().zip(&labels) {
+            self.headings_before(p);
             self.labelled(p, label, 0, hang);
             self.subparagraphs(p, 1, hang);
         }
@@ -250,5 +297,42 @@ mod tests {
         let got = render(&doc, 80);
         assert!(got.contains("\n    Decides as follows:"), "{got}");
         assert!(!got.contains("1.  Decides"));
+    }
+
+    #[test]
+    fn headings_parts_and_annexes_are_laid_out() {
+        use crate::model::{Annex, Heading, ResolutionPart};
+        let mut doc = sample();
+        doc.headings.push(Heading {
+            id: Id::new("h1"),
+            level: 1,
+            label: "II".into(),
+            heading: "Reports".into(),
+            before: Id::new("p5"),
+        });
+        doc.parts.push(ResolutionPart {
+            id: Id::new("part1"),
+            label: "B".into(),
+            heading: "Lamps".into(),
+            preamble: vec![para("p6", "Noting", "the lamps,")],
+            operative: vec![para("p7", "Decides", "one;"), para("p8", "Asks", "two.")],
+        });
+        doc.annexes.push(Annex {
+            id: Id::new("annex1"),
+            label: "I".into(),
+            title: "Charter of Keepers".into(),
+            paragraphs: vec![para("p9", "", "We keep.")],
+            ..Annex::default()
+        });
+        let got = render(&doc, 60);
+        let at = |needle: &str| {
+            got.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {got}"))
+        };
+        assert!(at("II. Reports") < at("2.  Requests"));
+        assert!(at("B. Lamps") < at("    Noting the lamps,"));
+        assert!(got.contains("1.  Decides one;"));
+        assert!(at("Annex I") < at("Charter of Keepers"));
+        assert!(got.contains("1.  We keep."));
     }
 }

@@ -1,10 +1,10 @@
 //! Paragraph assembly: turns the normalised lines of a document body into items (numbered
 //! paragraphs, lettered sub-paragraphs, unnumbered paragraphs, headings) with hard-wrapped
-//! lines unwrapped and paragraphs cut by a page break rejoined; footnote blocks (after a
-//! `____` separator, or `¹ text` lines) are taken out of the flow wherever they stand.
+//! lines unwrapped and paragraphs cut by a page break (or a footnote block, taken out before
+//! by [`super::footnotes::extract`]) rejoined.
 
-use super::footnotes::{self, FootnoteDef};
-use super::lines::Line;
+use super::footnotes;
+use super::lines::{Line, push_wrapped};
 use crate::model::Id;
 
 /// What an item is.
@@ -35,11 +35,10 @@ pub struct Item {
     pub id: Id,
 }
 
-/// The items of a body and the footnotes found in it.
+/// The items of a body.
 #[derive(Debug, Default)]
 pub struct Body {
     pub items: Vec<Item>,
-    pub footnotes: Vec<FootnoteDef>,
 }
 
 /// Whether the text ends a clause (ignoring closing quotes, brackets, emphasis and markers).
@@ -62,8 +61,13 @@ pub fn ends_with_punctuation(s: &str) -> bool {
 
 /// A numbered line: "12. text" or "12." alone. Returns the number and the rest.
 pub fn numbered(s: &str) -> Option<(u32, &str)> {
+    numbered_digits(s, 1..=3)
+}
+
+/// A numbered line whose number has a count of digits in `digits`.
+fn numbered_digits(s: &str, digits_range: std::ops::RangeInclusive<usize>) -> Option<(u32, &str)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) || s.as_bytes().get(digits) != Some(&b'.') {
+    if !digits_range.contains(&digits) || s.as_bytes().get(digits) != Some(&b'.') {
         return None;
     }
     let rest = &s[digits + 1..];
@@ -139,6 +143,54 @@ fn bare_heading(s: &str) -> bool {
         && !ends_with_punctuation(s)
 }
 
+/// "Annex", "Annexes", "Annex II" alone on a line (inside a resolution).
+fn annex_line(t: &str) -> bool {
+    let t = t.trim();
+    let rest = t
+        .strip_prefix("Annexes")
+        .or_else(|| t.strip_prefix("Annex"))
+        .map(str::trim);
+    rest.is_some_and(|r| r.is_empty() || r.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+}
+
+/// A heading label alone on its line inside a resolution: a roman numeral (level 1) or a
+/// capital letter (level 2), with or without a full stop. A roman-looking letter right after
+/// the letter before it ("C" after "B") is a letter.
+fn lone_label(t: &str, last_letter: Option<char>) -> Option<(u8, String)> {
+    let label = t.trim().trim_end_matches('.');
+    if label.is_empty() || label.len() > 6 || !label.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let roman = label
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    let mut chars = label.chars();
+    let single = chars.next().filter(|_| chars.next().is_none());
+    let follows = single
+        .zip(last_letter)
+        .is_some_and(|(c, l)| c as u32 == l as u32 + 1);
+    match (roman, single) {
+        (true, _) if !follows => Some((1, label.to_string())),
+        (_, Some(_)) => Some((2, label.to_string())),
+        _ => None,
+    }
+}
+
+/// Whether a line reads as heading text: capitalised, short, without closing punctuation,
+/// not a numbered or lettered paragraph, not opening with a preambular or operative phrase.
+fn title_line(t: &str) -> bool {
+    let t = t.trim();
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '*' || c == '“')
+        && t.len() <= 200
+        && !ends_with_punctuation(t)
+        && numbered(t).is_none()
+        && lettered(t).is_none()
+        && crate::phrases::match_lead(t, crate::phrases::preambular()).is_none()
+        && crate::phrases::match_lead(t, crate::phrases::operative()).is_none()
+}
+
 /// Options for reading a body.
 #[derive(Debug, Clone, Copy)]
 pub struct Mode {
@@ -154,25 +206,14 @@ pub fn read(lines: &[Line], mode: Mode, next_id: &mut u32) -> Body {
         next_id,
         blank: false,
         page_break: false,
-        zone: Zone::None,
         pending_label: None,
         expected: None,
+        last_letter: None,
     };
     for (i, line) in lines.iter().enumerate() {
         r.line(lines, i, line);
     }
     r.body
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Zone {
-    None,
-    /// Inside a footnote block: whether a separator opened it, and whether the last line
-    /// read belongs to a footnote (so the next line may continue it).
-    Footnotes {
-        separator: bool,
-        open: bool,
-    },
 }
 
 struct Reader<'a> {
@@ -183,11 +224,13 @@ struct Reader<'a> {
     blank: bool,
     /// A page break (removed page furniture or a footnote block) since the last text line.
     page_break: bool,
-    zone: Zone,
     /// A heading label standing alone on its line ("D."), waiting for its text.
     pending_label: Option<(u8, String, usize)>,
     /// The number the next top-level numbered paragraph should carry.
     expected: Option<u32>,
+    /// The letter of the last lettered heading of a resolution ("C" after "B" is a letter,
+    /// not a roman hundred).
+    last_letter: Option<char>,
 }
 
 impl Reader<'_> {
@@ -208,23 +251,16 @@ impl Reader<'_> {
         self.page_break = false;
     }
 
-    fn current_id(&self) -> Option<Id> {
-        self.body.items.last().map(|i| i.id.clone())
-    }
-
     fn append(&mut self, text: &str) {
         if let Some(item) = self.body.items.last_mut() {
-            if !item.text.is_empty() && !text.is_empty() {
-                let sep = if matches!(item.kind, ItemKind::Heading { annex: true, .. })
-                    && !item.text.contains(':')
-                {
-                    ": "
-                } else {
-                    " "
-                };
-                item.text.push_str(sep);
+            if !item.text.is_empty()
+                && !text.is_empty()
+                && matches!(item.kind, ItemKind::Heading { annex: true, .. })
+                && !item.text.contains(':')
+            {
+                item.text.push(':');
             }
-            item.text.push_str(text);
+            push_wrapped(&mut item.text, text);
         }
         self.blank = false;
         self.page_break = false;
@@ -235,53 +271,8 @@ impl Reader<'_> {
         if t.is_empty() {
             self.blank = true;
             self.page_break |= line.page_break;
-            if let Zone::Footnotes { separator, .. } = self.zone {
-                self.zone = Zone::Footnotes {
-                    separator,
-                    open: false,
-                };
-            }
             return;
         }
-        if footnotes::is_separator(t) {
-            self.zone = Zone::Footnotes {
-                separator: true,
-                open: false,
-            };
-            return;
-        }
-        let in_block = matches!(
-            self.zone,
-            Zone::Footnotes {
-                separator: true,
-                ..
-            }
-        );
-        if let Some((number, text, plain)) = footnotes::footnote_line(t, in_block) {
-            let near = self.current_id();
-            self.body.footnotes.push(FootnoteDef {
-                number,
-                text: text.to_string(),
-                line: line.no,
-                near,
-                plain,
-            });
-            self.zone = Zone::Footnotes {
-                separator: in_block,
-                open: true,
-            };
-            self.page_break = true;
-            return;
-        }
-        if let Zone::Footnotes { open: true, .. } = self.zone {
-            // A footnote that runs over several lines.
-            if let Some(def) = self.body.footnotes.last_mut() {
-                def.text.push(' ');
-                def.text.push_str(t);
-                return;
-            }
-        }
-        self.zone = Zone::None;
         if self.mode.report {
             if let Some((level, label, _)) = self.pending_label.take() {
                 self.push(
@@ -313,7 +304,13 @@ impl Reader<'_> {
                 return;
             }
         }
-        if let Some((n, rest)) = numbered(t) {
+        if !self.mode.report && self.resolution_heading(t, line.no) {
+            return;
+        }
+        // Four digits and more only as the number the text expects next (“1000.” after
+        // 999), so that a year opening a wrapped line (“2030. Also …”) is not a paragraph.
+        let long = || numbered_digits(t, 4..=9).filter(|(n, _)| self.expected == Some(*n));
+        if let Some((n, rest)) = numbered(t).or_else(long) {
             self.push(ItemKind::Numbered(n), rest, line.no);
             if self.expected.is_none_or(|e| e == n) {
                 self.expected = Some(n + 1);
@@ -344,6 +341,61 @@ impl Reader<'_> {
         self.push(ItemKind::Plain, t, line.no);
     }
 
+    /// Headings inside a resolution, after a blank line or page furniture: "Annex" ("Annex
+    /// II") alone on its line; a roman numeral or a capital letter alone, with the heading on
+    /// the next line when it reads as one; "II. Heading" on one line. Returns whether the
+    /// line was taken.
+    fn resolution_heading(&mut self, t: &str, no: usize) -> bool {
+        if let Some((level, label, _)) = self.pending_label.take() {
+            let kind = ItemKind::Heading {
+                level,
+                label,
+                annex: false,
+            };
+            if title_line(t) {
+                self.push(kind, t, no);
+                return true;
+            }
+            // A label with no heading under it: the line is read as usual.
+            self.push(kind, "", no);
+        }
+        if !(self.blank || self.body.items.is_empty()) {
+            return false;
+        }
+        if annex_line(t) {
+            let kind = ItemKind::Heading {
+                level: 1,
+                label: String::new(),
+                annex: true,
+            };
+            self.push(kind, t, no);
+            return true;
+        }
+        if let Some((level, label)) = lone_label(t, self.last_letter) {
+            if level == 2 {
+                self.last_letter = label.chars().next();
+            }
+            self.pending_label = Some((level, label, no));
+            return true;
+        }
+        if let Some((level, label, rest, false)) = heading(t)
+            && !label.is_empty()
+            && title_line(rest)
+        {
+            if level == 2 {
+                self.last_letter = label.chars().next();
+            }
+            let kind = ItemKind::Heading {
+                level,
+                label: label.to_string(),
+                annex: false,
+            };
+            self.push(kind, rest, no);
+            return true;
+        }
+        false
+    }
+
     /// Whether the next non-blank line is the numbered paragraph the text expects.
     fn next_is_expected(&self, lines: &[Line], i: usize) -> bool {
         let Some(next) = lines[i + 1..].iter().find(|l| !l.is_blank()) else {
@@ -364,6 +416,14 @@ impl Reader<'_> {
             return false;
         };
         if let ItemKind::Heading { annex, .. } = item.kind {
+            if !self.mode.report && !annex {
+                // A heading inside a resolution runs on over a line or two that read as
+                // heading text; a label printed alone keeps no text.
+                return !self.blank
+                    && !item.text.is_empty()
+                    && item.text.len() < 160
+                    && title_line(t);
+            }
             // A heading runs on only over lines that follow it directly.
             return !self.blank && (annex || numbered(t).is_none());
         }
@@ -372,12 +432,14 @@ impl Reader<'_> {
         }
         if !self.blank {
             // Paragraphs not separated by blank lines: a preambular phrase after a line that
-            // ends with a comma opens the next preambular paragraph.
+            // ends with a comma opens the next preambular paragraph; in lower case it runs
+            // on ("…, recognizing that …").
             let opens_preamble = !self.mode.report
                 && item.kind == ItemKind::Plain
                 && item.text.ends_with(',')
                 && (t.starts_with('*') && !t.starts_with("**")
-                    || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some());
+                    || t.starts_with(char::is_uppercase)
+                        && crate::phrases::match_lead(t, crate::phrases::preambular()).is_some());
             return !opens_preamble;
         }
         let lower = t.chars().next().is_some_and(|c| c.is_lowercase());
@@ -407,9 +469,14 @@ mod tests {
     use super::*;
 
     fn items(s: &str, report: bool) -> Body {
-        let lines = super::super::lines::normalise(s);
+        items_and_footnotes(s, report).0
+    }
+
+    fn items_and_footnotes(s: &str, report: bool) -> (Body, usize) {
+        let mut lines = super::super::lines::normalise(s);
+        let defs = footnotes::extract(&mut lines);
         let mut n = 0;
-        read(&lines, Mode { report }, &mut n)
+        (read(&lines, Mode { report }, &mut n), defs.len())
     }
 
     #[test]
@@ -455,7 +522,7 @@ mod tests {
 
     #[test]
     fn unwraps_and_rejoins() {
-        let b = items(
+        let (b, footnotes) = items_and_footnotes(
             "Recalling the first\nand second,\n\nNoting the\n\n¹ A note.\n\nrest of it,\n\n1. *Urges* all;\n\n² B.\n\nThe end of one;\n2. *Decides* x.",
             false,
         );
@@ -469,6 +536,6 @@ mod tests {
                 "*Decides* x."
             ]
         );
-        assert_eq!(b.footnotes.len(), 2);
+        assert_eq!(footnotes, 2);
     }
 }

@@ -109,6 +109,7 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<Docx, String> {
                 no,
                 text: clean(piece),
                 page_break: false,
+                page: 1,
                 style: Style {
                     bold: p.bold,
                     italic: k == 0 && piece.starts_with('*'),
@@ -119,6 +120,7 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<Docx, String> {
         no += 1;
         out.lines.push(Line {
             no,
+            page: 1,
             ..Line::default()
         });
     }
@@ -136,6 +138,7 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<Docx, String> {
         out.lines.push(Line {
             no,
             text: clean(&format!("{} {text}", superscript(i as u32 + 1))),
+            page: 1,
             ..Line::default()
         });
     }

@@ -1,9 +1,13 @@
-//! Footnotes: recognising footnote lines (`¹ text`, and after a `____` separator `1  text` or
-//! the `*` note on sponsors), and linking the markers in the text (superscript digits, or in
-//! PDF extractions plain digits glued to the preceding word or punctuation: `2024,1`,
-//! `2025;2`, `Governors”;3`) to model footnotes with `[^fN]` markers.
+//! Footnotes: taking footnote blocks out of the lines ([`extract`]: `¹ text` anywhere, and
+//! after a `____` separator to the foot of the page `1  text`, its continuation lines (also
+//! those that open with a number, `18 – 22 March 2002 …`) and the `*`/`**` notes on
+//! sponsors), finding the plain-digit markers PDF extraction leaves in the text ([`mark`]:
+//! glued `Rights,2`, `Child4`, `2024/25;4`; spaced `people, 1 and`, `Notes; 3`), deciding
+//! which digits are markers by the footnotes printed at the foot of the same page, as a
+//! reader does; and linking the markers to model footnotes with `[^fN]` ([`link`]).
 
 use super::Warning;
+use super::lines::{Line, push_wrapped};
 use crate::model::{Document, Footnote, Id, Paragraph};
 use std::collections::HashMap;
 
@@ -18,6 +22,8 @@ pub struct FootnoteDef {
     pub near: Option<Id>,
     /// Whether the number was printed in plain digits (a PDF extraction).
     pub plain: bool,
+    /// The page whose foot prints the footnote.
+    pub page: u32,
 }
 
 pub const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -75,6 +81,476 @@ pub fn is_separator(s: &str) -> bool {
     s.len() >= 5 && s.chars().all(|c| c == '_')
 }
 
+/// The start of a footnote in a footnote block: its number when it is the one expected
+/// next (a footnote whose text runs on to a line opening with another number, such as a date
+/// `18 – 22 March 2002`, is continued, not a new footnote), or `*`/`**` for a note on the
+/// sponsors; with the text after it.
+fn block_start(s: &str, expected: u32) -> Option<(Option<u32>, &str)> {
+    let stars = s.bytes().take_while(|&b| b == b'*').count();
+    if stars > 0 {
+        let rest = s[stars..].trim_start();
+        return (!rest.is_empty() && !rest.starts_with('*')).then_some((None, rest));
+    }
+    let (n, rest, _) = footnote_line(s, true)?;
+    let n = n?;
+    // Before any footnote, the first number seen opens the run.
+    (n == expected || expected == 1).then_some((Some(n), rest))
+}
+
+/// Takes the footnotes out of the lines, blanking their lines (marked as page breaks, as a
+/// footnote block interrupts the text like one): a block opens at a `____` separator and
+/// runs to the foot of the page; where the text shows no pages, to the first line after a
+/// blank line that does not open a footnote. `¹ text` lines are footnotes wherever they
+/// stand.
+pub fn extract(lines: &mut [Line]) -> Vec<FootnoteDef> {
+    let paged = lines.last().is_some_and(|l| l.page > 1);
+    let mut defs: Vec<FootnoteDef> = Vec::new();
+    let mut in_block = false;
+    // The footnote a following line continues, and whether a blank line came since.
+    let mut open: Option<usize> = None;
+    let mut blank = false;
+    let mut expected = 1;
+    let mut page = lines.first().map_or(1, |l| l.page);
+    for line in lines.iter_mut() {
+        if line.page != page {
+            page = line.page;
+            in_block = false;
+        }
+        if line.is_blank() {
+            blank = true;
+            continue;
+        }
+        let t = line.text.as_str();
+        if is_separator(t) {
+            in_block = true;
+        } else if let Some((n, text, false)) = footnote_line(t, false) {
+            open = Some(defs.len());
+            expected = n.map_or(expected, |n| n + 1);
+            defs.push(FootnoteDef {
+                number: n,
+                text: text.to_string(),
+                line: line.no,
+                near: None,
+                plain: false,
+                page,
+            });
+        } else if !in_block {
+            open = None;
+            continue;
+        } else if let Some((n, text)) = block_start(t, expected) {
+            open = Some(defs.len());
+            if let Some(n) = n {
+                expected = n + 1;
+            }
+            defs.push(FootnoteDef {
+                number: n,
+                text: text.to_string(),
+                line: line.no,
+                near: None,
+                plain: true,
+                page,
+            });
+        } else {
+            // A note on sponsors ends at a blank line; a numbered footnote runs on to the
+            // foot of the page, and over it to the next page's block.
+            let target = open.filter(|&k| !blank || paged && defs[k].number.is_some());
+            let target = target.or_else(|| {
+                paged
+                    .then(|| defs.iter().rposition(|d| d.number.is_some()))
+                    .flatten()
+            });
+            match target {
+                Some(k) => push_wrapped(&mut defs[k].text, t),
+                None if paged => {}
+                None => {
+                    in_block = false;
+                    open = None;
+                    continue;
+                }
+            }
+        }
+        blank = false;
+        line.text.clear();
+        line.page_break = true;
+    }
+    defs
+}
+
+/// Finds the plain-digit markers of the footnotes in the body lines and writes them as
+/// superscript digits, glued to what they follow (`people, 1 and` → `people,¹ and`), for
+/// [`link`]. Each footnote's marker is looked for on the page whose foot prints it, after the
+/// previous footnote's marker: first glued to a word or punctuation, then spaced after
+/// punctuation, then spaced after a word that does not number things ("Article 1"), then
+/// glued to an acronym; failing that anywhere on the page, then on the page before.
+pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
+    let mut by_page: Vec<(u32, u32)> = defs
+        .iter()
+        .filter(|d| d.plain)
+        .filter_map(|d| Some((d.page, d.number?)))
+        .collect();
+    by_page.sort_unstable();
+    let mut cursor: (usize, usize) = (0, 0);
+    let mut cursor_page = 0;
+    for (page, n) in by_page {
+        let Some(first) = lines.iter().position(|l| l.page == page) else {
+            continue;
+        };
+        let end = lines[first..]
+            .iter()
+            .position(|l| l.page != page)
+            .map_or(lines.len(), |k| first + k);
+        if cursor_page != page {
+            cursor = (first, 0);
+            cursor_page = page;
+        }
+        let prev_first = lines[..first]
+            .iter()
+            .rposition(|l| l.page + 1 != page)
+            .map_or(0, |k| k + 1);
+        let found = [
+            Pass::Glued,
+            Pass::AfterPunctuation,
+            Pass::AfterWord,
+            Pass::Acronym,
+        ]
+        .into_iter()
+        .find_map(|pass| find_in(lines, cursor, end, n, pass))
+        .or_else(|| {
+            PASSES
+                .into_iter()
+                .find_map(|pass| find_in(lines, (first, 0), end, n, pass))
+        })
+        .or_else(|| {
+            PASSES
+                .into_iter()
+                .find_map(|pass| find_in(lines, (prev_first, 0), first, n, pass))
+        });
+        if let Some((i, span)) = found {
+            let text = &mut lines[i].text;
+            let sup = superscript(n);
+            let mut start = span.start;
+            while start > 0 && text.as_bytes()[start - 1] == b' ' {
+                start -= 1;
+            }
+            text.replace_range(start..span.end, &sup);
+            if i >= first {
+                cursor = (i, start + sup.len());
+            }
+        }
+    }
+}
+
+const PASSES: [Pass; 4] = [
+    Pass::Glued,
+    Pass::AfterPunctuation,
+    Pass::AfterWord,
+    Pass::Acronym,
+];
+
+/// How a plain-digit marker stands in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Glued to a word or to punctuation: `Rights,2`, `Child4`, `2024/25;4`.
+    Glued,
+    /// After punctuation and a space: `people, 1 and`, `Notes; 3`.
+    AfterPunctuation,
+    /// After a word and a space: `the Court 1 and`.
+    AfterWord,
+    /// Glued to an acronym (`UNRWA2`), last, as `G20` is a name.
+    Acronym,
+}
+
+/// The number written in superscript digits.
+fn superscript(n: u32) -> String {
+    n.to_string()
+        .bytes()
+        .map(|b| SUPERSCRIPTS[usize::from(b - b'0')])
+        .collect()
+}
+
+/// The first marker of footnote `n` in lines `from..end` (from a byte offset in the first
+/// line): the line and the span of its digits.
+fn find_in(
+    lines: &[Line],
+    from: (usize, usize),
+    end: usize,
+    n: u32,
+    pass: Pass,
+) -> Option<(usize, std::ops::Range<usize>)> {
+    (from.0..end).find_map(|i| {
+        let t = &lines[i].text;
+        let start = if i == from.0 { from.1.min(t.len()) } else { 0 };
+        marker_in(t, start, n, pass).map(|r| (i, r))
+    })
+}
+
+/// Words after which a number numbers something ("Article 1", "Goal 4", "in 2 years").
+const NUMBERING_WORDS: &[&str] = &[
+    "goal",
+    "goals",
+    "paragraph",
+    "paragraphs",
+    "subparagraph",
+    "subparagraphs",
+    "no",
+    "nos",
+    "vol",
+    "volume",
+    "annex",
+    "annexes",
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "chapter",
+    "chapters",
+    "para",
+    "paras",
+    "item",
+    "items",
+    "rule",
+    "rules",
+    "principle",
+    "principles",
+    "target",
+    "targets",
+    "phase",
+    "part",
+    "parts",
+    "decision",
+    "decisions",
+    "resolution",
+    "resolutions",
+    "protocol",
+    "action",
+    "level",
+    "group",
+    "committee",
+    "number",
+    "pillar",
+    "objective",
+    "objectives",
+    "step",
+    "steps",
+    "table",
+    "figure",
+    "recommendation",
+    "recommendations",
+    "indicator",
+    "indicators",
+    "option",
+    "module",
+    "box",
+    "session",
+    "class",
+    "category",
+    "tier",
+    "stage",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "line",
+    "column",
+    "appendix",
+    "schedule",
+    "conclusion",
+    "conclusions",
+    "criterion",
+    "criteria",
+    "programme",
+    "subprogramme",
+    "component",
+    "cluster",
+    "area",
+    "areas",
+    "priority",
+    "sdg",
+    "sdgs",
+    "cop",
+    "copy",
+    "version",
+    "of",
+    "in",
+    "to",
+    "for",
+    "by",
+    "at",
+    "on",
+    "from",
+    "with",
+    "and",
+    "or",
+    "the",
+    "than",
+    "over",
+    "under",
+    "some",
+    "least",
+    "most",
+    "about",
+    "only",
+    "per",
+    "each",
+    "every",
+    "first",
+    "last",
+    "within",
+    "after",
+    "before",
+    "until",
+    "since",
+    "between",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sect",
+    "art",
+    "arts",
+    "chap",
+    "ibid",
+    "op",
+    "cit",
+];
+
+/// A marker of footnote `n` in `t` from byte `from`, standing as `pass` says.
+fn marker_in(t: &str, from: usize, n: u32, pass: Pass) -> Option<std::ops::Range<usize>> {
+    let want = n.to_string();
+    let mut k = from;
+    while let Some(off) = t[k..].find(want.as_str()) {
+        let s = k + off;
+        let e = s + want.len();
+        k = e;
+        let before = &t[..s];
+        let after = &t[e..];
+        let prev = before.chars().next_back();
+        let next = after.chars().next();
+        if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if next.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if is_marker(before, after, pass) {
+            return Some(s..e);
+        }
+    }
+    None
+}
+
+/// Whether digits between `before` and `after` stand as a marker the way `pass` says.
+fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
+    let mut rev = before.chars().rev();
+    let Some(prev) = rev.next() else {
+        return false;
+    };
+    let word_before = |s: &str| {
+        let w: &str = s
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        w.to_string()
+    };
+    // What follows a spaced marker: the end of the line, punctuation, or a lower-case word.
+    let spaced_next = || {
+        let rest = after.trim_start();
+        rest.is_empty()
+            || rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '“' | ',' | ';' | '.' | ':'))
+    };
+    match pass {
+        Pass::Glued | Pass::Acronym => {
+            if matches!(prev, ',' | ';' | ':' | '”' | '’' | ')' | ']' | '"') {
+                return pass == Pass::Glued && !number_list(before);
+            }
+            if prev == '.' {
+                // "2025.3", "resolution 70/1.3", "the report.3"; not "A.2" or "2.5".
+                let w = before[..before.len() - 1]
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .trim_start_matches(['(', '“']);
+                let ok = w.chars().count() >= 3
+                    && (w.chars().next_back().is_some_and(char::is_lowercase)
+                        || w.ends_with([')', '”'])
+                        || w.contains('/')
+                        || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+                return pass == Pass::Glued && ok;
+            }
+            if !prev.is_alphabetic() {
+                return false;
+            }
+            let w = word_before(before);
+            let caps = !w.chars().any(char::is_lowercase);
+            if pass == Pass::Glued {
+                !caps
+            } else {
+                caps && w.chars().count() >= 3
+            }
+        }
+        Pass::AfterPunctuation => {
+            let Some(stripped) = before.strip_suffix(' ') else {
+                return false;
+            };
+            let Some(p) = stripped.chars().next_back() else {
+                return false;
+            };
+            if !matches!(p, ',' | ';' | ':' | '.' | '”' | '’' | ')') || number_list(stripped) {
+                return false;
+            }
+            if p == '.' {
+                let w = word_before(&stripped[..stripped.len() - 1]).to_lowercase();
+                if w.chars().count() < 3 || NUMBERING_WORDS.contains(&w.as_str()) {
+                    return false;
+                }
+            }
+            spaced_next()
+        }
+        Pass::AfterWord => {
+            let Some(stripped) = before.strip_suffix(' ') else {
+                return false;
+            };
+            if !stripped
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            {
+                return false;
+            }
+            let w = word_before(stripped).to_lowercase();
+            w.chars().count() >= 2
+                && !NUMBERING_WORDS.contains(&w.as_str())
+                && !NUMBERED_NOUNS.iter().any(|x| x.eq_ignore_ascii_case(&w))
+                && spaced_next()
+        }
+    }
+}
+
+/// Whether the text ends with a number and punctuation ("paragraphs 1,", "(a) 3;"): the
+/// next number continues a list, it is not a marker.
+fn number_list(before: &str) -> bool {
+    let t = before.trim_end_matches([',', ';', ':', ' ']);
+    t.ends_with(|c: char| c.is_ascii_digit())
+        && t.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Links markers to footnotes in document order and stores the footnotes in the document.
 /// Footnotes without a marker are kept, anchored where they appeared, with a warning.
 pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warning>) {
@@ -104,14 +580,9 @@ pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warni
         footnotes: Vec::new(),
     };
     let mut visit = |p: &mut Paragraph| linker.paragraph(p);
-    for p in doc.preamble.iter_mut() {
-        visit_all(p, &mut visit);
-    }
-    for p in doc.operative.iter_mut() {
-        visit_all(p, &mut visit);
-    }
-    for s in doc.sections.iter_mut() {
-        for p in s.paragraphs.iter_mut() {
+    // Every paragraph list in document order (parts and annexes too).
+    for key in doc.part_keys() {
+        for p in doc.part_mut(key).into_iter().flatten() {
             visit_all(p, &mut visit);
         }
     }
@@ -386,6 +857,7 @@ mod tests {
             line: 1,
             near: None,
             plain: true,
+            page: 1,
         }];
         let mut w = Vec::new();
         link(&mut doc, defs, &mut w);
@@ -410,6 +882,7 @@ mod tests {
                 line: 1,
                 near: None,
                 plain: true,
+                page: 1,
             })
             .to_vec();
         let mut w = Vec::new();

@@ -61,27 +61,62 @@ pub fn authoring_body(lines: &[Line]) -> Option<(std::ops::Range<usize>, String)
         for k in 1..=r.len().min(3) {
             let range = r.start..r.start + k;
             let text = plain(&joined(lines, range.clone()));
-            if text.len() > 200 || !text.starts_with("The ") || !text.ends_with(',') {
+            let punctuated = text.ends_with([',', ':']);
+            if text.len() > 200 || !text.starts_with("The ") || !punctuated && !a_name(&text) {
                 continue;
             }
-            let body = text.trim_end_matches(',').trim().to_string();
+            let body = text.trim_end_matches([',', ':']).trim().to_string();
             // Not a sentence: no clause after a comma inside.
             if body.contains(',') {
                 break;
             }
             let whole = k == r.len();
-            let next_opens_paragraph = lines.get(range.end).is_some_and(|l| {
+            let opens_paragraph = |l: &Line| {
                 let t = l.text.trim_start_matches('*');
                 l.text.starts_with('*')
                     || super::body::numbered(t).is_some()
                     || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some()
-            });
+            };
+            let next_opens_paragraph = lines.get(range.end).is_some_and(opens_paragraph);
+            // Printed without its comma ("The General Assembly" alone): only when the next
+            // text opens a paragraph, preambular or operative.
+            if !punctuated {
+                let next = lines[range.end..].iter().find(|l| !l.is_blank());
+                let opens = next.is_some_and(|l| {
+                    opens_paragraph(l)
+                        || crate::phrases::match_lead(&l.text, crate::phrases::operative())
+                            .is_some()
+                });
+                if opens {
+                    return Some((range, body));
+                }
+                continue;
+            }
             if whole || next_opens_paragraph {
                 return Some((range, body));
             }
         }
     }
     None
+}
+
+/// A Main Committee's name: "Sixth Committee", "Special Political and Decolonization
+/// Committee (Fourth Committee)".
+fn is_committee(text: &str) -> bool {
+    text.split_whitespace().count() <= 8
+        && text.trim_end_matches(')').ends_with("Committee")
+        && a_name(text.split('(').next().unwrap_or(""))
+}
+
+/// Whether a text reads as the name of a body: a few words, each capitalised but for the
+/// small words of a name ("The Conference of the Parties").
+fn a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 10
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || ["of", "the", "and", "on", "for", "to", "in"].contains(w)
+        })
 }
 
 /// Splits "A, B and C: revised draft resolution" into sponsors and stage.
@@ -361,6 +396,9 @@ fn flush(
         && h.adoption.is_empty()
     {
         h.organ = text;
+    } else if h.organ.is_empty() && !st.sponsors_seen && is_committee(&text) {
+        // "Third Committee" under the session: the Main Committee, not the title.
+        h.organ = text;
     } else if h.title.is_empty() {
         h.title = text;
         st.want_title = false;
@@ -416,6 +454,13 @@ mod tests {
         assert!(!is_date("Vienna, 18-22 October 2010"));
         assert!(is_place_and_dates("Vienna, 18-22 October 2010"));
         assert!(is_session("Thirtieth session"));
+        assert!(is_committee("Third Committee"));
+        assert!(is_committee(
+            "Special Political and Decolonization Committee (Fourth Committee)"
+        ));
+        assert!(!is_committee(
+            "Report of the Committee on Relations with the Host Country"
+        ));
         assert_eq!(
             resolution_title("80/4. Report of X"),
             Some(("80/4", "Report of X"))

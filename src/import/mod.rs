@@ -5,7 +5,8 @@
 //! The work is split by stage: [`lines`] normalises the text and drops page furniture,
 //! [`kind`] tells a resolution from a report, [`header`] reads the header block, [`body`]
 //! assembles paragraphs (unwrapping lines, rejoining page breaks, lifting footnote blocks
-//! out), [`resolution`] and [`report`] build the model, and [`footnotes`] links markers to
+//! out), [`structure`] finds a resolution's headings, parts and annexes, [`resolution`] and
+//! [`report`] build the model, and [`footnotes`] links markers to
 //! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
 //! paragraph or in [`Document::notes`] with a [`Warning`].
 //!
@@ -23,6 +24,7 @@ pub mod pdf;
 pub mod report;
 pub mod resolution;
 pub mod source;
+pub mod structure;
 
 pub use docx::Changes;
 
@@ -96,7 +98,8 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
 
 /// Recognises the structure of a document from its lines, whichever reader made them.
 /// Never fails and never panics: what cannot be placed is kept in a note.
-pub fn import_lines(lines: Vec<lines::Line>, hint: KindHint) -> Imported {
+pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
+    let defs = footnotes::extract(&mut lines);
     let kind = kind::detect(&lines, hint);
     let mut doc = Document::new(kind);
     let mut warnings = Vec::new();
@@ -119,6 +122,13 @@ pub fn import_lines(lines: Vec<lines::Line>, hint: KindHint) -> Imported {
         }
     };
     doc.header = header::parse(&lines[..header_end], &mut extra, &mut warnings);
+    let title = if doc.header.title.is_empty() {
+        &doc.header.agenda_title
+    } else {
+        &doc.header.title
+    };
+    lines::drop_running_heads(&mut lines, title);
+    footnotes::mark(&mut lines[body_start..], &defs);
     let mut next_id = 0;
     let body = body::read(
         &lines[body_start..],
@@ -127,17 +137,27 @@ pub fn import_lines(lines: Vec<lines::Line>, hint: KindHint) -> Imported {
         },
         &mut next_id,
     );
+    let (notes, mut numbered): (Vec<_>, Vec<_>) =
+        defs.into_iter().partition(|d| d.number.is_none());
+    // A footnote without a marker stays with the paragraph it was printed under.
+    for d in &mut numbered {
+        d.near = body
+            .items
+            .iter()
+            .take_while(|i| i.line < d.line)
+            .last()
+            .map(|i| i.id.clone());
+    }
     match kind {
-        DocKind::Resolution => resolution::assemble(&mut doc, body.items, &mut warnings),
+        DocKind::Resolution => structure::assemble(&mut doc, body.items, &mut warnings),
         DocKind::Report => report::assemble(&mut doc, body.items, &mut warnings),
     }
-    let (notes, numbered): (Vec<_>, Vec<_>) =
-        body.footnotes.into_iter().partition(|d| d.number.is_none());
     let sponsor_notes: Vec<String> = notes.into_iter().map(|d| d.text).collect();
     if !sponsor_notes.is_empty() {
         doc.header.sponsors_note = sponsor_notes.join(" ");
     }
     footnotes::link(&mut doc, numbered, &mut warnings);
+    literal_markup(&mut doc);
     doc.notes.extend(extra);
 
     if doc.paragraph_count() == 0 && lines.iter().any(|l| !l.is_blank()) {
@@ -253,24 +273,21 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
     } else {
-        let meta = std::fs::metadata(path).map_err(unreadable)?;
-        if meta.is_dir() {
-            return Err(ImportError::Unreadable {
+        bytes = crate::fileio::read_limited(path, MAX_BYTES).map_err(|e| match e {
+            crate::fileio::ReadError::TooLarge { size, limit } => ImportError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit,
+            },
+            crate::fileio::ReadError::Directory => ImportError::Unreadable {
                 path: path.to_path_buf(),
                 message: "is a directory, not a text file".into(),
-            });
-        }
-        if meta.len() > MAX_BYTES {
-            return Err(ImportError::TooLarge {
+            },
+            other => ImportError::Unreadable {
                 path: path.to_path_buf(),
-                size: meta.len(),
-                limit: MAX_BYTES,
-            });
-        }
-        let file = std::fs::File::open(path).map_err(unreadable)?;
-        file.take(MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(unreadable)?;
+                message: other.to_string(),
+            },
+        })?;
     }
     if bytes.len() as u64 > MAX_BYTES {
         return Err(ImportError::TooLarge {
@@ -340,9 +357,65 @@ pub fn import_bytes(
     Ok(imported)
 }
 
+/// A plain text is taken as it reads: what in it looks like markup but is not (a literal
+/// “[^x]”, an unpaired “*”) is escaped so that it stays as the characters of the text and
+/// the imported draft loads (see [`crate::markup::escape_unmeant`]).
+fn literal_markup(doc: &mut Document) {
+    let ids: std::collections::HashSet<crate::model::Id> =
+        doc.footnotes.iter().map(|f| f.id.clone()).collect();
+    let fix = |s: &mut String, markers: bool| {
+        if s.contains(['[', '*']) {
+            *s = crate::markup::escape_unmeant(s, |id| markers && ids.contains(id)).text;
+        }
+    };
+    fn walk(list: &mut [crate::model::Paragraph], fix: &dyn Fn(&mut String, bool)) {
+        for p in list {
+            fix(&mut p.lead, true);
+            fix(&mut p.text, true);
+            walk(&mut p.subparagraphs, fix);
+        }
+    }
+    walk(&mut doc.preamble, &fix);
+    walk(&mut doc.operative, &fix);
+    for s in &mut doc.sections {
+        walk(&mut s.paragraphs, &fix);
+    }
+    for f in &mut doc.footnotes {
+        fix(&mut f.text, false);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_looks_like_markup_is_kept_as_text() {
+        let t = "The General Assembly,\n\nRecalling its resolution 1/1,\n\n\
+                 1. Decides that the sign [^x] and a * star stay as printed;\n\n\
+                 2. Requests a report.\n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(
+            crate::markup::strip(&d.operative[0].text),
+            "that the sign [^x] and a * star stay as printed;"
+        );
+        let draft = crate::model::Draft::new(d);
+        let text = crate::draftfile::to_toml(&draft).unwrap();
+        let back = crate::draftfile::parse(&text, Path::new("imported.toml")).unwrap();
+        assert_eq!(back, draft);
+    }
+
+    #[test]
+    fn paragraphs_numbered_past_999_are_paragraphs() {
+        let mut t = String::from("The General Assembly,\n\n");
+        for n in 1..=1005 {
+            t.push_str(&format!("{n}. Decides to meet again as step {n};\n\n"));
+        }
+        let d = import_str(&t, KindHint::Auto).document;
+        assert_eq!(d.operative.len(), 1005);
+        assert_eq!(d.operative[999].text, "to meet again as step 1000;");
+        assert_eq!(d.operative[1004].text, "to meet again as step 1005;");
+    }
 
     #[test]
     fn paragraphs_without_blank_lines() {

@@ -280,6 +280,9 @@ fn layout(pages: &[Page]) -> Pdf {
     let mut lines: Vec<Line> = Vec::new();
     let push = |lines: &mut Vec<Line>, mut line: Line| {
         line.no = lines.len() + 1;
+        if line.page == 0 {
+            line.page = lines.last().map_or(1, |l| l.page);
+        }
         lines.push(line);
     };
     for (p, rows) in page_rows.iter().enumerate() {
@@ -288,6 +291,7 @@ fn layout(pages: &[Page]) -> Pdf {
                 &mut lines,
                 Line {
                     page_break: true,
+                    page: p as u32 + 1,
                     ..Line::default()
                 },
             );
@@ -371,8 +375,8 @@ fn layout(pages: &[Page]) -> Pdf {
                     no: 0,
                     text: clean(&text),
                     page_break: false,
+                    page: p as u32 + 1,
                     style: Style {
-                        page: p as u32 + 1,
                         x: tenths(row.x),
                         y: tenths(row.bottom.min(page_height)),
                         size: tenths(row.size),

@@ -96,7 +96,7 @@ pub fn attach(
 }
 
 /// Whether a line after the operative part is the closing meeting line or its date.
-fn closing_line(t: &str) -> bool {
+pub(super) fn closing_line(t: &str) -> bool {
     let lower = t.to_lowercase();
     lower.contains("plenary meeting") || lower.ends_with(" meeting") || {
         let w: Vec<&str> = t.split_whitespace().collect();

@@ -22,6 +22,17 @@ fn doc(n: usize) -> Document {
     d
 }
 
+/// Gives operative paragraph `k` (0-based) sub-paragraphs "sa", "sb", "sc".
+fn abc(d: &mut Document, k: usize) {
+    for id in ["a", "b", "c"] {
+        d.operative[k].subparagraphs.push(Paragraph::new(
+            Id(format!("s{id}")),
+            "",
+            format!("item {id};"),
+        ));
+    }
+}
+
 fn set(d: &mut Document, id: &str, text: &str) {
     if let Some(p) = d.find_mut(&Id::new(id)) {
         p.text = text.to_string();
@@ -184,13 +195,7 @@ fn a_range_broken_by_an_insertion_is_reported() {
 #[test]
 fn sub_paragraph_references() {
     let mut d = doc(4);
-    for id in ["a", "b", "c"] {
-        d.operative[1].subparagraphs.push(Paragraph::new(
-            Id(format!("s{id}")),
-            "",
-            format!("item {id};"),
-        ));
-    }
+    abc(&mut d, 1);
     set(
         &mut d,
         "o4",
@@ -232,24 +237,6 @@ fn operative_and_preambular_prefixes_and_present_resolution() {
         text(&d, "o1"),
         "see operative paragraph 11, paragraph 11 of the present resolution and preambular paragraph 1;"
     );
-}
-
-#[test]
-fn reference_to_a_deleted_paragraph_is_reported_not_rewritten() {
-    let mut d = doc(6);
-    set(
-        &mut d,
-        "o6",
-        "as in paragraph 3 above and paragraph 5 above.",
-    );
-    let c = apply(&mut d, Op::Delete { id: Id::new("o3") }).unwrap();
-    assert_eq!(
-        text(&d, "o6"),
-        "as in paragraph 3 above and paragraph 4 above."
-    );
-    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
-    assert!(c.warnings[0].contains("deleted"));
-    assert!(c.warnings[0].starts_with("operative paragraph 5:"));
 }
 
 #[test]
@@ -309,4 +296,127 @@ fn a_range_shrunk_to_two_paragraphs_reads_and() {
     );
     undo(&mut d, &c.undo);
     assert_eq!(text(&d, "o10"), "paragraphs 6 to 8.");
+}
+
+#[test]
+fn a_deleted_target_is_marked_dangling_never_renamed() {
+    let mut d = doc(6);
+    set(
+        &mut d,
+        "o6",
+        "as in paragraph 3 above and paragraph 5 above.",
+    );
+    let original = d.clone();
+    let c = apply(&mut d, Op::Delete { id: Id::new("o3") }).unwrap();
+    assert_eq!(
+        text(&d, "o6"),
+        "as in paragraph [deleted: 3] above and paragraph 4 above."
+    );
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert!(c.warnings[0].starts_with("operative paragraph 5:"));
+    assert!(c.warnings[0].contains("[deleted: 3]"), "{:?}", c.warnings);
+    // Later operations leave the dangling reference alone and follow the live one.
+    let c2 = apply(&mut d, Op::MoveUp { id: Id::new("o5") }).unwrap();
+    assert_eq!(
+        text(&d, "o6"),
+        "as in paragraph [deleted: 3] above and paragraph 3 above."
+    );
+    assert!(c2.warnings.is_empty(), "{:?}", c2.warnings);
+    // `renumber` reports it.
+    let r = crate::ops::renumber(&mut d.clone());
+    assert!(
+        r.warnings.iter().any(|w| w.contains("[deleted: 3]")),
+        "{:?}",
+        r.warnings
+    );
+    undo(&mut d, &c2.undo);
+    undo(&mut d, &c.undo);
+    assert_eq!(d, original);
+}
+
+#[test]
+fn a_list_with_a_deleted_member_marks_it_and_follows_the_rest() {
+    let mut d = doc(8);
+    set(&mut d, "o8", "paragraphs 3, 4 and 6 above.");
+    apply(&mut d, Op::Delete { id: Id::new("o4") }).unwrap();
+    assert_eq!(text(&d, "o8"), "paragraphs 3, [deleted: 4] and 5 above.");
+    apply(
+        &mut d,
+        Op::InsertBefore {
+            target: Id::new("o1"),
+            paragraph: Paragraph::new(Id::new("n1"), "Welcomes", "x"),
+        },
+    )
+    .unwrap();
+    assert_eq!(text(&d, "o8"), "paragraphs 4, [deleted: 4] and 6 above.");
+}
+
+#[test]
+fn a_range_whose_end_is_deleted_never_names_the_paragraph_holding_it() {
+    let mut d = doc(10);
+    set(&mut d, "o10", "paragraphs 7 to 9 above.");
+    let c = apply(&mut d, Op::Delete { id: Id::new("o9") }).unwrap();
+    // o10 is now paragraph 9: the range must not read "7 to 9" (itself).
+    assert_eq!(text(&d, "o10"), "paragraphs 7 to [deleted: 9] above.");
+    assert!(
+        c.warnings.iter().any(|w| w.contains("deleted")),
+        "{:?}",
+        c.warnings
+    );
+}
+
+#[test]
+fn deleted_sub_paragraphs_and_parents_are_marked() {
+    let mut d = doc(4);
+    abc(&mut d, 1);
+    set(
+        &mut d,
+        "o4",
+        "subparagraph (b) of paragraph 2 above and paragraph 2 (c) above.",
+    );
+    apply(&mut d, Op::Delete { id: Id::new("sb") }).unwrap();
+    assert_eq!(
+        text(&d, "o4"),
+        "subparagraph [deleted: (b)] of paragraph 2 above and paragraph 2 (b) above."
+    );
+    apply(&mut d, Op::Delete { id: Id::new("o2") }).unwrap();
+    assert_eq!(
+        text(&d, "o4"),
+        "subparagraph [deleted: (b)] of paragraph [deleted: 2] above and paragraph [deleted: 2 (b)] above."
+    );
+}
+
+#[test]
+fn local_sub_paragraph_references_follow_their_target() {
+    let mut d = doc(7);
+    abc(&mut d, 5);
+    set(&mut d, "sc", "the measures in subparagraph (b) above;");
+    set(
+        &mut d,
+        "o6",
+        "as follows, subject to subparagraph (c) below:",
+    );
+    assert_eq!(
+        spans(&text(&d, "sc")),
+        vec!["subparagraph (b) above".to_string()]
+    );
+    // Swap (a) and (b).
+    apply(&mut d, Op::MoveUp { id: Id::new("sb") }).unwrap();
+    assert_eq!(text(&d, "sc"), "the measures in subparagraph (a) above;");
+    assert_eq!(
+        text(&d, "o6"),
+        "as follows, subject to subparagraph (c) below:"
+    );
+    apply(&mut d, Op::MoveUp { id: Id::new("sc") }).unwrap();
+    assert_eq!(
+        text(&d, "o6"),
+        "as follows, subject to subparagraph (b) below:"
+    );
+    // Out of its paragraph, the reference names the paragraph.
+    apply(&mut d, Op::Promote { id: Id::new("sc") }).unwrap();
+    assert_eq!(
+        text(&d, "sc"),
+        "the measures in subparagraph (a) of paragraph 6 above;"
+    );
+    assert_eq!(text(&d, "o6"), "as follows, subject to paragraph 7 below:");
 }

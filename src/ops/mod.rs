@@ -5,7 +5,9 @@
 //! the messages saying what renumbering changed, warnings (a reference to a deleted
 //! paragraph), and the paragraph to focus. After each operation, numbering (which is derived,
 //! never stored) is followed by:
-//! - cross-references in the text ([`crossref`]), rewritten from a before/after index;
+//! - cross-references in the text ([`crossref`]), rewritten from a before/after index; a
+//!   reference to a deleted paragraph is marked dangling ("paragraph [deleted: 3] above")
+//!   and reported, never left to name whichever paragraph takes the number;
 //! - end punctuation ([`punctuation`]) of the paragraphs the operation touched and of every
 //!   paragraph whose position-given mark changed (a new last operative paragraph, …);
 //! - footnote anchors: a footnote's anchor follows the paragraph whose text holds its marker.
@@ -18,16 +20,27 @@
 
 mod crossref;
 mod history;
+mod outline;
 mod punctuation;
 mod structure;
 mod transaction;
 
+pub use crossref::dangling_references;
 pub use history::History;
 pub use transaction::{Edit, Transaction};
 
-use crate::model::{Footnote, Header, Id, Location, Paragraph, Part};
+use crate::model::{
+    Annex, Footnote, Header, Heading, Id, Location, Paragraph, Part, ResolutionPart,
+};
 use std::collections::HashSet;
 use transaction::Recorder;
+
+/// How deep sub-paragraphs may nest below a paragraph. UN practice labels the first level
+/// (a), (b), the second (i), (ii), and stops there in adopted texts; the model has distinct
+/// labels for two more levels (a., b. and i., ii.) for long technical annexes. Below that the
+/// labels would repeat and a reader could not tell the levels apart, so no operation makes a
+/// fifth level and the draft file loader refuses one (with its line).
+pub const MAX_DEPTH: usize = 4;
 
 /// One model operation.
 #[allow(clippy::large_enum_variant)] // SetHeader(Header) is part of the team contract
@@ -88,8 +101,11 @@ pub enum Op {
     Merge {
         id: Id,
     },
-    /// Sets the opening phrase and the text. In a resolution the final mark of the new text
-    /// is then set by position (a message says so); the rest is kept as written.
+    /// Sets the opening phrase and the text. What looks like markup but cannot be (a marker
+    /// naming no footnote, an unpaired `*`) is escaped so that it stays as typed
+    /// ([`crate::markup::escape_unmeant`], a message says so). In a resolution the final
+    /// mark of the new text is then set by position (a message says so); the rest is kept as
+    /// written.
     SetText {
         id: Id,
         lead: String,
@@ -112,6 +128,59 @@ pub enum Op {
     /// Normalises the whole document: end punctuation everywhere, “above”/“below”, and
     /// warnings for references to missing paragraphs.
     Renumber,
+    /// Adds a heading before a top-level paragraph (its `before`).
+    AddHeading(Heading),
+    /// Sets a heading's level, label and text.
+    SetHeading {
+        id: Id,
+        level: u8,
+        label: String,
+        heading: String,
+    },
+    DeleteHeading {
+        id: Id,
+    },
+    /// Makes a heading stand before another top-level paragraph.
+    MoveHeading {
+        id: Id,
+        before: Id,
+    },
+    /// Adds a resolution part (numbered afresh) at `index` among the parts.
+    AddPart {
+        index: usize,
+        part: ResolutionPart,
+    },
+    SetPart {
+        id: Id,
+        label: String,
+        heading: String,
+    },
+    /// Deletes a part with its paragraphs and the footnotes marked only there.
+    DeletePart {
+        id: Id,
+    },
+    MovePart {
+        id: Id,
+        index: usize,
+    },
+    /// Adds an annex at `index` among the annexes.
+    AddAnnex {
+        index: usize,
+        annex: Annex,
+    },
+    SetAnnex {
+        id: Id,
+        label: String,
+        title: String,
+    },
+    /// Deletes an annex with its paragraphs and the footnotes marked only there.
+    DeleteAnnex {
+        id: Id,
+    },
+    MoveAnnex {
+        id: Id,
+        index: usize,
+    },
 }
 
 /// What an operation did.
@@ -157,6 +226,12 @@ pub enum OpError {
         at: usize,
         reason: &'static str,
     },
+    #[error(
+        "“{id}” would stand {depth} levels of sub-paragraphs deep: sub-paragraphs go at most \
+         {max} levels deep ((a), (i), a., i.)",
+        max = MAX_DEPTH
+    )]
+    TooDeep { id: Id, depth: usize },
     #[error("invalid location: {0}")]
     InvalidLocation(String),
 }
@@ -178,6 +253,7 @@ pub(crate) struct Outcome {
 pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError> {
     let before_refs = crossref::Index::build(doc);
     let before_roles = punctuation::roles(doc);
+    let before_top = outline::snapshot(doc);
     let mut rec = Recorder::new(doc);
     let outcome = match structure::perform(&mut rec, op) {
         Ok(o) => o,
@@ -202,6 +278,7 @@ pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError
         )?;
         let ids = (!outcome.full).then_some(&outcome.touched);
         punctuation::fix(rec, &before_roles, ids, &mut change.messages)?;
+        outline::sync_headings(rec, &before_top)?;
         structure::sync_anchors(rec, outcome.focus.as_ref())
     };
     if let Err(e) = post(&mut rec, &mut change) {
@@ -223,6 +300,18 @@ pub fn undo(doc: &mut crate::model::Document, t: &Transaction) -> Transaction {
 /// that do not exist are reported in the warnings.
 pub fn renumber(doc: &mut crate::model::Document) -> Change {
     apply(doc, Op::Renumber).unwrap_or_default()
+}
+
+/// A paragraph of `from` (an older revision) as it is to read in `to`, where it stands (or
+/// will stand) under the same id: each reference in its texts, written against the
+/// numbering of `from`, is rewritten for the numbering of `to`; a reference to a paragraph
+/// that `to` no longer has is marked dangling. Returns the warnings (what is dangling).
+pub fn translate_references(
+    from: &crate::model::Document,
+    to: &crate::model::Document,
+    paragraph: &mut Paragraph,
+) -> Vec<String> {
+    crossref::translate(from, to, paragraph)
 }
 
 /// A new paragraph with a fresh id for this document.

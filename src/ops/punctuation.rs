@@ -38,12 +38,18 @@ pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
     if doc.is_report() {
         return out;
     }
-    for p in &doc.preamble {
-        assign(p, ',', &mut out);
-    }
-    let n = doc.operative.len();
-    for (i, p) in doc.operative.iter().enumerate() {
-        assign(p, if i + 1 == n { '.' } else { ';' }, &mut out);
+    // The resolution's own preamble and operative part, then each part's (annexes keep the
+    // punctuation of the annexed text as written).
+    let lists = std::iter::once((&doc.preamble, &doc.operative))
+        .chain(doc.parts.iter().map(|p| (&p.preamble, &p.operative)));
+    for (preamble, operative) in lists {
+        for p in preamble {
+            assign(p, ',', &mut out);
+        }
+        let n = operative.len();
+        for (i, p) in operative.iter().enumerate() {
+            assign(p, if i + 1 == n { '.' } else { ';' }, &mut out);
+        }
     }
     out
 }
@@ -60,7 +66,16 @@ fn before_markers(s: &str) -> usize {
             return end;
         };
         let id = &head[open + 2..head.len() - 1];
-        let is_marker = !id.is_empty()
+        // `\[^x]` is the literal text “[^x]”, not a marker.
+        let escaped = head[..open]
+            .chars()
+            .rev()
+            .take_while(|c| *c == '\\')
+            .count()
+            % 2
+            == 1;
+        let is_marker = !escaped
+            && !id.is_empty()
             && id
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -187,6 +202,9 @@ mod tests {
         assert_eq!(end("the Court,[^f2]", ';'), "the Court;[^f2]");
         assert_eq!(end("the Court[^f2]", ','), "the Court,[^f2]");
         assert_eq!(end("the Court,[^f2][^f3] ", '.'), "the Court.[^f2][^f3] ");
+        // An escaped marker is text: the mark goes after it.
+        assert_eq!(end("the sign \\[^x]", ';'), "the sign \\[^x];");
+        assert_eq!(end("the sign \\\\[^f2]", ';'), "the sign \\\\;[^f2]");
         assert_eq!(end("*Treaty Series*", ';'), "*Treaty Series*;");
         assert_eq!(end("(A/75/1);", '.'), "(A/75/1).");
     }

@@ -2,8 +2,9 @@
 //! paragraph goes, what is removed, how texts are split and joined, and which footnotes go
 //! with a deleted paragraph.
 
+use super::outline;
 use super::transaction::{Edit, Recorder, siblings};
-use super::{Op, OpError, Outcome};
+use super::{MAX_DEPTH, Op, OpError, Outcome};
 use crate::markup;
 use crate::model::{Document, Id, Location, Paragraph, Part};
 use crate::numbering;
@@ -60,6 +61,27 @@ fn check_new_ids(doc: &Document, p: &Paragraph, replacing: &HashSet<Id>) -> Resu
     Ok(())
 }
 
+/// How many levels of sub-paragraphs a paragraph holds (0 without sub-paragraphs).
+fn height(p: &Paragraph) -> usize {
+    p.subparagraphs
+        .iter()
+        .map(|sp| 1 + height(sp))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Refuses to put `p` at `loc` when its deepest sub-paragraph would pass [`MAX_DEPTH`].
+fn check_depth(loc: &Location, p: &Paragraph) -> Result<(), OpError> {
+    let depth = loc.depth() + height(p);
+    if depth > MAX_DEPTH {
+        return Err(OpError::TooDeep {
+            id: p.id.clone(),
+            depth,
+        });
+    }
+    Ok(())
+}
+
 fn insert(
     rec: &mut Recorder<'_>,
     loc: Location,
@@ -67,6 +89,7 @@ fn insert(
     out: &mut Outcome,
 ) -> Result<(), OpError> {
     check_new_ids(rec.doc, &p, &HashSet::new())?;
+    check_depth(&loc, &p)?;
     out.focus = Some(p.id.clone());
     out.touched.extend(subtree_ids(&p));
     out.fresh.extend(subtree_ids(&p));
@@ -102,7 +125,8 @@ fn relocate(
     })
 }
 
-/// Whether byte `at` of `text` falls inside a footnote marker or right after an escaping `\`.
+/// Whether byte `at` of `text` falls inside a footnote marker, inside the mark of a dangling
+/// reference (“[deleted: 3]”), or right after an escaping `\`.
 fn inside_markup(text: &str, at: usize) -> bool {
     let mut from = 0;
     while let Some(rel) = text[from..].find("[^") {
@@ -115,6 +139,12 @@ fn inside_markup(text: &str, at: usize) -> bool {
             return true;
         }
         from = start + 2;
+    }
+    if super::crossref::dangling_marks(text)
+        .iter()
+        .any(|m| m.start < at && at < m.end)
+    {
+        return true;
     }
     let backslashes = text[..at].chars().rev().take_while(|c| *c == '\\').count();
     backslashes % 2 == 1
@@ -272,6 +302,9 @@ pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError
             let n = rec.doc.at(&prev).map_or(0, |p| p.subparagraphs.len());
             let mut path = prev.path.clone();
             path.push(n);
+            if let Some(p) = rec.doc.at(&loc) {
+                check_depth(&at(loc.part, path.clone()), p)?;
+            }
             if let Some(p) = rec.doc.at(&prev) {
                 out.touched.insert(p.id.clone());
             }
@@ -291,9 +324,18 @@ pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError
         Op::Split { id, at: offset } => split(rec, id, offset, &mut out)?,
         Op::Merge { id } => merge(rec, id, &mut out)?,
         Op::SetText { id, lead, text } => {
-            if rec.doc.find(&id).is_none() {
-                return Err(OpError::UnknownId(id));
+            let loc = locate(rec.doc, &id)?;
+            // Typed text is markup source: what cannot be markup is kept as typed.
+            let place = numbering::describe(rec.doc, &loc);
+            let known = |m: &Id| rec.doc.footnote(m).is_some();
+            let (lead, text) = (
+                markup::escape_unmeant(&lead, known),
+                markup::escape_unmeant(&text, known),
+            );
+            for note in lead.notes.iter().chain(&text.notes) {
+                out.messages.push(format!("{place}: {note}"));
             }
+            let (lead, text) = (lead.text, text.text);
             out.touched.insert(id.clone());
             out.focus = Some(id.clone());
             rec.edit(Edit::SetText { id, lead, text })?;
@@ -332,6 +374,7 @@ pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError
                 .into_iter()
                 .collect();
             check_new_ids(rec.doc, &paragraph, &old)?;
+            check_depth(&loc, &paragraph)?;
             remove(rec, &loc)?;
             out.focus = Some(paragraph.id.clone());
             out.touched.extend(subtree_ids(&paragraph));
@@ -339,6 +382,23 @@ pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError
             rec.edit(Edit::Insert { at: loc, paragraph })?;
         }
         Op::Renumber => out.full = true,
+        Op::AddHeading(h) => outline::add_heading(rec, h, &mut out)?,
+        Op::SetHeading {
+            id,
+            level,
+            label,
+            heading,
+        } => outline::set_heading(rec, &id, level, label, heading)?,
+        Op::DeleteHeading { id } => outline::delete_heading(rec, &id)?,
+        Op::MoveHeading { id, before } => outline::move_heading(rec, &id, before, &mut out)?,
+        Op::AddPart { index, part } => outline::add_part(rec, index, part, &mut out)?,
+        Op::SetPart { id, label, heading } => outline::set_part(rec, &id, label, heading)?,
+        Op::DeletePart { id } => outline::delete_part(rec, &id, &mut out)?,
+        Op::MovePart { id, index } => outline::move_part(rec, &id, index)?,
+        Op::AddAnnex { index, annex } => outline::add_annex(rec, index, annex, &mut out)?,
+        Op::SetAnnex { id, label, title } => outline::set_annex(rec, &id, label, title)?,
+        Op::DeleteAnnex { id } => outline::delete_annex(rec, &id, &mut out)?,
+        Op::MoveAnnex { id, index } => outline::move_annex(rec, &id, index)?,
     }
     Ok(out)
 }
@@ -363,7 +423,7 @@ fn split(rec: &mut Recorder<'_>, id: Id, offset: usize, out: &mut Outcome) -> Re
     }
     if inside_markup(&p.text, offset) {
         return Err(bad(
-            "the offset falls inside a footnote marker or an escape",
+            "the offset falls inside a footnote marker, an escape or a “[deleted: …]” mark",
         ));
     }
     let emphasis = open_emphasis(&p.text, offset);

@@ -457,3 +457,109 @@ fn errors_read_well() {
         "“p1” is the first paragraph of its list: there is no paragraph to demote it under"
     );
 }
+
+#[test]
+fn set_text_keeps_unmeant_markup_as_typed() {
+    let (d, c) = roundtrip(Op::SetText {
+        id: Id::new("o1"),
+        lead: "Welcomes".into(),
+        text: "the report, see note [^f9], the note[^f1] and 5 * 3;".into(),
+    });
+    assert_eq!(
+        d.operative[0].text,
+        "the report, see note \\[^f9], the note[^f1] and 5 \\* 3;"
+    );
+    assert!(
+        c.messages
+            .iter()
+            .any(|m| m == "operative paragraph 1: “[^f9]” names no footnote: kept as text"),
+        "{:?}",
+        c.messages
+    );
+    assert!(c.messages.iter().any(|m| m.contains("unpaired “*”")));
+}
+
+/// A chain of `n` nested sub-paragraphs "n1" > "n2" > … under a new paragraph "n0".
+fn chain(n: usize) -> Paragraph {
+    let mut p = para(&format!("n{n}"), "", "deepest;");
+    for k in (0..n).rev() {
+        let mut parent = para(&format!("n{k}"), "", "level:");
+        parent.subparagraphs.push(p);
+        p = parent;
+    }
+    p
+}
+
+#[test]
+fn sub_paragraphs_nest_at_most_max_depth() {
+    // Four levels under an operative paragraph are fine …
+    let (d, _) = roundtrip(Op::Append {
+        part: Part::Operative,
+        paragraph: chain(MAX_DEPTH),
+    });
+    assert_eq!(d.locate(&Id::new("n4")).map(|l| l.depth()), Some(MAX_DEPTH));
+    // … a fifth is refused wherever it would be made, and the document is unchanged.
+    let mut d2 = d.clone();
+    let deepest = Id::new(format!("n{MAX_DEPTH}"));
+    let err = apply(
+        &mut d2,
+        Op::InsertSub {
+            parent: deepest.clone(),
+            index: None,
+            paragraph: para("x", "", "too deep;"),
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, OpError::TooDeep { depth: 5, .. }), "{err:?}");
+    assert!(err.to_string().contains("at most 4 levels"), "{err}");
+    assert_eq!(d2, d);
+    let mut d3 = sample();
+    let err = apply(
+        &mut d3,
+        Op::Append {
+            part: Part::Operative,
+            paragraph: chain(MAX_DEPTH + 1),
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, OpError::TooDeep { .. }), "{err:?}");
+    // Demoting a paragraph that holds four levels would make a fifth.
+    let mut d4 = sample();
+    apply(
+        &mut d4,
+        Op::Append {
+            part: Part::Operative,
+            paragraph: chain(MAX_DEPTH),
+        },
+    )
+    .unwrap();
+    let before = d4.clone();
+    let err = apply(&mut d4, Op::Demote { id: Id::new("n0") }).unwrap_err();
+    assert!(matches!(err, OpError::TooDeep { depth: 5, .. }), "{err:?}");
+    assert_eq!(d4, before);
+    let err = apply(
+        &mut d4,
+        Op::Restore {
+            at: Location {
+                part: Part::Operative,
+                path: vec![1, 0],
+            },
+            paragraph: {
+                let mut p = chain(MAX_DEPTH);
+                rename(&mut p, "r");
+                p
+            },
+            footnotes: Vec::new(),
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, OpError::TooDeep { .. }), "{err:?}");
+}
+
+/// Gives every paragraph of the subtree a new id with this prefix.
+fn rename(p: &mut Paragraph, prefix: &str) {
+    p.id = Id::new(format!("{prefix}{}", p.id));
+    for sp in &mut p.subparagraphs {
+        rename(sp, prefix);
+    }
+}

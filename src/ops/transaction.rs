@@ -7,27 +7,76 @@
 //! fixes made by renumbering.
 
 use super::OpError;
-use crate::model::{Document, Footnote, Header, Id, Location, Paragraph, Part};
+use crate::model::{
+    Annex, Document, Footnote, Header, Heading, Id, Location, Paragraph, Part, ResolutionPart,
+};
 
 /// One primitive change to a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     /// Inserts a paragraph (with its sub-paragraphs) so that it stands at `at`.
-    Insert { at: Location, paragraph: Paragraph },
+    Insert {
+        at: Location,
+        paragraph: Paragraph,
+    },
     /// Removes the paragraph (with its sub-paragraphs) standing at `at`.
-    Remove { at: Location },
+    Remove {
+        at: Location,
+    },
     /// Sets the lead and text of the paragraph with this id.
-    SetText { id: Id, lead: String, text: String },
+    SetText {
+        id: Id,
+        lead: String,
+        text: String,
+    },
     /// Replaces the header.
     SetHeader(Box<Header>),
     /// Replaces the authoring body line.
     SetAuthoringBody(String),
     /// Inserts a footnote at this index of the footnote list.
-    InsertFootnote { index: usize, footnote: Footnote },
+    InsertFootnote {
+        index: usize,
+        footnote: Footnote,
+    },
     /// Removes the footnote at this index of the footnote list.
-    RemoveFootnote { index: usize },
+    RemoveFootnote {
+        index: usize,
+    },
     /// Sets the anchor (the paragraph holding the marker) of a footnote.
-    SetAnchor { footnote: Id, anchor: Id },
+    SetAnchor {
+        footnote: Id,
+        anchor: Id,
+    },
+    /// Replaces the list of headings.
+    SetHeadings(Vec<Heading>),
+    /// Inserts a resolution part (with its paragraphs) at this index of the parts.
+    InsertPart {
+        index: usize,
+        part: Box<ResolutionPart>,
+    },
+    RemovePart {
+        index: usize,
+    },
+    /// Sets the label and heading of the part at this index.
+    SetPartTitle {
+        index: usize,
+        label: String,
+        heading: String,
+    },
+    /// Inserts an annex (with its paragraphs and sections) at this index of the annexes.
+    InsertAnnex {
+        index: usize,
+        annex: Box<Annex>,
+    },
+    RemoveAnnex {
+        index: usize,
+    },
+    /// Sets the label and title of the annex at this index.
+    SetAnnexTitle {
+        index: usize,
+        label: String,
+        title: String,
+    },
 }
 
 /// A list of edits applied in order; what [`crate::ops::undo`] applies.
@@ -143,6 +192,68 @@ impl Edit {
                 }
                 let footnote = doc.footnotes.remove(index);
                 Ok(Edit::InsertFootnote { index, footnote })
+            }
+            Edit::SetHeadings(list) => {
+                let old = std::mem::replace(&mut doc.headings, list);
+                Ok(Edit::SetHeadings(old))
+            }
+            Edit::InsertPart { index, part } => {
+                if index > doc.parts.len() {
+                    return Err(OpError::InvalidLocation(format!("part index {index}")));
+                }
+                doc.parts.insert(index, *part);
+                Ok(Edit::RemovePart { index })
+            }
+            Edit::RemovePart { index } => {
+                if index >= doc.parts.len() {
+                    return Err(OpError::InvalidLocation(format!("part index {index}")));
+                }
+                let part = Box::new(doc.parts.remove(index));
+                Ok(Edit::InsertPart { index, part })
+            }
+            Edit::SetPartTitle {
+                index,
+                label,
+                heading,
+            } => {
+                let p = doc
+                    .parts
+                    .get_mut(index)
+                    .ok_or_else(|| OpError::InvalidLocation(format!("part index {index}")))?;
+                Ok(Edit::SetPartTitle {
+                    index,
+                    label: std::mem::replace(&mut p.label, label),
+                    heading: std::mem::replace(&mut p.heading, heading),
+                })
+            }
+            Edit::InsertAnnex { index, annex } => {
+                if index > doc.annexes.len() {
+                    return Err(OpError::InvalidLocation(format!("annex index {index}")));
+                }
+                doc.annexes.insert(index, *annex);
+                Ok(Edit::RemoveAnnex { index })
+            }
+            Edit::RemoveAnnex { index } => {
+                if index >= doc.annexes.len() {
+                    return Err(OpError::InvalidLocation(format!("annex index {index}")));
+                }
+                let annex = Box::new(doc.annexes.remove(index));
+                Ok(Edit::InsertAnnex { index, annex })
+            }
+            Edit::SetAnnexTitle {
+                index,
+                label,
+                title,
+            } => {
+                let x = doc
+                    .annexes
+                    .get_mut(index)
+                    .ok_or_else(|| OpError::InvalidLocation(format!("annex index {index}")))?;
+                Ok(Edit::SetAnnexTitle {
+                    index,
+                    label: std::mem::replace(&mut x.label, label),
+                    title: std::mem::replace(&mut x.title, title),
+                })
             }
             Edit::SetAnchor { footnote, anchor } => {
                 let f = doc

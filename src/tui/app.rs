@@ -9,12 +9,13 @@ use super::editor::Editor;
 use super::form::HeaderForm;
 use super::keymap::{KeyMode, Keymap};
 use super::layout::LayoutCache;
+use super::storage::recovery::{self, Found, Session};
 use super::storage::{Dirs, FileStamp};
 use super::theme::Theme;
 use crate::check::{self, Finding};
-use crate::model::{Draft, Id, Location};
-use crate::ops::Transaction;
-use std::path::PathBuf;
+use crate::model::{Draft, Header, Id, Location};
+use crate::ops::{self, Op, Transaction};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// A line for the status bar.
@@ -45,6 +46,46 @@ impl Mode {
             Mode::Dialog => Some(KeyMode::Dialog),
             Mode::Help => Some(KeyMode::Help),
             Mode::Revisions => None,
+        }
+    }
+}
+
+/// Text typed into an open popup (the paragraph editor or the header form) and not committed
+/// yet. It is unsaved work like any other: autosave, signals and a lost terminal put it into
+/// the recovery copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Paragraph { id: Id, lead: String, text: String },
+    Header { header: Box<Header>, body: String },
+}
+
+impl Pending {
+    /// `draft` as it would be if the popup were committed now.
+    pub fn apply_to(&self, draft: &mut Draft) {
+        let doc = &mut draft.document;
+        match self.clone() {
+            Pending::Paragraph { id, lead, text } => {
+                let op = Op::SetText {
+                    id: id.clone(),
+                    lead: lead.clone(),
+                    text: text.clone(),
+                };
+                if ops::apply(doc, op).is_err()
+                    && let Some(p) = doc.find_mut(&id)
+                {
+                    // Keep what was typed even if the operation refuses it.
+                    p.lead = lead;
+                    p.text = text;
+                }
+            }
+            Pending::Header { header, body } => {
+                if *header != doc.header {
+                    let _ = ops::apply(doc, Op::SetHeader(*header));
+                }
+                if body != doc.authoring_body {
+                    let _ = ops::apply(doc, Op::SetAuthoringBody(body));
+                }
+            }
         }
     }
 }
@@ -94,6 +135,12 @@ pub struct App {
     /// The draft as last loaded or saved (`None` for a draft not yet on disk): undoing back to
     /// it clears the unsaved mark.
     pub saved: Option<Draft>,
+    /// This editor's recovery copy and the lock that says it runs (`None`: no data folder).
+    pub recovery: Option<Session>,
+    /// Recovery copies left by other editors, still to be offered (newest first).
+    pub recovery_offers: Vec<Found>,
+    /// Recovery copies taken over with “recover”: removed with this editor's own copy.
+    pub adopted: Vec<PathBuf>,
 }
 
 impl App {
@@ -130,6 +177,9 @@ impl App {
             dirs: Dirs::default(),
             unsaved_since: None,
             saved: None,
+            recovery: None,
+            recovery_offers: Vec::new(),
+            adopted: Vec::new(),
         };
         app.saved = Some(app.draft.clone());
         app.selected = app.order().first().cloned();
@@ -232,6 +282,63 @@ impl App {
     /// The label of the latest frozen revision, for the status bar.
     pub fn revision_label(&self) -> Option<&str> {
         self.draft.revisions.last().map(|r| r.label.as_str())
+    }
+
+    /// What is typed in an open paragraph editor or header form and differs from the draft.
+    pub fn pending(&self) -> Option<Pending> {
+        if let Some(ed) = &self.editor {
+            let (lead, text) = (ed.lead_value(), ed.text_value());
+            let same = self
+                .draft
+                .document
+                .find(&ed.target)
+                .is_some_and(|p| p.lead == lead && p.text == text);
+            return (!same).then(|| Pending::Paragraph {
+                id: ed.target.clone(),
+                lead,
+                text,
+            });
+        }
+        if let Some(form) = &self.form {
+            let doc = &self.draft.document;
+            let (header, body) = form.result(&doc.header);
+            return (header != doc.header || body != doc.authoring_body).then(|| Pending::Header {
+                header: Box::new(header),
+                body,
+            });
+        }
+        None
+    }
+
+    /// Whether anything would be lost if the editor ended now: unsaved changes or text typed
+    /// into an open popup.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.dirty || self.pending().is_some()
+    }
+
+    /// The draft with everything typed so far, committed or not: what a recovery copy holds.
+    pub fn work(&self) -> Draft {
+        let mut draft = self.draft.clone();
+        if let Some(p) = self.pending() {
+            p.apply_to(&mut draft);
+        }
+        draft
+    }
+
+    /// This editor's recovery copy, if it keeps one.
+    pub fn recovery_file(&self) -> Option<&Path> {
+        self.recovery.as_ref().map(|s| s.copy.as_path())
+    }
+
+    /// Removes this editor's recovery copy and those it took over (after a save, or a quit
+    /// that discards the changes).
+    pub fn discard_recovery(&mut self) {
+        if let Some(f) = self.recovery_file() {
+            recovery::discard(f);
+        }
+        for f in self.adopted.drain(..) {
+            recovery::discard(&f);
+        }
     }
 
     /// The file name shown in the status bar.

@@ -1,7 +1,7 @@
 //! Dialogs: yes/no confirmations (quit with unsaved changes, overwrite a file changed on disk,
 //! recover unsaved work, create a missing draft), picking a revision, naming a new revision.
 
-use crate::model::Draft;
+use crate::tui::storage::recovery::Found;
 use crate::tui::theme::Theme;
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
@@ -13,8 +13,8 @@ pub enum Confirm {
     QuitUnsaved,
     /// y: overwrite the file that changed on disk.
     Overwrite { then_quit: bool },
-    /// y: take the recovered draft.
-    Recover(Box<Draft>),
+    /// y: take the recovered draft; n: discard the copy; Esc: keep it for later.
+    Recover(Box<Found>),
     /// y: start a new draft at the missing path; n: quit.
     CreateNew,
 }

@@ -3,6 +3,7 @@
 use super::action::Action;
 use super::app::App;
 use super::dialog::{Confirm, Dialog};
+use super::storage::recovery;
 use super::update;
 
 /// Handles an action while a dialog is open.
@@ -16,7 +17,13 @@ pub fn dialog(app: &mut App, action: Action) {
             Action::No => confirm_no(app, kind),
             Action::Cancel => match kind {
                 Confirm::CreateNew => app.should_quit = true,
-                Confirm::Recover(_) => confirm_no(app, kind),
+                // Only an explicit “n” discards a recovery copy: Esc keeps it for later.
+                Confirm::Recover(_) => {
+                    app.say(
+                        "Recovery copy kept: it is offered again the next time the draft opens",
+                    );
+                    offer_recovery(app);
+                }
                 _ => app.say("Cancelled"),
             },
             _ => app.dialog = Some(Dialog::Confirm { kind, title, body }),
@@ -54,13 +61,24 @@ fn confirm_yes(app: &mut App, kind: Confirm) {
     match kind {
         Confirm::QuitUnsaved => update::quit_answer(app, true),
         Confirm::Overwrite { then_quit } => update::save(app, true, then_quit),
-        Confirm::Recover(draft) => {
-            app.draft = *draft;
+        Confirm::Recover(found) => {
+            app.draft = found.draft;
+            app.adopted.push(found.file);
             app.generation += 1;
             app.undo_stack.clear();
             app.redo_stack.clear();
             app.touched();
-            app.say("Recovered the unsaved changes (Ctrl-S to save them)");
+            let more = app.recovery_offers.len();
+            app.recovery_offers.clear();
+            app.say(if more == 0 {
+                "Recovered the unsaved changes (Ctrl-S to save them)".to_string()
+            } else {
+                format!(
+                    "Recovered the unsaved changes (Ctrl-S to save them); {more} more recovery \
+                     cop{} kept, offered the next time the draft opens",
+                    if more == 1 { "y" } else { "ies" }
+                )
+            });
         }
         Confirm::CreateNew => {
             app.dirty = true;
@@ -76,14 +94,53 @@ fn confirm_no(app: &mut App, kind: Confirm) {
     match kind {
         Confirm::QuitUnsaved => update::quit_answer(app, false),
         Confirm::Overwrite { .. } => app.say("Not saved"),
-        Confirm::Recover(_) => {
-            if let Some(data) = &app.dirs.data {
-                super::storage::recovery::discard(&super::storage::recovery::path_for(
-                    data, &app.path,
-                ));
-            }
+        Confirm::Recover(found) => {
+            recovery::discard(&found.file);
             app.say("Recovery copy discarded");
+            offer_recovery(app);
         }
         Confirm::CreateNew => app.should_quit = true,
     }
+}
+
+/// Offers the next recovery copy left by another editor, if any (one question at a time).
+pub fn offer_recovery(app: &mut App) {
+    if app.dialog.is_some() || app.recovery_offers.is_empty() {
+        return;
+    }
+    let found = app.recovery_offers.remove(0);
+    let when = found
+        .modified
+        .map(|t| {
+            let t = time::OffsetDateTime::from(t);
+            format!(
+                " (written {} {:02}:{:02} UTC{})",
+                t.date(),
+                t.hour(),
+                t.minute(),
+                if found.older_than_draft {
+                    ", before the draft was last saved"
+                } else {
+                    ""
+                }
+            )
+        })
+        .unwrap_or_default();
+    let left = app.recovery_offers.len();
+    let more = if left == 0 {
+        String::new()
+    } else {
+        format!(
+            " {left} more cop{} after this one.",
+            if left == 1 { "y" } else { "ies" }
+        )
+    };
+    app.dialog = Some(Dialog::confirm(
+        Confirm::Recover(Box::new(found)),
+        "Recover unsaved work",
+        format!(
+            "A recovery copy of {} with unsaved changes was found{when}. Recover it?{more}",
+            app.file_name()
+        ),
+    ));
 }

@@ -24,6 +24,14 @@ pub enum BlockId {
     Title,
     Authoring,
     Section(usize),
+    /// A heading inside the resolution (by its id), shown before its paragraph.
+    Heading(Id),
+    /// The label and heading of resolution part `n`.
+    PartTitle(usize),
+    /// "Annex II" and the title of annex `n`.
+    AnnexTitle(usize),
+    /// Section `s` of annex `a`.
+    AnnexSection(usize, usize),
     Para(Id),
     Footnotes,
 }
@@ -57,6 +65,15 @@ pub struct LayoutCache {
 
 /// Left margin of the document view (one column for the selection marker).
 pub const MARGIN: usize = 2;
+
+/// "II. Heading", the heading alone, or "II." alone.
+fn labelled(label: &str, heading: &str) -> String {
+    match (label.is_empty(), heading.is_empty()) {
+        (true, _) => heading.to_string(),
+        (false, true) => format!("{label}."),
+        (false, false) => format!("{label}. {heading}"),
+    }
+}
 
 impl LayoutCache {
     /// Rebuilds the block list when the document changed (`generation` differs).
@@ -93,12 +110,36 @@ impl LayoutCache {
         let mut section_seen = usize::MAX;
         let mut paras = Vec::new();
         doc.walk(&mut |p, loc| paras.push((p.id.clone(), loc.clone())));
+        let mut frames_seen: std::collections::HashSet<BlockId> = Default::default();
         for (id, loc) in paras {
             if let Part::Section(s) = loc.part
                 && s != section_seen
             {
                 section_seen = s;
                 self.push(BlockId::Section(s), None);
+            }
+            // The title of the part or annex the paragraph opens, then its headings.
+            let mut frames = Vec::new();
+            match loc.part {
+                Part::PartPreamble(k) | Part::PartOperative(k) => {
+                    frames.push(BlockId::PartTitle(k));
+                }
+                Part::Annex(a) => frames.push(BlockId::AnnexTitle(a)),
+                Part::AnnexSection(a, s) => {
+                    frames.push(BlockId::AnnexTitle(a));
+                    frames.push(BlockId::AnnexSection(a, s));
+                }
+                _ => {}
+            }
+            for frame in frames {
+                if frames_seen.insert(frame.clone()) {
+                    self.push(frame, None);
+                }
+            }
+            if loc.path.len() == 1 {
+                for h in doc.headings_before(&id) {
+                    self.push(BlockId::Heading(h.id.clone()), None);
+                }
             }
             self.index.insert(id.clone(), self.blocks.len());
             self.push(BlockId::Para(id), Some(loc));
@@ -203,6 +244,26 @@ fn block_key(doc: &Document, block: &Block, width: usize, fns: &HashMap<Id, u32>
         (BlockId::Authoring, _) => doc.authoring_body.hash(&mut h),
         (BlockId::Section(s), _) => {
             if let Some(sec) = doc.sections.get(*s) {
+                (&sec.label, &sec.heading, sec.level).hash(&mut h);
+            }
+        }
+        (BlockId::Heading(id), _) => {
+            if let Some(x) = doc.headings.iter().find(|x| &x.id == id) {
+                (&x.label, &x.heading, x.level).hash(&mut h);
+            }
+        }
+        (BlockId::PartTitle(k), _) => {
+            if let Some(p) = doc.parts.get(*k) {
+                (&p.label, &p.heading).hash(&mut h);
+            }
+        }
+        (BlockId::AnnexTitle(a), _) => {
+            if let Some(x) = doc.annexes.get(*a) {
+                (&x.label, &x.title).hash(&mut h);
+            }
+        }
+        (BlockId::AnnexSection(a, s), _) => {
+            if let Some(sec) = doc.annexes.get(*a).and_then(|x| x.sections.get(*s)) {
                 (&sec.label, &sec.heading, sec.level).hash(&mut h);
             }
         }
@@ -350,6 +411,41 @@ fn build(
                 out.push(Line::default());
                 out.extend(simple(
                     &text,
+                    theme.section,
+                    2 * usize::from(sec.level.max(1) - 1),
+                ));
+            }
+        }
+        (BlockId::Heading(id), _) => {
+            if let Some(x) = doc.headings.iter().find(|x| &x.id == id) {
+                out.push(Line::default());
+                out.extend(simple(
+                    &labelled(&x.label, &x.heading),
+                    theme.section,
+                    2 * usize::from(x.level.max(1) - 1),
+                ));
+            }
+        }
+        (BlockId::PartTitle(k), _) => {
+            if let Some(p) = doc.parts.get(*k) {
+                out.push(Line::default());
+                out.extend(simple(&labelled(&p.label, &p.heading), theme.title, 0));
+            }
+        }
+        (BlockId::AnnexTitle(a), _) => {
+            if let Some(x) = doc.annexes.get(*a) {
+                out.push(Line::default());
+                out.extend(simple(&x.printed_label(), theme.title, 0));
+                if !x.title.is_empty() {
+                    out.extend(simple(&x.title, theme.title, 4));
+                }
+            }
+        }
+        (BlockId::AnnexSection(a, s), _) => {
+            if let Some(sec) = doc.annexes.get(*a).and_then(|x| x.sections.get(*s)) {
+                out.push(Line::default());
+                out.extend(simple(
+                    &labelled(&sec.label, &sec.heading),
                     theme.section,
                     2 * usize::from(sec.level.max(1) - 1),
                 ));

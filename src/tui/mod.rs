@@ -20,15 +20,16 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod watchdog;
 pub mod wrap;
 
 use app::App;
 use dialog::{Confirm, Dialog};
 use ratatui::crossterm::event;
-use std::path::PathBuf;
-use std::sync::atomic::Ordering;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use storage::{Dirs, recovery};
+use watchdog::{Input, Stop, Tty, Watchdog};
 
 use crate::model::Draft;
 
@@ -114,18 +115,22 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
                 app.path.display()
             ),
         ));
-    } else if let Some(data) = &dirs.data {
-        let rec = recovery::path_for(data, &app.path);
-        if let Some(draft) = recovery::pending(&rec, &app.path)
-            && draft != app.draft
-        {
-            app.dialog = Some(Dialog::confirm(
-                Confirm::Recover(Box::new(draft)),
-                "Recover unsaved work",
-                format!(
-                    "A recovery copy of {} with unsaved changes was found. Recover it?",
-                    app.file_name()
-                ),
+    }
+    if let Some(data) = &dirs.data {
+        let session = recovery::Session::start(data, &app.path);
+        let survey = recovery::survey(data, &app.path, &app.draft, &session.copy);
+        app.recovery = Some(session);
+        app.recovery_offers = survey.orphans;
+        if !opts.missing {
+            dialog_update::offer_recovery(&mut app);
+        }
+        if !survey.running.is_empty() {
+            let pids: Vec<String> = survey.running.iter().map(|p| p.to_string()).collect();
+            app.error(format!(
+                "{} is also open in another editor (pid {}): each keeps its own recovery copy; \
+                 saving here replaces what the other saved",
+                app.file_name(),
+                pids.join(", ")
             ));
         }
     }
@@ -147,79 +152,160 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
     (app, setup)
 }
 
-/// Runs the editor until the user quits.
-pub fn run(opts: Options) -> anyhow::Result<()> {
-    let (mut app, setup) = prepare(opts, Dirs::from_env());
-    let signals = terminal::signal_flag();
-    let mut term = terminal::init()?;
-    let result = event_loop(&mut term, &mut app, &setup, &signals);
-    terminal::restore();
-    if let Err(e) = &result {
-        if let Some(p) = terminal::write_snapshot() {
-            eprintln!("resdraft: unsaved work was written to {}", p.display());
-        }
-        return Err(anyhow::anyhow!("{e}"));
-    }
-    if signals.load(Ordering::Relaxed) {
-        if app.dirty
-            && let Some(p) = terminal::write_snapshot()
-        {
-            anyhow::bail!(
-                "stopped by a signal; unsaved work was written to {} (opening the draft again offers it)",
+/// How the editor ended when the user did not quit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    pub why: Stop,
+    /// Where the unsaved work was written (`None`: there was none, or it could not be
+    /// written: see `problem`).
+    pub recovery: Option<PathBuf>,
+    /// Why the recovery copy could not be written.
+    pub problem: Option<String>,
+}
+
+impl Stopped {
+    /// The line printed on the way out.
+    pub fn message(&self) -> String {
+        let mut msg = self.why.describe();
+        if let Some(p) = &self.recovery {
+            msg.push_str(&format!(
+                "; unsaved work was written to {} (opening the draft again offers it)",
                 p.display()
-            );
+            ));
         }
-        anyhow::bail!("stopped by a signal");
-    } else if app.dirty {
-        // Quit without saving was confirmed: the snapshot is no longer wanted.
-        terminal::set_snapshot(None);
+        if let Some(problem) = &self.problem {
+            msg.push_str(&format!("; the unsaved work could not be kept: {problem}"));
+        }
+        msg
     }
-    Ok(())
+}
+
+/// Runs the editor until the user quits (`Ok(None)`) or it has to stop: a signal, or the
+/// terminal went away. Unsaved work, including text typed into an open paragraph editor, is
+/// then written to the recovery copy before the terminal is restored.
+pub fn run(opts: Options) -> anyhow::Result<Option<Stopped>> {
+    let watchdog = Watchdog::start(terminal::emergency)?;
+    let shared = watchdog.shared.clone();
+    let (mut app, setup) = prepare(opts, Dirs::from_env());
+    let no_terminal = |e: std::io::Error| {
+        anyhow::anyhow!(
+            "cannot start the editor: it needs a terminal, and stdin is not one and /dev/tty \
+             cannot be opened ({e})"
+        )
+    };
+    let tty = Tty::open().map_err(no_terminal)?;
+    let mut term = terminal::init()
+        .map_err(|e| anyhow::anyhow!("cannot set up the terminal for the editor: {e}"))?;
+    let result = event_loop(&mut term, &mut app, &setup, &shared, &tty);
+    let stop = match &result {
+        Ok(stop) => *stop,
+        Err(_) => Some(Stop::TerminalLost),
+    };
+    // The recovery copy first: restoring a terminal that is gone may fail or stall.
+    let mut stopped = stop.map(|why| Stopped {
+        why,
+        recovery: None,
+        problem: None,
+    });
+    if let Some(s) = &mut stopped
+        && app.has_unsaved_work()
+    {
+        match app.recovery_file().map(Path::to_path_buf) {
+            Some(rec) => match recovery::write(&rec, &app.work()) {
+                Ok(()) => s.recovery = Some(rec),
+                Err(e) => s.problem = Some(format!("{e:#}")),
+            },
+            None => s.problem = Some("no data directory for recovery copies".into()),
+        }
+    }
+    terminal::set_snapshot(None);
+    terminal::restore();
+    if stop == Some(Stop::TerminalLost) {
+        // Dropping the terminal would try to show the cursor on a terminal that is gone and
+        // complain on stderr (which is that terminal too).
+        std::mem::forget(term);
+    }
+    shared.finished();
+    match result {
+        Err(e) if !tty.gone() => {
+            let kept = stopped
+                .and_then(|s| s.recovery)
+                .map(|p| format!("; unsaved work was written to {}", p.display()))
+                .unwrap_or_default();
+            Err(anyhow::anyhow!("the terminal failed: {e}{kept}"))
+        }
+        _ => Ok(stopped),
+    }
 }
 
 fn event_loop(
     term: &mut ratatui::DefaultTerminal,
     app: &mut App,
     setup: &Setup,
-    signals: &std::sync::atomic::AtomicBool,
-) -> std::io::Result<()> {
-    let recovery_path = setup
-        .dirs
-        .data
-        .as_ref()
-        .map(|d| recovery::path_for(d, &app.path));
-    let mut snap_gen = None;
-    let mut written_gen = None;
+    shared: &watchdog::Shared,
+    tty: &Tty,
+) -> std::io::Result<Option<Stop>> {
+    let recovery_path = app.recovery_file().map(Path::to_path_buf);
+    let mut snap_key = None;
+    let mut pending_key = None;
+    let mut written_key = None;
+    let lost = || -> std::io::Result<Option<Stop>> {
+        shared.terminal_lost();
+        Ok(Some(Stop::TerminalLost))
+    };
     loop {
-        term.draw(|f| view::draw(f, app))?;
-        if app.should_quit || signals.load(Ordering::Relaxed) {
-            return Ok(());
+        if let Some(stop) = shared.stop() {
+            return Ok(Some(stop));
         }
-        if event::poll(Duration::from_millis(250))? {
-            let ev = event::read()?;
-            input::handle_event(app, ev);
-            while event::poll(Duration::ZERO)? {
-                input::handle_event(app, event::read()?);
-                if app.should_quit {
-                    break;
-                }
+        if let Err(e) = term.draw(|f| view::draw(f, app)) {
+            return if tty.gone() { lost() } else { Err(e) };
+        }
+        if app.should_quit {
+            return Ok(None);
+        }
+        if tty.wait_input(Duration::from_millis(250)) == Input::Gone {
+            return lost();
+        }
+        // crossterm's reader loops forever on a terminal that is gone: look first, every time.
+        loop {
+            if tty.gone() {
+                return lost();
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+            input::handle_event(app, event::read()?);
+            if app.should_quit || shared.stop().is_some() {
+                break;
             }
         }
-        // Keep the panic/signal snapshot current.
-        if let Some(rec) = &recovery_path
-            && snap_gen != Some((app.generation, app.dirty))
-        {
-            snap_gen = Some((app.generation, app.dirty));
-            terminal::set_snapshot(app.dirty.then(|| (rec.clone(), app.draft.clone())));
+        // Keep the panic/emergency snapshot current: the draft when it changes, the text of an
+        // open popup on every keystroke (cheap: one paragraph or the header).
+        let pending = app.pending();
+        let unsaved = app.dirty || pending.is_some();
+        if pending.is_some() && app.unsaved_since.is_none() {
+            app.unsaved_since = Some(Instant::now());
+        }
+        if let Some(rec) = &recovery_path {
+            if snap_key != Some((app.generation, unsaved)) {
+                snap_key = Some((app.generation, unsaved));
+                terminal::set_snapshot(unsaved.then(|| (rec.clone(), app.draft.clone())));
+                pending_key = None;
+            }
+            if pending_key.as_ref() != Some(&pending) {
+                terminal::set_pending(pending.clone());
+                pending_key = Some(pending.clone());
+            }
         }
         // Write the recovery copy a few seconds after a change.
+        let work_key = (app.generation, pending);
         if let (Some(rec), Some(since)) = (&recovery_path, app.unsaved_since)
-            && app.dirty
+            && unsaved
             && since.elapsed() >= setup.autosave
-            && written_gen != Some(app.generation)
+            && written_key.as_ref() != Some(&work_key)
         {
-            match recovery::write(rec, &app.draft) {
-                Ok(()) => written_gen = Some(app.generation),
+            match recovery::write(rec, &app.work()) {
+                Ok(()) => written_key = Some(work_key),
                 Err(e) => app.error(format!("recovery copy not written: {e}")),
             }
             app.unsaved_since = Some(Instant::now());

@@ -7,7 +7,7 @@ use super::app::{App, Mode};
 use super::dialog::{Confirm, Dialog};
 use super::editor::{Editor, Field};
 use super::form::HeaderForm;
-use super::storage::{FileStamp, recovery};
+use super::storage::FileStamp;
 use crate::draftfile;
 use crate::model::{Id, Location, Paragraph, Part, Revision};
 use crate::numbering;
@@ -250,9 +250,7 @@ pub fn save(app: &mut App, force: bool, then_quit: bool) {
             app.saved = Some(app.draft.clone());
             app.stamp = FileStamp::of(&app.path);
             app.unsaved_since = None;
-            if let Some(data) = &app.dirs.data {
-                recovery::discard(&recovery::path_for(data, &app.path));
-            }
+            app.discard_recovery();
             let _ = app.dirs.remember(&app.path);
             app.say(format!("Saved {}", app.path.display()));
             if then_quit {
@@ -455,9 +453,13 @@ fn editor(app: &mut App, action: Action) {
                 app.say("Put the cursor in the text where the paragraph should split");
                 return;
             }
-            let at = ed.text_cursor_byte();
+            let typed_at = ed.text_cursor_byte();
             let (id, lead, text) = (ed.target.clone(), ed.lead_value(), ed.text_value());
             app.editor = None;
+            // `SetText` escapes what cannot be markup; the split point moves with the text.
+            let doc = &app.draft.document;
+            let at = crate::markup::escape_unmeant(&text, |m| doc.footnote(m).is_some())
+                .map_offset(typed_at);
             run_ops(
                 app,
                 vec![
@@ -505,9 +507,7 @@ pub fn quit_answer(app: &mut App, save_first: bool) {
     if save_first {
         save(app, false, true);
     } else {
-        if let Some(data) = &app.dirs.data {
-            recovery::discard(&recovery::path_for(data, &app.path));
-        }
+        app.discard_recovery();
         app.should_quit = true;
     }
 }

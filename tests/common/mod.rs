@@ -93,3 +93,45 @@ pub fn assert_round_trip(name: &str, doc: &Document) {
         );
     }
 }
+
+/// Whether the tests run under CI (`CI=true`), where a missing prerequisite is a failure.
+pub fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
+/// Reports that `test` cannot run because of `reason`: a failure under CI; elsewhere a line
+/// `SKIPPED test: reason` written straight to stderr, past the test harness's capture, so
+/// that `cargo test` shows it.
+pub fn skip(test: &str, reason: &str) {
+    if under_ci() {
+        panic!("{test}: {reason} (CI=true: a missing prerequisite is a failure, not a skip)");
+    }
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {reason} (the test passes without checking anything)"
+    );
+}
+
+/// Whether the command-line tool `tool` can be run; reports the skip of `test` when not.
+pub fn tool_available(tool: &str, test: &str) -> bool {
+    // Whether it starts at all: not every tool has the same version flag.
+    let ok = Command::new(tool).arg("-V").output().is_ok();
+    if !ok {
+        skip(test, &format!("{tool} is not installed"));
+    }
+    ok
+}
+
+/// `../shared/<rel>` beside the repository, if it exists; reports the skip of `test` when not.
+pub fn shared(rel: &str, test: &str) -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        skip(test, &format!("{} not found", path.display()));
+        None
+    }
+}

@@ -1,13 +1,25 @@
 //! Reverting one change of the revision view: the core operations that take the older
 //! version of the selected item back into the current draft (the app applies them as one
-//! undoable edit).
+//! undoable edit). Text taken back from the older version has its cross-references
+//! rewritten for the current numbering (a reference to a paragraph the current text no
+//! longer has is marked dangling); removing an inserted paragraph follows the reference rules
+//! of every deletion.
 
 use super::RevisionView;
 use crate::compare::apply::set_scalar;
 use crate::compare::{Kind, PartKind};
 use crate::markup;
-use crate::model::{Document, Footnote};
-use crate::ops::Op;
+use crate::model::{Document, Footnote, Paragraph};
+use crate::ops::{self, Op};
+
+/// The description of a revert, with what needs the drafter's attention.
+fn with_warnings(description: String, warnings: &[String]) -> String {
+    if warnings.is_empty() {
+        description
+    } else {
+        format!("{description}; warning: {}", warnings.join("; "))
+    }
+}
 
 /// The operations reverting the selected change, with a description, or why it cannot be.
 pub fn revert(view: &RevisionView, current: &Document) -> Result<(Vec<Op>, String), String> {
@@ -72,13 +84,20 @@ pub fn revert(view: &RevisionView, current: &Document) -> Result<(Vec<Op>, Strin
                     .filter(|id| current.footnote(id).is_none())
                     .filter_map(|id| view.old.footnote(id).cloned())
                     .collect();
+                let restore = |p: Paragraph| Op::Restore {
+                    at: loc.clone(),
+                    paragraph: p,
+                    footnotes: footnotes.clone(),
+                };
+                // Its references are written against the old numbering: rewrite them for
+                // the text as it will stand once the paragraph is back.
+                let mut after = current.clone();
+                ops::apply(&mut after, restore(p.clone())).map_err(|e| e.to_string())?;
+                let mut p = p;
+                let warnings = ops::translate_references(&view.old, &after, &mut p);
                 Ok((
-                    vec![Op::Restore {
-                        at: loc,
-                        paragraph: p,
-                        footnotes,
-                    }],
-                    format!("Restored {}", o.place),
+                    vec![restore(p)],
+                    with_warnings(format!("Restored {}", o.place), &warnings),
                 ))
             }
             (kind, Some(o), Some(n)) => {
@@ -94,11 +113,25 @@ pub fn revert(view: &RevisionView, current: &Document) -> Result<(Vec<Op>, Strin
                         index,
                     });
                 }
+                let mut warnings = Vec::new();
                 if !e.edits.is_empty() {
+                    // The old text is written against the old numbering: rewrite its
+                    // references for where the paragraphs stand once it is back.
+                    let mut after = current.clone();
+                    for op in &ops {
+                        ops::apply(&mut after, op.clone()).map_err(|e| e.to_string())?;
+                    }
+                    let mut p = Paragraph::new(n.id.clone(), o.lead.clone(), o.text.clone());
+                    // The view aligns by id; a paragraph matched otherwise keeps its text.
+                    warnings = if o.id == n.id {
+                        ops::translate_references(&view.old, &after, &mut p)
+                    } else {
+                        Vec::new()
+                    };
                     ops.push(Op::SetText {
                         id: n.id.clone(),
-                        lead: o.lead.clone(),
-                        text: o.text.clone(),
+                        lead: p.lead,
+                        text: p.text,
                     });
                 }
                 if ops.is_empty() {
@@ -106,7 +139,10 @@ pub fn revert(view: &RevisionView, current: &Document) -> Result<(Vec<Op>, Strin
                 }
                 Ok((
                     ops,
-                    format!("Reverted {} to the text of {}", n.place, o.place),
+                    with_warnings(
+                        format!("Reverted {} to the text of {}", n.place, o.place),
+                        &warnings,
+                    ),
                 ))
             }
             _ => Err(format!("{what}: cannot be reverted")),

@@ -164,7 +164,7 @@ pub fn render_dialog(frame: &mut Frame<'_>, area: Rect, app: &App) {
             let (yes, no, esc) = match kind {
                 Confirm::QuitUnsaved => ("save and quit", "quit without saving", "keep editing"),
                 Confirm::Overwrite { .. } => ("overwrite", "do not save", "cancel"),
-                Confirm::Recover(_) => ("recover", "discard the copy", "discard the copy"),
+                Confirm::Recover(_) => ("recover", "discard the copy", "keep it for later"),
                 Confirm::CreateNew => ("create", "quit", "quit"),
             };
             let w = 60.min(area.width);

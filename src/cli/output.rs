@@ -1,0 +1,44 @@
+//! Where a command writes its result: an existing draft (or, for `new`, `import` and
+//! `renumber`, any existing file) is not replaced without `--force`; devices and FIFOs
+//! (`/dev/null`, `/dev/stdout`) are always fine (see [`resdraft::fileio`]).
+
+use anyhow::{Result, bail};
+use resdraft::draftfile;
+use std::path::Path;
+
+/// Which existing files need `--force` to be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// Any existing regular file (the command writes a draft).
+    AnyFile,
+    /// Only an existing draft file (the command writes an export, which may be redone).
+    Drafts,
+}
+
+/// Whether `path` holds a draft file (by its extension or its content).
+fn is_draft(path: &Path) -> bool {
+    super::source::is_draft_path(path) || draftfile::load(path).is_ok()
+}
+
+/// Refuses to replace the regular file at `path` unless `force` (see [`Guard`]).
+pub fn check_overwrite(path: &Path, force: bool, guard: Guard) -> Result<()> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if force || !meta.is_file() {
+        return Ok(());
+    }
+    let draft = is_draft(path);
+    if guard == Guard::Drafts && !draft {
+        return Ok(());
+    }
+    bail!(
+        "{}: already exists{}; not replacing it (use --force to replace it)",
+        path.display(),
+        if draft {
+            " and is a draft (its text and revisions would be lost)"
+        } else {
+            ""
+        }
+    );
+}
