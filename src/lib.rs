@@ -7,6 +7,7 @@
 //! ([`compare`]). Reading and writing files safely is [`fileio`]. The terminal editor lives in [`tui`], which uses the core's operations and
 //! keeps its I/O at the edges.
 
+pub mod amend;
 pub mod check;
 pub mod compare;
 pub mod draftfile;

@@ -72,7 +72,7 @@ pub fn parse(s: &str) -> Vec<Segment> {
 }
 
 /// The id inside a marker `[^id]` at the start of `s`, if one stands there.
-fn marker_at(s: &str) -> Option<&str> {
+pub fn marker_at(s: &str) -> Option<&str> {
     let inner = s.strip_prefix("[^")?;
     let end = inner.find(']')?;
     let id = &inner[..end];

@@ -176,6 +176,46 @@ fn writing_onto_an_existing_draft_needs_force() {
 }
 
 #[test]
+fn import_replaces_an_unedited_import_but_not_an_edited_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(
+        &text,
+        "The General Assembly,\n\n1. Decides to meet again.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("d.toml");
+    let o = resdraft(&["import", s(&text), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Exactly as the import wrote it: importing again (as a batch over many texts does)
+    // replaces it without --force.
+    std::fs::write(
+        &text,
+        "The General Assembly,\n\n1. Decides to meet once more.\n",
+    )
+    .unwrap();
+    let o = resdraft(&["import", s(&text), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("once more"));
+    // Changed by hand: it holds work of its own and needs --force.
+    let edited = std::fs::read_to_string(&out)
+        .unwrap()
+        .replace("once more", "next year");
+    std::fs::write(&out, &edited).unwrap();
+    let o = resdraft(&["import", s(&text), "-o", s(&out)]);
+    assert!(!o.status.success(), "an edited draft was replaced");
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), edited);
+    // Saved by another command (here a revision frozen): no longer an unedited import.
+    let o = resdraft(&["import", s(&text), "-o", s(&out), "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = resdraft(&["revise", s(&out), "--label", "L.1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = resdraft(&["import", s(&text), "-o", s(&out)]);
+    assert!(!o.status.success(), "a draft with a revision was replaced");
+}
+
+#[test]
 fn a_read_only_draft_is_not_replaced_by_revise() {
     let dir = tempfile::tempdir().unwrap();
     let draft = sample_in(dir.path(), "d.toml");

@@ -48,8 +48,10 @@ fn sample_amendments_golden() {
         String::from_utf8_lossy(&o.stderr)
     );
     let out = stdout(&o);
-    assert!(out.ends_with("Renumber subsequent paragraphs accordingly.\n"));
-    assert!(!out.contains(" bis"));
+    // UN wording: numbered instructions, typographic quotes, no "bis", places as issued.
+    assert!(out.starts_with("1. "), "{out}");
+    assert!(!out.contains(" bis"), "{out}");
+    assert!(out.contains('“') && out.contains('”'));
     golden("sample-amendments.txt", &out);
 }
 

@@ -356,3 +356,19 @@ fn corpus_texts_replay_after_edits() {
     }
     assert!(seen > 0, "the corpus holds texts");
 }
+
+#[test]
+fn spacing_and_hyphen_forms_are_not_modifications() {
+    let old = doc(&[], &OPS);
+    let mut new = old.clone();
+    new.operative[0].text =
+        "the  report of the Secretary\u{2011}General on garden ornaments ;".into();
+    new.operative[1].text = format!("{}[^f1]", new.operative[1].text);
+    let cmp = compare::compare(&old, &new, Align::ById);
+    for id in ["p1", "p2"] {
+        let e = entry(&cmp, id);
+        assert_eq!(e.kind, Kind::Unchanged, "{id}: {e:?}");
+        assert!(e.edits.is_empty() && !e.form_edits.is_empty());
+    }
+    round_trip(&old, &new, &cmp);
+}

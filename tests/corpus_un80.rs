@@ -17,12 +17,12 @@ use std::sync::LazyLock;
 /// documents holding every check, exact words, operative counts, footnotes; word recall and
 /// precision in millionths.
 const PINNED: Pinned = Pinned {
-    all_ok: 226,
-    words_exact: 329,
-    numbers_ok: 387,
-    notes_ok: 272,
+    all_ok: 234,
+    words_exact: 348,
+    numbers_ok: 397,
+    notes_ok: 277,
     recall_ppm: 1_000_000,
-    precision_ppm: 999_268,
+    precision_ppm: 999_429,
 };
 
 struct Pinned {

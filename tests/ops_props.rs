@@ -355,7 +355,8 @@ fn check_punctuation(doc: &Document) {
         }
         s.chars().last()
     }
-    fn walk(p: &Paragraph, terminal: char) {
+    // `item` ends the items of a series before the last: a comma in a preamble.
+    fn walk(p: &Paragraph, terminal: char, item: char) {
         let want = if p.subparagraphs.is_empty() {
             terminal
         } else {
@@ -366,15 +367,15 @@ fn check_punctuation(doc: &Document) {
         }
         let n = p.subparagraphs.len();
         for (i, sp) in p.subparagraphs.iter().enumerate() {
-            walk(sp, if i + 1 == n { terminal } else { ';' });
+            walk(sp, if i + 1 == n { terminal } else { item }, item);
         }
     }
     for p in &doc.preamble {
-        walk(p, ',');
+        walk(p, ',', ',');
     }
     let n = doc.operative.len();
     for (i, p) in doc.operative.iter().enumerate() {
-        walk(p, if i + 1 == n { '.' } else { ';' });
+        walk(p, if i + 1 == n { '.' } else { ';' }, ';');
     }
 }
 

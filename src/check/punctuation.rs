@@ -1,7 +1,7 @@
 //! End punctuation: a preambular paragraph ends with a comma; an operative paragraph with a
 //! semicolon, the last one with a full stop; a paragraph that introduces sub-paragraphs with
-//! a colon; a series of sub-paragraphs ends each item with a semicolon and the last item as
-//! its parent's series would end. Report paragraphs end with a full stop (or a colon before
+//! a colon; a series of sub-paragraphs ends each item with a semicolon (a comma in the
+//! preamble, as adopted resolutions do) and the last item as its parent's series would end. Report paragraphs end with a full stop (or a colon before
 //! their items). Numbered lists nested in a report paragraph (an agenda) are left alone.
 
 use super::{Finding, finding};
@@ -98,7 +98,9 @@ impl Ctx<'_> {
         for (i, sp) in p.subparagraphs.iter().enumerate() {
             let mut l = loc.clone();
             l.path.push(i);
-            let want = if i + 1 == n { end } else { ';' };
+            // Adopted resolutions end the items of a preambular series with commas.
+            let item = if loc.part.is_preamble() { ',' } else { ';' };
+            let want = if i + 1 == n { end } else { item };
             let what = if i + 1 == n {
                 "the last sub-paragraph of the series"
             } else {

@@ -63,6 +63,19 @@ fn colon_before_sub_paragraphs_and_series() {
 }
 
 #[test]
+fn preambular_series_items_end_with_commas() {
+    let t = "The Assembly of Lighthouse Keepers,\n\n*Recalling* its aims:\n\n\
+        (a) Lamps in every harbour,\n\n(b) Keepers on every rock;\n\n(c) Charts for every boat,\n\n\
+        1. *Decides* to remain seized of the matter.\n";
+    let got = rules(t);
+    assert_eq!(
+        got,
+        vec![("end-punctuation", "preambular paragraph 1 (b)".to_string())],
+        "{got:?}"
+    );
+}
+
+#[test]
 fn lead_person_and_capitalisation() {
     let t = "The Assembly of Lighthouse Keepers,\n\n*Recalling* its work,\n\n\
         1. *Calls upon* the keepers to act;\n\n2. *Encourage* the keepers to trim;\n\n\

@@ -74,7 +74,49 @@ pub fn human(findings: &[Finding], colour: bool) -> String {
     out
 }
 
+/// Checks an amendment document: whether every instruction parses.
+fn check_amendment(path: &std::path::Path) -> Result<ExitCode> {
+    match super::amend::load(path) {
+        Ok(a) => {
+            println!(
+                "{}: amendment{} to {}: {} instruction{}, all read",
+                sanitize(&path.display().to_string()),
+                if a.symbol.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", sanitize(&a.symbol))
+                },
+                if a.target.is_empty() {
+                    "a draft".to_string()
+                } else {
+                    sanitize(&a.target).into_owned()
+                },
+                a.instructions.len(),
+                if a.instructions.len() == 1 { "" } else { "s" }
+            );
+            for ins in &a.instructions {
+                println!("  {}. {}", ins.number, sanitize(&ins.wording));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("resdraft: {}", sanitize(&format!("{e:#}")));
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
+    let path = std::path::Path::new(&args.source);
+    if !source::is_draft_path(path)
+        && std::fs::metadata(path)
+            .is_ok_and(|m| m.is_file() && m.len() <= resdraft::import::MAX_BYTES)
+        && let Ok(bytes) = std::fs::read(path)
+        && let Ok(text) = std::str::from_utf8(&bytes)
+        && resdraft::amend::parse::is_amendment(text)
+    {
+        return check_amendment(path);
+    }
     let loaded = source::open(&args.source)?;
     let findings = check::check(&loaded.document);
     let mut stdout = std::io::stdout().lock();

@@ -134,14 +134,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         match args.format.unwrap_or(Format::SideBySide) {
             Format::SideBySide => render_text::side_by_side(&cmp, &old_name, &new_name, opts),
             Format::Inline => render_text::inline(&cmp, &old_name, &new_name, opts),
-            Format::Amendments => {
-                let lines = amendments::amendments(&cmp);
-                if lines.is_empty() {
-                    String::new()
-                } else {
-                    lines.join("\n") + "\n"
-                }
-            }
+            Format::Amendments => amendments::amendments(&old.document, &new.document, &cmp).text(),
             Format::Json => resdraft::sanitize::json_pretty(&json::to_json(&cmp))? + "\n",
         }
     };

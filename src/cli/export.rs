@@ -1,5 +1,6 @@
 //! `resdraft export`: a draft (or one of its revisions, or a text imported on the fly) as
-//! clean text in UN layout, Markdown or JSON, on stdout or into a file (written atomically).
+//! clean text in UN layout, Markdown, JSON or a Word document, on stdout or into a file
+//! (written atomically). A Word document is binary: it is never written to a terminal.
 //! Text printed on stdout is sanitised (control characters, escape sequences and bidi
 //! overrides become visible placeholders, since stdout may well be a terminal or reach one
 //! through a pager); a file written with `-o` keeps the text exactly.
@@ -12,11 +13,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Export a draft as clean text, Markdown or JSON.
+/// Export a draft as clean text, Markdown, JSON or a Word document (.docx).
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Examples:\n  resdraft export drafts/sample-resolution.toml\n  \
     resdraft export drafts/sample-resolution.toml --format json -o draft.json\n  \
+    resdraft export drafts/sample-resolution.toml --format docx -o draft.docx\n  \
     resdraft export 'drafts/sample-resolution.toml@A/C.2/81/L.23' --width 72"
 )]
 pub struct Args {
@@ -52,6 +54,8 @@ pub enum Format {
     Markdown,
     /// The whole model as JSON, for scripts.
     Json,
+    /// A Word document in UN layout with real footnotes (binary: give -o FILE.docx).
+    Docx,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -69,24 +73,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let loaded = source::open(&spec)?;
     let doc = &loaded.document;
+    if args.format == Format::Docx {
+        let bytes = export::docx(doc).context("cannot export the draft as a Word document")?;
+        return write_binary(&args, &loaded.path, &bytes);
+    }
     let mut out = match args.format {
         Format::Text => export::text(doc, args.width as usize),
         Format::Markdown => export::markdown(doc),
         Format::Json => sanitize::json_pretty(&export::json(doc))
             .context("cannot write the document as JSON")?,
+        Format::Docx => unreachable!("written above"),
     };
     if !out.ends_with('\n') {
         out.push('\n');
     }
-    match args.output.as_deref() {
-        Some(path) if path.as_os_str() != "-" => {
-            if source::same_file(path, &loaded.path) {
-                bail!(
-                    "{}: refusing to write the export over the draft it comes from; choose another -o",
-                    path.display()
-                );
-            }
-            super::output::check_overwrite(path, args.force, super::output::Guard::Drafts)?;
+    match output_file(&args, &loaded.path)? {
+        Some(path) => {
             // A terminal named with -o (/dev/tty, /dev/stdout) gets safe text too.
             let text = if resdraft::fileio::is_terminal(path) {
                 sanitize::sanitize_keep_newlines(&out)
@@ -95,9 +97,52 @@ pub fn run(args: Args) -> Result<ExitCode> {
             };
             draftfile::write_atomic(path, text.as_bytes())?;
         }
-        _ => {
+        None => {
             let shown = sanitize::sanitize_keep_newlines(&out);
             write_stdout(shown.as_bytes())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The file named with -o (None for stdout), checked: not the draft itself, and not a draft
+/// unless --force.
+fn output_file<'a>(args: &'a Args, draft: &std::path::Path) -> Result<Option<&'a std::path::Path>> {
+    match args.output.as_deref() {
+        Some(path) if path.as_os_str() != "-" => {
+            if source::same_file(path, draft) {
+                bail!(
+                    "{}: refusing to write the export over the draft it comes from; choose another -o",
+                    path.display()
+                );
+            }
+            super::output::check_overwrite(path, args.force, super::output::Guard::Drafts)?;
+            Ok(Some(path))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Writes a binary export into the -o file or onto stdout, but never onto a terminal.
+fn write_binary(args: &Args, draft: &std::path::Path, bytes: &[u8]) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    let refuse = "a Word document is binary and is not written to a terminal; \
+                  give -o FILE.docx or redirect stdout to a file";
+    match output_file(args, draft)? {
+        Some(path) => {
+            if resdraft::fileio::is_terminal(path) {
+                bail!(
+                    "{}: {refuse}",
+                    sanitize::sanitize(&path.display().to_string())
+                );
+            }
+            draftfile::write_atomic(path, bytes)?;
+        }
+        None => {
+            if std::io::stdout().is_terminal() {
+                bail!("{refuse}");
+            }
+            write_stdout(bytes)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -29,7 +29,8 @@ pub struct Args {
     /// What the text is; `auto` tells a resolution from a report.
     #[arg(short, long, value_enum, default_value_t = Kind::Auto)]
     pub kind: Kind,
-    /// Replace the -o file if it exists.
+    /// Replace the -o file if it exists (a draft left exactly as an earlier import wrote it is
+    /// replaced without it).
     #[arg(long)]
     pub force: bool,
     /// Tracked changes in a Word file: `accept` them all, `reject` them all (the text before
@@ -72,7 +73,7 @@ impl From<Kind> for KindHint {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(out) = args.output.as_deref().filter(|o| o.as_os_str() != "-") {
-        super::output::check_overwrite(out, args.force, super::output::Guard::AnyFile)?;
+        super::output::check_overwrite(out, args.force, super::output::Guard::Import)?;
     }
     let hint: KindHint = args.kind.into();
     let draft = match args.changes {
@@ -106,7 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     match &args.output {
         Some(out) if out.as_os_str() != "-" => {
-            draftfile::save(out, &draft)?;
+            draftfile::save_import(out, &draft)?;
             let n = draft.document.paragraph_count();
             eprintln!(
                 "{}: imported {n} paragraphs and {} footnotes into {}",

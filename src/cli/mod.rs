@@ -1,6 +1,7 @@
 //! The command line: one subcommand a module. Each module defines its clap `Args` and a `run`
 //! that returns the process exit code; errors are printed here, on stderr, with their context.
 
+mod amend;
 mod check;
 mod completions;
 mod diff;
@@ -56,6 +57,8 @@ pub enum Command {
     Revisions(revisions::Args),
     /// Compare two drafts, revisions or texts.
     Diff(diff::Args),
+    /// Apply amendments (UN amendment documents or files of instructions) to a draft.
+    Amend(amend::Args),
     /// Print shell completions.
     Completions(completions::Args),
 }
@@ -73,6 +76,7 @@ pub fn main() -> ExitCode {
         Some(Command::Revise(a)) => revise::run(a),
         Some(Command::Revisions(a)) => revisions::run(a),
         Some(Command::Diff(a)) => diff::run(a),
+        Some(Command::Amend(a)) => amend::run(a),
         Some(Command::Completions(a)) => completions::run(a),
     };
     match result {

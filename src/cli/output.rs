@@ -1,5 +1,6 @@
 //! Where a command writes its result: an existing draft (or, for `new`, `import` and
-//! `renumber`, any existing file) is not replaced without `--force`; devices and FIFOs
+//! `renumber`, any existing file) is not replaced without `--force`, except that `import` may
+//! replace a draft left exactly as an earlier import wrote it; devices and FIFOs
 //! (`/dev/null`, `/dev/stdout`) are always fine (see [`resdraft::fileio`]).
 
 use anyhow::{Result, bail};
@@ -13,11 +14,19 @@ pub enum Guard {
     AnyFile,
     /// Only an existing draft file (the command writes an export, which may be redone).
     Drafts,
+    /// Any existing regular file except a draft exactly as an earlier import wrote it (see
+    /// [`draftfile::stamp`]): that one holds nothing that importing again would not give.
+    Import,
 }
 
 /// Whether `path` holds a draft file (by its extension or its content).
 fn is_draft(path: &Path) -> bool {
     super::source::is_draft_path(path) || draftfile::load(path).is_ok()
+}
+
+/// Whether the file at `path` is a draft exactly as an import wrote it.
+fn unedited_import(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|bytes| draftfile::stamp::is_unedited_import(&bytes))
 }
 
 /// Refuses to replace the regular file at `path` unless `force` (see [`Guard`]).
@@ -30,6 +39,9 @@ pub fn check_overwrite(path: &Path, force: bool, guard: Guard) -> Result<()> {
     }
     let draft = is_draft(path);
     if guard == Guard::Drafts && !draft {
+        return Ok(());
+    }
+    if guard == Guard::Import && draft && unedited_import(path) {
         return Ok(());
     }
     bail!(

@@ -4,9 +4,12 @@
 //! the longest run of pairs kept in order.
 
 use super::Align;
-use super::words::{ratio_of, words};
+use super::words::{Vocabulary, ratio_bound, ratio_ids};
 use crate::model::{Document, Id};
-use std::collections::{HashMap, VecDeque};
+use foldhash::HashMap;
+use foldhash::fast::FixedState;
+use std::collections::VecDeque;
+use std::hash::{BuildHasher, Hasher};
 
 /// The least word similarity for two paragraphs to count as the same paragraph.
 pub const THRESHOLD: f32 = 0.5;
@@ -29,23 +32,48 @@ pub fn by_id(old: &[&Id], new: &[&Id]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Collapses whitespace so that spacing alone does not break an exact match.
-fn normal(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A hash of a text with its whitespace collapsed (spacing alone does not break an exact
+/// match).
+fn spaced_hash(s: &str) -> u64 {
+    let mut h = FixedState::with_seed(0x5eed).build_hasher();
+    for w in s.split_whitespace() {
+        h.write(w.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
 }
 
+/// Whether two texts are the same with their whitespace collapsed.
+fn same_spaced(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// Posting lists longer than this are left out of the candidate search: a word found in
+/// that many paragraphs says little about which one a paragraph came from, and a bound keeps
+/// the search linear in the number of paragraphs.
+const COMMON_MAX: usize = 64;
+
 /// Pairs `(old index, new index)` of items whose texts are the same or similar enough.
+///
+/// Identical texts (spacing aside) cost a hash each. The rest are compared as word numbers:
+/// candidates share rare words; a candidate whose shared words (in any order) cannot reach
+/// [`THRESHOLD`] is not compared further.
 pub fn by_similarity(old: &[String], new: &[String]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
     // 1. Identical texts, in order.
-    let mut exact: HashMap<String, VecDeque<usize>> = HashMap::new();
+    let mut exact: HashMap<u64, VecDeque<usize>> = HashMap::default();
     for (i, t) in old.iter().enumerate() {
-        exact.entry(normal(t)).or_default().push_back(i);
+        exact.entry(spaced_hash(t)).or_default().push_back(i);
     }
     for (j, t) in new.iter().enumerate() {
-        if let Some(i) = exact.get_mut(&normal(t)).and_then(VecDeque::pop_front) {
+        let Some(queue) = exact.get_mut(&spaced_hash(t)) else {
+            continue;
+        };
+        if let Some(k) = queue.iter().position(|&i| same_spaced(&old[i], t))
+            && let Some(i) = queue.remove(k)
+        {
             old_used[i] = true;
             new_used[j] = true;
             pairs.push((i, j));
@@ -58,43 +86,59 @@ pub fn by_similarity(old: &[String], new: &[String]) -> Vec<(usize, usize)> {
         pairs.sort_unstable();
         return pairs;
     }
-    let old_words: HashMap<usize, Vec<String>> =
-        rest_old.iter().map(|&i| (i, words(&old[i]))).collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut vocab = Vocabulary::default();
+    let mut old_words: Vec<Vec<u32>> = vec![Vec::new(); old.len()];
     for &i in &rest_old {
-        let mut seen: Vec<&str> = old_words[&i].iter().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for w in seen {
-            postings.entry(w).or_default().push(i);
+        old_words[i] = vocab.words(&old[i]);
+    }
+    let new_words: Vec<Vec<u32>> = rest_new.iter().map(|&j| vocab.words(&new[j])).collect();
+    let rank = vocab.alphabetical_ranks();
+    // Each text's distinct words in alphabetical order (the order scores are summed in).
+    let distinct = |w: &[u32]| {
+        let mut u = w.to_vec();
+        u.sort_unstable_by_key(|&x| rank[x as usize]);
+        u.dedup();
+        u
+    };
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
+    for &i in &rest_old {
+        for w in distinct(&old_words[i]) {
+            postings[w as usize].push(i);
         }
     }
-    let common = (rest_old.len() / 3).max(24);
+    let common = (rest_old.len() / 3).clamp(24, COMMON_MAX);
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
-    for &j in &rest_new {
-        let nw = words(&new[j]);
-        let mut uniq: Vec<&str> = nw.iter().map(String::as_str).collect();
-        uniq.sort_unstable();
-        uniq.dedup();
-        let mut score: HashMap<usize, f32> = HashMap::new();
-        for w in &uniq {
-            if let Some(list) = postings.get(w) {
-                if list.len() > common {
-                    continue;
+    let mut score = vec![0f32; old.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut scratch = Vec::new();
+    for (&j, nw) in rest_new.iter().zip(&new_words) {
+        for w in distinct(nw) {
+            let list = &postings[w as usize];
+            if list.is_empty() || list.len() > common {
+                continue;
+            }
+            let weight = 1.0 / list.len() as f32;
+            for &i in list {
+                if score[i] == 0.0 {
+                    touched.push(i);
                 }
-                let weight = 1.0 / list.len() as f32;
-                for &i in list {
-                    *score.entry(i).or_default() += weight;
-                }
+                score[i] += weight;
             }
         }
-        let mut cands: Vec<(f32, usize)> = score.into_iter().map(|(i, s)| (s, i)).collect();
+        let mut cands: Vec<(f32, usize)> = touched.drain(..).map(|i| (score[i], i)).collect();
+        for &(_, i) in &cands {
+            score[i] = 0.0;
+        }
         if cands.is_empty() && rest_old.len() <= CANDIDATES {
             cands = rest_old.iter().map(|&i| (0.0, i)).collect();
         }
         cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for (_, i) in cands.into_iter().take(CANDIDATES) {
-            let r = ratio_of(&old_words[&i], &nw);
+            let ow = &old_words[i];
+            if ratio_bound(ow, nw, &mut scratch) < THRESHOLD {
+                continue;
+            }
+            let r = ratio_ids(ow, nw);
             if r >= THRESHOLD {
                 scored.push((r, i, j));
             }
@@ -143,24 +187,49 @@ pub fn in_order(pairs: &[(usize, usize)]) -> Vec<bool> {
 }
 
 /// Chooses between id and similarity alignment: by id when the two versions share ids and
-/// (almost) every shared id names paragraphs with similar words.
+/// (almost) every shared id names paragraphs with similar words. Stops comparing as soon as
+/// the answer is known.
 pub fn resolve_auto(old: &Document, new: &Document) -> Align {
-    let mut old_text: HashMap<&Id, String> = HashMap::new();
+    let mut old_text: HashMap<&Id, String> = HashMap::default();
     old.walk(&mut |p, _| {
         old_text.insert(&p.id, p.full_text());
     });
-    let (mut shared, mut similar) = (0usize, 0usize);
+    let mut shared_pairs: Vec<(&str, String)> = Vec::new();
     new.walk(&mut |p, _| {
         if let Some(t) = old_text.get(&p.id) {
-            shared += 1;
-            let nt = p.full_text();
-            if *t == nt || ratio_of(&words(t), &words(&nt)) >= THRESHOLD {
-                similar += 1;
-            }
+            shared_pairs.push((t.as_str(), p.full_text()));
         }
     });
     let total = old.paragraph_count().min(new.paragraph_count());
-    if total == 0 || (shared > 0 && similar as f32 >= 0.95 * shared as f32) {
+    let shared = shared_pairs.len();
+    if total == 0 {
+        return Align::ById;
+    }
+    if shared == 0 {
+        return Align::BySimilarity;
+    }
+    let enough = 0.95 * shared as f32;
+    let mut vocab = Vocabulary::default();
+    let mut scratch = Vec::new();
+    let (mut similar, mut dissimilar) = (0usize, 0usize);
+    for (t, nt) in &shared_pairs {
+        let alike = *t == nt.as_str() || {
+            let (a, b) = (vocab.words(t), vocab.words(nt));
+            ratio_bound(&a, &b, &mut scratch) >= THRESHOLD && ratio_ids(&a, &b) >= THRESHOLD
+        };
+        if alike {
+            similar += 1;
+            if similar as f32 >= enough {
+                return Align::ById;
+            }
+        } else {
+            dissimilar += 1;
+            if ((shared - dissimilar) as f32) < enough {
+                return Align::BySimilarity;
+            }
+        }
+    }
+    if similar as f32 >= enough {
         Align::ById
     } else {
         Align::BySimilarity

@@ -35,7 +35,16 @@ fn replay(old: &str, e: &ChangeEntry, field: Field, place: &str) -> Result<Strin
     } else {
         old.to_string()
     };
-    apply_edits(&base, e.edits.iter().filter(|x| x.field == field)).map_err(mismatch)
+    let mut edits: Vec<&super::Edit> = e
+        .edits
+        .iter()
+        .chain(&e.form_edits)
+        .filter(|x| x.field == field)
+        .collect();
+    if !e.form_edits.is_empty() {
+        edits.sort_by_key(|x| x.at);
+    }
+    apply_edits(&base, edits).map_err(mismatch)
 }
 
 fn place_of(e: &ChangeEntry) -> String {

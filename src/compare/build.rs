@@ -120,6 +120,33 @@ fn para_side(doc: &Document, p: &Paragraph, loc: Location) -> Side {
     }
 }
 
+/// The word edits of a lead and text, split into changes of substance and changes of form
+/// only. When the whole paragraph reads the same but for its form (spacing, hyphens, markers,
+/// or where the opening phrase ends), every edit is one of form.
+fn substance(
+    old_lead: &str,
+    old_text: &str,
+    new_lead: &str,
+    new_text: &str,
+) -> (Vec<Edit>, Vec<Edit>) {
+    let mut edits = words::edits(Field::Lead, old_lead, new_lead);
+    edits.extend(words::edits(Field::Text, old_text, new_text));
+    if edits.is_empty() {
+        return (edits, Vec::new());
+    }
+    let lead_moved = edits.iter().any(|e| e.field == Field::Lead)
+        && words::is_form_only(&Edit {
+            field: Field::Text,
+            at: 0,
+            deleted: format!("{old_lead} {old_text}"),
+            inserted: format!("{new_lead} {new_text}"),
+        });
+    if lead_moved {
+        return (Vec::new(), edits);
+    }
+    words::split_form(edits)
+}
+
 /// Edits that insert (or delete) a whole lead and text.
 fn whole(lead: &str, text: &str, inserting: bool) -> Vec<Edit> {
     let mk = |field, s: &str| Edit {
@@ -155,6 +182,7 @@ pub(super) fn entry(
         edits: Vec::new(),
         ref_updates: Vec::new(),
         list_edits: Vec::new(),
+        form_edits: Vec::new(),
         similarity: 1.0,
     }
 }
@@ -195,8 +223,7 @@ impl Ctx<'_> {
             Some((s, e)) => (s, e),
             None => (op.text.clone(), Vec::new()),
         };
-        let mut edits = words::edits(Field::Lead, &op.lead, &np.lead);
-        edits.extend(words::edits(Field::Text, &base, &np.text));
+        let (edits, form_edits) = substance(&op.lead, &base, &np.lead, &np.text);
         let numbered_label_changed = !(ol.part == Part::Preamble && ol.path.len() == 1)
             && numbering::printed_label(self.old, &ol) != numbering::printed_label(self.new, &nl);
         let kind = if moved {
@@ -219,6 +246,7 @@ impl Ctx<'_> {
             e.similarity = ratio(&format!("{} {base}", op.lead), &np.full_text());
         }
         e.edits = edits;
+        e.form_edits = form_edits;
         e.ref_updates = ref_updates;
         out.push(e);
         let pairs = pair_paragraphs(&op.subparagraphs, &np.subparagraphs, self.align);
@@ -438,8 +466,7 @@ fn section_entry(
     let ns = j.and_then(|j| new.sections.get(j).map(|s| section_side(s, j)));
     match (os, ns) {
         (Some(o), Some(n)) => {
-            let mut edits = words::edits(Field::Lead, &o.lead, &n.lead);
-            edits.extend(words::edits(Field::Text, &o.text, &n.text));
+            let (edits, form_edits) = substance(&o.lead, &o.text, &n.lead, &n.text);
             let kind = if moved {
                 Kind::Moved
             } else if !edits.is_empty() || o.level != n.level || o.numbered != n.numbered {
@@ -449,6 +476,7 @@ fn section_entry(
             };
             let mut e = entry(kind, PartKind::Section, 0, Some(o), Some(n));
             e.edits = edits;
+            e.form_edits = form_edits;
             e
         }
         (Some(o), None) => {
@@ -507,7 +535,7 @@ fn footnotes(old: &Document, new: &Document, align: Align, out: &mut Vec<ChangeE
         let n = j.and_then(|j| footnote_side(new, &nn, j));
         let e = match (o, n) {
             (Some(o), Some(n)) => {
-                let edits = words::edits(Field::Text, &o.text, &n.text);
+                let (edits, form_edits) = substance("", &o.text, "", &n.text);
                 let kind = if moved {
                     Kind::Moved
                 } else if !edits.is_empty() {
@@ -519,6 +547,7 @@ fn footnotes(old: &Document, new: &Document, align: Align, out: &mut Vec<ChangeE
                 };
                 let mut e = entry(kind, PartKind::Footnote, 0, Some(o), Some(n));
                 e.edits = edits;
+                e.form_edits = form_edits;
                 e
             }
             (Some(o), None) => {

@@ -41,6 +41,7 @@ fn change(e: &ChangeEntry) -> Value {
         "new_list": side(&e.new, |s| s.list.clone()).flatten(),
         "edits": e.edits.iter().map(edit).collect::<Vec<_>>(),
         "ref_updates": e.ref_updates.iter().map(edit).collect::<Vec<_>>(),
+        "form_edits": e.form_edits.iter().map(edit).collect::<Vec<_>>(),
         "list_edits": e.list_edits,
         "similarity": e.similarity,
     })

@@ -101,7 +101,9 @@ fn pieces(e: &ChangeEntry, notes: &Notes) -> Vec<(PieceKind, String)> {
         .as_ref()
         .map(|s| join(&s.lead, &s.text))
         .unwrap_or_default();
-    let edits = words::edits(Field::Text, &old, &new);
+    let mut edits = words::edits(Field::Text, &old, &new);
+    // Changes of form only (spacing, hyphens, markers) are shown as the same text.
+    edits.retain(|x| !words::is_form_only(x));
     words::pieces(&old, &edits, Field::Text)
         .into_iter()
         .map(|(k, s)| {

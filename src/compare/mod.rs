@@ -167,6 +167,10 @@ pub struct ChangeEntry {
     /// Cross-references rewritten only because of renumbering ("paragraph 5" → "paragraph
     /// 6"), at byte offsets of the old text. Not a change of substance.
     pub ref_updates: Vec<Edit>,
+    /// Changes of form only, at the offsets of `edits` (spacing, a non-breaking hyphen for
+    /// "-", footnote markers, an opening phrase ending a word earlier or later): not changes
+    /// of substance, kept so that the comparison replays exactly.
+    pub form_edits: Vec<Edit>,
     /// Changes to a list-valued header field.
     pub list_edits: Vec<ListEdit>,
     /// Word similarity of the old and new text (1.0 = same words).

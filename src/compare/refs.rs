@@ -29,6 +29,41 @@ fn points_here(after: &[&str]) -> bool {
     }
 }
 
+/// Words naming another text whose paragraphs a following "in particular paragraph 15"
+/// cites ("article 4 of the Paris Agreement, in particular paragraph 15").
+const OTHER_TEXTS: [&str; 9] = [
+    "resolution",
+    "resolutions",
+    "decision",
+    "article",
+    "agreement",
+    "convention",
+    "declaration",
+    "charter",
+    "report",
+];
+
+/// Whether the words before a reference (in the same clause) say it cites another text:
+/// "in particular" or "including" right before it, and one of [`OTHER_TEXTS`] earlier.
+fn cites_another_text(before: &[&str]) -> bool {
+    let words: Vec<String> = before
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(**t, ";" | "."))
+        .filter(|t| is_word(t))
+        .take(15)
+        .map(|t| t.to_lowercase())
+        .collect();
+    let lead_in = match words.as_slice() {
+        [p, i, ..] if p == "particular" && i == "in" => 2,
+        [w, ..] if w == "including" => 1,
+        _ => return false,
+    };
+    words[lead_in..]
+        .iter()
+        .any(|w| OTHER_TEXTS.contains(&w.as_str()))
+}
+
 /// The old text with its internal paragraph references renumbered through `map`, and the
 /// rewrites as edits on the old text. `None` when nothing needs rewriting.
 pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
@@ -69,7 +104,10 @@ pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
             }
             j += 1;
         }
-        if !numbers.is_empty() && points_here(&toks[j.min(toks.len())..]) {
+        if !numbers.is_empty()
+            && points_here(&toks[j.min(toks.len())..])
+            && !cites_another_text(&toks[..i])
+        {
             for k in numbers {
                 let Ok(n) = toks[k].parse::<u32>() else {
                     continue;
@@ -107,5 +145,9 @@ mod tests {
         assert_eq!(s, "paragraph 6 (b) of the present resolution");
         assert!(renumber("paragraph 5 of resolution 70/1", &map).is_none());
         assert!(renumber("paragraph 2 above", &map).is_none());
+        let other = "article 4 of the Paris Agreement, in particular paragraph 5, which states";
+        assert!(renumber(other, &map).is_none());
+        let (s, _) = renumber("the work, in particular paragraph 5 above", &map).unwrap();
+        assert_eq!(s, "the work, in particular paragraph 6 above");
     }
 }

@@ -243,7 +243,7 @@ mod tests {
         let outputs = [
             side_by_side(&cmp, "old\u{7}", "new", opts),
             inline(&cmp, "old", "new", opts),
-            amendments(&cmp).join("\n"),
+            amendments(&old, &new, &cmp).text(),
         ];
         for (k, out) in outputs.iter().enumerate() {
             assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'));

@@ -3,17 +3,24 @@
 //! between two texts, the word similarity ratio, and replaying edits.
 
 use super::{Edit, Field};
+use foldhash::HashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
 
-/// Splits text into tokens whose concatenation is the text: runs of letters and digits,
-/// runs of whitespace, a footnote marker `[^id]`, an escape `\x`, or one other character.
-pub fn tokenize(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let rest = &s[i..];
+/// The tokens of a text, in order; their concatenation is the text: runs of letters and
+/// digits, runs of whitespace, a footnote marker `[^id]`, an escape `\x`, or one other
+/// character.
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest;
         let mut chars = rest.chars();
-        let Some(c) = chars.next() else { break };
+        let c = chars.next()?;
         let len = if c == '\\' {
             c.len_utf8() + chars.next().map_or(0, char::len_utf8)
         } else if rest.starts_with("[^") && rest.find(']').is_some_and(|e| e > 2) {
@@ -27,10 +34,20 @@ pub fn tokenize(s: &str) -> Vec<&str> {
         } else {
             c.len_utf8()
         };
-        out.push(&rest[..len]);
-        i += len;
+        let (tok, rest) = rest.split_at(len);
+        self.rest = rest;
+        Some(tok)
     }
-    out
+}
+
+/// The tokens of a text without collecting them.
+pub fn tokens(s: &str) -> Tokens<'_> {
+    Tokens { rest: s }
+}
+
+/// Splits text into tokens whose concatenation is the text (see [`Tokens`]).
+pub fn tokenize(s: &str) -> Vec<&str> {
+    tokens(s).collect()
 }
 
 /// Whether a token is a word (letters or digits).
@@ -40,11 +57,117 @@ pub fn is_word(token: &str) -> bool {
 
 /// The words of a text (no spaces or punctuation), lower-cased.
 pub fn words(s: &str) -> Vec<String> {
-    tokenize(s)
-        .into_iter()
+    tokens(s)
         .filter(|t| is_word(t))
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Numbers for words: each distinct lower-cased word gets one, so that word lists compare
+/// as integers (the word comparison gives the same result on the numbers as on the words).
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// The number of a word (lower-cased here), given on first sight.
+    pub fn id(&mut self, word: &str) -> u32 {
+        let lowered;
+        let key = if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            word
+        } else {
+            lowered = word.to_lowercase();
+            lowered.as_str()
+        };
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(key.to_string(), id);
+        id
+    }
+
+    /// The numbers of the words of a text, in order.
+    pub fn words(&mut self, s: &str) -> Vec<u32> {
+        tokens(s)
+            .filter(|t| is_word(t))
+            .map(|w| self.id(w))
+            .collect()
+    }
+
+    /// How many distinct words have a number.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The rank of each word number in the alphabetical order of the words.
+    pub fn alphabetical_ranks(&self) -> Vec<u32> {
+        let mut by_word: Vec<(&str, u32)> =
+            self.ids.iter().map(|(w, &i)| (w.as_str(), i)).collect();
+        by_word.sort_unstable();
+        let mut rank = vec![0; by_word.len()];
+        for (r, (_, id)) in by_word.into_iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        rank
+    }
+}
+
+/// similar's ratio for `matches` common words out of `old_len + new_len`.
+fn ratio_for(matches: usize, old_len: usize, new_len: usize) -> f32 {
+    let len = old_len + new_len;
+    if len == 0 {
+        1.0
+    } else {
+        2.0 * matches as f32 / len as f32
+    }
+}
+
+/// An upper bound of [`ratio_ids`] from the words the two lists share regardless of order
+/// (a common subsequence cannot be longer than the common multiset). `scratch` is reused
+/// between calls and must hold a zero per word number.
+pub fn ratio_bound(old: &[u32], new: &[u32], scratch: &mut Vec<u32>) -> f32 {
+    let need = old
+        .iter()
+        .chain(new)
+        .map(|&w| w as usize + 1)
+        .max()
+        .unwrap_or(0);
+    if scratch.len() < need {
+        scratch.resize(need, 0);
+    }
+    for &w in old {
+        scratch[w as usize] += 1;
+    }
+    let mut common = 0;
+    for &w in new {
+        let c = &mut scratch[w as usize];
+        if *c > 0 {
+            *c -= 1;
+            common += 1;
+        }
+    }
+    for &w in old {
+        scratch[w as usize] = 0;
+    }
+    ratio_for(common, old.len(), new.len())
+}
+
+/// Similarity of two lists of word numbers in `0..=1` (similar's ratio: 2 × matches / total).
+pub fn ratio_ids(old: &[u32], new: &[u32]) -> f32 {
+    if old == new {
+        return 1.0;
+    }
+    let ops = capture_diff_slices(Algorithm::Myers, old, new);
+    diff_ratio(&ops, old.len(), new.len())
 }
 
 /// Similarity of two word lists in `0..=1` (similar's ratio: 2 × matches / total).
@@ -58,7 +181,41 @@ pub fn ratio_of(old: &[String], new: &[String]) -> f32 {
 
 /// Similarity of two texts over their words.
 pub fn ratio(old: &str, new: &str) -> f32 {
-    ratio_of(&words(old), &words(new))
+    let mut v = Vocabulary::default();
+    let (o, n) = (v.words(old), v.words(new));
+    ratio_ids(&o, &n)
+}
+
+/// Whether the words of two texts are the same (spacing and punctuation aside).
+pub fn same_words(old: &str, new: &str) -> bool {
+    let w = |s| tokens(s).filter(|t| is_word(t));
+    w(old).eq(w(new))
+}
+
+/// Whether an edit changes only the form, not the substance: spacing (also a space that
+/// splits or joins a word: "radiatio n", "Asia 11"; the words read the same), a
+/// non-breaking hyphen (U+2011, or the hyphen U+2010) for "-", footnote markers.
+pub fn is_form_only(e: &Edit) -> bool {
+    let substance = |s| {
+        tokens(s)
+            .filter(|t| {
+                let space = t.trim().is_empty();
+                let marker = t.starts_with("[^") && t.len() > 3;
+                !space && !marker
+            })
+            .map(|t| match t {
+                "\u{2010}" | "\u{2011}" => "-",
+                t => t,
+            })
+            .flat_map(str::chars)
+    };
+    substance(&e.deleted).eq(substance(&e.inserted))
+}
+
+/// Splits edits into the changes of substance and the changes of form only
+/// ([`is_form_only`]), both kept in offset order.
+pub fn split_form(edits: Vec<Edit>) -> (Vec<Edit>, Vec<Edit>) {
+    edits.into_iter().partition(|e| !is_form_only(e))
 }
 
 /// The word edits turning `old` into `new`, with byte offsets into `old`. Edits separated
@@ -200,6 +357,44 @@ mod tests {
             e.iter()
                 .any(|x| x.deleted == "a" && x.inserted == "an oral")
         );
+    }
+
+    #[test]
+    fn spacing_hyphens_and_markers_are_form_only() {
+        let form = |d: &str, i: &str| {
+            is_form_only(&Edit {
+                field: Field::Text,
+                at: 0,
+                deleted: d.into(),
+                inserted: i.into(),
+            })
+        };
+        assert!(form("-", "\u{2011}"));
+        assert!(form(" ", "  "));
+        assert!(form("Decides ,", "Decides,"));
+        assert!(form("Asia 11", "Asia11"));
+        assert!(form("", "[^f3]"));
+        assert!(!form("a", "an"));
+        assert!(!form("-", "–"));
+        assert!(!form("[^f3]", "3"));
+    }
+
+    #[test]
+    fn word_numbers_compare_as_words() {
+        let mut v = Vocabulary::default();
+        let a = v.words("Urges all States, all of them");
+        let b = v.words("urges ALL states parties");
+        assert_eq!(a[..3], b[..3]);
+        assert_eq!(
+            ratio_ids(&a, &b),
+            ratio_of(
+                &words("Urges all States, all of them"),
+                &words("urges ALL states parties")
+            )
+        );
+        let mut scratch = Vec::new();
+        assert!(ratio_bound(&a, &b, &mut scratch) >= ratio_ids(&a, &b));
+        assert!(scratch.iter().all(|&c| c == 0));
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 mod emit;
 mod schema;
+pub mod stamp;
 mod validate;
 
 pub use validate::MAX_FIRST_NUMBER;
@@ -387,14 +388,25 @@ pub fn save(path: &Path, draft: &Draft) -> Result<(), FileError> {
     save_with(path, draft, crate::fileio::WriteOptions::default())
 }
 
+/// Saves the draft as [`save`] does, marked as an unedited import (see [`stamp`]): a later
+/// import may replace it without `--force` while nobody has changed it.
+pub fn save_import(path: &Path, draft: &Draft) -> Result<(), FileError> {
+    let text = stamp::stamp(&to_toml(draft)?);
+    save_text(path, &text, crate::fileio::WriteOptions::default())
+}
+
 /// [`save`] with the permissions a new file gets.
 pub fn save_with(
     path: &Path,
     draft: &Draft,
     opts: crate::fileio::WriteOptions,
 ) -> Result<(), FileError> {
-    let text = to_toml(draft)?;
-    if let Err(e) = parse(&text, path) {
+    save_text(path, &to_toml(draft)?, opts)
+}
+
+/// Writes the TOML `text` of a draft, after reading it back with the loader's own checks.
+fn save_text(path: &Path, text: &str, opts: crate::fileio::WriteOptions) -> Result<(), FileError> {
+    if let Err(e) = parse(text, path) {
         return Err(FileError::Invalid {
             path: path.to_path_buf(),
             line: None,

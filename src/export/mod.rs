@@ -1,11 +1,12 @@
 //! Export of a document for reading and for scripts: clean text in UN layout
-//! ([`text`]), Markdown with emphasis kept ([`markdown`]) and the whole model as JSON
-//! ([`json`]).
+//! ([`text`]), Markdown with emphasis kept ([`markdown`]), the whole model as JSON
+//! ([`json`]) and a Word document in UN layout with real footnotes ([`docx`]).
 //!
 //! Pure functions over the model with no I/O. Numbers, letters and footnote numbers are
 //! derived here from position (see [`crate::numbering`]); nothing is sanitised away from the
 //! content (printing to a terminal is the caller's business, see [`crate::sanitize`]).
 
+mod docx;
 mod json;
 mod markdown;
 mod text;
@@ -14,6 +15,8 @@ mod wrap;
 use crate::markup;
 use crate::model::{Document, Header, Id};
 use std::collections::HashMap;
+
+pub use docx::DocxError;
 
 /// The default width of the text export, in terminal columns.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -32,6 +35,14 @@ pub fn text(doc: &Document, width: usize) -> String {
 /// The same draft in Markdown, with emphasis kept (*italic* leads) and footnotes as `[^1]`.
 pub fn markdown(doc: &Document) -> String {
     markdown::render(doc)
+}
+
+/// The draft as a Word document (the bytes of a `.docx` file) in UN layout: header block,
+/// bold title, preamble with italic leads and first-line indents, numbered operative
+/// paragraphs with hanging indents, sub-paragraphs under their parent, headings, parts,
+/// sections and annexes, and the footnotes as real Word footnotes.
+pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
+    docx::render(doc)
 }
 
 /// The whole model for scripts: header (with `sponsors` as a list), authoring body, preamble

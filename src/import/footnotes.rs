@@ -207,24 +207,19 @@ pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
             .iter()
             .rposition(|l| l.page + 1 != page)
             .map_or(0, |k| k + 1);
-        let found = [
-            Pass::Glued,
-            Pass::AfterPunctuation,
-            Pass::AfterWord,
-            Pass::Acronym,
-        ]
-        .into_iter()
-        .find_map(|pass| find_in(lines, cursor, end, n, pass))
-        .or_else(|| {
-            PASSES
-                .into_iter()
-                .find_map(|pass| find_in(lines, (first, 0), end, n, pass))
-        })
-        .or_else(|| {
-            PASSES
-                .into_iter()
-                .find_map(|pass| find_in(lines, (prev_first, 0), first, n, pass))
-        });
+        let found = PASSES
+            .into_iter()
+            .find_map(|pass| find_in(lines, cursor, end, n, pass))
+            .or_else(|| {
+                PASSES
+                    .into_iter()
+                    .find_map(|pass| find_in(lines, (first, 0), end, n, pass))
+            })
+            .or_else(|| {
+                PASSES
+                    .into_iter()
+                    .find_map(|pass| find_in(lines, (prev_first, 0), first, n, pass))
+            });
         if let Some((i, span)) = found {
             let text = &mut lines[i].text;
             let sup = superscript(n);
@@ -232,7 +227,14 @@ pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
             while start > 0 && text.as_bytes()[start - 1] == b' ' {
                 start -= 1;
             }
-            text.replace_range(start..span.end, &sup);
+            // A marker is never glued to the word after it.
+            let spaced = if text[span.end..].starts_with(char::is_alphabetic) {
+                format!("{sup} ")
+            } else {
+                sup
+            };
+            text.replace_range(start..span.end, &spaced);
+            let sup = spaced;
             if i >= first {
                 cursor = (i, start + sup.len());
             }
@@ -240,11 +242,12 @@ pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
     }
 }
 
-const PASSES: [Pass; 4] = [
+const PASSES: [Pass; 5] = [
     Pass::Glued,
     Pass::AfterPunctuation,
     Pass::AfterWord,
     Pass::Acronym,
+    Pass::BeforeWord,
 ];
 
 /// How a plain-digit marker stands in the text.
@@ -256,8 +259,11 @@ enum Pass {
     AfterPunctuation,
     /// After a word and a space: `the Court 1 and`.
     AfterWord,
-    /// Glued to an acronym (`UNRWA2`), last, as `G20` is a name.
+    /// Glued to an acronym (`UNRWA2`), late, as `G20` is a name.
     Acronym,
+    /// After a word and a space but glued to the next word, where extraction lost the
+    /// space after it: `the Paris Agreement 5and its`.
+    BeforeWord,
 }
 
 /// The number written in superscript digits.
@@ -441,7 +447,7 @@ fn marker_in(t: &str, from: usize, n: u32, pass: Pass) -> Option<std::ops::Range
         if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
-        if next.is_some_and(char::is_alphanumeric) {
+        if next.is_some_and(char::is_alphanumeric) != (pass == Pass::BeforeWord) {
             continue;
         }
         if is_marker(before, after, pass) {
@@ -519,7 +525,25 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
                     return false;
                 }
             }
-            spaced_next()
+            let symbol_next =
+                after.trim_start().split(' ').next().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('/')
+                });
+            spaced_next() || symbol_next
+        }
+        Pass::BeforeWord => {
+            let Some(stripped) = before.strip_suffix(' ') else {
+                return false;
+            };
+            let w = word_before(stripped).to_lowercase();
+            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let ordinal = ["st", "nd", "rd", "th"].contains(&next_word.as_str());
+            stripped.ends_with(char::is_alphabetic)
+                && w.chars().count() >= 2
+                && !NUMBERING_WORDS.contains(&w.as_str())
+                && !NUMBERED_NOUNS.iter().any(|x| x.eq_ignore_ascii_case(&w))
+                && next_word.chars().next().is_some_and(char::is_lowercase)
+                && !ordinal
         }
         Pass::AfterWord => {
             let Some(stripped) = before.strip_suffix(' ') else {
@@ -545,10 +569,20 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
 /// next number continues a list, it is not a marker.
 fn number_list(before: &str) -> bool {
     let t = before.trim_end_matches([',', ';', ':', ' ']);
-    t.ends_with(|c: char| c.is_ascii_digit())
-        && t.rsplit(' ')
-            .next()
-            .is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+    let mut tokens = t.rsplit(' ');
+    let short_number = |w: &str| {
+        let w = w.trim_end_matches([',', ';']);
+        !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
+    };
+    if !tokens.next().is_some_and(short_number) {
+        return false;
+    }
+    // "paragraphs 1, 2", "1, 2, 3", "(a) 3;"; not "Agenda 21, 1 the Plan".
+    tokens.next().is_none_or(|p| {
+        short_number(p)
+            || p.starts_with('(')
+            || NUMBERING_WORDS.contains(&p.trim_end_matches([',', '.']).to_lowercase().as_str())
+    })
 }
 
 /// Links markers to footnotes in document order and stores the footnotes in the document.
@@ -893,5 +927,72 @@ mod tests {
             "of GC(69)/RES/9 A.2, entitled x; held in 2025;[^f1] and “Governors”;[^f2] item"
         );
         assert_eq!(doc.footnotes.len(), 2);
+    }
+
+    /// Lines of a body as PDF extraction leaves them, with the footnotes of each page's foot
+    /// read by [`extract`] and the markers written by [`mark`] in the body (after the first
+    /// two lines, the header).
+    fn marked(text: &str) -> (Vec<String>, Vec<FootnoteDef>) {
+        let mut lines = super::super::lines::normalise(text);
+        let defs = extract(&mut lines);
+        mark(&mut lines[2..], &defs);
+        let kept = lines
+            .into_iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text)
+            .collect();
+        (kept, defs)
+    }
+
+    #[test]
+    fn markers_in_every_shape_by_the_footnotes_of_their_page() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling the Universal Declaration of Human Rights,1 the Convention on the \n\
+            Rights of the Child2 and Article 1 of the Charter, paragraphs 1, 2 and the outcome \n\
+            documents;3 of 2024/25;4 the people, 5  and its Notes; 6 \n\
+            the Paris Agreement 7and the Court 8 \n\
+            __________________ \n \n* On behalf of the Group of Keepers \nof Lights. \n \n\
+            1  Resolution 217 A (III). \n2  United Nations, Treaty Series, vol. 1577. \n\
+            3  See A/1/1. \n4  Held in Valletta, \n18 – 22 March 2031. \n5  See A/1/2. \n\
+            6  See A/1/3. \n7  See A/1/4. \n8  See A/1/5. \n\n\
+            A/1/L.1 \n \n11-11111 \n2/2 \n \n\
+            31 December 2031 on the keeping of lights,9 and 10 the report10 \n\
+            __________________ \n \n9  See A/1/6. \n10  See A/1/7. \n";
+        let (lines, defs) = marked(text);
+        assert_eq!(
+            lines,
+            [
+                "A/1/L.1",
+                "The Assembly,",
+                "Recalling the Universal Declaration of Human Rights,¹ the Convention on the",
+                "Rights of the Child² and Article 1 of the Charter, paragraphs 1, 2 and the outcome",
+                "documents;³ of 2024/25;⁴ the people,⁵ and its Notes;⁶",
+                "the Paris Agreement⁷ and the Court⁸",
+                // A line opening with a date at the top of a page is text, not a footnote.
+                "31 December 2031 on the keeping of lights,⁹ and 10 the report¹⁰",
+            ]
+        );
+        let numbers: Vec<Option<u32>> = defs.iter().map(|d| d.number).collect();
+        assert_eq!(
+            numbers,
+            [
+                None,
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                Some(8),
+                Some(9),
+                Some(10)
+            ]
+        );
+        // The note on sponsors over two lines; a footnote that runs on to a line opening
+        // with a number.
+        assert_eq!(defs[0].text, "On behalf of the Group of Keepers of Lights.");
+        assert_eq!(defs[4].text, "Held in Valletta, 18 – 22 March 2031.");
+        assert_eq!((defs[9].page, defs[10].page), (2, 2));
     }
 }

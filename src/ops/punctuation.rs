@@ -23,7 +23,9 @@ const MARKS: [char; 4] = [',', ';', '.', ':'];
 
 /// The end mark each paragraph of a resolution should carry, by id (empty for a report).
 pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
-    fn assign(p: &Paragraph, terminal: char, out: &mut HashMap<Id, char>) {
+    // `item` ends the items of a series before the last: a semicolon, a comma in a preamble
+    // (as adopted resolutions do; the check holds the same rule).
+    fn assign(p: &Paragraph, terminal: char, item: char, out: &mut HashMap<Id, char>) {
         if p.subparagraphs.is_empty() {
             out.insert(p.id.clone(), terminal);
             return;
@@ -31,7 +33,7 @@ pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
         out.insert(p.id.clone(), ':');
         let n = p.subparagraphs.len();
         for (i, sp) in p.subparagraphs.iter().enumerate() {
-            assign(sp, if i + 1 == n { terminal } else { ';' }, out);
+            assign(sp, if i + 1 == n { terminal } else { item }, item, out);
         }
     }
     let mut out = HashMap::new();
@@ -44,11 +46,11 @@ pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
         .chain(doc.parts.iter().map(|p| (&p.preamble, &p.operative)));
     for (preamble, operative) in lists {
         for p in preamble {
-            assign(p, ',', &mut out);
+            assign(p, ',', ',', &mut out);
         }
         let n = operative.len();
         for (i, p) in operative.iter().enumerate() {
-            assign(p, if i + 1 == n { '.' } else { ';' }, &mut out);
+            assign(p, if i + 1 == n { '.' } else { ';' }, ';', &mut out);
         }
     }
     out

@@ -1,0 +1,168 @@
+//! Amendments the UN way, in both directions: the instructions of an amendment document
+//! ("In operative paragraph 1, replace “Takes note” with “Welcomes”."), parsed from its text
+//! ([`parse`]), written in UN wording ([`render`]), and applied to the draft as issued
+//! ([`apply`]) as operations on the stable ids of its paragraphs, so that any subset of the
+//! instructions, from one or several amendment documents, applies in any order.
+//!
+//! Places are always those of the draft as issued: preambular paragraphs by ordinal words
+//! ([`ordinal`]), operative paragraphs by number, sub-paragraphs as "operative paragraph 9
+//! (b)". Quoted text is matched in a paragraph's plain text ([`text`]). Pure functions, no
+//! terminal or file code.
+
+pub mod apply;
+pub mod ordinal;
+pub mod parse;
+pub mod render;
+pub mod text;
+
+pub use apply::{AmendError, Applied, Reason, apply};
+pub use parse::{ParseError, parse_document, parse_instructions};
+pub use render::render;
+
+use crate::model::Paragraph;
+
+/// The part of a resolution a place belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PartRef {
+    Preamble,
+    Operative,
+}
+
+/// A paragraph or sub-paragraph of the draft as issued: its part and its 1-based path (the
+/// paragraph's position, then the sub-paragraph's position at each level).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ParaRef {
+    pub part: PartRef,
+    pub path: Vec<usize>,
+}
+
+impl ParaRef {
+    pub fn new(part: PartRef, path: Vec<usize>) -> Self {
+        ParaRef { part, path }
+    }
+    pub fn is_sub(&self) -> bool {
+        self.path.len() > 1
+    }
+    /// The parent paragraph of a sub-paragraph.
+    pub fn parent(&self) -> Option<ParaRef> {
+        self.is_sub().then(|| ParaRef {
+            part: self.part,
+            path: self.path[..self.path.len() - 1].to_vec(),
+        })
+    }
+}
+
+/// Where a change of words applies.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The title of the draft.
+    Title,
+    Paragraph(ParaRef),
+    /// Footnote by its number in the draft as issued.
+    Footnote(u32),
+    /// Every preambular paragraph (every occurrence).
+    Preamble,
+    /// Every operative paragraph (every occurrence).
+    Operative,
+}
+
+impl Scope {
+    /// Whether the change applies to every occurrence in the scope.
+    pub fn is_wide(&self) -> bool {
+        matches!(self, Scope::Title | Scope::Preamble | Scope::Operative)
+    }
+}
+
+/// A change of words inside a paragraph, title or footnote; quoted texts are plain text
+/// (footnote markers written as superscript numbers of the draft as issued, new footnotes
+/// as `*` marks defined in [`Instruction::footnotes`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TextOp {
+    Delete(String),
+    Replace { old: String, new: String },
+    InsertAfter { anchor: String, text: String },
+    InsertBefore { anchor: String, text: String },
+}
+
+/// Where new or moved paragraphs go.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Position {
+    After(ParaRef),
+    Before(ParaRef),
+    /// At the end of a part (`None`) or of a paragraph's sub-paragraphs (`Some`), for a
+    /// list that is empty in the draft as issued.
+    EndOf(PartRef, Option<ParaRef>),
+}
+
+impl Position {
+    /// The part the position is in.
+    pub fn part(&self) -> PartRef {
+        match self {
+            Position::After(r) | Position::Before(r) => r.part,
+            Position::EndOf(p, _) => *p,
+        }
+    }
+    /// The parent paragraph of the list the position is in (`None` at the top level).
+    pub fn parent(&self) -> Option<ParaRef> {
+        match self {
+            Position::After(r) | Position::Before(r) => r.parent(),
+            Position::EndOf(_, p) => p.clone(),
+        }
+    }
+}
+
+/// One operation of an instruction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// A change of words in each of the scopes.
+    Text { scopes: Vec<Scope>, op: TextOp },
+    /// Whole paragraphs or sub-paragraphs deleted.
+    Delete(Vec<ParaRef>),
+    /// New paragraphs (with their sub-paragraphs) inserted; ids are left empty.
+    Insert {
+        at: Position,
+        paragraphs: Vec<Paragraph>,
+    },
+    /// A paragraph (with its sub-paragraphs) replaced by new ones.
+    Replace {
+        target: ParaRef,
+        paragraphs: Vec<Paragraph>,
+    },
+    /// A paragraph moved to another place in its list.
+    Move { target: ParaRef, to: Position },
+}
+
+/// A numbered instruction of an amendment.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Instruction {
+    /// Its number in the amendment document (1 when the document has a single one).
+    pub number: u32,
+    pub ops: Vec<Op>,
+    /// The instruction as written (one line, for reports).
+    pub wording: String,
+}
+
+/// An amendment document: who proposes it, what it amends, its numbered instructions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Amendment {
+    /// Its own symbol ("A/80/L.30"); empty for a plain file of instructions.
+    pub symbol: String,
+    /// The symbol of the draft it amends ("A/80/L.25").
+    pub target: String,
+    pub sponsors: Vec<String>,
+    pub title: String,
+    pub instructions: Vec<Instruction>,
+    /// New footnotes introduced by the instructions: the mark (`*`, `**`) and the text.
+    pub footnotes: Vec<(String, String)>,
+}
+
+impl Amendment {
+    /// The name used in notes and reports: the symbol, else `fallback`.
+    pub fn name<'a>(&'a self, fallback: &'a str) -> &'a str {
+        if self.symbol.is_empty() {
+            fallback
+        } else {
+            &self.symbol
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! Writing instructions in UN wording: "In the second preambular paragraph, delete “of
+//! Ukraine”.", "Delete operative paragraphs 5, 6, 10 and 13.", "After operative paragraph 4,
+//! insert two new operative paragraphs reading:" followed by the new text, one paragraph a
+//! line. What [`super::parse`] reads back.
+
+use super::{Instruction, Op, ParaRef, PartRef, Position, Scope, TextOp, ordinal};
+use crate::model::{ListStyle, Paragraph};
+use crate::numbering;
+
+/// The largest preambular paragraph named by its ordinal word (higher ones by number).
+const WORDS_UP_TO: usize = 99;
+
+/// Letters of a sub-paragraph path below its paragraph ("(b) (ii)").
+fn labels(path: &[usize]) -> String {
+    path.iter()
+        .enumerate()
+        .skip(1)
+        .map(|(depth, i)| {
+            format!(
+                " ({})",
+                numbering::sub_label(depth, i.saturating_sub(1), ListStyle::Default)
+            )
+        })
+        .collect()
+}
+
+/// The name of a place: "the forty-first preambular paragraph", "operative paragraph 9 (b)".
+pub fn place(r: &ParaRef) -> String {
+    let n = r.path.first().copied().unwrap_or(0);
+    match r.part {
+        PartRef::Preamble if n <= WORDS_UP_TO => {
+            format!(
+                "the {} preambular paragraph{}",
+                ordinal::word(n),
+                labels(&r.path)
+            )
+        }
+        PartRef::Preamble => format!("preambular paragraph {n}{}", labels(&r.path)),
+        PartRef::Operative => format!("operative paragraph {n}{}", labels(&r.path)),
+    }
+}
+
+/// "a, b and c".
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The names of several places, grouped as the UN writes them: "the sixteenth and twentieth
+/// preambular paragraphs and operative paragraphs 5, 6 and 9 (b)".
+pub fn places(refs: &[ParaRef]) -> String {
+    let mut groups = Vec::new();
+    let pre: Vec<&ParaRef> = refs
+        .iter()
+        .filter(|r| r.part == PartRef::Preamble && !r.is_sub() && r.path[0] <= WORDS_UP_TO)
+        .collect();
+    match pre.as_slice() {
+        [] => {}
+        [one] => groups.push(place(one)),
+        many => {
+            let words: Vec<String> = many.iter().map(|r| ordinal::word(r.path[0])).collect();
+            groups.push(format!("the {} preambular paragraphs", list(&words)));
+        }
+    }
+    for r in refs
+        .iter()
+        .filter(|r| r.part == PartRef::Preamble && !pre.contains(r))
+    {
+        groups.push(place(r));
+    }
+    let ops: Vec<String> = refs
+        .iter()
+        .filter(|r| r.part == PartRef::Operative)
+        .map(|r| format!("{}{}", r.path[0], labels(&r.path)))
+        .collect();
+    match ops.len() {
+        0 => {}
+        1 => groups.push(format!("operative paragraph {}", ops[0])),
+        _ => groups.push(format!("operative paragraphs {}", list(&ops))),
+    }
+    list(&groups)
+}
+
+fn scope_names(scopes: &[Scope]) -> String {
+    let refs: Vec<ParaRef> = scopes
+        .iter()
+        .filter_map(|s| match s {
+            Scope::Paragraph(r) => Some(r.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut names = Vec::new();
+    for s in scopes {
+        match s {
+            Scope::Title => names.push("the title".to_string()),
+            Scope::Preamble => names.push("the preambular paragraphs".to_string()),
+            Scope::Operative => names.push("the operative paragraphs".to_string()),
+            Scope::Footnote(n) => names.push(format!("footnote {n}")),
+            Scope::Paragraph(_) => {}
+        }
+    }
+    if !refs.is_empty() {
+        names.push(places(&refs));
+    }
+    list(&names)
+}
+
+/// Whether a change of words is written "Replace “a” with “b” in the title, the preambular
+/// paragraphs …" (every occurrence in several places) rather than "In …, replace …".
+fn is_wide_form(scopes: &[Scope]) -> bool {
+    scopes.iter().any(Scope::is_wide) && scopes != [Scope::Title]
+}
+
+fn q(s: &str) -> String {
+    format!("“{s}”")
+}
+
+/// One change of words: "replace “a” with “b”".
+pub fn clause(op: &TextOp) -> String {
+    match op {
+        TextOp::Delete(x) => format!("delete {}", q(x)),
+        TextOp::Replace { old, new } => format!("replace {} with {}", q(old), q(new)),
+        TextOp::InsertAfter { anchor, text } => format!("insert {} after {}", q(text), q(anchor)),
+        TextOp::InsertBefore { anchor, text } => {
+            format!("insert {} before {}", q(text), q(anchor))
+        }
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn count(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "no", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+/// "insert two new operative paragraphs reading:".
+fn new_paragraphs(n: usize, sub: bool, part: PartRef) -> String {
+    let kind = match (sub, part) {
+        (true, _) => "subparagraph",
+        (false, PartRef::Preamble) => "preambular paragraph",
+        (false, PartRef::Operative) => "operative paragraph",
+    };
+    format!(
+        "insert {} new {kind}{} reading:",
+        count(n),
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+fn position(at: &Position) -> String {
+    match at {
+        Position::After(r) => format!("After {}", place(r)),
+        Position::Before(r) => format!("Before {}", place(r)),
+        Position::EndOf(PartRef::Preamble, None) => "At the end of the preamble".into(),
+        Position::EndOf(PartRef::Operative, None) => "At the end of the operative part".into(),
+        Position::EndOf(_, Some(r)) => format!("At the end of {}", place(r)),
+    }
+}
+
+/// The new text of inserted or replacing paragraphs: one line a paragraph, sub-paragraphs
+/// with their labels.
+fn reading(paragraphs: &[Paragraph], out: &mut Vec<String>) {
+    fn rec(p: &Paragraph, label: Option<String>, depth: usize, out: &mut Vec<String>) {
+        let text = p.full_text();
+        out.push(match label {
+            Some(l) => format!("({l}) {text}"),
+            None => text,
+        });
+        for (i, sp) in p.subparagraphs.iter().enumerate() {
+            let l = numbering::sub_label(depth + 1, i, p.list_style);
+            rec(sp, Some(l), depth + 1, out);
+        }
+    }
+    for p in paragraphs {
+        rec(p, None, 0, out);
+    }
+}
+
+/// The sentence (and new text) of one operation.
+fn op_text(op: &Op) -> (String, Vec<String>) {
+    let mut body = Vec::new();
+    let s = match op {
+        Op::Text { scopes, op } if is_wide_form(scopes) => {
+            format!("{} in {}.", capital(&clause(op)), scope_names(scopes))
+        }
+        Op::Text { scopes, op } => format!("In {}, {}.", scope_names(scopes), clause(op)),
+        Op::Delete(refs) => format!("Delete {}.", places(refs)),
+        Op::Insert { at, paragraphs } => {
+            let sub = match at {
+                Position::EndOf(_, parent) => parent.is_some(),
+                _ => at.parent().is_some(),
+            };
+            reading(paragraphs, &mut body);
+            format!(
+                "{}, {}",
+                position(at),
+                new_paragraphs(paragraphs.len(), sub, at.part())
+            )
+        }
+        Op::Replace { target, paragraphs } => {
+            reading(paragraphs, &mut body);
+            format!("Replace {} with the following:", place(target))
+        }
+        Op::Move { target, to } => match to {
+            Position::Before(r) => format!("Move {} to precede {}.", place(target), place(r)),
+            Position::After(r) => format!("Move {} to follow {}.", place(target), place(r)),
+            Position::EndOf(..) => format!("Move {} to the end.", place(target)),
+        },
+    };
+    (s, body)
+}
+
+/// The instruction's sentence: its operations, changes of words in the same places joined
+/// in one sentence ("In operative paragraph 5, replace “a” with “b” and delete “c”.").
+pub fn sentence(ins: &Instruction) -> (String, Vec<String>) {
+    let text_scopes: Vec<&Vec<Scope>> = ins
+        .ops
+        .iter()
+        .filter_map(|o| match o {
+            Op::Text { scopes, .. } => Some(scopes),
+            _ => None,
+        })
+        .collect();
+    let same = text_scopes.len() == ins.ops.len()
+        && text_scopes.len() > 1
+        && text_scopes.windows(2).all(|w| w[0] == w[1])
+        && !is_wide_form(text_scopes[0]);
+    if same {
+        let clauses: Vec<String> = ins
+            .ops
+            .iter()
+            .filter_map(|o| match o {
+                Op::Text { op, .. } => Some(clause(op)),
+                _ => None,
+            })
+            .collect();
+        return (
+            format!("In {}, {}.", scope_names(text_scopes[0]), list(&clauses)),
+            Vec::new(),
+        );
+    }
+    let mut sentences = Vec::new();
+    let mut body = Vec::new();
+    for op in &ins.ops {
+        let (s, b) = op_text(op);
+        sentences.push(s);
+        body.extend(b);
+    }
+    (sentences.join(" "), body)
+}
+
+/// The instructions as an amendment text: "1. In …", one instruction a paragraph, the new
+/// text of an insertion after a blank line, one paragraph a line; then the new footnotes.
+pub fn render(instructions: &[Instruction], footnotes: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for ins in instructions {
+        let (s, body) = sentence(ins);
+        out.push_str(&format!("{}. {s}\n", ins.number));
+        if !body.is_empty() {
+            for b in body {
+                out.push('\n');
+                out.push_str(&b);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+    }
+    if !footnotes.is_empty() {
+        out.push_str("__________________\n\n");
+        for (mark, text) in footnotes {
+            out.push_str(&format!("{mark} {text}\n\n"));
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_as_the_un_writes_them() {
+        let pp = |n| ParaRef::new(PartRef::Preamble, vec![n]);
+        let op = |p: &[usize]| ParaRef::new(PartRef::Operative, p.to_vec());
+        assert_eq!(place(&pp(41)), "the forty-first preambular paragraph");
+        assert_eq!(place(&op(&[9, 2])), "operative paragraph 9 (b)");
+        assert_eq!(
+            places(&[op(&[5]), op(&[6]), op(&[10]), op(&[13])]),
+            "operative paragraphs 5, 6, 10 and 13"
+        );
+        assert_eq!(
+            places(&[pp(16), pp(20), pp(23)]),
+            "the sixteenth, twentieth and twenty-third preambular paragraphs"
+        );
+        assert_eq!(
+            places(&[pp(21), op(&[35]), op(&[38])]),
+            "the twenty-first preambular paragraph and operative paragraphs 35 and 38"
+        );
+    }
+}

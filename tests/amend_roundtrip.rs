@@ -1,0 +1,311 @@
+//! Amendments are exact in both directions: the amendments that `diff --format amendments`
+//! writes for OLD → NEW, parsed back and applied to OLD, give NEW (the same words, structure
+//! and order). Checked on the fixture pairs, on random edit sequences of a fixture draft, and
+//! on every pair of the real corpus (../shared, required under CI).
+
+use proptest::prelude::*;
+use resdraft::amend::{self, apply::Selected};
+use resdraft::compare::{self, Align, amendments::amendments};
+use resdraft::import::{KindHint, import_file};
+use resdraft::markup;
+use resdraft::model::{Document, Id, Paragraph};
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The words of a text: markup stripped, footnote markers as their footnote's text.
+fn words(doc: &Document, s: &str) -> String {
+    let r = markup::render(s, |id| {
+        let t = doc.footnote(id).map(|f| markup::strip(&f.text));
+        format!("[{}]", t.unwrap_or_default())
+    });
+    r.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What must survive: title, every paragraph's depth and words in order.
+fn shape(doc: &Document) -> Vec<String> {
+    fn rec(doc: &Document, p: &Paragraph, depth: usize, out: &mut Vec<String>) {
+        out.push(format!("{depth}|{}", words(doc, &p.full_text())));
+        for s in &p.subparagraphs {
+            rec(doc, s, depth + 1, out);
+        }
+    }
+    let mut out = vec![format!("title|{}", words(doc, &doc.header.title))];
+    for (name, list) in [("preamble", &doc.preamble), ("operative", &doc.operative)] {
+        out.push(format!("{name} {}", list.len()));
+        for p in list {
+            rec(doc, p, 0, &mut out);
+        }
+    }
+    out
+}
+
+/// Writes the amendments OLD → NEW, reads them back, applies them to OLD; returns the
+/// number of instructions.
+fn round_trip(name: &str, old: &Document, new: &Document, align: Align) -> usize {
+    let cmp = compare::compare(old, new, align);
+    let written = amendments(old, new, &cmp);
+    let text = written.text();
+    if text.is_empty() {
+        assert_eq!(
+            shape(old),
+            shape(new),
+            "{name}: no amendments for different texts"
+        );
+        return 0;
+    }
+    let parsed = amend::parse_document(&text)
+        .unwrap_or_else(|e| panic!("{name}: the amendments do not parse: {e:?}\n{text}"));
+    assert_eq!(
+        parsed.instructions.len(),
+        written.instructions.len(),
+        "{name}"
+    );
+    let selected: Vec<Selected> = parsed
+        .instructions
+        .iter()
+        .map(|i| Selected {
+            name,
+            amendment: &parsed,
+            instruction: i,
+        })
+        .collect();
+    let applied = amend::apply(old, &selected);
+    assert!(
+        applied.errors.is_empty(),
+        "{name}: {:?}\n{text}",
+        applied.errors
+    );
+    let (want, got) = (shape(new), shape(&applied.document));
+    if want != got {
+        let strip = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .filter(|l| !l.starts_with("preamble ") && !l.starts_with("operative "))
+                .cloned()
+                .collect()
+        };
+        let (w2, g2) = (strip(&want), strip(&got));
+        if let Some(k) = w2.iter().zip(&g2).position(|(a, b)| a != b) {
+            eprintln!(
+                "{name}: first different paragraph {k}:\n  want {:?}\n  got  {:?}",
+                w2[k], g2[k]
+            );
+        } else {
+            let n = w2.len().min(g2.len());
+            eprintln!(
+                "{name}: extra paragraphs:\n  want {:?}\n  got  {:?}",
+                &w2[n..],
+                &g2[n..]
+            );
+        }
+        let k = want.iter().zip(&got).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{name}: applying the amendments does not give the new text at {k}:\n  want {:?}\n  got  {:?}\n{text}",
+            want.get(k),
+            got.get(k)
+        );
+    }
+    parsed.instructions.len()
+}
+
+fn import(path: &std::path::Path) -> Document {
+    import_file(path, KindHint::Auto)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .document
+}
+
+#[test]
+fn fixture_pairs_round_trip() {
+    let sample = resdraft::draftfile::load(&root().join("drafts/sample-resolution.toml")).unwrap();
+    let rev = &sample.revisions.last().expect("a revision").document;
+    assert!(round_trip("sample", rev, &sample.document, Align::ById) > 0);
+    let l3 = import(&root().join("tests/fixtures/compare/l3.txt"));
+    let l3r = import(&root().join("tests/fixtures/compare/l3-rev1.txt"));
+    assert!(round_trip("l3", &l3, &l3r, Align::Auto) > 0);
+    round_trip("l3 back", &l3r, &l3, Align::Auto);
+}
+
+/// A random edit of the fixture draft.
+#[derive(Debug, Clone)]
+enum Edit {
+    DeletePara(usize),
+    InsertPara(usize, usize),
+    MovePara(usize, usize),
+    Words(usize, usize, usize, usize),
+    DeleteSub(usize),
+    AddSub(usize, usize),
+    Title(usize),
+}
+
+const NEW_WORDS: &[&str] = &[
+    "States",
+    "and",
+    "the",
+    "in particular",
+    "Member States",
+    ",",
+    "parties",
+    "2030",
+    "Secretary-General",
+    "non‑traditional",
+    "“Personnel”",
+];
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0usize..100).prop_map(Edit::DeletePara),
+        (0usize..100, 0usize..NEW_WORDS.len()).prop_map(|(a, b)| Edit::InsertPara(a, b)),
+        (0usize..100, 0usize..100).prop_map(|(a, b)| Edit::MovePara(a, b)),
+        (0usize..100, 0usize..400, 0usize..4, 0usize..NEW_WORDS.len())
+            .prop_map(|(a, b, c, d)| Edit::Words(a, b, c, d)),
+        (0usize..100).prop_map(Edit::DeleteSub),
+        (0usize..100, 0usize..NEW_WORDS.len()).prop_map(|(a, b)| Edit::AddSub(a, b)),
+        (0usize..NEW_WORDS.len()).prop_map(Edit::Title),
+    ]
+}
+
+fn fresh(doc: &Document) -> Id {
+    doc.fresh_id("p")
+}
+
+/// Applies an edit; indices wrap around what exists.
+fn perform(doc: &mut Document, e: &Edit) {
+    let n_pre = doc.preamble.len();
+    let total = n_pre + doc.operative.len();
+    if total == 0 {
+        return;
+    }
+    let list = |_: &mut Document, k: usize| -> (bool, usize) {
+        let k = k % total;
+        if k < n_pre {
+            (true, k)
+        } else {
+            (false, k - n_pre)
+        }
+    };
+    fn part(doc: &mut Document, pre: bool) -> &mut Vec<Paragraph> {
+        if pre {
+            &mut doc.preamble
+        } else {
+            &mut doc.operative
+        }
+    }
+    match *e {
+        Edit::DeletePara(k) => {
+            let (pre, i) = list(doc, k);
+            part(doc, pre).remove(i);
+        }
+        Edit::InsertPara(k, w) => {
+            let id = fresh(doc);
+            let (pre, i) = list(doc, k);
+            let lead = if pre { "Recalling" } else { "Decides" };
+            let p = Paragraph::new(id, lead, format!("to consider {} anew;", NEW_WORDS[w]));
+            part(doc, pre).insert(i, p);
+        }
+        Edit::MovePara(a, b) => {
+            let (pre, i) = list(doc, a);
+            let l = part(doc, pre);
+            let p = l.remove(i);
+            let j = b % (l.len() + 1);
+            l.insert(j, p);
+        }
+        Edit::Words(k, at, what, w) => {
+            let (pre, i) = list(doc, k);
+            let p = &mut part(doc, pre)[i];
+            let tokens: Vec<String> = p.text.split(' ').map(String::from).collect();
+            if tokens.is_empty() {
+                return;
+            }
+            let at = at % tokens.len();
+            let mut t = tokens.clone();
+            match what {
+                0 => t.insert(at, NEW_WORDS[w].to_string()),
+                1 if t.len() > 1 => {
+                    t.remove(at);
+                }
+                _ => t[at] = NEW_WORDS[w].to_string(),
+            }
+            p.text = t.join(" ");
+        }
+        Edit::DeleteSub(k) => {
+            let (pre, i) = list(doc, k);
+            let p = &mut part(doc, pre)[i];
+            if !p.subparagraphs.is_empty() {
+                let j = k % p.subparagraphs.len();
+                p.subparagraphs.remove(j);
+            }
+        }
+        Edit::AddSub(k, w) => {
+            let id = fresh(doc);
+            let (pre, i) = list(doc, k);
+            let p = &mut part(doc, pre)[i];
+            let j = k % (p.subparagraphs.len() + 1);
+            p.subparagraphs.insert(
+                j,
+                Paragraph::new(id, "", format!("{} in all cases;", NEW_WORDS[w])),
+            );
+        }
+        Edit::Title(w) => doc.header.title = format!("{} {}", doc.header.title, NEW_WORDS[w]),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #[test]
+    fn random_edit_sequences_round_trip(edits in prop::collection::vec(edit(), 1..8)) {
+        let sample = resdraft::draftfile::load(&root().join("drafts/sample-resolution.toml")).unwrap();
+        let old = sample.document.clone();
+        let mut new = old.clone();
+        for e in &edits {
+            perform(&mut new, e);
+        }
+        // Footnotes whose marker went with a deleted paragraph go too.
+        let mut markers = std::collections::HashSet::new();
+        new.walk(&mut |p, _| {
+            markers.extend(markup::markers(&p.lead));
+            markers.extend(markup::markers(&p.text));
+        });
+        new.footnotes.retain(|f| markers.contains(&f.id));
+        round_trip("random", &old, &new, Align::ById);
+    }
+}
+
+fn shared() -> Option<PathBuf> {
+    let dir = root().join("../shared/corpus/un80");
+    if dir.join("manifest.json").exists() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "../shared/corpus/un80 is missing under CI"
+    );
+    println!("skipped: ../shared/corpus/un80 not found");
+    None
+}
+
+#[test]
+fn corpus_pairs_round_trip() {
+    let Some(dir) = shared() else { return };
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let docs = manifest["documents"].as_array().unwrap();
+    let file = |sym: &str| {
+        docs.iter()
+            .find(|d| d["symbol"] == sym)
+            .and_then(|d| d["file"].as_str())
+            .map(|f| dir.join(f))
+    };
+    let mut n = 0;
+    for pair in manifest["pairs"].as_array().unwrap() {
+        let (o, w) = (pair["old"].as_str().unwrap(), pair["new"].as_str().unwrap());
+        let (Some(of), Some(nf)) = (file(o), file(w)) else {
+            continue;
+        };
+        let (old, new) = (import(&of), import(&nf));
+        round_trip(&format!("{o} -> {w}"), &old, &new, Align::Auto);
+        n += 1;
+    }
+    assert!(n > 100, "only {n} corpus pairs");
+}
