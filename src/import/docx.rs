@@ -309,10 +309,10 @@ fn parse(xml: &str, changes: Changes, numbering: Option<&Numbering>) -> Result<P
             }
             match name.as_str() {
                 "rPrChange" | "pPrChange" | "sectPrChange" | "tblPrChange" | "trPrChange"
-                | "tcPrChange" | "numberingChange" => {
-                    if !empty {
-                        skip = 1;
-                    }
+                | "tcPrChange" | "numberingChange"
+                    if !empty =>
+                {
+                    skip = 1;
                 }
                 "footnote" | "comment" | "endnote" => {
                     owner = (
@@ -449,11 +449,10 @@ fn parse(xml: &str, changes: Changes, numbering: Option<&Numbering>) -> Result<P
                             if let (Some(numbering), (Some(id), level)) = (numbering, &para_num) {
                                 p.label = numbering.label(id, level.unwrap_or(0), &mut counters);
                             }
-                            let mark_gone = match (changes, para_mark) {
-                                (Changes::Accept, Some(false)) => true,
-                                (Changes::Reject, Some(true)) => true,
-                                _ => false,
-                            };
+                            let mark_gone = matches!(
+                                (changes, para_mark),
+                                (Changes::Accept, Some(false)) | (Changes::Reject, Some(true))
+                            );
                             finish_para(
                                 &mut out,
                                 Some(p),
