@@ -16,6 +16,7 @@ pub mod fileio;
 pub mod import;
 pub mod markup;
 pub mod model;
+pub mod negotiate;
 pub mod numbering;
 pub mod ops;
 pub mod phrases;

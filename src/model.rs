@@ -15,7 +15,11 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod negotiation;
 mod structure;
+pub use negotiation::{
+    Alternative, Bracket, Delegation, Negotiation, Proposal, ProposalState, ProposedChange, Status,
+};
 pub use structure::{Annex, Heading, ResolutionPart};
 
 /// A stable identifier ("p12", "f3", "s2"). Unique inside one document.
@@ -259,6 +263,10 @@ pub struct Draft {
     pub document: Document,
     #[serde(default)]
     pub revisions: Vec<Revision>,
+    /// The negotiation of the current text (delegations, proposals, brackets, statuses);
+    /// empty for a draft that is not being negotiated.
+    #[serde(default, skip_serializing_if = "Negotiation::is_empty")]
+    pub negotiation: Negotiation,
 }
 
 impl Draft {
@@ -266,6 +274,7 @@ impl Draft {
         Draft {
             document,
             revisions: Vec::new(),
+            negotiation: Negotiation::default(),
         }
     }
 

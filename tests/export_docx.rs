@@ -9,7 +9,6 @@ use resdraft::export;
 use resdraft::import::{KindHint, import_file};
 use resdraft::markup;
 use resdraft::model::Document;
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -37,56 +36,9 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Collects the text of pandoc's JSON inlines: the body's into `out`, each footnote's into
-/// `notes` (a footnote marker joins the words either side, as it stands inside the text).
-fn inlines(v: &Value, out: &mut String, notes: &mut Vec<String>) {
-    match v {
-        Value::Array(items) => items.iter().for_each(|i| inlines(i, out, notes)),
-        Value::Object(o) => match o.get("t").and_then(Value::as_str) {
-            Some("Str") => out.push_str(o["c"].as_str().unwrap_or_default()),
-            Some("Space" | "SoftBreak" | "LineBreak") => out.push(' '),
-            Some("Note") => {
-                let mut note = String::new();
-                inlines(&o["c"], &mut note, notes);
-                notes.push(note);
-            }
-            Some("Para" | "Plain" | "Header") => {
-                out.push(' ');
-                inlines(&o["c"], out, notes);
-                out.push(' ');
-            }
-            _ => {
-                if let Some(c) = o.get("c") {
-                    inlines(c, out, notes);
-                }
-            }
-        },
-        _ => {}
-    }
-}
-
 /// pandoc's reading of a .docx: the words of the body and of each footnote.
 fn pandoc(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let out = Command::new("pandoc")
-        .args(["-f", "docx", "-t", "json"])
-        .arg(path)
-        .output()
-        .expect("pandoc runs");
-    assert!(
-        out.status.success(),
-        "pandoc failed on {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).expect("pandoc JSON");
-    let (mut body, mut notes) = (String::new(), Vec::new());
-    inlines(&json["blocks"], &mut body, &mut notes);
-    let body = body.split_whitespace().map(str::to_string).collect();
-    let notes = notes
-        .iter()
-        .map(|n| n.split_whitespace().map(str::to_string).collect())
-        .collect();
-    (body, notes)
+    common::pandoc::words(path, &[])
 }
 
 /// Exports `doc`, reads it back with pandoc and checks that every paragraph's words come

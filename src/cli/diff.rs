@@ -1,10 +1,11 @@
 //! `resdraft diff OLD [NEW]`: compares two drafts, revisions (`DRAFT@LABEL`) or texts
 //! (imported on the fly); with one draft, its latest revision against the current text.
-//! Prints side by side, inline, amendments in words, JSON or counts. Exit code as diff(1):
+//! Prints side by side, inline, amendments in words, JSON or counts, or writes the new text as
+//! a Word document with tracked changes (`--format docx -o FILE`). Exit code as diff(1):
 //! 0 identical, 1 different, 2 error.
 
 use super::source::{self, Loaded};
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use resdraft::compare::render_text::{self, TextOptions};
 use resdraft::compare::{self, Align, amendments, json};
 use std::io::{IsTerminal, Write};
@@ -20,6 +21,9 @@ pub enum Format {
     Amendments,
     /// The full classification for tools.
     Json,
+    /// The new text as a Word document with tracked changes from the old (binary: give -o
+    /// FILE.docx).
+    Docx,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +67,16 @@ pub struct Args {
     /// Colour changed words (honours NO_COLOR).
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
+    /// Write the output into FILE (needed for --format docx unless stdout is redirected).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace an existing draft file named with -o.
+    #[arg(long)]
+    pub force: bool,
+    /// The author of the tracked changes of --format docx (default: `author` in the config
+    /// file, else "resdraft").
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
 }
 
 fn name(l: &Loaded) -> String {
@@ -113,6 +127,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
         AlignArg::Auto => Align::Auto,
     };
     let cmp = compare::compare(&old.document, &new.document, align);
+    if args.format == Some(Format::Docx) && !args.stat {
+        let author = match &args.author {
+            Some(a) => a.clone(),
+            None => {
+                let dirs = resdraft::tui::storage::Dirs::from_env();
+                let (config, _) = resdraft::tui::config::load(dirs.config.as_deref());
+                config.author.unwrap_or_else(|| "resdraft".into())
+            }
+        };
+        let now = time::OffsetDateTime::now_utc()
+            .replace_nanosecond(0)
+            .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+        let date = now
+            .format(&time::format_description::well_known::Rfc3339)
+            .context("cannot write the date of the changes")?;
+        let bytes =
+            resdraft::export::docx_changes(&old.document, &new.document, &cmp, &author, &date)
+                .context("cannot write the comparison as a Word document")?;
+        let draft_paths = [old.path.as_path(), new.path.as_path()];
+        super::export::write_binary_to(args.output.as_deref(), args.force, &draft_paths, &bytes)?;
+        return Ok(if cmp.is_identical() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
     let terminal = std::io::stdout().is_terminal();
     let color = match args.color {
         ColorArg::Always => true,
@@ -136,9 +176,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Format::Inline => render_text::inline(&cmp, &old_name, &new_name, opts),
             Format::Amendments => amendments::amendments(&old.document, &new.document, &cmp).text(),
             Format::Json => resdraft::sanitize::json_pretty(&json::to_json(&cmp))? + "\n",
+            Format::Docx => unreachable!("written above"),
         }
     };
-    if let Err(e) = std::io::stdout().write_all(out.as_bytes())
+    if let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+        let drafts = [old.path.as_path(), new.path.as_path()];
+        super::export::write_text_to(path, args.force, &drafts, &out)?;
+    } else if let Err(e) = std::io::stdout().write_all(out.as_bytes())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         return Err(e.into());

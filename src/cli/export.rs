@@ -1,5 +1,5 @@
 //! `resdraft export`: a draft (or one of its revisions, or a text imported on the fly) as
-//! clean text in UN layout, Markdown, JSON or a Word document, on stdout or into a file
+//! clean text in UN layout, Markdown, JSON, a Word document or Akoma Ntoso XML, on stdout or into a file
 //! (written atomically). A Word document is binary: it is never written to a terminal.
 //! Text printed on stdout is sanitised (control characters, escape sequences and bidi
 //! overrides become visible placeholders, since stdout may well be a terminal or reach one
@@ -13,12 +13,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Export a draft as clean text, Markdown, JSON or a Word document (.docx).
+/// Export a draft as clean text, Markdown, JSON, a Word document (.docx) or Akoma Ntoso XML.
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Examples:\n  resdraft export drafts/sample-resolution.toml\n  \
     resdraft export drafts/sample-resolution.toml --format json -o draft.json\n  \
     resdraft export drafts/sample-resolution.toml --format docx -o draft.docx\n  \
+    resdraft export drafts/sample-resolution.toml --format akn -o draft.xml\n  \
     resdraft export 'drafts/sample-resolution.toml@A/C.2/81/L.23' --width 72"
 )]
 pub struct Args {
@@ -56,6 +57,8 @@ pub enum Format {
     Json,
     /// A Word document in UN layout with real footnotes (binary: give -o FILE.docx).
     Docx,
+    /// Akoma Ntoso 3.0 XML (AKN4UN), valid against the OASIS schema.
+    Akn,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -82,6 +85,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Markdown => export::markdown(doc),
         Format::Json => sanitize::json_pretty(&export::json(doc))
             .context("cannot write the document as JSON")?,
+        Format::Akn => export::akn(doc),
         Format::Docx => unreachable!("written above"),
     };
     if !out.ends_with('\n') {
@@ -108,27 +112,67 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// The file named with -o (None for stdout), checked: not the draft itself, and not a draft
 /// unless --force.
 fn output_file<'a>(args: &'a Args, draft: &std::path::Path) -> Result<Option<&'a std::path::Path>> {
-    match args.output.as_deref() {
+    checked_output(args.output.as_deref(), args.force, &[draft])
+}
+
+/// The -o file (None for stdout), checked: none of the `drafts` read, and not a draft unless
+/// `force`.
+fn checked_output<'a>(
+    output: Option<&'a std::path::Path>,
+    force: bool,
+    drafts: &[&std::path::Path],
+) -> Result<Option<&'a std::path::Path>> {
+    match output {
         Some(path) if path.as_os_str() != "-" => {
-            if source::same_file(path, draft) {
+            if drafts.iter().any(|d| source::same_file(path, d)) {
                 bail!(
                     "{}: refusing to write the export over the draft it comes from; choose another -o",
                     path.display()
                 );
             }
-            super::output::check_overwrite(path, args.force, super::output::Guard::Drafts)?;
+            super::output::check_overwrite(path, force, super::output::Guard::Drafts)?;
             Ok(Some(path))
         }
         _ => Ok(None),
     }
 }
 
+/// Writes text output into the -o file `path` (checked as [`checked_output`]); a terminal
+/// named with -o gets safe text.
+pub fn write_text_to(
+    path: &std::path::Path,
+    force: bool,
+    drafts: &[&std::path::Path],
+    out: &str,
+) -> Result<()> {
+    checked_output(Some(path), force, drafts)?;
+    let text = if resdraft::fileio::is_terminal(path) {
+        sanitize::sanitize_keep_newlines(out)
+    } else {
+        out.into()
+    };
+    draftfile::write_atomic(path, text.as_bytes())?;
+    Ok(())
+}
+
 /// Writes a binary export into the -o file or onto stdout, but never onto a terminal.
 fn write_binary(args: &Args, draft: &std::path::Path, bytes: &[u8]) -> Result<ExitCode> {
+    write_binary_to(args.output.as_deref(), args.force, &[draft], bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a Word document into `output` (checked as [`checked_output`]) or onto stdout, but
+/// never onto a terminal.
+pub fn write_binary_to(
+    output: Option<&std::path::Path>,
+    force: bool,
+    drafts: &[&std::path::Path],
+    bytes: &[u8],
+) -> Result<()> {
     use std::io::IsTerminal;
     let refuse = "a Word document is binary and is not written to a terminal; \
                   give -o FILE.docx or redirect stdout to a file";
-    match output_file(args, draft)? {
+    match checked_output(output, force, drafts)? {
         Some(path) => {
             if resdraft::fileio::is_terminal(path) {
                 bail!(
@@ -145,7 +189,7 @@ fn write_binary(args: &Args, draft: &std::path::Path, bytes: &[u8]) -> Result<Ex
             write_stdout(bytes)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends the output quietly instead of failing.

@@ -18,6 +18,7 @@ pub mod render_text;
 pub mod words;
 
 pub use apply::{ApplyError, apply};
+pub(crate) use build::{Slot, order};
 
 use crate::model::{Document, Id, ListStyle, Location};
 use serde::Serialize;

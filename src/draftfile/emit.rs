@@ -16,6 +16,7 @@ pub(super) fn draft(draft: &Draft, version: u32) -> String {
     ));
     out.push_str(&format!("format = {version}\n"));
     document(&mut out, &draft.document, "");
+    super::negotiation::emit(&mut out, &draft.negotiation);
     for r in &draft.revisions {
         out.push_str("\n[[revisions]]\n");
         out.push_str(&format!("label = {}\n", basic(&r.label)));
@@ -148,7 +149,7 @@ fn header(out: &mut String, h: &Header) {
 }
 
 /// A paragraph table at `path`, then its sub-paragraphs at `path.subparagraphs`.
-fn paragraph(out: &mut String, p: &Paragraph, path: &str) {
+pub(super) fn paragraph(out: &mut String, p: &Paragraph, path: &str) {
     out.push_str(&format!("\n[[{path}]]\n"));
     out.push_str(&format!("id = {}\n", basic(p.id.as_str())));
     field(out, "lead", &p.lead);
@@ -163,7 +164,7 @@ fn paragraph(out: &mut String, p: &Paragraph, path: &str) {
 }
 
 /// `key = "value"`, left out when the value is empty.
-fn field(out: &mut String, key: &str, value: &str) {
+pub(super) fn field(out: &mut String, key: &str, value: &str) {
     if !value.is_empty() {
         out.push_str(&format!("{key} = {}\n", basic(value)));
     }
@@ -185,7 +186,7 @@ fn list(out: &mut String, key: &str, items: &[String]) {
 }
 
 /// A TOML basic string on one line.
-fn basic(s: &str) -> String {
+pub(super) fn basic(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -14,6 +14,7 @@
 //! the draft (see [`crate::fileio`] for devices, FIFOs, read-only files and hard links).
 
 mod emit;
+mod negotiation;
 mod schema;
 pub mod stamp;
 mod validate;
@@ -25,16 +26,21 @@ use schema::FileV1;
 use std::path::{Path, PathBuf};
 
 /// The newest version of the file format this build reads and writes. Format 2 adds
-/// `[[headings]]`, `[[parts]]` and `[[annexes]]`; a draft that uses none of them is written
-/// as format 1, so older builds keep opening it. Both versions are read.
-pub const FORMAT_VERSION: u32 = 2;
+/// `[[headings]]`, `[[parts]]` and `[[annexes]]`; format 3 adds the `[negotiation]` tables
+/// (delegations, proposals, brackets, statuses). A draft is written at the lowest format
+/// that holds it, so older builds keep opening drafts that use none of the additions. All
+/// versions are read.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The lowest format that holds everything in `draft`.
 pub fn format_needed(draft: &Draft) -> u32 {
     let structured = |d: &crate::model::Document| {
         !(d.headings.is_empty() && d.parts.is_empty() && d.annexes.is_empty())
     };
-    if structured(&draft.document) || draft.revisions.iter().any(|r| structured(&r.document)) {
+    if !draft.negotiation.is_empty() {
+        3
+    } else if structured(&draft.document) || draft.revisions.iter().any(|r| structured(&r.document))
+    {
         2
     } else {
         1
@@ -286,6 +292,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
     let file: FileV1 = toml::from_str(text).map_err(toml_err)?;
     let (draft, spans, revision_spans) = file.into_draft();
     validate::check(&draft, &spans, &revision_spans, text, path)?;
+    if let Some((message, id)) = negotiation::check(&draft.negotiation) {
+        let line = (!id.is_empty())
+            .then(|| {
+                let needle = format!("= {}", emit::basic(&id));
+                let start = text.find("[negotiation")?;
+                text[start..]
+                    .find(&needle)
+                    .map(|at| line_of(text.as_bytes(), start + at))
+            })
+            .flatten();
+        return Err(FileError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            message,
+        });
+    }
     Ok(draft)
 }
 

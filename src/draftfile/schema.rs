@@ -114,6 +114,9 @@ doc_file! {
         /// Named frozen stages of the draft, oldest first (kept last in the file).
         #[serde(default)]
         pub revisions: Vec<RevisionFile>,
+        /// The negotiation of the current text (format 3), read straight into the model.
+        #[serde(default)]
+        pub negotiation: crate::model::Negotiation,
     }
 }
 
@@ -245,6 +248,7 @@ impl FileV1 {
     /// spans) in order.
     pub fn into_draft(mut self) -> (Draft, Spans, Vec<(Range<usize>, Spans)>) {
         let revision_files = std::mem::take(&mut self.revisions);
+        let negotiation = std::mem::take(&mut self.negotiation);
         let (document, spans) = self.into_doc();
         let mut revisions = Vec::new();
         let mut rev_spans = Vec::new();
@@ -263,6 +267,7 @@ impl FileV1 {
             Draft {
                 document,
                 revisions,
+                negotiation,
             },
             spans,
             rev_spans,

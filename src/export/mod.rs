@@ -1,16 +1,18 @@
 //! Export of a document for reading and for scripts: clean text in UN layout
 //! ([`text`]), Markdown with emphasis kept ([`markdown`]), the whole model as JSON
-//! ([`json`]) and a Word document in UN layout with real footnotes ([`docx`]).
+//! ([`json`]), a Word document in UN layout with real footnotes ([`docx`]) and Akoma
+//! Ntoso XML ([`akn`]).
 //!
 //! Pure functions over the model with no I/O. Numbers, letters and footnote numbers are
 //! derived here from position (see [`crate::numbering`]); nothing is sanitised away from the
 //! content (printing to a terminal is the caller's business, see [`crate::sanitize`]).
 
+pub(crate) mod akn;
 mod docx;
 mod json;
 mod markdown;
 mod text;
-mod wrap;
+pub(crate) mod wrap;
 
 use crate::markup;
 use crate::model::{Document, Header, Id};
@@ -43,6 +45,28 @@ pub fn markdown(doc: &Document) -> String {
 /// sections and annexes, and the footnotes as real Word footnotes.
 pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     docx::render(doc)
+}
+
+/// The comparison of two versions as a Word document (the bytes of a `.docx` file): the new
+/// text in UN layout with Word tracked changes by `author` at `date` (ISO 8601, as
+/// `2026-12-01T12:00:00Z`) that give the old text when rejected and the new when accepted:
+/// words deleted and inserted within paragraphs, whole paragraphs deleted and inserted, moved
+/// paragraphs as moves, and changed paragraph numbers as changes of automatic numbering.
+pub fn docx_changes(
+    old: &Document,
+    new: &Document,
+    cmp: &crate::compare::Comparison,
+    author: &str,
+    date: &str,
+) -> Result<Vec<u8>, DocxError> {
+    docx::render_changes(old, new, cmp, author, date)
+}
+
+/// The draft as Akoma Ntoso 3.0 XML following the AKN4UN guidelines for General Assembly
+/// resolutions (see [`akn`]); valid against the OASIS schema, and read back by
+/// [`crate::import::akn`].
+pub fn akn(doc: &Document) -> String {
+    akn::render(doc)
 }
 
 /// The whole model for scripts: header (with `sponsors` as a list), authoring body, preamble

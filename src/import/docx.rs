@@ -105,9 +105,11 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<Docx, String> {
         }
         for (k, piece) in full.split('\n').enumerate() {
             no += 1;
+            let (text, gaps) = clean(piece);
             out.lines.push(Line {
                 no,
-                text: clean(piece),
+                text,
+                gaps,
                 page_break: false,
                 page: 1,
                 style: Style {
@@ -137,7 +139,7 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<Docx, String> {
         no += 1;
         out.lines.push(Line {
             no,
-            text: clean(&format!("{} {text}", superscript(i as u32 + 1))),
+            text: clean(&format!("{} {text}", superscript(i as u32 + 1))).0,
             page: 1,
             ..Line::default()
         });

@@ -6,20 +6,23 @@
 //! [`kind`] tells a resolution from a report, [`header`] reads the header block, [`body`]
 //! assembles paragraphs (unwrapping lines, rejoining page breaks, lifting footnote blocks
 //! out), [`structure`] finds a resolution's headings, parts and annexes, [`resolution`] and
-//! [`report`] build the model, and [`footnotes`] links markers to
-//! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
-//! paragraph or in [`Document::notes`] with a [`Warning`].
+//! [`report`] build the model; [`footnotes`] reads the footnotes, [`markers`] finds their
+//! markers and [`anchors`] links them. [`import_str`] never fails and never panics; text it
+//! cannot place is kept in a paragraph or in [`Document::notes`] with a [`Warning`].
 //!
-//! Every format feeds the same stages through [`lines::Line`]: [`source`] tells a PDF or a
-//! Word file from text by its content, [`pdf`] and [`docx`] turn them into styled lines, and
-//! [`import_lines`] recognises the structure, whatever the lines came from.
+//! Every format feeds the same stages through [`lines::Line`]: [`source`] tells a PDF, a
+//! Word file, Akoma Ntoso XML or text apart by content, [`pdf`] and [`docx`] turn them into
+//! styled lines, and [`import_lines`] recognises the structure, whatever the lines came from.
 
+pub mod akn;
+pub mod anchors;
 pub mod body;
 pub mod docx;
 pub mod footnotes;
 pub mod header;
 pub mod kind;
 pub mod lines;
+pub mod markers;
 pub mod pdf;
 pub mod report;
 pub mod resolution;
@@ -77,6 +80,8 @@ pub enum ImportError {
         size: u64,
         limit: u64,
     },
+    #[error("{path}: {error}")]
+    Akn { path: PathBuf, error: akn::AknError },
     #[error(
         "{path}: no paragraphs found: this does not look like a resolution or a report \
          (expected numbered paragraphs, an authoring body such as “The General Assembly,” \
@@ -128,7 +133,7 @@ pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
         &doc.header.title
     };
     lines::drop_running_heads(&mut lines, title);
-    footnotes::mark(&mut lines[body_start..], &defs);
+    markers::mark(&mut lines[body_start..], &defs);
     let mut next_id = 0;
     let body = body::read(
         &lines[body_start..],
@@ -156,7 +161,7 @@ pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
     if !sponsor_notes.is_empty() {
         doc.header.sponsors_note = sponsor_notes.join(" ");
     }
-    footnotes::link(&mut doc, numbered, &mut warnings);
+    anchors::link(&mut doc, numbered, &mut warnings);
     literal_markup(&mut doc);
     doc.notes.extend(extra);
 
@@ -312,7 +317,18 @@ pub fn import_bytes(
         message,
     };
     let imported = match format {
-        source::Format::Text => import_str(&decode(bytes, path)?, options.hint),
+        source::Format::Text => {
+            let text = decode(bytes, path)?;
+            // XML is read as Akoma Ntoso (by content, whatever the file's name).
+            if akn::is_xml(&text) {
+                akn::import_str(&text).map_err(|error| ImportError::Akn {
+                    path: path.to_path_buf(),
+                    error,
+                })?
+            } else {
+                import_str(&text, options.hint)
+            }
+        }
         source::Format::Pdf => {
             let pdf = pdf::read(bytes).map_err(damaged)?;
             import_lines(lines::tidy(pdf.lines), options.hint)

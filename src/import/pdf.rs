@@ -369,11 +369,13 @@ fn layout(pages: &[Page]) -> Pdf {
                 .filter(|s| !s.text.trim().is_empty())
                 .all(|s| s.bold);
             let page_height = pages[p].height;
+            let (text, gaps) = clean(&text);
             push(
                 &mut lines,
                 Line {
                     no: 0,
-                    text: clean(&text),
+                    text,
+                    gaps,
                     page_break: false,
                     page: p as u32 + 1,
                     style: Style {

@@ -1,11 +1,13 @@
 //! The user's config file, `config.toml` in the config dir: theme, key bindings, wrap width,
-//! autosave interval. Unknown keys and bad values are reported (as messages shown in the status
+//! autosave interval, the author named on tracked changes (`resdraft diff --format docx`).
+//! Unknown keys and bad values are reported (as messages shown in the status
 //! bar), never silently ignored; the rest of the file still applies.
 //!
 //! ```toml
 //! theme = "light"
-//! wrap_width = 100        # 0 = the window width
+//! wrap_width = 100        # the text measure in columns (default 100); 0 = the window width
 //! autosave_seconds = 5    # recovery copy interval
+//! author = "Delegation of Arcadia"   # tracked changes in Word
 //! [keys.normal]
 //! save = "ctrl-s"
 //! move_up = ["K", "alt-up"]
@@ -15,6 +17,10 @@ use super::action::Action;
 use super::keymap::{KeyCombo, KeyMode, Keymap};
 use std::path::Path;
 
+/// The default text measure of the document view (columns): a readable line at wide
+/// terminals, centred in the window.
+pub const DEFAULT_MEASURE: u16 = 100;
+
 /// Settings after reading the config file.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -23,15 +29,18 @@ pub struct Config {
     pub wrap_width: u16,
     pub autosave_seconds: u64,
     pub keymap: Keymap,
+    /// The author of tracked changes written to Word documents.
+    pub author: Option<String>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             theme: None,
-            wrap_width: 0,
+            wrap_width: DEFAULT_MEASURE,
             autosave_seconds: 5,
             keymap: Keymap::default(),
+            author: None,
         }
     }
 }
@@ -83,12 +92,16 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
                     "{origin}: “autosave_seconds” must be a positive whole number"
                 )),
             },
+            "author" => match value.as_str() {
+                Some(s) if !s.trim().is_empty() => cfg.author = Some(s.trim().to_string()),
+                _ => problems.push(format!("{origin}: “author” must be a non-empty string")),
+            },
             "keys" => match value.as_table() {
                 Some(modes) => parse_keys(modes, origin, &mut cfg.keymap, &mut problems),
                 None => problems.push(format!("{origin}: “keys” must be a table")),
             },
             other => problems.push(format!(
-                "{origin}: unknown key “{other}” (known: theme, wrap_width, autosave_seconds, keys)"
+                "{origin}: unknown key “{other}” (known: theme, wrap_width, autosave_seconds, author, keys)"
             )),
         }
     }
@@ -99,7 +112,8 @@ fn parse_keys(modes: &toml::Table, origin: &str, keymap: &mut Keymap, problems: 
     for (mode_name, bindings) in modes {
         let Some(mode) = KeyMode::ALL.iter().find(|m| m.name() == mode_name) else {
             problems.push(format!(
-                "{origin}: unknown key mode “keys.{mode_name}” (known: normal, editor, form, dialog, help)"
+                "{origin}: unknown key mode “keys.{mode_name}” (known: {})",
+                KeyMode::ALL.map(KeyMode::name).join(", ")
             ));
             continue;
         };

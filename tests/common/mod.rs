@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pandoc;
+
 use resdraft::export;
 use resdraft::import::{KindHint, import_str};
 use resdraft::markup;

@@ -1,8 +1,9 @@
 //! Unit tests of the Word export: the XML parts read back with quick-xml.
 
 use super::*;
-use crate::model::{Annex, DocKind, Footnote, Header, Heading, ResolutionPart};
+use crate::model::{Annex, DocKind, Footnote, Header, Heading, Id, Paragraph, ResolutionPart};
 use quick_xml::Reader;
+use quick_xml::events::Event;
 
 fn para(id: &str, lead: &str, text: &str) -> Paragraph {
     Paragraph::new(Id::new(id), lead, text)
@@ -121,6 +122,12 @@ fn text_of(p: &[Run]) -> String {
     p.iter().map(|r| r.text.as_str()).collect()
 }
 
+/// `word/document.xml` and `word/footnotes.xml` of a draft.
+fn parts(doc: &Document) -> Result<(Vec<u8>, Vec<u8>), std::io::Error> {
+    let p = write::write(&content(doc))?;
+    Ok((p.document, p.footnotes))
+}
+
 fn body(doc: &Document) -> (Vec<Vec<Run>>, usize, Vec<Vec<Run>>) {
     let (document, footnotes) = parts(doc).expect("parts");
     let (paras, refs) = read(&document);
@@ -159,18 +166,52 @@ fn leads_are_italic_and_the_rest_roman() {
 }
 
 #[test]
-fn numbers_and_labels_are_written_before_a_tab() {
+fn numbers_and_labels_are_automatic_list_items() {
     let (paras, _, _) = body(&sample());
     let texts: Vec<String> = paras.iter().map(|p| text_of(p)).collect();
     for want in [
-        "1.\tDecides as follows:",
-        "(a)\tto act;",
-        "(b)\tto report:",
-        "(i)\tyearly;",
-        "2.\tAlso requests a report.",
+        "Decides as follows:",
+        "to act;",
+        "to report:",
+        "yearly;",
+        "Also requests a report.",
     ] {
         assert!(texts.iter().any(|t| t == want), "{want}: {texts:#?}");
     }
+    let (document, _) = parts(&sample()).expect("parts");
+    let xml = String::from_utf8(document).expect("UTF-8");
+    // The two operative paragraphs in one list, (a) and (b) in another, (i) in a third.
+    let items: Vec<&str> = xml
+        .match_indices("<w:numPr>")
+        .map(|(i, _)| &xml[i..i + 70])
+        .collect();
+    assert_eq!(items.len(), 5, "{items:#?}");
+    assert!(
+        items[0].contains(r#"<w:ilvl w:val="0"/><w:numId w:val="1"/>"#),
+        "{}",
+        items[0]
+    );
+    assert!(
+        items[1].contains(r#"<w:ilvl w:val="1"/><w:numId w:val="2"/>"#),
+        "{}",
+        items[1]
+    );
+    assert!(
+        items[3].contains(r#"<w:ilvl w:val="2"/><w:numId w:val="3"/>"#),
+        "{}",
+        items[3]
+    );
+    assert!(
+        items[4].contains(r#"<w:ilvl w:val="0"/><w:numId w:val="1"/>"#),
+        "{}",
+        items[4]
+    );
+    let p = write::write(&content(&sample())).expect("parts");
+    let numbering = String::from_utf8(p.numbering).expect("UTF-8");
+    assert!(
+        numbering.contains(r#"<w:lvlText w:val="(%2)"/>"#),
+        "{numbering}"
+    );
 }
 
 #[test]
@@ -273,12 +314,12 @@ fn headings_parts_and_annexes_are_written_in_order() {
             .position(|t| t == s)
             .unwrap_or_else(|| panic!("{s}: {texts:#?}"))
     };
-    assert!(at("1.\tDecides as follows:") < at("II.\tReports"));
-    assert!(at("II.\tReports") < at("2.\tAlso requests a report."));
+    assert!(at("Decides as follows:") < at("II.\tReports"));
+    assert!(at("II.\tReports") < at("Also requests a report."));
     assert!(at("B. Lanterns") < at("Noting the lanterns,"));
-    assert!(at("Noting the lanterns,") < at("1.\tDecides one;"));
+    assert!(at("Noting the lanterns,") < at("Decides one;"));
     assert!(at("Annex I") < at("Charter of Keepers"));
-    assert!(at("Charter of Keepers") < at("1.\tWe keep."));
+    assert!(at("Charter of Keepers") < at("We keep."));
 }
 
 #[test]
@@ -308,7 +349,75 @@ fn the_package_holds_every_part_and_is_the_same_each_time() {
         "word/styles.xml",
         "word/settings.xml",
         "word/footnotes.xml",
+        "word/numbering.xml",
     ] {
         assert!(zip.by_name(name).is_ok(), "{name}");
     }
+}
+
+/// The words of a document with its tracked changes rejected (`accept` false) or accepted,
+/// read from `document.xml` and `footnotes.xml` together.
+fn resolved(xml: &[u8], accept: bool) -> Vec<String> {
+    let mut reader = Reader::from_reader(xml);
+    let (mut inserted, mut deleted, mut in_text) = (0, 0, false);
+    let mut text = String::new();
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf).expect("well-formed XML") {
+            Event::Eof => break,
+            Event::Start(e) => match e.name().0 {
+                "w:ins" | "w:moveTo" => inserted += 1,
+                "w:del" | "w:moveFrom" => deleted += 1,
+                "w:t" | "w:delText" => in_text = true,
+                "w:p" => text.push(' '),
+                _ => {}
+            },
+            Event::End(e) => match e.name().0 {
+                "w:ins" | "w:moveTo" => inserted -= 1,
+                "w:del" | "w:moveFrom" => deleted -= 1,
+                "w:t" | "w:delText" => in_text = false,
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                let keep = if accept { deleted == 0 } else { inserted == 0 };
+                if keep {
+                    text.push_str(&t[..]);
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    text.split_whitespace().map(str::to_string).collect()
+}
+
+fn words_of(doc: &Document) -> Vec<String> {
+    let p = write::write(&content(doc)).expect("parts");
+    resolved(&p.document, true)
+}
+
+#[test]
+fn tracked_changes_give_old_when_rejected_and_new_when_accepted() {
+    let old = sample();
+    let mut new = sample();
+    // Words changed, a paragraph inserted (so the next one is renumbered), one moved.
+    new.operative[1].text = "an oral report.".into();
+    new.preamble.push(para("p21", "Noting", "the lanterns,"));
+    new.operative.reverse();
+    new.operative
+        .insert(1, para("p20", "Welcomes", "the lamps;"));
+    let cmp = crate::compare::compare(&old, &new, crate::compare::Align::ById);
+    let content = tracked::content(&old, &new, &cmp, "Arcadia", "2026-12-01T12:00:00Z");
+    let p = write::write(&content).expect("parts");
+    assert_eq!(resolved(&p.document, false), words_of(&old));
+    assert_eq!(resolved(&p.document, true), words_of(&new));
+    let xml = String::from_utf8(p.document).expect("UTF-8");
+    assert!(xml.contains(r#"w:author="Arcadia" w:date="2026-12-01T12:00:00Z""#));
+    assert!(
+        xml.contains("<w:moveFromRangeStart") && xml.contains("<w:moveTo "),
+        "{xml}"
+    );
+    // "Decides" was 1. and is now 3.: a change of numbering, not of text.
+    assert!(xml.contains(r#"w:original="%1:1:0:.""#), "{xml}");
+    assert!(!xml.contains(">1.<") && !xml.contains(">2.<"));
 }

@@ -1,0 +1,125 @@
+//! `resdraft diff OLD NEW --format docx`: the new text with Word tracked changes. Over pairs
+//! of the corpus (draft → adopted resolution, last year's resolution → this year's draft),
+//! pandoc reading the document with every change rejected gives the words of OLD, and with
+//! every change accepted the words of NEW.
+//!
+//! Normalisation: both sides are read by pandoc from a Word file (the tracked document, and
+//! `export --format docx` of OLD or NEW), as the words of pandoc's JSON (whitespace-split
+//! `Str` inlines): the body's words in order, and each footnote's words (footnotes compared
+//! as a sorted list). Automatic paragraph numbers and footnote numbers are not text, so they
+//! never count; punctuation and emphasis inside words are compared as they are.
+
+mod common;
+
+use resdraft::compare::{self, Align};
+use resdraft::export;
+use resdraft::import::{KindHint, import_file};
+use resdraft::model::Document;
+use std::path::{Path, PathBuf};
+
+type Words = (Vec<String>, Vec<Vec<String>>);
+
+fn read(path: &Path, extra: &[&str]) -> Words {
+    let (body, mut notes) = common::pandoc::words(path, extra);
+    notes.sort();
+    (body, notes)
+}
+
+/// The words of a draft exported alone.
+fn exported(doc: &Document, path: &Path) -> Words {
+    std::fs::write(path, export::docx(doc).expect("docx")).expect("write");
+    read(path, &[])
+}
+
+/// The first place two word lists part, for the failure message.
+fn first_difference(a: &[String], b: &[String]) -> String {
+    let i = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let lo = i.saturating_sub(8);
+    format!(
+        "at word {i}: {:?} | {:?}",
+        &a[lo..(i + 8).min(a.len())],
+        &b[lo..(i + 8).min(b.len())]
+    )
+}
+
+fn check(name: &str, old: &Document, new: &Document, dir: &Path) {
+    let cmp = compare::compare(old, new, Align::Auto);
+    let bytes = export::docx_changes(old, new, &cmp, "Tester", "2026-12-01T12:00:00Z")
+        .expect("docx with changes");
+    let tracked = dir.join("tracked.docx");
+    std::fs::write(&tracked, bytes).expect("write");
+    let want_old = exported(old, &dir.join("old.docx"));
+    let want_new = exported(new, &dir.join("new.docx"));
+    let rejected = read(&tracked, &["--track-changes=reject"]);
+    let accepted = read(&tracked, &["--track-changes=accept"]);
+    assert!(
+        rejected.0 == want_old.0,
+        "{name}: rejecting gives other words than OLD {}",
+        first_difference(&rejected.0, &want_old.0)
+    );
+    assert!(
+        accepted.0 == want_new.0,
+        "{name}: accepting gives other words than NEW {}",
+        first_difference(&accepted.0, &want_new.0)
+    );
+    assert_eq!(rejected.1, want_old.1, "{name}: footnotes after rejecting");
+    assert_eq!(accepted.1, want_new.1, "{name}: footnotes after accepting");
+}
+
+/// Pairs of the manifest (symbol → file), every `step`th.
+fn corpus_pairs(step: usize) -> Vec<(String, PathBuf, PathBuf)> {
+    let Some(dir) = common::shared("corpus/un80", "diff_docx") else {
+        return Vec::new();
+    };
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("manifest.json")).expect("manifest"),
+    )
+    .expect("manifest JSON");
+    let docs = manifest["documents"].as_array().expect("documents");
+    let file = |sym: &str| {
+        docs.iter()
+            .find(|d| d["symbol"] == sym)
+            .and_then(|d| d["file"].as_str())
+            .map(|f| dir.join(f))
+    };
+    let mut out = Vec::new();
+    for pair in manifest["pairs"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .step_by(step)
+    {
+        let (o, n) = (
+            pair["old"].as_str().unwrap_or(""),
+            pair["new"].as_str().unwrap_or(""),
+        );
+        if let (Some(of), Some(nf)) = (file(o), file(n)) {
+            out.push((format!("{o} -> {n}"), of, nf));
+        }
+    }
+    out
+}
+
+#[test]
+fn rejecting_gives_old_and_accepting_gives_new_on_corpus_pairs() {
+    if !common::tool_available("pandoc", "diff_docx") {
+        return;
+    }
+    let pairs = corpus_pairs(5);
+    if pairs.is_empty() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut checked = 0;
+    for (name, of, nf) in &pairs {
+        let (Ok(old), Ok(new)) = (
+            import_file(of, KindHint::Auto),
+            import_file(nf, KindHint::Auto),
+        ) else {
+            continue;
+        };
+        check(name, &old.document, &new.document, dir.path());
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} corpus pairs checked");
+}
