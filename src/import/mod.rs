@@ -319,15 +319,7 @@ pub fn import_bytes(
     let imported = match format {
         source::Format::Text => {
             let text = decode(bytes, path)?;
-            // XML is read as Akoma Ntoso (by content, whatever the file's name).
-            if akn::is_xml(&text) {
-                akn::import_str(&text).map_err(|error| ImportError::Akn {
-                    path: path.to_path_buf(),
-                    error,
-                })?
-            } else {
-                import_str(&text, options.hint)
-            }
+            import_text(&text, path, options.hint)?
         }
         source::Format::Pdf => {
             let pdf = pdf::read(bytes).map_err(damaged)?;
@@ -371,6 +363,18 @@ pub fn import_bytes(
         });
     }
     Ok(imported)
+}
+
+/// Imports decoded text: XML is read as Akoma Ntoso (told by content, whatever the file's
+/// name), anything else as a plain text.
+pub fn import_text(text: &str, path: &Path, hint: KindHint) -> Result<Imported, ImportError> {
+    if akn::is_xml(text) {
+        return akn::import_str(text).map_err(|error| ImportError::Akn {
+            path: path.to_path_buf(),
+            error,
+        });
+    }
+    Ok(import_str(text, hint))
 }
 
 /// A plain text is taken as it reads: what in it looks like markup but is not (a literal
