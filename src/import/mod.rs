@@ -94,6 +94,16 @@ pub enum ImportError {
         format: &'static str,
         message: String,
     },
+    #[error(
+        "{path}: an amendment document (“{stage}”), not a resolution: apply it to the draft \
+         with `resdraft amend DRAFT {path}`, or see whether it reads with `resdraft check {path}`"
+    )]
+    Amendment { path: PathBuf, stage: String },
+    #[error(
+        "{path}: a draft decision (“{stage}”), not a resolution: its text has no preambular \
+         or operative paragraphs to import"
+    )]
+    Decision { path: PathBuf, stage: String },
 }
 
 /// Imports text. Never fails and never panics: what cannot be placed is kept in a note.
@@ -316,17 +326,35 @@ pub fn import_bytes(
         format: format.name(),
         message,
     };
+    // The text as read, for telling an amendment or a decision when no paragraph is found.
+    let text: String;
+    let joined = |lines: &[lines::Line]| {
+        lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let imported = match format {
         source::Format::Text => {
-            let text = decode(bytes, path)?;
+            text = decode(bytes, path)?;
+            // An amendment document reads as numbered instructions, not a resolution's paragraphs.
+            if crate::amend::parse::is_amendment(&text) {
+                return Err(ImportError::Amendment {
+                    path: path.to_path_buf(),
+                    stage: kind::stage(&text).unwrap_or_else(|| "amendment".into()),
+                });
+            }
             import_text(&text, path, options.hint)?
         }
         source::Format::Pdf => {
             let pdf = pdf::read(bytes).map_err(damaged)?;
+            text = joined(&pdf.lines);
             import_lines(lines::tidy(pdf.lines), options.hint)
         }
         source::Format::Docx => {
             let d = docx::read(&bytes, options.changes).map_err(damaged)?;
+            text = joined(&d.lines);
             let mut imported = import_lines(d.lines, options.hint);
             imported.document.notes.extend(d.comments);
             for (line, message) in d.warnings {
@@ -358,8 +386,15 @@ pub fn import_bytes(
         }
     };
     if imported.document.paragraph_count() == 0 {
-        return Err(ImportError::NotADocument {
-            path: path.to_path_buf(),
+        let path = path.to_path_buf();
+        return Err(match kind::stage(&text) {
+            Some(stage) if stage.to_lowercase().contains("amendment") => {
+                ImportError::Amendment { path, stage }
+            }
+            Some(stage) if stage.to_lowercase().contains("decision") => {
+                ImportError::Decision { path, stage }
+            }
+            _ => ImportError::NotADocument { path },
         });
     }
     Ok(imported)
