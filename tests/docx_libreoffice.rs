@@ -1,5 +1,5 @@
 //! The Word export opens in LibreOffice: `soffice --headless --convert-to pdf` converts the
-//! export of every sample draft and of the older corpus texts, and of a tracked-changes
+//! export of every sample draft, of the older corpus texts and of every 40th un80 text, and of a tracked-changes
 //! comparison, and the PDF's text (pdftotext) holds every paragraph in order (its first and
 //! last words after the previous paragraph's first words). Without soffice or pdftotext the
 //! test says it skipped, and under CI=true it fails (`.ci/run` installs both).
@@ -72,6 +72,13 @@ fn drafts_and_texts() -> Vec<(String, Document)> {
             .filter(|p| p.extension().is_some_and(|e| e == "txt"))
             .collect();
         texts.sort();
+        // And every 40th text of un80 (real General Assembly documents), to stay fast.
+        let mut un80: Vec<PathBuf> = std::fs::read_dir(dir.join("un80/text"))
+            .expect("un80")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        un80.sort();
+        texts.extend(un80.into_iter().step_by(40));
         for t in texts {
             let name = t
                 .file_stem()
