@@ -21,6 +21,58 @@ pub enum Segment {
     Marker(Id),
 }
 
+/// What [`walk`] finds in marked-up text, in order.
+enum Event<'a> {
+    /// Literal text (an escape gives the character it escapes).
+    Text(&'a str),
+    /// A `*`: italics start or end.
+    Italic,
+    /// A `**`: bold starts or ends.
+    Bold,
+    /// A footnote marker, by its id.
+    Marker(&'a str),
+}
+
+/// Reads marked-up text once, giving runs of plain text in bulk (markup characters are
+/// ASCII, so everything up to the next `\`, `*` or `[` is literal).
+fn walk<'a>(s: &'a str, mut f: impl FnMut(Event<'a>)) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let next = bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'\\' | b'*' | b'['))
+            .map_or(s.len(), |k| i + k);
+        if next > i {
+            f(Event::Text(&s[i..next]));
+            i = next;
+            continue;
+        }
+        let rest = &s[i..];
+        if rest.starts_with('\\') {
+            if matches!(bytes.get(i + 1), Some(b'*' | b'[' | b'\\')) {
+                f(Event::Text(&rest[1..2]));
+                i += 2;
+            } else {
+                f(Event::Text("\\"));
+                i += 1;
+            }
+        } else if rest.starts_with("**") {
+            f(Event::Bold);
+            i += 2;
+        } else if bytes[i] == b'*' {
+            f(Event::Italic);
+            i += 1;
+        } else if let Some(id) = marker_at(rest) {
+            f(Event::Marker(id));
+            i += id.len() + 3;
+        } else {
+            f(Event::Text("["));
+            i += 1;
+        }
+    }
+}
+
 /// Splits marked-up text into runs of plain text and footnote markers.
 pub fn parse(s: &str) -> Vec<Segment> {
     let mut emphasis = (false, false);
@@ -42,38 +94,21 @@ pub fn parse_from(s: &str, emphasis: &mut (bool, bool)) -> Vec<Segment> {
             });
         }
     };
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < s.len() {
-        let rest = &s[i..];
-        if let Some(after) = rest.strip_prefix('\\') {
-            if let Some(c) = after.chars().next()
-                && matches!(c, '*' | '[' | '\\')
-            {
-                buf.push(c);
-                i += 1 + c.len_utf8();
-                continue;
-            }
-            buf.push('\\');
-            i += 1;
-        } else if rest.starts_with("**") {
-            flush(&mut buf, &mut out, italic, bold);
-            bold = !bold;
-            i += 2;
-        } else if bytes[i] == b'*' {
+    walk(s, |ev| match ev {
+        Event::Text(t) => buf.push_str(t),
+        Event::Italic => {
             flush(&mut buf, &mut out, italic, bold);
             italic = !italic;
-            i += 1;
-        } else if let Some(id) = marker_at(rest) {
-            flush(&mut buf, &mut out, italic, bold);
-            i += id.len() + 3;
-            out.push(Segment::Marker(Id::new(id)));
-        } else {
-            let c = rest.chars().next().unwrap_or(' ');
-            buf.push(c);
-            i += c.len_utf8();
         }
-    }
+        Event::Bold => {
+            flush(&mut buf, &mut out, italic, bold);
+            bold = !bold;
+        }
+        Event::Marker(id) => {
+            flush(&mut buf, &mut out, italic, bold);
+            out.push(Segment::Marker(Id::new(id)));
+        }
+    });
     flush(&mut buf, &mut out, italic, bold);
     *emphasis = (italic, bold);
     out
@@ -99,12 +134,11 @@ pub fn strip(s: &str) -> String {
 /// The plain text with each footnote marker replaced by what `marker` returns for its id.
 pub fn render(s: &str, mut marker: impl FnMut(&Id) -> String) -> String {
     let mut out = String::with_capacity(s.len());
-    for seg in parse(s) {
-        match seg {
-            Segment::Text { text, .. } => out.push_str(&text),
-            Segment::Marker(id) => out.push_str(&marker(&id)),
-        }
-    }
+    walk(s, |ev| match ev {
+        Event::Text(t) => out.push_str(t),
+        Event::Marker(id) => out.push_str(&marker(&Id::new(id))),
+        Event::Italic | Event::Bold => {}
+    });
     out
 }
 
@@ -113,13 +147,13 @@ pub fn markers(s: &str) -> Vec<Id> {
     if !s.contains("[^") {
         return Vec::new();
     }
-    parse(s)
-        .into_iter()
-        .filter_map(|seg| match seg {
-            Segment::Marker(id) => Some(id),
-            _ => None,
-        })
-        .collect()
+    let mut out = Vec::new();
+    walk(s, |ev| {
+        if let Event::Marker(id) = ev {
+            out.push(Id::new(id));
+        }
+    });
+    out
 }
 
 /// The marker text for a footnote id.
@@ -218,6 +252,42 @@ pub fn escape_unmeant(s: &str, is_footnote: impl Fn(&Id) -> bool) -> Escaped {
         from = at + len;
     }
     out.text.push_str(&s[from..]);
+    out
+}
+
+/// Marked-up text for a list of segments, the inverse of [`parse`]: the text escaped, `**`
+/// and `*` where the emphasis changes, every mark closed at the end.
+/// `parse(&write(&parse(s))) == parse(s)` for every `s`.
+pub fn write(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    let (mut italic, mut bold) = (false, false);
+    let mut set = |out: &mut String, i: bool, b: bool| {
+        if b != bold {
+            out.push_str("**");
+            bold = b;
+        }
+        if i != italic {
+            out.push('*');
+            italic = i;
+        }
+    };
+    for seg in segments {
+        match seg {
+            Segment::Text {
+                text,
+                italic: i,
+                bold: b,
+            } => {
+                if text.is_empty() {
+                    continue;
+                }
+                set(&mut out, *i, *b);
+                out.push_str(&escape(text));
+            }
+            Segment::Marker(id) => out.push_str(&marker(id)),
+        }
+    }
+    set(&mut out, false, false);
     out
 }
 

@@ -137,9 +137,8 @@ fn edit_move_insert_save_and_quit_in_a_real_terminal() {
     // A new operative paragraph after it.
     t.keys(&["o"]);
     t.wait_for("Opening phrase");
-    t.literal("Invites");
-    t.keys(&["BTab"]);
-    t.literal("all cities to publish groundwater data");
+    // Space after a whole opening phrase moves on to the text.
+    t.literal("Invites all cities to publish groundwater data");
     t.keys(&["Enter"]);
     t.keys(&["C-s"]);
     t.wait_for("Saved");
@@ -181,8 +180,8 @@ fn quitting_with_unsaved_changes_asks_and_a_missing_file_offers_a_new_draft() {
     t.wait_for("does not exist");
     t.keys(&["y", "o"]);
     t.wait_for("Opening phrase");
-    t.literal("Decides");
-    t.keys(&["BTab"]);
+    t.literal("Decid");
+    t.keys(&["Tab"]);
     t.literal("to meet again next year");
     t.keys(&["Enter", "q"]);
     t.wait_for("Unsaved changes");
@@ -355,4 +354,66 @@ fn sigterm_and_sighup_end_the_editor_with_the_recovery_copy() {
             first.text
         );
     }
+}
+
+/// Issue 15: search, go to a paragraph, a new paragraph with its opening phrase and text in
+/// the fewest keys, a footnote added in the paragraph editor, save; the file is checked.
+#[test]
+fn search_go_to_insert_footnote_and_save_in_a_real_terminal() {
+    if !common::tool_available(
+        "tmux",
+        "search_go_to_insert_footnote_and_save_in_a_real_terminal",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
+    let draft_path = dir.path().join("draft.toml");
+    std::fs::copy(&sample, &draft_path).unwrap();
+    let before = draftfile::load(&draft_path).unwrap().document;
+    let t = start(dir.path(), "edit draft.toml");
+    t.wait_for("The General Assembly,");
+    // Search: the count shows in the status bar; n moves on.
+    t.keys(&["/"]);
+    t.literal("aquifer");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("/aquifer");
+    assert!(s.contains("1/") || s.contains("2/"), "{s}");
+    t.keys(&["n"]);
+    // Go to OP 3: the status bar says where the selection is.
+    t.keys(&[":"]);
+    t.literal("OP3");
+    t.keys(&["Enter"]);
+    t.wait_for("At OP 3");
+    // A new operative paragraph after it: o, the phrase, Space, the text, Enter.
+    t.keys(&["o"]);
+    t.wait_for("Opening phrase");
+    t.literal("Invites all cities to map their aquifers");
+    // A footnote at the end of the text, in the same editor.
+    t.keys(&["C-f"]);
+    t.wait_for("New footnote");
+    t.literal("See the atlas of urban aquifers.");
+    t.keys(&["Enter"]);
+    t.wait_for("OP 4");
+    t.keys(&["C-s"]);
+    t.wait_for("Saved");
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+    let after = draftfile::load(&draft_path).unwrap().document;
+    assert_eq!(after.operative.len(), before.operative.len() + 1);
+    let new = &after.operative[3];
+    assert_eq!(new.lead, "Invites");
+    // The end mark goes before the footnote marker, as printed ("aquifers;¹").
+    assert!(
+        new.text.starts_with("all cities to map their aquifers;[^"),
+        "{}",
+        new.text
+    );
+    assert_eq!(after.footnotes.len(), before.footnotes.len() + 1);
+    let f = after
+        .footnotes
+        .iter()
+        .find(|f| f.text == "See the atlas of urban aquifers.")
+        .expect("the footnote is saved");
+    assert_eq!(f.anchor, new.id);
 }

@@ -192,7 +192,8 @@ fn normal_words(s: &str) -> Vec<String> {
                     out.push('#');
                 }
             }
-            Some(out)
+            // Case does not count: a merge joins the next opening phrase in lower case.
+            Some(out.to_lowercase())
         })
         .collect()
 }

@@ -104,7 +104,7 @@ fn insert_operative_renumbers_and_updates_reference() {
     key(&mut app, KeyCode::Char('o'));
     assert_eq!(app.mode(), Mode::Editor);
     keys(&mut app, "Invites");
-    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::Tab);
     keys(&mut app, "all cities to open their gardens to schools");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Normal);

@@ -125,7 +125,7 @@ fn help_overlay() {
 fn help_lists_every_normal_key() {
     let mut app = sample_app();
     key(&mut app, KeyCode::Char('?'));
-    let text: String = view::help::lines(&app)
+    let text: String = view::help::lines(&app, 88)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
@@ -170,6 +170,8 @@ fn revision_view_opens_and_closes() {
     key(&mut app, KeyCode::Char('j'));
     key(&mut app, KeyCode::Char('d'));
     key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Enter);
+    // Then the newer text: the current text is offered first.
     key(&mut app, KeyCode::Enter);
     assert!(app.revision_view.is_some(), "{:?}", app.message);
     let term = draw(&mut app, 120, 40);

@@ -103,6 +103,7 @@ pub fn generated(n: usize, min: usize, spread: usize) -> Document {
     let mut r = Lcg(42);
     let mut d = Document {
         authoring_body: "The General Assembly".into(),
+        first_number: 1,
         ..Document::default()
     };
     d.header.title = "A generated resolution of great length".into();

@@ -102,9 +102,16 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
         let draft = draftfile::load(path)?;
         return Ok(tui::Options::new(draft, path.to_path_buf(), theme));
     }
-    let doc = source::import_text(path, KindHint::Auto)
+    let imported = resdraft::import::import_file(path, KindHint::Auto)
         .with_context(|| format!("cannot open {} in the editor", path.display()))?;
+    // The warnings are shown in the editor (W), each tied to its paragraph.
+    let source_text = std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let notices = tui::notices::tie(&imported.document, &source_text, &imported.warnings);
+    let doc = imported.document;
     Ok(tui::Options {
+        notices,
         imported_from: Some(path.to_path_buf()),
         ..tui::Options::new(Draft::new(doc), path.with_extension("toml"), theme)
     })

@@ -9,7 +9,7 @@ use crate::model::{Document, Id};
 use foldhash::HashMap;
 use foldhash::fast::FixedState;
 use std::collections::VecDeque;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::BuildHasher;
 
 /// The least word similarity for two paragraphs to count as the same paragraph.
 pub const THRESHOLD: f32 = 0.5;
@@ -32,20 +32,30 @@ pub fn by_id(old: &[&Id], new: &[&Id]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Whether a text is already in the form [`spaced_hash`] hashes: ASCII words separated by
+/// single spaces, nothing before the first or after the last.
+fn is_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c < 0x80 && !matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ")
+}
+
 /// A hash of a text with its whitespace collapsed (spacing alone does not break an exact
-/// match).
+/// match): the hash of its words joined by single spaces.
 fn spaced_hash(s: &str) -> u64 {
-    let mut h = FixedState::with_seed(0x5eed).build_hasher();
-    for w in s.split_whitespace() {
-        h.write(w.as_bytes());
-        h.write_u8(0xff);
+    let hash = |t: &str| FixedState::with_seed(0x5eed).hash_one(t);
+    if is_spaced(s) {
+        hash(s)
+    } else {
+        hash(&s.split_whitespace().collect::<Vec<_>>().join(" "))
     }
-    h.finish()
 }
 
 /// Whether two texts are the same with their whitespace collapsed.
 fn same_spaced(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
+    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Posting lists longer than this are left out of the candidate search: a word found in

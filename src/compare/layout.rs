@@ -217,68 +217,104 @@ pub fn marker(kind: Kind) -> char {
 
 /// Display width of a string (as terminals count it).
 pub fn width(s: &str) -> usize {
+    // Printable ASCII is one column a byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
+}
+
+/// Appends `text` to the last run when it has the same style, else as a new run.
+fn push_str(out: &mut Vec<Run>, text: &str, style: Style) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.style == style => last.text.push_str(text),
+        _ => out.push(Run::new(text, style)),
+    }
 }
 
 /// Wraps styled runs into lines of at most `cols` display columns, breaking at spaces
 /// (and inside words longer than a line). Spaces at a break are dropped.
 pub fn wrap(runs: &[Run], cols: usize) -> Vec<Vec<Run>> {
     let cols = cols.max(1);
-    // Words (fragments without spaces, possibly of several styles) and the spaces between.
-    let mut items: Vec<(bool, Vec<Run>)> = Vec::new();
-    for run in runs {
-        for tok in words::tokenize(&run.text) {
-            let space = tok.trim().is_empty();
-            match items.last_mut() {
-                Some((false, frags)) if !space => push(frags, tok.to_string(), run.style),
-                _ => items.push((
-                    space,
-                    vec![Run::new(if space { " " } else { tok }, run.style)],
-                )),
-            }
-        }
-    }
     let mut lines: Vec<Vec<Run>> = Vec::new();
     let mut line: Vec<Run> = Vec::new();
     let mut used = 0;
-    for (space, frags) in items {
-        if space {
-            if used > 0 && used < cols {
-                push(&mut line, " ".into(), frags[0].style);
-                used += 1;
-            }
-            continue;
-        }
-        let w = line_width(&frags);
-        if used + w > cols && used > 0 {
-            trim_end(&mut line);
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        if w <= cols {
-            for f in frags {
-                push(&mut line, f.text, f.style);
-            }
-            used += w;
-            continue;
-        }
-        for f in frags {
-            for g in unicode_segmentation::UnicodeSegmentation::graphemes(f.text.as_str(), true) {
-                let gw = width(g);
-                if used + gw > cols && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
+    // The word being read: fragments without spaces (possibly of several styles), as
+    // slices of the runs; a word ends at a space or at the end.
+    let mut word: Vec<(&str, Style)> = Vec::new();
+    // Where the last fragment of the word ends: (run, byte offset), to widen it.
+    let mut word_end = (usize::MAX, 0);
+    for (r, run) in runs.iter().enumerate() {
+        let text = run.text.as_str();
+        let mut at = 0;
+        for tok in words::tokens(text) {
+            let start = at;
+            at += tok.len();
+            if tok.trim().is_empty() {
+                place(&mut word, &mut line, &mut lines, &mut used, cols);
+                if used > 0 && used < cols {
+                    push_str(&mut line, " ", run.style);
+                    used += 1;
                 }
-                push(&mut line, g.to_string(), f.style);
-                used += gw;
+                continue;
             }
+            match word.last_mut() {
+                // The next token of the same run: widen the slice.
+                Some((frag, _)) if word_end == (r, start) => {
+                    *frag = &text[start - frag.len()..at];
+                }
+                _ => word.push((&text[start..at], run.style)),
+            }
+            word_end = (r, at);
         }
     }
+    place(&mut word, &mut line, &mut lines, &mut used, cols);
     trim_end(&mut line);
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// Puts the word read so far on the line (or on a new line when it does not fit), and
+/// empties it.
+fn place(
+    word: &mut Vec<(&str, Style)>,
+    line: &mut Vec<Run>,
+    lines: &mut Vec<Vec<Run>>,
+    used: &mut usize,
+    cols: usize,
+) {
+    if word.is_empty() {
+        return;
+    }
+    let w: usize = word.iter().map(|(f, _)| width(f)).sum();
+    if *used + w > cols && *used > 0 {
+        trim_end(line);
+        lines.push(std::mem::take(line));
+        *used = 0;
+    }
+    if w <= cols {
+        for (f, style) in word.drain(..) {
+            push_str(line, f, style);
+        }
+        *used += w;
+        return;
+    }
+    for (f, style) in word.drain(..) {
+        for g in unicode_segmentation::UnicodeSegmentation::graphemes(f, true) {
+            let gw = width(g);
+            if *used + gw > cols && *used > 0 {
+                lines.push(std::mem::take(line));
+                *used = 0;
+            }
+            push_str(line, g, style);
+            *used += gw;
+        }
+    }
 }
 
 fn trim_end(line: &mut Vec<Run>) {

@@ -67,7 +67,12 @@ fn cites_another_text(before: &[&str]) -> bool {
 /// The old text with its internal paragraph references renumbered through `map`, and the
 /// rewrites as edits on the old text. `None` when nothing needs rewriting.
 pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
-    if map.is_empty() || !text.to_lowercase().contains("paragraph") {
+    // (No other character lower-cases to the ASCII letters of "paragraph".)
+    let mentions = text
+        .as_bytes()
+        .windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"paragraph"));
+    if map.is_empty() || !mentions {
         return None;
     }
     let toks = tokenize(text);

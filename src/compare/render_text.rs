@@ -34,7 +34,7 @@ fn paint(run: &Run, color: bool) -> String {
 }
 
 /// In bracket mode, wraps deleted and inserted runs in their markers before wrapping.
-fn bracket(runs: Vec<Run>, color: bool) -> Vec<Run> {
+pub(crate) fn bracket(runs: Vec<Run>, color: bool) -> Vec<Run> {
     if color {
         return runs;
     }

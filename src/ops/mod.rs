@@ -19,6 +19,7 @@
 //! editor.
 
 mod crossref;
+mod footnotes;
 mod history;
 mod outline;
 mod punctuation;
@@ -180,6 +181,17 @@ pub enum Op {
     MoveAnnex {
         id: Id,
         index: usize,
+    },
+    /// Adds footnote `id` anchored to paragraph `anchor` (its marker is put in the text with
+    /// `SetText`), or sets its text and anchor when it exists.
+    SetFootnote {
+        id: Id,
+        anchor: Id,
+        text: String,
+    },
+    /// Deletes a footnote (take its marker out of the text with `SetText`).
+    DeleteFootnote {
+        id: Id,
     },
 }
 

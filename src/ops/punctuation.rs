@@ -88,6 +88,45 @@ fn before_markers(s: &str) -> usize {
     }
 }
 
+/// The text of two paragraphs merged into one: the end mark the first had as a paragraph
+/// (`;` `,` `.` `:`, before any footnote markers) goes, since the text now runs on, and the
+/// second's opening phrase joins in lower case ("planning; green" → "planning green",
+/// "planning;" + "Encourages …" → "planning, encourages …"). The inverse of a split.
+pub(crate) fn join_texts(first: &str, lead: &str, text: &str) -> String {
+    let cut = before_markers(first);
+    let (head, tail) = first.split_at(cut);
+    let ellipsis = head.ends_with("..");
+    let head = match head.chars().last() {
+        Some(c) if MARKS.contains(&c) && !ellipsis => &head[..head.len() - 1],
+        _ => head,
+    };
+    let head = head.trim_end();
+    let mut second = String::new();
+    let mut sep = "";
+    let mut chars = lead.chars();
+    if let Some(c) = chars.next() {
+        if head.is_empty() {
+            second.push_str(lead);
+        } else {
+            second.extend(c.to_lowercase());
+            second.push_str(chars.as_str());
+            sep = ",";
+        }
+    }
+    let first = format!("{head}{sep}{tail}");
+    if !text.is_empty() {
+        if !second.is_empty() {
+            second.push(' ');
+        }
+        second.push_str(text);
+    }
+    match (first.trim().is_empty(), second.is_empty()) {
+        (true, _) => second,
+        (false, true) => first,
+        (false, false) => format!("{first} {second}"),
+    }
+}
+
 /// The text with its final punctuation mark set to `mark`, or `None` when it already ends
 /// so (or is empty). Also returns the old ending and the new one, for messages.
 pub(crate) fn with_end(text: &str, mark: char) -> Option<(String, String, String)> {

@@ -399,6 +399,8 @@ pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError
         Op::SetAnnex { id, label, title } => outline::set_annex(rec, &id, label, title)?,
         Op::DeleteAnnex { id } => outline::delete_annex(rec, &id, &mut out)?,
         Op::MoveAnnex { id, index } => outline::move_annex(rec, &id, index)?,
+        Op::SetFootnote { id, anchor, text } => super::footnotes::set(rec, id, anchor, text)?,
+        Op::DeleteFootnote { id } => super::footnotes::delete(rec, &id)?,
     }
     Ok(out)
 }
@@ -463,11 +465,7 @@ fn merge(rec: &mut Recorder<'_>, id: Id, out: &mut Outcome) -> Result<(), OpErro
     }
     let next = remove(rec, &next_loc)?;
     let mut merged = remove(rec, &loc)?;
-    let joined: Vec<String> = [merged.text.clone(), next.full_text()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    merged.text = joined.join(" ");
+    merged.text = super::punctuation::join_texts(&merged.text, &next.lead, &next.text);
     merged.subparagraphs.extend(next.subparagraphs);
     rec.edit(Edit::Insert {
         at: loc,

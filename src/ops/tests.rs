@@ -347,15 +347,32 @@ fn merge_joins_text_and_sub_paragraphs() {
     assert_eq!(d.operative.len(), 2);
     assert_eq!(
         d.operative[1].text,
-        "the Secretary-General: Decides to remain seized of the matter,[^f1] in *good faith*:"
+        "the Secretary-General, decides to remain seized of the matter,[^f1] in *good faith*:"
     );
     assert_eq!(d.footnotes[0].anchor, Id::new("o2"));
     let (d, _) = roundtrip(Op::Merge { id: Id::new("a") });
     assert_eq!(d.operative[1].subparagraphs.len(), 1);
-    assert_eq!(
-        d.operative[1].subparagraphs[0].text,
-        "to report; to assist;"
+    assert_eq!(d.operative[1].subparagraphs[0].text, "to report to assist;");
+    // The end mark the first had goes; a split and a merge give the text back.
+    let mut d = sample();
+    let at = d.operative[0].text.len() / 2;
+    let at = d.operative[0].text[..at].rfind(' ').unwrap() + 1;
+    let before = d.operative[0].text.clone();
+    apply(
+        &mut d,
+        Op::Split {
+            id: Id::new("o1"),
+            at,
+        },
+    )
+    .unwrap();
+    assert!(
+        d.operative[0].text.ends_with(';'),
+        "{}",
+        d.operative[0].text
     );
+    apply(&mut d, Op::Merge { id: Id::new("o1") }).unwrap();
+    assert_eq!(d.operative[0].text, before);
     let mut d = sample();
     assert_eq!(
         apply(&mut d, Op::Merge { id: Id::new("o3") }),

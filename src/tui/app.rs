@@ -34,6 +34,10 @@ pub enum Mode {
     Dialog,
     Help,
     Revisions,
+    /// Typing a search (`/`) or a place to go to (`:`).
+    Prompt,
+    /// `s` was pressed: the next key edits headings, parts or annexes.
+    Outline,
 }
 
 impl Mode {
@@ -45,7 +49,9 @@ impl Mode {
             Mode::Form => Some(KeyMode::Form),
             Mode::Dialog => Some(KeyMode::Dialog),
             Mode::Help => Some(KeyMode::Help),
-            Mode::Revisions => None,
+            Mode::Revisions => Some(KeyMode::Revisions),
+            Mode::Prompt => Some(KeyMode::Prompt),
+            Mode::Outline => Some(KeyMode::Outline),
         }
     }
 }
@@ -128,6 +134,18 @@ pub struct App {
     /// The revision view, when open (compare with a frozen revision).
     pub revision_view: Option<super::revisions::Compare>,
     pub should_quit: bool,
+    /// The `/` or `:` prompt, when open.
+    pub prompt: Option<super::prompt::Prompt>,
+    /// The last search and its matches (n/N step through them).
+    pub search: Option<super::search::Search>,
+    /// A count typed before a key (`5j`, `3J`).
+    pub count: Option<usize>,
+    /// `s` was pressed: the next key is an outline key.
+    pub outline_keys: bool,
+    /// The form for a heading, a part or an annex, when open.
+    pub struct_form: Option<super::struct_form::StructForm>,
+    /// Import warnings, each with the paragraph it is about (W lists them).
+    pub notices: Vec<super::notices::Notice>,
     pub layout: LayoutCache,
     pub dirs: Dirs,
     /// When the document last changed without a recovery copy being written since.
@@ -173,6 +191,12 @@ impl App {
             dialog: None,
             revision_view: None,
             should_quit: false,
+            prompt: None,
+            search: None,
+            count: None,
+            outline_keys: false,
+            struct_form: None,
+            notices: Vec::new(),
             layout: LayoutCache::default(),
             dirs: Dirs::default(),
             unsaved_since: None,
@@ -195,10 +219,14 @@ impl App {
             Mode::Help
         } else if self.editor.is_some() {
             Mode::Editor
-        } else if self.form.is_some() {
+        } else if self.form.is_some() || self.struct_form.is_some() {
             Mode::Form
+        } else if self.prompt.is_some() {
+            Mode::Prompt
         } else if self.revision_view.is_some() {
             Mode::Revisions
+        } else if self.outline_keys {
+            Mode::Outline
         } else {
             Mode::Normal
         }

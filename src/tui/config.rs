@@ -5,7 +5,7 @@
 //!
 //! ```toml
 //! theme = "light"
-//! wrap_width = 100        # 0 = the window width
+//! wrap_width = 100        # the text measure in columns (default 100); 0 = the window width
 //! autosave_seconds = 5    # recovery copy interval
 //! author = "Delegation of Arcadia"   # tracked changes in Word
 //! [keys.normal]
@@ -16,6 +16,10 @@
 use super::action::Action;
 use super::keymap::{KeyCombo, KeyMode, Keymap};
 use std::path::Path;
+
+/// The default text measure of the document view (columns): a readable line at wide
+/// terminals, centred in the window.
+pub const DEFAULT_MEASURE: u16 = 100;
 
 /// Settings after reading the config file.
 #[derive(Debug, Clone)]
@@ -33,7 +37,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             theme: None,
-            wrap_width: 0,
+            wrap_width: DEFAULT_MEASURE,
             autosave_seconds: 5,
             keymap: Keymap::default(),
             author: None,
@@ -108,7 +112,8 @@ fn parse_keys(modes: &toml::Table, origin: &str, keymap: &mut Keymap, problems: 
     for (mode_name, bindings) in modes {
         let Some(mode) = KeyMode::ALL.iter().find(|m| m.name() == mode_name) else {
             problems.push(format!(
-                "{origin}: unknown key mode “keys.{mode_name}” (known: normal, editor, form, dialog, help)"
+                "{origin}: unknown key mode “keys.{mode_name}” (known: {})",
+                KeyMode::ALL.map(KeyMode::name).join(", ")
             ));
             continue;
         };

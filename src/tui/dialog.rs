@@ -1,5 +1,6 @@
 //! Dialogs: yes/no confirmations (quit with unsaved changes, overwrite a file changed on disk,
-//! recover unsaved work, create a missing draft), picking a revision, naming a new revision.
+//! recover unsaved work, create a missing draft), picking the revisions to compare, naming a
+//! new revision, a long message shown whole, the list of import warnings and findings.
 
 use crate::tui::storage::recovery::Found;
 use crate::tui::theme::Theme;
@@ -26,8 +27,16 @@ pub enum Dialog {
         title: String,
         body: String,
     },
-    /// Choose a frozen revision to compare the current text with.
-    PickRevision { selected: usize },
+    /// Choose the two texts to compare: first the older (`from` is `None`), then the newer
+    /// (a later revision or the current text, the entry after the last revision).
+    PickRevision {
+        selected: usize,
+        from: Option<usize>,
+    },
+    /// A message shown whole (M), closed by any answer.
+    Notice { title: String, body: String },
+    /// Import warnings and check findings (W); Enter jumps to the paragraph.
+    Notices { selected: usize },
     /// Type the label of a revision to freeze.
     FreezeLabel { input: Box<TextArea<'static>> },
 }

@@ -28,22 +28,60 @@ pub fn dialog(app: &mut App, action: Action) {
             },
             _ => app.dialog = Some(Dialog::Confirm { kind, title, body }),
         },
-        Dialog::PickRevision { selected } => {
-            let n = app.draft.revisions.len();
+        Dialog::PickRevision { selected, from } => {
+            // The revisions, then the current text (only as the newer of the two).
+            let n = app.draft.revisions.len() + usize::from(from.is_some());
             match action {
                 Action::NextField => {
                     app.dialog = Some(Dialog::PickRevision {
                         selected: (selected + 1).min(n.saturating_sub(1)),
+                        from,
                     })
                 }
                 Action::PrevField => {
                     app.dialog = Some(Dialog::PickRevision {
                         selected: selected.saturating_sub(1),
+                        from,
                     })
                 }
-                Action::Yes => super::revisions::open(app, selected),
+                Action::Yes => match from {
+                    None => {
+                        app.dialog = Some(Dialog::PickRevision {
+                            selected: app.draft.revisions.len(),
+                            from: Some(selected),
+                        })
+                    }
+                    Some(old) => {
+                        let new = (selected < app.draft.revisions.len()).then_some(selected);
+                        super::revisions::open(app, old, new);
+                    }
+                },
+                // `n` in the first list: compare with the current text straight away.
+                Action::No if from.is_none() => super::revisions::open(app, selected, None),
                 Action::No | Action::Cancel => {}
-                _ => app.dialog = Some(Dialog::PickRevision { selected }),
+                _ => app.dialog = Some(Dialog::PickRevision { selected, from }),
+            }
+        }
+        Dialog::Notice { title, body } => match action {
+            Action::Yes | Action::No | Action::Cancel | Action::Commit => {}
+            _ => app.dialog = Some(Dialog::Notice { title, body }),
+        },
+        Dialog::Notices { selected } => {
+            let n = super::notices::entries(app).len();
+            match action {
+                Action::NextField => {
+                    app.dialog = Some(Dialog::Notices {
+                        selected: (selected + 1).min(n.saturating_sub(1)),
+                    })
+                }
+                Action::PrevField => {
+                    app.dialog = Some(Dialog::Notices {
+                        selected: selected.saturating_sub(1),
+                    })
+                }
+                Action::Yes => super::notices::jump(app, selected),
+                Action::No | Action::Cancel => {}
+                _ => app.dialog = Some(Dialog::Notices { selected }),
             }
         }
         Dialog::FreezeLabel { input } => match action {

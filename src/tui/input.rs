@@ -9,7 +9,7 @@ use super::update;
 use super::view::document;
 use crate::model::Id;
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 /// Handles one terminal event.
@@ -28,10 +28,6 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         return;
     }
     let mode = app.mode();
-    if mode == Mode::Revisions {
-        super::revisions::handle_key(app, key);
-        return;
-    }
     // A text prompt in a dialog takes typed keys; only Enter and Esc act.
     if let Some(Dialog::FreezeLabel { input }) = app.dialog.as_mut() {
         match key.code {
@@ -52,6 +48,18 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         ed.cycle_completion(key.code == KeyCode::Down);
         return;
     }
+    // A count before a normal-mode key: `5j`, `3J`.
+    if mode == Mode::Normal
+        && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        && let KeyCode::Char(c @ '0'..='9') = key.code
+        && (c != '0' || app.count.is_some())
+    {
+        let d = c.to_digit(10).unwrap_or(0) as usize;
+        let n = app.count.unwrap_or(0).saturating_mul(10).saturating_add(d);
+        app.count = Some(n.min(100_000));
+        app.say(format!("{n}…"));
+        return;
+    }
     let Some(km) = mode.keys() else {
         return;
     };
@@ -60,19 +68,41 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         return;
     }
     match km {
+        KeyMode::Normal => app.count = None,
         KeyMode::Editor => {
             if let Some(ed) = app.editor.as_mut() {
+                let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+                if ed.focus == Field::Lead
+                    && plain
+                    && key.code == KeyCode::Char(' ')
+                    && ed.space_in_lead()
+                {
+                    return;
+                }
                 let before = ed.lead_value();
                 ed.focused().input(key);
-                if ed.lead_value() != before {
+                if ed.focus == Field::Lead && ed.lead_value() != before {
                     ed.completion = 0;
+                    ed.overflow_lead();
                 }
             }
         }
         KeyMode::Form => {
             if let Some(ta) = app.form.as_mut().and_then(|f| f.focused()) {
                 ta.input(key);
+            } else if let Some(ta) = app.struct_form.as_mut().and_then(|f| f.focused()) {
+                ta.input(key);
             }
+        }
+        KeyMode::Prompt => {
+            if let Some(p) = app.prompt.as_mut() {
+                p.input.input(key);
+                super::prompt::typed(app);
+            }
+        }
+        KeyMode::Outline => {
+            app.outline_keys = false;
+            app.say("Not an outline key: s then h, x, k, j, p, P, a, A, K, J or D (? lists them)");
         }
         _ => {}
     }
@@ -84,6 +114,11 @@ fn paste(app: &mut App, text: &str) {
         ed.focused().insert_str(&flat);
     } else if let Some(ta) = app.form.as_mut().and_then(|f| f.focused()) {
         ta.insert_str(&flat);
+    } else if let Some(ta) = app.struct_form.as_mut().and_then(|f| f.focused()) {
+        ta.insert_str(&flat);
+    } else if let Some(p) = app.prompt.as_mut() {
+        p.input.insert_str(&flat);
+        super::prompt::typed(app);
     } else if let Some(Dialog::FreezeLabel { input }) = app.dialog.as_mut() {
         input.insert_str(&flat);
     }

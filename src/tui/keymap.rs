@@ -16,13 +16,22 @@ pub enum KeyMode {
     Form,
     Dialog,
     Help,
+    /// The one-line prompt of `/` (search) and `:` (go to).
+    Prompt,
+    /// The second key after `s`: headings, parts and annexes.
+    Outline,
+    /// The revision view (comparing two texts).
+    Revisions,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 5] = [
+    pub const ALL: [KeyMode; 8] = [
         KeyMode::Normal,
+        KeyMode::Outline,
         KeyMode::Editor,
         KeyMode::Form,
+        KeyMode::Prompt,
+        KeyMode::Revisions,
         KeyMode::Dialog,
         KeyMode::Help,
     ];
@@ -35,6 +44,9 @@ impl KeyMode {
             KeyMode::Form => "form",
             KeyMode::Dialog => "dialog",
             KeyMode::Help => "help",
+            KeyMode::Prompt => "prompt",
+            KeyMode::Outline => "outline",
+            KeyMode::Revisions => "revisions",
         }
     }
 }
@@ -166,7 +178,7 @@ pub struct Keymap {
 }
 
 /// A mode's default bindings: (key, action, shown in the hint line).
-type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 5];
+type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 8];
 
 impl Default for Keymap {
     fn default() -> Self {
@@ -190,6 +202,7 @@ impl Default for Keymap {
                     ("O", InsertOperativeBefore, false),
                     ("p", InsertPreambular, false),
                     ("a", InsertSub, false),
+                    ("A", InsertChild, false),
                     ("d", Delete, true),
                     ("K", MoveUp, false),
                     ("alt-up", MoveUp, false),
@@ -203,8 +216,16 @@ impl Default for Keymap {
                     ("H", EditHeader, false),
                     ("ctrl-s", Save, true),
                     ("tab", ToggleOutline, true),
+                    ("/", Search, true),
+                    ("n", SearchNext, false),
+                    ("N", SearchPrev, false),
+                    (":", GoTo, true),
+                    ("s", OutlineKeys, false),
                     ("r", CompareRevision, false),
+                    ("R", CompareLast, false),
                     ("F", FreezeRevision, false),
+                    ("M", ShowMessage, false),
+                    ("W", Warnings, false),
                     ("?", Help, true),
                     ("q", Quit, true),
                     ("ctrl-c", Quit, false),
@@ -222,6 +243,8 @@ impl Default for Keymap {
                     ("ctrl-p", PrevCompletion, false),
                     ("alt-enter", SplitAtCursor, true),
                     ("ctrl-t", SplitAtCursor, false),
+                    ("ctrl-f", AddFootnote, true),
+                    ("ctrl-d", DeleteFootnote, false),
                 ],
             ),
             (
@@ -257,6 +280,55 @@ impl Default for Keymap {
                     ("j", SelectNext, false),
                     ("up", SelectPrev, false),
                     ("k", SelectPrev, false),
+                    ("pgdn", PageDown, false),
+                    ("space", PageDown, false),
+                    ("pgup", PageUp, false),
+                    ("home", SelectFirst, false),
+                    ("end", SelectLast, false),
+                ],
+            ),
+            (
+                KeyMode::Prompt,
+                &[("enter", Commit, true), ("esc", Cancel, true)],
+            ),
+            (
+                KeyMode::Outline,
+                &[
+                    ("h", HeadingEdit, true),
+                    ("x", HeadingDelete, false),
+                    ("k", HeadingUp, false),
+                    ("j", HeadingDown, false),
+                    ("p", PartNew, true),
+                    ("P", PartEdit, false),
+                    ("a", AnnexNew, true),
+                    ("A", AnnexEdit, false),
+                    ("K", FrameUp, false),
+                    ("J", FrameDown, false),
+                    ("D", FrameDelete, false),
+                    ("esc", Cancel, true),
+                ],
+            ),
+            (
+                KeyMode::Revisions,
+                &[
+                    ("down", SelectNext, false),
+                    ("j", SelectNext, true),
+                    ("up", SelectPrev, false),
+                    ("k", SelectPrev, false),
+                    ("n", NextChange, true),
+                    ("N", PrevChange, false),
+                    ("pgdn", PageDown, false),
+                    ("pgup", PageUp, false),
+                    ("home", SelectFirst, false),
+                    ("g", SelectFirst, false),
+                    ("end", SelectLast, false),
+                    ("G", SelectLast, false),
+                    ("u", HideUnchanged, true),
+                    ("i", ToggleInline, true),
+                    ("tab", ToggleInline, false),
+                    ("r", RevertChange, true),
+                    ("esc", CloseView, true),
+                    ("q", CloseView, false),
                 ],
             ),
         ];

@@ -9,13 +9,22 @@ pub mod config;
 pub mod dialog;
 mod dialog_update;
 pub mod editor;
+pub mod editor_update;
 pub mod form;
+pub mod goto;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod messages;
+pub mod normal;
+pub mod notices;
+pub mod outline_edit;
+pub mod prompt;
 pub mod revision_view;
 pub mod revisions;
+pub mod search;
 pub mod storage;
+pub mod struct_form;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -47,6 +56,8 @@ pub struct Options {
     pub imported_from: Option<PathBuf>,
     /// Open the revision view against this revision (`resdraft edit DRAFT.toml@LABEL`).
     pub compare_with: Option<String>,
+    /// The import's warnings, tied to their paragraphs (shown with W).
+    pub notices: Vec<notices::Notice>,
 }
 
 impl Options {
@@ -60,6 +71,7 @@ impl Options {
             missing: false,
             imported_from: None,
             compare_with: None,
+            notices: Vec::new(),
         }
     }
 }
@@ -94,8 +106,14 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
     }
     if let Some(src) = &opts.imported_from {
         app.dirty = true;
+        app.notices = opts.notices.clone();
+        let warned = match app.notices.len() {
+            0 => String::new(),
+            1 => " (1 import warning: W lists it)".to_string(),
+            n => format!(" ({n} import warnings: W lists them)"),
+        };
         app.say(format!(
-            "Imported {}; Ctrl-S saves it as {}",
+            "Imported {}{warned}; Ctrl-S saves it as {}",
             src.display(),
             app.path.display()
         ));
@@ -138,7 +156,7 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
         && app.dialog.is_none()
     {
         match app.draft.revisions.iter().position(|r| &r.label == label) {
-            Some(i) => revisions::open(&mut app, i),
+            Some(i) => revisions::open(&mut app, i, None),
             None => app.error(format!("no revision labelled “{label}”")),
         }
     }

@@ -44,6 +44,9 @@ pub struct DiffStyles {
     pub selected: Style,
     pub hint: Style,
     pub rule: Style,
+    /// Mark deleted and inserted words with `[-…-]` and `{+…+}` as well (no colour: the
+    /// mono theme, NO_COLOR), as `resdraft diff` does when piped.
+    pub brackets: bool,
 }
 
 impl Default for DiffStyles {
@@ -62,6 +65,7 @@ impl Default for DiffStyles {
             selected: Style::default().add_modifier(Modifier::REVERSED),
             hint: Style::default().add_modifier(Modifier::DIM),
             rule: Style::default().add_modifier(Modifier::DIM),
+            brackets: false,
         }
     }
 }
@@ -81,6 +85,7 @@ impl DiffStyles {
             selected: t.selected,
             hint: t.hint,
             rule: t.border,
+            brackets: !t.has_colour(),
         }
     }
 
@@ -93,6 +98,23 @@ impl DiffStyles {
             RunStyle::Note => self.note,
         }
     }
+}
+
+/// A command of the view (the editor's keymap maps keys to these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewCmd {
+    Close,
+    NextChange,
+    PrevChange,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    First,
+    Last,
+    HideUnchanged,
+    ToggleInline,
+    Revert,
 }
 
 /// What the app should do after a key.
@@ -218,42 +240,57 @@ impl RevisionView {
         if key.kind != KeyEventKind::Press {
             return ViewAction::None;
         }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
+        let cmd = match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => ViewCmd::Close,
+            KeyCode::Char('n') => ViewCmd::NextChange,
+            KeyCode::Char('N') => ViewCmd::PrevChange,
+            KeyCode::Down | KeyCode::Char('j') => ViewCmd::Down,
+            KeyCode::Up | KeyCode::Char('k') => ViewCmd::Up,
+            KeyCode::PageDown => ViewCmd::PageDown,
+            KeyCode::PageUp => ViewCmd::PageUp,
+            KeyCode::Home | KeyCode::Char('g') => ViewCmd::First,
+            KeyCode::End | KeyCode::Char('G') => ViewCmd::Last,
+            KeyCode::Char('u') => ViewCmd::HideUnchanged,
+            KeyCode::Char('i') | KeyCode::Tab => ViewCmd::ToggleInline,
+            KeyCode::Char('r') => ViewCmd::Revert,
+            _ => return ViewAction::None,
+        };
+        self.perform(cmd, current)
+    }
+
+    /// Performs one command of the view. `current` is the draft's current text.
+    pub fn perform(&mut self, cmd: ViewCmd, current: &Document) -> ViewAction {
+        match cmd {
+            ViewCmd::Close => {
                 return ViewAction::Close {
                     select: self.select_on_close(),
                 };
             }
-            KeyCode::Char('n') => self.step(true, true, 1),
-            KeyCode::Char('N') => self.step(false, true, 1),
-            KeyCode::Down | KeyCode::Char('j') => self.step(true, false, 1),
-            KeyCode::Up | KeyCode::Char('k') => self.step(false, false, 1),
-            KeyCode::PageDown => self.step(true, false, 10),
-            KeyCode::PageUp => self.step(false, false, 10),
-            KeyCode::Home | KeyCode::Char('g') => {
-                self.selected = self.visible().first().copied().unwrap_or(0)
-            }
-            KeyCode::End | KeyCode::Char('G') => {
-                self.selected = self.visible().last().copied().unwrap_or(0)
-            }
-            KeyCode::Char('u') => {
+            ViewCmd::NextChange => self.step(true, true, 1),
+            ViewCmd::PrevChange => self.step(false, true, 1),
+            ViewCmd::Down => self.step(true, false, 1),
+            ViewCmd::Up => self.step(false, false, 1),
+            ViewCmd::PageDown => self.step(true, false, 10),
+            ViewCmd::PageUp => self.step(false, false, 10),
+            ViewCmd::First => self.selected = self.visible().first().copied().unwrap_or(0),
+            ViewCmd::Last => self.selected = self.visible().last().copied().unwrap_or(0),
+            ViewCmd::HideUnchanged => {
                 self.hide_unchanged = !self.hide_unchanged;
                 self.fix_selection();
             }
-            KeyCode::Char('i') | KeyCode::Tab => {
+            ViewCmd::ToggleInline => {
                 self.mode = match self.mode {
                     ViewMode::SideBySide => ViewMode::Inline,
                     ViewMode::Inline => ViewMode::SideBySide,
                 }
             }
-            KeyCode::Char('r') => match revert::revert(self, current) {
+            ViewCmd::Revert => match revert::revert(self, current) {
                 Ok((ops, description)) => {
                     self.message = Some(description.clone());
                     return ViewAction::Revert { ops, description };
                 }
                 Err(why) => self.message = Some(why),
             },
-            _ => {}
         }
         ViewAction::None
     }
@@ -291,6 +328,11 @@ fn to_spans(line: &[Run], styles: &DiffStyles, extra: Style) -> Vec<Span<'static
     line.iter()
         .map(|r| Span::styled(r.text.clone(), styles.run(r.style).patch(extra)))
         .collect()
+}
+
+/// Brackets around changed words when the styles carry no colour.
+fn marked(runs: Vec<Run>, styles: &DiffStyles) -> Vec<Run> {
+    crate::compare::render_text::bracket(runs, !styles.brackets)
 }
 
 fn tagged(tag: &str, depth: usize, runs: Vec<Run>) -> Vec<Run> {
@@ -331,7 +373,7 @@ fn entry_lines(
     match mode {
         ViewMode::Inline => {
             let tag = if e.new.is_some() { rt } else { lt };
-            let mut runs = tagged(&tag, e.depth, layout::inline(e, notes));
+            let mut runs = tagged(&tag, e.depth, marked(layout::inline(e, notes), styles));
             runs.extend(note(e));
             for (k, l) in layout::wrap(&runs, width.saturating_sub(2))
                 .iter()
@@ -348,6 +390,7 @@ fn entry_lines(
         ViewMode::SideBySide => {
             let col = (width.saturating_sub(3)) / 2;
             let (l, r) = layout::sides(e, notes);
+            let (l, r) = (marked(l, styles), marked(r, styles));
             let left = if e.old.is_some() {
                 tagged(&lt, e.depth, l)
             } else {
@@ -456,9 +499,23 @@ pub fn render(area: Rect, buf: &mut Buffer, view: &RevisionView, styles: &DiffSt
         ));
     }
     head.push(Line::from(vec![
-        Span::styled("deleted", styles.deleted),
+        Span::styled(
+            if styles.brackets {
+                "[-deleted-]"
+            } else {
+                "deleted"
+            },
+            styles.deleted,
+        ),
         Span::raw(" "),
-        Span::styled("inserted", styles.inserted),
+        Span::styled(
+            if styles.brackets {
+                "{+inserted+}"
+            } else {
+                "inserted"
+            },
+            styles.inserted,
+        ),
         Span::styled(
             "  ~mod +ins -del >moved #renum │ n/N u:hide i:inline r:revert",
             styles.hint,

@@ -1,9 +1,11 @@
 //! Wiring of the revision view (src/tui/revision_view.rs, a self-contained component) into
-//! the editor: open it against a picked revision, forward keys, apply a revert as one
+//! the editor: open it on any two texts (two frozen revisions, or one with the current
+//! text), map the keymap's revision-view actions to its commands, apply a revert as one
 //! undoable edit, draw it, and close it on the same paragraph.
 
+use super::action::Action;
 use super::app::App;
-use super::revision_view::{self, DiffStyles, RevisionView, ViewAction};
+use super::revision_view::{self, DiffStyles, RevisionView, ViewAction, ViewCmd};
 use super::update;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -12,24 +14,74 @@ use ratatui::layout::Rect;
 /// The open comparison.
 pub struct Compare {
     pub view: RevisionView,
+    /// The newer side: a revision's index, or `None` for the current text (reverts allowed).
+    pub new: Option<usize>,
 }
 
-/// Opens the comparison of the current text with revision `index`.
-pub fn open(app: &mut App, index: usize) {
-    let Some(r) = app.draft.revisions.get(index) else {
+/// Opens the comparison of revision `old` with revision `new` (`None`: the current text).
+pub fn open(app: &mut App, old: usize, new: Option<usize>) {
+    let Some(r) = app.draft.revisions.get(old) else {
         return;
     };
-    let view = RevisionView::new(&r.document, &app.draft.document, &r.label, "current text");
-    app.say(format!("Comparing {} with the current text", r.label));
-    app.revision_view = Some(Compare { view });
+    let (doc, name) = match new.and_then(|k| app.draft.revisions.get(k)) {
+        Some(n) => (&n.document, n.label.clone()),
+        None => (&app.draft.document, "current text".to_string()),
+    };
+    let view = RevisionView::new(&r.document, doc, &r.label, &name);
+    app.say(format!("Comparing {} with {name}", r.label));
+    app.revision_view = Some(Compare {
+        view,
+        new: new.filter(|k| *k < app.draft.revisions.len()),
+    });
 }
 
-/// Keys while the comparison is open.
+fn command(action: Action) -> Option<ViewCmd> {
+    use Action::*;
+    Some(match action {
+        CloseView | Cancel => ViewCmd::Close,
+        NextChange => ViewCmd::NextChange,
+        PrevChange => ViewCmd::PrevChange,
+        SelectNext => ViewCmd::Down,
+        SelectPrev => ViewCmd::Up,
+        PageDown => ViewCmd::PageDown,
+        PageUp => ViewCmd::PageUp,
+        SelectFirst => ViewCmd::First,
+        SelectLast => ViewCmd::Last,
+        HideUnchanged => ViewCmd::HideUnchanged,
+        ToggleInline => ViewCmd::ToggleInline,
+        RevertChange => ViewCmd::Revert,
+        _ => return None,
+    })
+}
+
+/// A keymap action while the comparison is open.
+pub fn perform(app: &mut App, action: Action) {
+    let Some(cmd) = command(action) else {
+        return;
+    };
+    let Some(c) = app.revision_view.as_mut() else {
+        return;
+    };
+    if cmd == ViewCmd::Revert && c.new.is_some() {
+        c.view.message =
+            Some("Reverting works on the current text: compare a revision with it (R)".into());
+        return;
+    }
+    let result = c.view.perform(cmd, &app.draft.document);
+    after(app, result);
+}
+
+/// A key the keymap does not bind in the revision view (the view's own keys).
 pub fn handle_key(app: &mut App, key: KeyEvent) {
     let Some(c) = app.revision_view.as_mut() else {
         return;
     };
-    match c.view.handle_key(key, &app.draft.document) {
+    let result = c.view.handle_key(key, &app.draft.document);
+    after(app, result);
+}
+
+fn after(app: &mut App, result: ViewAction) {
+    match result {
         ViewAction::None => {}
         ViewAction::Close { select } => {
             app.revision_view = None;
@@ -58,10 +110,4 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &mut App) {
     };
     let styles = DiffStyles::from_theme(&app.theme);
     revision_view::render(area, frame.buffer_mut(), &c.view, &styles);
-}
-
-/// The hint line while the comparison is open.
-pub fn hint() -> String {
-    "j/k move · n/N next/previous change · u hide unchanged · i inline · r revert change · Esc back"
-        .to_string()
 }

@@ -161,6 +161,25 @@ impl From<&ThemeFile> for Theme {
     }
 }
 
+impl Theme {
+    /// Whether any style of the theme sets a colour (the mono theme sets none).
+    pub fn has_colour(&self) -> bool {
+        [
+            self.base,
+            self.text,
+            self.lead,
+            self.selected,
+            self.status,
+            self.message,
+            self.error,
+            self.footnote,
+            self.finding,
+        ]
+        .iter()
+        .any(|s| s.fg.is_some() || s.bg.is_some())
+    }
+}
+
 impl Default for Theme {
     fn default() -> Self {
         builtin(DEFAULT).unwrap_or_else(|| Theme::from(&ThemeFile::default()))

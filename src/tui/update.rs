@@ -1,16 +1,15 @@
-//! Turning actions into state changes. Document edits go through the core's operations
+//! Turning actions into state changes: the dispatch to each mode's update ([`super::normal`],
+//! [`super::editor_update`], [`super::prompt`], [`super::outline_edit`], the dialogs, the
+//! revision view) and what they share. Document edits go through the core's operations
 //! ([`crate::ops::apply`] / [`crate::ops::undo`]) so numbering, cross-references and
 //! punctuation follow; the UI never renumbers anything itself.
 
 use super::action::Action;
 use super::app::{App, Mode};
 use super::dialog::{Confirm, Dialog};
-use super::editor::{Editor, Field};
-use super::form::HeaderForm;
 use super::storage::FileStamp;
 use crate::draftfile;
-use crate::model::{Id, Location, Paragraph, Part, Revision};
-use crate::numbering;
+use crate::model::{Id, Revision};
 use crate::ops::{self, Op};
 
 /// Applies one core operation, recording its undo. Returns the paragraph to focus on success.
@@ -39,7 +38,7 @@ pub fn run_op(app: &mut App, op: Op) -> Option<Option<Id>> {
             Some(change.focus)
         }
         Err(e) => {
-            app.error(e.to_string());
+            app.error(super::messages::op_error(&app.draft.document, &e));
             None
         }
     }
@@ -63,7 +62,7 @@ pub fn run_ops(app: &mut App, ops_list: Vec<Op>) -> bool {
                 for t in undos.iter().rev() {
                     ops::undo(&mut app.draft.document, t);
                 }
-                app.error(e.to_string());
+                app.error(super::messages::op_error(&app.draft.document, &e));
                 return false;
             }
         }
@@ -113,123 +112,6 @@ pub fn redo(app: &mut App) {
     }
 }
 
-fn blank(app: &App) -> Paragraph {
-    Paragraph::new(app.draft.document.fresh_id("p"), "", "")
-}
-
-/// The selected paragraph's top-level ancestor and its location.
-fn top_level(app: &App) -> Option<(Id, Location)> {
-    let loc = app.selected_location()?;
-    let top = Location {
-        part: loc.part,
-        path: vec![loc.top()],
-    };
-    let p = app.draft.document.at(&top)?;
-    Some((p.id.clone(), top))
-}
-
-/// Inserts a new empty paragraph with `op` and opens the editor on it.
-fn insert_and_edit(app: &mut App, op: Op, id: Id) {
-    if run_op(app, op).is_some() {
-        app.selected = Some(id);
-        open_editor(app, true);
-    }
-}
-
-fn insert_operative(app: &mut App, after: bool) {
-    let p = blank(app);
-    let id = p.id.clone();
-    let doc = &app.draft.document;
-    let op = match top_level(app) {
-        Some((target, loc)) if loc.part != Part::Preamble => {
-            if after {
-                Op::InsertAfter {
-                    target,
-                    paragraph: p,
-                }
-            } else {
-                Op::InsertBefore {
-                    target,
-                    paragraph: p,
-                }
-            }
-        }
-        _ => match doc.operative.first() {
-            Some(first) => Op::InsertBefore {
-                target: first.id.clone(),
-                paragraph: p,
-            },
-            None => Op::Append {
-                part: Part::Operative,
-                paragraph: p,
-            },
-        },
-    };
-    insert_and_edit(app, op, id);
-}
-
-fn insert_preambular(app: &mut App) {
-    let p = blank(app);
-    let id = p.id.clone();
-    let op = match top_level(app) {
-        Some((target, loc)) if loc.part == Part::Preamble => Op::InsertAfter {
-            target,
-            paragraph: p,
-        },
-        _ => Op::Append {
-            part: Part::Preamble,
-            paragraph: p,
-        },
-    };
-    insert_and_edit(app, op, id);
-}
-
-/// Opens the paragraph editor on the selection.
-pub fn open_editor(app: &mut App, is_new: bool) {
-    let Some(loc) = app.selected_location() else {
-        app.say("No paragraph selected: o adds an operative paragraph, p a preambular one");
-        return;
-    };
-    let doc = &app.draft.document;
-    let Some(p) = doc.at(&loc) else {
-        return;
-    };
-    let title = format!("Edit {}", numbering::describe(doc, &loc));
-    app.editor = Some(Editor::new(
-        p.id.clone(),
-        title,
-        &p.lead,
-        &p.text,
-        &loc,
-        &app.theme,
-        is_new,
-    ));
-}
-
-fn with_selected(app: &mut App, make: impl FnOnce(Id) -> Op) {
-    match app.selected.clone() {
-        Some(id) => {
-            run_op(app, make(id));
-        }
-        None => app.say("No paragraph selected"),
-    }
-}
-
-fn select_step(app: &mut App, delta: isize) {
-    let order = app.order();
-    if order.is_empty() {
-        return;
-    }
-    let cur = app
-        .selected
-        .as_ref()
-        .and_then(|id| order.iter().position(|x| x == id))
-        .unwrap_or(0);
-    let next = (cur as isize + delta).clamp(0, order.len() as isize - 1) as usize;
-    app.selected = Some(order[next].clone());
-    app.scroll.follow = true;
-}
-
 /// Saves the draft. Asks first if the file changed on disk since it was opened or saved.
 pub fn save(app: &mut App, force: bool, then_quit: bool) {
     let now = FileStamp::of(&app.path);
@@ -261,7 +143,7 @@ pub fn save(app: &mut App, force: bool, then_quit: bool) {
     }
 }
 
-fn request_quit(app: &mut App) {
+pub(crate) fn request_quit(app: &mut App) {
     if app.dirty {
         app.dialog = Some(Dialog::confirm(
             Confirm::QuitUnsaved,
@@ -273,7 +155,7 @@ fn request_quit(app: &mut App) {
     }
 }
 
-fn freeze(app: &mut App, label: String) {
+pub(crate) fn freeze(app: &mut App, label: String) {
     if label.is_empty() {
         app.error("A revision needs a label (for example L.6/Rev.1)");
         return;
@@ -298,181 +180,27 @@ fn freeze(app: &mut App, label: String) {
 /// Performs an action in the current mode.
 pub fn perform(app: &mut App, action: Action) {
     match app.mode() {
-        Mode::Normal => normal(app, action),
-        Mode::Editor => editor(app, action),
+        Mode::Normal => super::normal::normal(app, action),
+        Mode::Editor => super::editor_update::editor(app, action),
+        Mode::Form if app.struct_form.is_some() => super::outline_edit::form(app, action),
         Mode::Form => form(app, action),
         Mode::Dialog => super::dialog_update::dialog(app, action),
         Mode::Help => match action {
             Action::CloseHelp => app.show_help = false,
             Action::SelectNext => app.help_scroll = app.help_scroll.saturating_add(1),
             Action::SelectPrev => app.help_scroll = app.help_scroll.saturating_sub(1),
+            Action::PageDown => app.help_scroll = app.help_scroll.saturating_add(10),
+            Action::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+            Action::SelectFirst => app.help_scroll = 0,
+            Action::SelectLast => app.help_scroll = u16::MAX,
             _ => {}
         },
-        Mode::Revisions => {}
-    }
-}
-
-fn delete(app: &mut App) {
-    let Some(id) = app.selected.clone() else {
-        app.say("No paragraph selected");
-        return;
-    };
-    let what = app
-        .selected_location()
-        .map(|l| numbering::describe(&app.draft.document, &l))
-        .unwrap_or_default();
-    let idx = app.order().iter().position(|x| *x == id).unwrap_or(0);
-    if let Some(focus) = run_op(app, Op::Delete { id }) {
-        if focus.is_none() {
-            let order = app.order();
-            if !order.is_empty() {
-                app.selected = Some(order[idx.min(order.len() - 1)].clone());
-            }
+        Mode::Prompt => super::prompt::perform(app, action),
+        Mode::Outline => {
+            app.outline_keys = false;
+            super::outline_edit::perform(app, action);
         }
-        if app.message.is_none() {
-            app.say(format!("Deleted {what} (u to undo)"));
-        }
-    }
-}
-
-fn normal(app: &mut App, action: Action) {
-    use Action::*;
-    match action {
-        SelectNext => select_step(app, 1),
-        SelectPrev => select_step(app, -1),
-        SelectFirst => select_step(app, isize::MIN / 2),
-        SelectLast => select_step(app, isize::MAX / 2),
-        PageDown => select_step(app, 10),
-        PageUp => select_step(app, -10),
-        Edit => open_editor(app, false),
-        InsertOperativeAfter => insert_operative(app, true),
-        InsertOperativeBefore => insert_operative(app, false),
-        InsertPreambular => insert_preambular(app),
-        InsertSub => match app.selected.clone() {
-            Some(parent) => {
-                let p = blank(app);
-                let id = p.id.clone();
-                insert_and_edit(
-                    app,
-                    Op::InsertSub {
-                        parent,
-                        index: None,
-                        paragraph: p,
-                    },
-                    id,
-                );
-            }
-            None => app.say("Select the paragraph to add a sub-paragraph to"),
-        },
-        Delete => delete(app),
-        MoveUp => with_selected(app, |id| Op::MoveUp { id }),
-        MoveDown => with_selected(app, |id| Op::MoveDown { id }),
-        Demote => with_selected(app, |id| Op::Demote { id }),
-        Promote => with_selected(app, |id| Op::Promote { id }),
-        Merge => with_selected(app, |id| Op::Merge { id }),
-        Undo => undo(app),
-        Redo => redo(app),
-        EditHeader => app.form = Some(HeaderForm::new(&app.draft.document, &app.theme)),
-        Save => save(app, false, false),
-        Quit => request_quit(app),
-        ToggleOutline => app.show_outline = !app.show_outline,
-        Help => {
-            app.show_help = true;
-            app.help_scroll = 0;
-        }
-        CompareRevision => {
-            if app.draft.revisions.is_empty() {
-                app.say("No frozen revisions yet: F freezes the current text as one");
-            } else {
-                app.dialog = Some(Dialog::PickRevision {
-                    selected: app.draft.revisions.len() - 1,
-                });
-            }
-        }
-        FreezeRevision => {
-            let suggestion = app.draft.document.header.symbol.clone();
-            app.dialog = Some(Dialog::freeze_label(&suggestion, &app.theme));
-        }
-        _ => {}
-    }
-}
-
-/// Commits the editor: the new lead and text through `SetText` (when changed).
-fn commit_editor(app: &mut App) -> bool {
-    let Some(ed) = app.editor.take() else {
-        return false;
-    };
-    let (lead, text) = (ed.lead_value(), ed.text_value());
-    let unchanged = app
-        .draft
-        .document
-        .find(&ed.target)
-        .is_some_and(|p| p.lead == lead && p.text == text);
-    if unchanged {
-        return true;
-    }
-    run_op(
-        app,
-        Op::SetText {
-            id: ed.target.clone(),
-            lead,
-            text,
-        },
-    )
-    .is_some()
-}
-
-fn editor(app: &mut App, action: Action) {
-    use Action::*;
-    let Some(ed) = app.editor.as_mut() else {
-        return;
-    };
-    match action {
-        Commit => {
-            commit_editor(app);
-        }
-        Cancel => {
-            let is_new = ed.is_new;
-            app.editor = None;
-            if is_new {
-                undo(app);
-                app.redo_stack.pop();
-                app.say("Cancelled: the new paragraph was removed");
-            } else {
-                app.say("Edit cancelled");
-            }
-        }
-        NextField | Complete if !(ed.focus == Field::Lead && ed.accept_completion()) => {
-            ed.switch_field();
-        }
-        PrevField => ed.switch_field(),
-        NextCompletion => ed.cycle_completion(true),
-        PrevCompletion => ed.cycle_completion(false),
-        SplitAtCursor => {
-            if ed.focus != Field::Text {
-                app.say("Put the cursor in the text where the paragraph should split");
-                return;
-            }
-            let typed_at = ed.text_cursor_byte();
-            let (id, lead, text) = (ed.target.clone(), ed.lead_value(), ed.text_value());
-            app.editor = None;
-            // `SetText` escapes what cannot be markup; the split point moves with the text.
-            let doc = &app.draft.document;
-            let at = crate::markup::escape_unmeant(&text, |m| doc.footnote(m).is_some())
-                .map_offset(typed_at);
-            run_ops(
-                app,
-                vec![
-                    Op::SetText {
-                        id: id.clone(),
-                        lead,
-                        text,
-                    },
-                    Op::Split { id, at },
-                ],
-            );
-        }
-        _ => {}
+        Mode::Revisions => super::revisions::perform(app, action),
     }
 }
 
@@ -515,4 +243,9 @@ pub fn quit_answer(app: &mut App, save_first: bool) {
 /// Freezes a revision (used by the dialog handler).
 pub fn freeze_answer(app: &mut App, label: String) {
     freeze(app, label);
+}
+
+/// Opens the paragraph editor on the selection (`is_new`: cancelling removes it again).
+pub fn open_editor(app: &mut App, is_new: bool) {
+    super::editor_update::open(app, is_new);
 }

@@ -8,10 +8,12 @@ use crate::tui::layout::{BlockId, MARGIN};
 use crate::tui::wrap::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use std::rc::Rc;
 
-/// The text width used for a document area of `area_width` columns.
+/// The text width used for a document area of `area_width` columns: the measure (config
+/// `wrap_width`, 100 by default; 0 = the whole width) and the margin.
 pub fn text_width(app: &App, area_width: u16) -> usize {
     let w = usize::from(area_width);
     if app.wrap_width > 0 {
@@ -21,7 +23,65 @@ pub fn text_width(app: &App, area_width: u16) -> usize {
     }
 }
 
-/// The lines of block `i`, with the findings under the selected paragraph.
+/// The columns of `area` the text takes: the measure, centred when the window is wider.
+pub fn text_area(app: &App, area: Rect) -> Rect {
+    let w = text_width(app, area.width) as u16;
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        width: w,
+        ..area
+    }
+}
+
+/// Highlights the search matches on a drawn line (`row`, from column `x`).
+fn highlight(buf: &mut ratatui::buffer::Buffer, x: u16, row: u16, line: &Line<'_>, app: &App) {
+    let Some(s) = &app.search else {
+        return;
+    };
+    let text: String = line.spans.iter().map(|sp| sp.content.as_ref()).collect();
+    for (a, b) in crate::tui::search::ranges(&s.pattern, &text) {
+        let col = x + unicode_width::UnicodeWidthStr::width(&text[..a]) as u16;
+        let w = unicode_width::UnicodeWidthStr::width(&text[a..b]) as u16;
+        let r = Rect::new(col, row, w, 1).intersection(buf.area);
+        buf.set_style(
+            r,
+            app.theme
+                .completion_selected
+                .add_modifier(Modifier::UNDERLINED),
+        );
+    }
+}
+
+/// The footnotes marked in the selected paragraph, shown right under it ("¹ text").
+fn footnote_lines(app: &App, id: &crate::model::Id, width: usize) -> Vec<Line<'static>> {
+    let doc = &app.draft.document;
+    let Some(p) = doc.find(id) else {
+        return Vec::new();
+    };
+    let numbers = crate::numbering::footnote_numbers(doc);
+    let indent = vec![Span::raw(" ".repeat(MARGIN + 4.min(width / 4)))];
+    let mut out = Vec::new();
+    for m in crate::markup::markers(&p.text) {
+        let Some(f) = doc.footnote(&m) else {
+            continue;
+        };
+        let n = numbers
+            .get(&m)
+            .map(|n| crate::markup::superscript(*n))
+            .unwrap_or_default();
+        let spans = [
+            Span::styled(n, app.theme.footnote),
+            Span::styled(
+                format!(" {}", sanitize(&crate::markup::strip(&f.text))),
+                app.theme.hint,
+            ),
+        ];
+        out.extend(wrap(&spans, &indent, &indent, width));
+    }
+    out
+}
+
+/// The lines of block `i`, with the footnotes and findings under the selected paragraph.
 fn block_lines(app: &mut App, i: usize, width: usize) -> Rc<Vec<Line<'static>>> {
     let lines = app.layout.lines(&app.draft.document, i, width, &app.theme);
     let selected = match (&app.layout.blocks.get(i).map(|b| &b.id), &app.selected) {
@@ -31,6 +91,10 @@ fn block_lines(app: &mut App, i: usize, width: usize) -> Rc<Vec<Line<'static>>> 
     if !selected {
         return lines;
     }
+    let notes = match &app.selected {
+        Some(id) => footnote_lines(app, id, width),
+        None => Vec::new(),
+    };
     let findings: Vec<String> = app
         .selected_findings()
         .iter()
@@ -42,10 +106,11 @@ fn block_lines(app: &mut App, i: usize, width: usize) -> Rc<Vec<Line<'static>>> 
             }
         })
         .collect();
-    if findings.is_empty() {
+    if findings.is_empty() && notes.is_empty() {
         return lines;
     }
     let mut all = (*lines).clone();
+    all.extend(notes);
     let indent = vec![Span::raw(" ".repeat(MARGIN + 4.min(width / 4)))];
     for f in findings {
         let spans = [Span::styled(sanitize(&f).into_owned(), app.theme.finding)];
@@ -130,6 +195,7 @@ pub fn scroll_lines(app: &mut App, delta: isize) {
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &mut App) {
     let buf = frame.buffer_mut();
     buf.set_style(area, app.theme.base);
+    let area = text_area(app, area);
     app.layout.rows.clear();
     app.layout.top_y = area.y;
     if area.width == 0 || area.height == 0 {
@@ -174,6 +240,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &mut App) {
                 }
                 first_text = false;
             }
+            highlight(buf, area.x, row, line, app);
             app.layout.rows.push(para.clone());
             y += 1;
         }

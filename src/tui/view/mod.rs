@@ -47,6 +47,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
     if app.form.is_some() {
         popup::render_form(frame, body, app);
     }
+    if app.struct_form.is_some() {
+        popup::render_struct_form(frame, body, app);
+    }
     if app.editor.is_some() {
         popup::render_editor(frame, body, app);
     }

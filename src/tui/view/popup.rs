@@ -30,16 +30,26 @@ pub fn render_editor(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let t = &app.theme;
     let w = area.width.saturating_sub(4).clamp(20, 100);
-    let rect = centered(area, w, 16.min(area.height));
+    let h = 16 + 2 * ed.footnotes.len().min(4) as u16;
+    let rect = centered(area, w, h.min(area.height));
     frame.render_widget(Clear, rect);
     let block = frame_block(app, &ed.title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [lead_label, lead_area, text_label, text_area, hint] = Layout::vertical([
+    let notes_h = (ed.footnotes.len() as u16 * 2).min(inner.height.saturating_sub(6) / 2 * 2);
+    let [
+        lead_label,
+        lead_area,
+        text_label,
+        text_area,
+        notes_area,
+        hint,
+    ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(notes_h),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -57,26 +67,52 @@ pub fn render_editor(frame: &mut Frame<'_>, area: Rect, app: &App) {
         text_label,
     );
     frame.render_widget(&ed.text, text_area);
+    // The footnotes marked in the text, numbered as they will print.
+    let numbers = crate::numbering::footnote_numbers(&app.draft.document);
+    for (i, f) in ed
+        .footnotes
+        .iter()
+        .enumerate()
+        .take(usize::from(notes_h / 2))
+    {
+        let y = notes_area.y + 2 * i as u16;
+        let n = numbers
+            .get(&f.id)
+            .map(|n| format!("Footnote {n}"))
+            .unwrap_or_else(|| "New footnote".into());
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!("{}{n}", mark(Field::Footnote(i))),
+                t.label,
+            )),
+            Rect::new(notes_area.x, y, notes_area.width, 1),
+        );
+        let field = Rect::new(notes_area.x, y + 1, notes_area.width, 1);
+        if ed.focus == Field::Footnote(i) {
+            frame.render_widget(&f.input, field);
+        } else {
+            let v = sanitize(&f.value()).into_owned();
+            frame.render_widget(Paragraph::new(Span::styled(v, t.footnote)), field);
+        }
+    }
+    use crate::tui::action::Action as A;
+    use crate::tui::keymap::KeyMode as K;
+    let k = |a| {
+        let keys = app.keymap.keys_for(K::Editor, a);
+        keys.split('/').next().unwrap_or_default().to_string()
+    };
     let hint_text = format!(
-        "{} commit · {} cancel · {} field/complete · {} split",
-        app.keymap.keys_for(
-            crate::tui::keymap::KeyMode::Editor,
-            crate::tui::action::Action::Commit
-        ),
-        app.keymap.keys_for(
-            crate::tui::keymap::KeyMode::Editor,
-            crate::tui::action::Action::Cancel
-        ),
-        app.keymap.keys_for(
-            crate::tui::keymap::KeyMode::Editor,
-            crate::tui::action::Action::NextField
-        ),
-        app.keymap.keys_for(
-            crate::tui::keymap::KeyMode::Editor,
-            crate::tui::action::Action::SplitAtCursor
-        ),
+        "{} done · {} cancel · {} next · {} footnote · {} split",
+        k(A::Commit),
+        k(A::Cancel),
+        k(A::NextField),
+        k(A::AddFootnote),
+        k(A::SplitAtCursor),
     );
-    frame.render_widget(Paragraph::new(Span::styled(hint_text, t.hint)), hint);
+    frame.render_widget(
+        Paragraph::new(Span::styled(hint_text, t.hint)).wrap(Wrap { trim: true }),
+        hint,
+    );
     let cands = ed.candidates();
     if !cands.is_empty() && lead_area.height > 0 {
         let h = (cands.len() as u16).min(inner.height.saturating_sub(2));
@@ -101,17 +137,40 @@ pub fn render_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let Some(form) = &app.form else {
         return;
     };
+    let fields = Fields {
+        title: "Header",
+        labels: &FIELDS,
+        inputs: &form.inputs,
+        focus: form.focus,
+        label_w: 28,
+        hint: "Enter/Esc commit · Ctrl-G cancel · Tab/↓ next · Shift-Tab/↑ previous",
+    };
+    render_fields(frame, area, app, &fields);
+}
+
+/// A form of labelled one-line fields (the header form, the heading/part/annex form).
+struct Fields<'a> {
+    title: &'a str,
+    labels: &'a [&'a str],
+    inputs: &'a [ratatui_textarea::TextArea<'static>],
+    focus: usize,
+    label_w: u16,
+    hint: &'a str,
+}
+
+fn render_fields(frame: &mut Frame<'_>, area: Rect, app: &App, f: &Fields<'_>) {
     let t = &app.theme;
     let w = area.width.saturating_sub(4).clamp(20, 100);
-    let rect = centered(area, w, FIELDS.len() as u16 + 3);
+    let rect = centered(area, w, f.labels.len() as u16 + 3);
     frame.render_widget(Clear, rect);
-    let block = frame_block(app, "Header");
+    let block = frame_block(app, f.title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let label_w = 28.min(inner.width / 2);
+    let label_w = f.label_w.min(inner.width / 2);
     let visible = usize::from(inner.height.saturating_sub(1));
-    let start = form.focus.saturating_sub(visible.saturating_sub(1));
-    for (row, (i, name)) in FIELDS
+    let start = f.focus.saturating_sub(visible.saturating_sub(1));
+    for (row, (i, name)) in f
+        .labels
         .iter()
         .enumerate()
         .skip(start)
@@ -119,18 +178,18 @@ pub fn render_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
         .enumerate()
     {
         let y = inner.y + row as u16;
-        let style = if i == form.focus {
+        let style = if i == f.focus {
             t.outline_selected
         } else {
             t.label
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("{name:<27}"), style)),
+            Paragraph::new(Span::styled(format!("{name} "), style)),
             Rect::new(inner.x, y, label_w, 1),
         );
         let value_area = Rect::new(inner.x + label_w, y, inner.width.saturating_sub(label_w), 1);
-        if let Some(input) = form.inputs.get(i) {
-            if i == form.focus {
+        if let Some(input) = f.inputs.get(i) {
+            if i == f.focus {
                 frame.render_widget(input, value_area);
             } else {
                 let v = input.lines().join(" ");
@@ -143,13 +202,7 @@ pub fn render_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
     }
     if inner.height > 0 {
         let hint = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                "Enter/Esc commit · Ctrl-G cancel · Tab/↓ next · Shift-Tab/↑ previous",
-                t.hint,
-            )),
-            hint,
-        );
+        frame.render_widget(Paragraph::new(Span::styled(f.hint, t.hint)), hint);
     }
 }
 
@@ -188,33 +241,96 @@ pub fn render_dialog(frame: &mut Frame<'_>, area: Rect, app: &App) {
             frame.render_widget(Clear, rect);
             frame.render_widget(para.block(frame_block(app, title)), rect);
         }
-        Dialog::PickRevision { selected } => {
+        Dialog::PickRevision { selected, from } => {
             let revs = &app.draft.revisions;
-            let rect = centered(area, 60, revs.len() as u16 + 3);
-            frame.render_widget(Clear, rect);
-            let mut lines: Vec<Line> = revs
+            let mut names: Vec<String> = revs
                 .iter()
+                .map(|r| format!(" {}  {}  {}", sanitize(&r.label), r.date, sanitize(&r.note)))
+                .collect();
+            if from.is_some() {
+                names.push(" current text".into());
+            }
+            let rect = centered(area, 64, names.len() as u16 + 3);
+            frame.render_widget(Clear, rect);
+            let mut lines: Vec<Line> = names
+                .into_iter()
                 .enumerate()
-                .map(|(i, r)| {
+                .map(|(i, n)| {
                     let style = if i == *selected {
                         t.outline_selected
                     } else {
                         t.popup
                     };
-                    Line::from(Span::styled(
-                        format!(" {}  {}  {}", sanitize(&r.label), r.date, sanitize(&r.note)),
-                        style,
-                    ))
+                    Line::from(Span::styled(n, style))
+                })
+                .collect();
+            let (title, hint) = match from {
+                None => (
+                    "Compare: the older text".to_string(),
+                    " ↑/↓ choose · Enter then pick the newer · n with the current text · Esc",
+                ),
+                Some(old) => (
+                    format!(
+                        "Compare {} with",
+                        revs.get(*old)
+                            .map(|r| sanitize(&r.label).into_owned())
+                            .unwrap_or_default()
+                    ),
+                    " ↑/↓ choose · Enter compare · Esc cancel",
+                ),
+            };
+            lines.push(Line::from(Span::styled(hint, t.hint)));
+            frame.render_widget(Paragraph::new(lines).block(frame_block(app, &title)), rect);
+        }
+        Dialog::Notice { title, body } => {
+            let w = area.width.saturating_sub(4).clamp(20, 90);
+            let inner_w = usize::from(w.saturating_sub(2)).max(1);
+            let body = sanitize(body).into_owned();
+            let h = (Line::from(body.as_str()).width() / inner_w + 1) as u16 + 4;
+            let rect = centered(area, w, h);
+            frame.render_widget(Clear, rect);
+            let text = vec![
+                Line::from(Span::styled(body, t.popup)),
+                Line::default(),
+                Line::from(Span::styled("Esc or Enter closes", t.hint)),
+            ];
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: false })
+                    .block(frame_block(app, title)),
+                rect,
+            );
+        }
+        Dialog::Notices { selected } => {
+            let entries = crate::tui::notices::entries(app);
+            let w = area.width.saturating_sub(4).clamp(20, 100);
+            let h = (entries.len() as u16 + 3)
+                .min(area.height.saturating_sub(2))
+                .max(3);
+            let rect = centered(area, w, h);
+            frame.render_widget(Clear, rect);
+            let rows = usize::from(h.saturating_sub(3)).max(1);
+            let start = selected.saturating_sub(rows.saturating_sub(1));
+            let mut lines: Vec<Line> = entries
+                .iter()
+                .enumerate()
+                .skip(start)
+                .take(rows)
+                .map(|(i, e)| {
+                    let style = if i == *selected {
+                        t.outline_selected
+                    } else {
+                        t.popup
+                    };
+                    Line::from(Span::styled(format!(" {}", sanitize(&e.text)), style))
                 })
                 .collect();
             lines.push(Line::from(Span::styled(
-                " ↑/↓ choose · Enter compare · Esc cancel",
+                " ↑/↓ choose · Enter go to its paragraph · Esc close",
                 t.hint,
             )));
-            frame.render_widget(
-                Paragraph::new(lines).block(frame_block(app, "Compare the current text with")),
-                rect,
-            );
+            let title = format!("Warnings and findings ({})", entries.len());
+            frame.render_widget(Paragraph::new(lines).block(frame_block(app, &title)), rect);
         }
         Dialog::FreezeLabel { input } => {
             let rect = centered(area, 60, 5);
@@ -235,4 +351,20 @@ pub fn render_dialog(frame: &mut Frame<'_>, area: Rect, app: &App) {
             );
         }
     }
+}
+
+/// Draws the heading, part or annex form.
+pub fn render_struct_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let Some(form) = &app.struct_form else {
+        return;
+    };
+    let fields = Fields {
+        title: &form.title,
+        labels: &form.labels,
+        inputs: &form.inputs,
+        focus: form.focus,
+        label_w: 34,
+        hint: "Enter save · Ctrl-G cancel · Tab next field",
+    };
+    render_fields(frame, area, app, &fields);
 }

@@ -2,7 +2,9 @@
 //! and the key-hint line generated from the keymap of the current mode.
 
 use crate::sanitize::sanitize;
-use crate::tui::app::{App, Mode};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::KeyMode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -20,7 +22,7 @@ fn counts(app: &App) -> String {
         let n: usize = doc.sections.iter().map(|s| s.paragraphs.len()).sum();
         format!("{} sections · {n} paragraphs", doc.sections.len())
     } else {
-        let mut s = format!("PP {} · OP {}", doc.preamble.len(), doc.operative.len());
+        let mut s = format!("{} PP · {} OP", doc.preamble.len(), doc.operative.len());
         if subs > 0 {
             s.push_str(&format!(" · {subs} sub"));
         }
@@ -28,58 +30,142 @@ fn counts(app: &App) -> String {
     }
 }
 
-/// Draws the status bar.
-pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    if area.height == 0 {
-        return;
-    }
+/// Where the selection is, as drafters say it ("OP 12 (b)").
+pub fn place(app: &App) -> String {
+    app.selected_location()
+        .map(|l| crate::tui::messages::place(&app.draft.document, &l))
+        .unwrap_or_else(|| "no paragraph".into())
+}
+
+/// The status bar's fields in display order, with the priority of each (0: always shown;
+/// higher numbers are dropped first when the line is short).
+fn fields(app: &App) -> Vec<(u8, Vec<Span<'static>>)> {
     let t = &app.theme;
-    let mut spans = vec![Span::styled(
-        format!(" {}", sanitize(&app.file_name())),
-        t.status,
+    let mut out = vec![(
+        2,
+        vec![Span::styled(
+            format!(" {}", sanitize(&app.file_name())),
+            t.status,
+        )],
     )];
     if app.dirty {
-        spans.push(Span::styled(" [+]", t.status_dirty));
+        out.push((0, vec![Span::styled(" [+]", t.status_dirty)]));
     }
-    if let Some(label) = app.revision_label() {
-        spans.push(Span::styled(
-            format!(" │ after {}", sanitize(label)),
+    out.push((
+        0,
+        vec![Span::styled(
+            format!(" │ {}", sanitize(&place(app))),
             t.status,
+        )],
+    ));
+    if let Some(s) = &app.search {
+        out.push((
+            1,
+            vec![Span::styled(
+                format!(" │ {}", crate::tui::search::counter(s)),
+                t.status,
+            )],
         ));
     }
-    spans.push(Span::styled(format!(" │ {}", counts(app)), t.status));
+    if let Some(label) = app.revision_label() {
+        out.push((
+            4,
+            vec![Span::styled(
+                format!(" │ after {}", sanitize(label)),
+                t.status,
+            )],
+        ));
+    }
+    out.push((
+        5,
+        vec![Span::styled(format!(" │ {}", counts(app)), t.status)],
+    ));
     let n = app.findings.len();
     let findings = match n {
         0 => " │ 0 findings".to_string(),
         1 => " │ 1 finding".to_string(),
         _ => format!(" │ {n} findings"),
     };
-    spans.push(Span::styled(findings, t.status));
-    let buf = frame.buffer_mut();
-    buf.set_style(area, t.status);
-    let line = Line::from(spans);
-    let Some(m) = &app.message else {
-        buf.set_line(area.x, area.y, &line, area.width);
-        return;
-    };
-    // The message is right-aligned and wins over the rest when space is short.
-    let style = if m.error { t.error } else { t.message };
-    let msg = Line::from(vec![
-        Span::styled(" │ ", t.status),
-        Span::styled(format!("{} ", sanitize(&m.text)), style),
-    ]);
-    let mw = (msg.width() as u16).min(area.width);
-    let left_w = (line.width() as u16).min(area.width.saturating_sub(mw));
-    buf.set_line(area.x, area.y, &line, left_w);
-    if mw == area.width && app.dirty {
-        let short = Line::from(vec![
-            Span::styled("[+] ", t.status_dirty),
-            Span::styled(sanitize(&m.text).into_owned(), style),
-        ]);
-        buf.set_line(area.x, area.y, &short, area.width);
-    } else {
-        buf.set_line(area.x + area.width - mw, area.y, &msg, mw);
+    out.push((3, vec![Span::styled(findings, t.status)]));
+    out
+}
+
+fn width(spans: &[Span<'_>]) -> usize {
+    spans.iter().map(Span::width).sum()
+}
+
+/// The status line for `w` columns: the place and the unsaved mark always, then as many other
+/// fields as fit beside the whole message; a message longer than the room left is cut with a
+/// pointer to the key that shows it whole.
+pub fn status_line(app: &App, w: usize) -> Line<'static> {
+    let t = &app.theme;
+    let fs = fields(app);
+    let msg_text = app.message.as_ref().map(|m| sanitize(&m.text).into_owned());
+    let msg_w = msg_text
+        .as_ref()
+        .map_or(0, |m| Line::from(format!(" │ {m} ")).width());
+    let mut keep: Vec<bool> = fs.iter().map(|(p, _)| *p == 0).collect();
+    for prio in 1..=5 {
+        let mut trial = keep.clone();
+        for (k, (p, _)) in fs.iter().enumerate() {
+            if *p == prio {
+                trial[k] = true;
+            }
+        }
+        let used: usize = fs
+            .iter()
+            .zip(&trial)
+            .filter(|(_, k)| **k)
+            .map(|((_, s), _)| width(s))
+            .sum();
+        if used + msg_w <= w {
+            keep = trial;
+        }
     }
+    let mut spans: Vec<Span<'static>> = fs
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .flat_map(|((_, s), _)| s)
+        .collect();
+    let used = width(&spans);
+    if let (Some(m), Some(text)) = (&app.message, msg_text) {
+        let style = if m.error { t.error } else { t.message };
+        let room = w.saturating_sub(used + 3);
+        let full = Line::from(format!("{text} ")).width();
+        let shown = if full <= room {
+            format!("{text} ")
+        } else {
+            let more = format!(
+                "… {} whole",
+                app.keymap.keys_for(KeyMode::Normal, Action::ShowMessage)
+            );
+            let keep = room.saturating_sub(Line::from(more.as_str()).width());
+            let mut cut = String::new();
+            for c in text.chars() {
+                if Line::from(format!("{cut}{c}")).width() > keep {
+                    break;
+                }
+                cut.push(c);
+            }
+            format!("{cut}{more}")
+        };
+        let pad = w.saturating_sub(used + 3 + Line::from(shown.as_str()).width());
+        spans.push(Span::styled(format!("{} │ ", " ".repeat(pad)), t.status));
+        spans.push(Span::styled(shown, style));
+    }
+    Line::from(spans)
+}
+
+/// Draws the status bar.
+pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    if area.height == 0 {
+        return;
+    }
+    let line = status_line(app, usize::from(area.width));
+    let buf = frame.buffer_mut();
+    buf.set_style(area, app.theme.status);
+    buf.set_line(area.x, area.y, &line, area.width);
 }
 
 /// Draws the key-hint line for the current mode.
@@ -88,9 +174,17 @@ pub fn render_hints(frame: &mut Frame<'_>, area: Rect, app: &App) {
         return;
     }
     let t = &app.theme;
+    if let Some(p) = &app.prompt {
+        let buf = frame.buffer_mut();
+        buf.set_style(area, t.status);
+        buf.set_string(area.x, area.y, p.kind.sigil(), t.status);
+        let rest = Rect::new(area.x + 1, area.y, area.width.saturating_sub(1), 1);
+        frame.render_widget(&p.input, rest);
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
-    match app.mode().keys() {
-        Some(km) => {
+    if let Some(km) = app.mode().keys() {
+        {
             // Whole hints only: those that do not fit are left out (the help overlay lists
             // every key), and the hint for the help overlay itself is always kept.
             let mut hints = app.keymap.hints(km);
@@ -119,10 +213,6 @@ pub fn render_hints(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 spans.push(Span::styled(format!(" {what}"), t.hint));
             }
         }
-        None if app.mode() == Mode::Revisions => {
-            spans.push(Span::styled(super::super::revisions::hint(), t.hint));
-        }
-        None => {}
     }
     let buf = frame.buffer_mut();
     buf.set_style(area, t.base);
