@@ -382,3 +382,58 @@ fn the_cli_imports_akn_by_content_and_names_bad_xml_lines() {
         "{err}"
     );
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text with everything XML and the markup treat specially: `<&>"'`, `*`, `\`, `[`,
+    /// runs of spaces, tabs, line ends (`\r` too), non-ASCII letters and quotes. (No `^`:
+    /// a marker must name a footnote, which the draft file guarantees.)
+    fn text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[a-zé “”’<>&\"' *\\\\\\[\\]\t\r\n.,;:0-9]{0,24}")
+            .expect("a valid regex")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Any text in any paragraph, footnote, heading and header field of the sample
+        /// draft comes back through export and import.
+        #[test]
+        fn any_text_comes_back(
+            texts in proptest::collection::vec(text(), 12),
+            header in proptest::collection::vec(text(), 4),
+            which in 0usize..20,
+        ) {
+            let draft = draftfile::load(&root().join("drafts/sample-resolution.toml"))
+                .expect("the sample draft");
+            let mut doc = draft.document;
+            let n = doc.paragraph_count();
+            let ids: Vec<_> = doc.paragraphs().into_iter().map(|(p, _)| p.id.clone()).collect();
+            for (k, t) in texts.iter().enumerate() {
+                let id = &ids[(which + k * 7) % n];
+                let p = doc.find_mut(id).expect("a paragraph");
+                let keep = resdraft::markup::markers(&p.text);
+                let markers: String = keep.iter().map(resdraft::markup::marker).collect();
+                if k % 3 == 0 {
+                    p.lead = t.trim().to_string();
+                } else {
+                    p.text = format!("{}{markers}", resdraft::markup::escape(t));
+                }
+            }
+            if let Some(f) = doc.footnotes.first_mut() {
+                f.text = texts[0].clone();
+            }
+            doc.header.title = header[0].clone();
+            doc.header.agenda_title = header[1].clone();
+            doc.header.sponsors.push(header[2].clone());
+            doc.notes.push(header[3].clone());
+            let xml = export::akn(&doc);
+            let back = resdraft::import::akn::import_str(&xml).expect("the export reads back");
+            prop_assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+            let want = canonical(&doc);
+            prop_assert!(back.document == want, "{}", first_difference(&want, &back.document));
+        }
+    }
+}

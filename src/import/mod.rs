@@ -250,21 +250,25 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
         })?;
     }
     let text = decode(bytes, path)?;
-    // XML is read as Akoma Ntoso (by content, whatever the file's name).
-    let imported = if akn::is_xml(&text) {
-        akn::import_str(&text).map_err(|error| ImportError::Akn {
-            path: path.to_path_buf(),
-            error,
-        })?
-    } else {
-        import_str(&text, hint)
-    };
+    let imported = import_text(&text, path, hint)?;
     if imported.document.paragraph_count() == 0 {
         return Err(ImportError::NotADocument {
             path: path.to_path_buf(),
         });
     }
     Ok(imported)
+}
+
+/// Imports decoded text: XML is read as Akoma Ntoso (told by content, whatever the file's
+/// name), anything else as a plain text.
+pub fn import_text(text: &str, path: &Path, hint: KindHint) -> Result<Imported, ImportError> {
+    if akn::is_xml(text) {
+        return akn::import_str(text).map_err(|error| ImportError::Akn {
+            path: path.to_path_buf(),
+            error,
+        });
+    }
+    Ok(import_str(text, hint))
 }
 
 /// A plain text is taken as it reads: what in it looks like markup but is not (a literal

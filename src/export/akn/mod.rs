@@ -63,7 +63,7 @@ struct Iri {
 impl<'a> Akn<'a> {
     fn new(doc: &'a Document) -> Self {
         let mut marked: HashSet<Id> = HashSet::new();
-        for_each_markup(doc, &mut |s| marked.extend(markup::markers(s)));
+        super::for_each_markup(doc, &mut |s| marked.extend(markup::markers(s)));
         let known: HashSet<&Id> = doc.all_ids().into_iter().collect();
         let mut unmarked: HashMap<Id, Vec<Id>> = HashMap::new();
         for f in doc.footnotes.iter().filter(|f| !marked.contains(&f.id)) {
@@ -551,23 +551,6 @@ pub(crate) fn iso_date(s: &str) -> Option<String> {
             .ok()
             .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()))
     })
-}
-
-/// Calls `f` on every marked-up text of the document (where footnote markers may stand).
-fn for_each_markup<'a>(doc: &'a Document, f: &mut dyn FnMut(&'a str)) {
-    doc.walk(&mut |p, _| {
-        f(&p.lead);
-        f(&p.text);
-    });
-    f(&doc.header.title);
-    doc.headings.iter().for_each(|h| f(&h.heading));
-    doc.parts.iter().for_each(|p| f(&p.heading));
-    doc.sections.iter().for_each(|s| f(&s.heading));
-    doc.notes.iter().for_each(|n| f(n));
-    for a in &doc.annexes {
-        f(&a.title);
-        a.sections.iter().for_each(|s| f(&s.heading));
-    }
 }
 
 /// The `eId` the export gives the paragraph `id` (see [`body`]).

@@ -37,7 +37,12 @@ pub enum AknError {
     NotAkn { line: u32, root: String },
     #[error("line {line}: <akomaNtoso> holds no document (statement, doc, act, bill …)")]
     Empty { line: u32 },
+    #[error("line {line}: elements nested more than {limit} deep: not a document resdraft reads")]
+    TooDeep { line: u32, limit: usize },
 }
+
+/// How deep elements may nest (real AKN stands well under 40).
+pub const MAX_DEPTH: usize = 200;
 
 impl AknError {
     /// The 1-based line the error stands at.
@@ -45,7 +50,8 @@ impl AknError {
         match self {
             AknError::Xml { line, .. }
             | AknError::NotAkn { line, .. }
-            | AknError::Empty { line } => *line,
+            | AknError::Empty { line }
+            | AknError::TooDeep { line, .. } => *line,
         }
     }
 }
@@ -74,6 +80,21 @@ pub fn import_str(text: &str) -> Result<Imported, AknError> {
             message: e.to_string(),
         }
     })?;
+    // The reader walks the tree recursively: a nesting beyond any document's is refused.
+    let mut open: Vec<usize> = Vec::new();
+    for n in tree.descendants().filter(Node::is_element) {
+        let r = n.range();
+        while open.last().is_some_and(|&end| r.start >= end) {
+            open.pop();
+        }
+        open.push(r.end);
+        if open.len() > MAX_DEPTH {
+            return Err(AknError::TooDeep {
+                line: tree.text_pos_at(r.start).row,
+                limit: MAX_DEPTH,
+            });
+        }
+    }
     let root = tree.root_element();
     if root.tag_name().name() != "akomaNtoso" {
         return Err(AknError::NotAkn {
@@ -288,6 +309,7 @@ impl<'t, 'input> Reader<'t, 'input> {
         self.doc.headings.retain(|h| !h.before.as_str().is_empty());
         self.list_styles();
         self.first_number();
+        self.clamp_depth();
         self.warnings.sort_by_key(|w| w.line);
         Imported {
             document: self.doc,
@@ -352,6 +374,54 @@ impl<'t, 'input> Reader<'t, 'input> {
             }
         }
         self.nums = nums;
+    }
+
+    /// Sub-paragraphs nested deeper than a draft holds ((a), (i), a., i.) are lifted to the
+    /// deepest level, after their parent, in order.
+    fn clamp_depth(&mut self) {
+        fn clamp(list: &mut Vec<crate::model::Paragraph>, depth: usize, lifted: &mut usize) {
+            let mut i = 0;
+            while i < list.len() {
+                if depth == crate::ops::MAX_DEPTH && !list[i].subparagraphs.is_empty() {
+                    let mut below = Vec::new();
+                    let subs = std::mem::take(&mut list[i].subparagraphs);
+                    fn flatten(
+                        v: Vec<crate::model::Paragraph>,
+                        out: &mut Vec<crate::model::Paragraph>,
+                    ) {
+                        for mut p in v {
+                            let subs = std::mem::take(&mut p.subparagraphs);
+                            out.push(p);
+                            flatten(subs, out);
+                        }
+                    }
+                    flatten(subs, &mut below);
+                    *lifted += below.len();
+                    let n = below.len();
+                    list.splice(i + 1..i + 1, below);
+                    i += n;
+                } else {
+                    clamp(&mut list[i].subparagraphs, depth + 1, lifted);
+                }
+                i += 1;
+            }
+        }
+        let mut lifted = 0;
+        for key in self.doc.part_keys() {
+            if let Some(list) = self.doc.part_mut(key) {
+                clamp(list, 0, &mut lifted);
+            }
+        }
+        if lifted > 0 {
+            self.warn(
+                1,
+                format!(
+                    "{lifted} sub-paragraphs stand more than {} levels deep ((a), (i), a., i.): \
+                     lifted to the deepest level",
+                    crate::ops::MAX_DEPTH
+                ),
+            );
+        }
     }
 
     /// A report's first paragraph number, as printed (an extract starts past 1).

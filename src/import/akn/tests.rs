@@ -27,6 +27,27 @@ fn bad_xml_names_the_line() {
 }
 
 #[test]
+fn nesting_beyond_any_document_is_refused() {
+    let n = 20_000;
+    let xml = format!(
+        "<akomaNtoso><statement><meta/><mainBody><paragraph><content><p>{}x{}</p></content>\
+         </paragraph></mainBody></statement></akomaNtoso>",
+        "<i>".repeat(n),
+        "</i>".repeat(n)
+    );
+    let e = import_str(&xml).unwrap_err();
+    assert!(matches!(e, AknError::TooDeep { line: 1, .. }), "{e}");
+    let fine = format!(
+        "<akomaNtoso><statement><meta/><mainBody><paragraph><content><p>{}x{}</p></content>\
+         </paragraph></mainBody></statement></akomaNtoso>",
+        "<i>".repeat(50),
+        "</i>".repeat(50)
+    );
+    let d = import_str(&fine).unwrap().document;
+    assert_eq!(d.operative[0].full_text(), "x");
+}
+
+#[test]
 fn xml_is_told_by_content() {
     assert!(is_xml("\u{feff}  \n<?xml version=\"1.0\"?><akomaNtoso/>"));
     assert!(is_xml("<akomaNtoso/>"));
@@ -161,4 +182,23 @@ fn own_export_reads_back_exactly() {
     let back = import_str(&xml).unwrap();
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     assert_eq!(back.document, d, "\n{xml}");
+}
+
+#[test]
+fn lists_deeper_than_a_draft_holds_are_lifted() {
+    let n = 8;
+    let xml = doc(&format!(
+        "<mainBody><paragraph>{}<content><p>deepest</p></content>{}</paragraph></mainBody>",
+        "<list><point>".repeat(n),
+        "</point></list>".repeat(n)
+    ));
+    let i = import_str(&xml).unwrap();
+    let draft = crate::model::Draft::new(i.document);
+    let toml = crate::draftfile::to_toml(&draft).unwrap();
+    crate::draftfile::parse(&toml, std::path::Path::new("deep.toml")).expect("the draft loads");
+    assert!(
+        i.warnings.iter().any(|w| w.message.contains("lifted")),
+        "{:?}",
+        i.warnings
+    );
 }
