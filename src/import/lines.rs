@@ -109,14 +109,16 @@ fn split(text: &str) -> (Vec<Line>, Vec<bool>) {
 /// removed, control characters made visible, backslashes escaped for the markup, runs of
 /// spaces collapsed (PDF extraction leaves them), leading and trailing spaces dropped.
 fn clean(s: &str) -> String {
-    // Most lines are printable ASCII with single spaces and no backslash: only trimmed.
-    let bytes = s.as_bytes();
+    // Most lines are printable ASCII with single spaces between words and no backslash:
+    // only trimmed.
+    let trimmed = s.trim_matches(' ');
+    let bytes = trimmed.as_bytes();
     let plain = bytes
         .iter()
         .all(|&b| (0x20..0x7f).contains(&b) && b != b'\\')
         && !bytes.windows(2).any(|w| w == b"  ");
     if plain {
-        return s.trim_matches(' ').to_string();
+        return trimmed.to_string();
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
