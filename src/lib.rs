@@ -15,6 +15,7 @@ pub mod export;
 pub mod fileio;
 pub mod import;
 pub mod markup;
+pub mod merge;
 pub mod model;
 pub mod negotiate;
 pub mod numbering;

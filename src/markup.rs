@@ -255,6 +255,42 @@ pub fn escape_unmeant(s: &str, is_footnote: impl Fn(&Id) -> bool) -> Escaped {
     out
 }
 
+/// Marked-up text for a list of segments, the inverse of [`parse`]: the text escaped, `**`
+/// and `*` where the emphasis changes, every mark closed at the end.
+/// `parse(&write(&parse(s))) == parse(s)` for every `s`.
+pub fn write(segments: &[Segment]) -> String {
+    let mut out = String::new();
+    let (mut italic, mut bold) = (false, false);
+    let mut set = |out: &mut String, i: bool, b: bool| {
+        if b != bold {
+            out.push_str("**");
+            bold = b;
+        }
+        if i != italic {
+            out.push('*');
+            italic = i;
+        }
+    };
+    for seg in segments {
+        match seg {
+            Segment::Text {
+                text,
+                italic: i,
+                bold: b,
+            } => {
+                if text.is_empty() {
+                    continue;
+                }
+                set(&mut out, *i, *b);
+                out.push_str(&escape(text));
+            }
+            Segment::Marker(id) => out.push_str(&marker(id)),
+        }
+    }
+    set(&mut out, false, false);
+    out
+}
+
 /// A number in superscript digits (12 → "¹²").
 pub fn superscript(n: u32) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];

@@ -17,12 +17,12 @@ use std::sync::LazyLock;
 /// documents holding every check, exact words, operative counts, footnotes; word recall and
 /// precision in millionths.
 const PINNED: Pinned = Pinned {
-    all_ok: 234,
-    words_exact: 348,
+    all_ok: 355,
+    words_exact: 396,
     numbers_ok: 397,
-    notes_ok: 277,
+    notes_ok: 361,
     recall_ppm: 1_000_000,
-    precision_ppm: 999_429,
+    precision_ppm: 999_967,
 };
 
 struct Pinned {

@@ -184,15 +184,18 @@ fn normal_words(s: &str) -> Vec<String> {
             if w == "above" || w == "below" {
                 return Some("above|below".to_string());
             }
+            // Merging two paragraphs joins the second opening phrase in lower case
+            // ("Decides" → "…; decides"): words are compared whatever their case.
             let mut out = String::new();
-            for c in w.chars() {
+            for c in w.to_lowercase().chars() {
                 if !c.is_ascii_digit() {
                     out.push(c);
                 } else if !out.ends_with('#') {
                     out.push('#');
                 }
             }
-            Some(out)
+            // Case does not count: a merge joins the next opening phrase in lower case.
+            Some(out.to_lowercase())
         })
         .collect()
 }

@@ -223,10 +223,7 @@ fn a_adds_the_next_sibling_and_capital_a_goes_deeper() {
 #[test]
 fn merge_puts_the_punctuation_right() {
     let mut app = app();
-    select(&mut app, "p4");
-    keys(&mut app, "j");
-    select(&mut app, "p4");
-    // OP 3 ("green spaces…") follows OP 2's sub-paragraphs; merge OP 1 into… use OP 3 + OP 4.
+    // OP 3 ends "district;", OP 4 opens "Requests".
     select(&mut app, "p5");
     key(&mut app, KeyCode::Char('m'));
     let (_, text) = op(&app, 2);

@@ -11,6 +11,7 @@
 //! by UN editors: `tests/check_rate.rs` pins the findings there at 0.25 per resolution.
 
 pub mod leads;
+pub mod negotiation;
 pub mod punctuation;
 pub mod refs;
 pub mod spelling;
@@ -84,6 +85,14 @@ pub const RULES: &[(&str, &str)] = &[
         "straight-quote",
         "quotes are typographic where the document uses typographic quotes",
     ),
+    (
+        "open-proposal",
+        "a negotiated draft is tabled with every proposal accepted, rejected or withdrawn",
+    ),
+    (
+        "open-bracket",
+        "a negotiated draft is tabled with every bracket resolved to one alternative",
+    ),
 ];
 
 /// The plain text of marked-up text; borrowed when there is no markup to remove (most
@@ -141,6 +150,14 @@ pub fn check(doc: &Document) -> Vec<Finding> {
         .map(|(_, f)| f)
         .chain(global)
         .collect()
+}
+
+/// Checks a draft: its current text, then its negotiation (open proposals and brackets,
+/// see [`negotiation`]).
+pub fn check_draft(draft: &crate::model::Draft) -> Vec<Finding> {
+    let mut out = check(&draft.document);
+    negotiation::check(draft, &mut out);
+    out
 }
 
 #[cfg(test)]

@@ -118,7 +118,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return check_amendment(path);
     }
     let loaded = source::open(&args.source)?;
-    let findings = check::check(&loaded.document);
+    let findings = match (&loaded.draft, &loaded.revision) {
+        (Some(draft), None) => check::check_draft(draft),
+        _ => check::check(&loaded.document),
+    };
     let mut stdout = std::io::stdout().lock();
     let text = match args.format {
         Format::Json => {

@@ -77,6 +77,9 @@ pub struct Args {
     /// file, else "resdraft").
     #[arg(long, value_name = "NAME")]
     pub author: Option<String>,
+    /// The rest of the seven arguments git gives a diff driver (see the README, "git").
+    #[arg(hide = true)]
+    pub git: Vec<String>,
 }
 
 fn name(l: &Loaded) -> String {
@@ -91,6 +94,10 @@ fn name(l: &Loaded) -> String {
 
 /// Loads the two versions to compare and their display names.
 fn versions(args: &Args) -> Result<(Loaded, Loaded)> {
+    if !args.git.is_empty() {
+        let old_file = args.new.as_deref().unwrap_or_default();
+        return super::gitdiff::versions(&args.old, old_file, &args.git);
+    }
     match &args.new {
         Some(new) => Ok((source::open(&args.old)?, source::open(new)?)),
         None => {
@@ -117,9 +124,11 @@ fn versions(args: &Args) -> Result<(Loaded, Loaded)> {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let (old, new) = versions(&args)?;
-    let same_draft = !old.imported
-        && !new.imported
-        && std::fs::canonicalize(&old.path).ok() == std::fs::canonicalize(&new.path).ok();
+    let git = !args.git.is_empty();
+    let same_draft = git
+        || !old.imported
+            && !new.imported
+            && std::fs::canonicalize(&old.path).ok() == std::fs::canonicalize(&new.path).ok();
     let align = match args.align {
         AlignArg::Id => Align::ById,
         AlignArg::Similarity => Align::BySimilarity,
@@ -187,7 +196,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     {
         return Err(e.into());
     }
-    Ok(if cmp.is_identical() {
+    // Git stops at a diff driver that exits non-zero.
+    Ok(if cmp.is_identical() || git {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -59,6 +59,11 @@ pub enum Format {
     Docx,
     /// Akoma Ntoso 3.0 XML (AKN4UN), valid against the OASIS schema.
     Akn,
+    /// The compilation text of a negotiation as plain text: "bis" numbers, statuses,
+    /// proposals inline with their delegations, bracketed alternatives.
+    Compilation,
+    /// The compilation text as Markdown (deletions struck through, proposals in bold).
+    CompilationMarkdown,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -86,6 +91,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Json => sanitize::json_pretty(&export::json(doc))
             .context("cannot write the document as JSON")?,
         Format::Akn => export::akn(doc),
+        Format::Compilation | Format::CompilationMarkdown => {
+            // The negotiation belongs to the current text; a revision or a text compiles
+            // without one.
+            let draft = match (&loaded.draft, &loaded.revision) {
+                (Some(d), None) => d.clone(),
+                _ => resdraft::model::Draft::new(doc.clone()),
+            };
+            if args.format == Format::Compilation {
+                resdraft::negotiate::compilation::text(&draft, args.width as usize)
+            } else {
+                resdraft::negotiate::compilation::markdown(&draft)
+            }
+        }
         Format::Docx => unreachable!("written above"),
     };
     if !out.ends_with('\n') {

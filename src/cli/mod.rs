@@ -7,7 +7,10 @@ mod completions;
 mod diff;
 mod edit;
 mod export;
+mod gitdiff;
 mod import;
+mod merge;
+mod negotiate;
 mod new;
 mod output;
 mod renumber;
@@ -61,6 +64,10 @@ pub enum Command {
     Amend(amend::Args),
     /// Print shell completions.
     Completions(completions::Args),
+    /// Merge two drafts edited from a common one, by stable id (also a git merge driver).
+    Merge(merge::Args),
+    /// Negotiate a draft: delegations, proposals, statuses, bracketed alternatives.
+    Negotiate(negotiate::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -78,6 +85,8 @@ pub fn main() -> ExitCode {
         Some(Command::Diff(a)) => diff::run(a),
         Some(Command::Amend(a)) => amend::run(a),
         Some(Command::Completions(a)) => completions::run(a),
+        Some(Command::Merge(a)) => merge::run(a),
+        Some(Command::Negotiate(a)) => negotiate::run(a),
     };
     match result {
         Ok(code) => code,

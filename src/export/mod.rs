@@ -76,6 +76,23 @@ pub fn json(doc: &Document) -> serde_json::Value {
     json::render(doc)
 }
 
+/// Calls `f` on every marked-up text of the document (where footnote markers may stand).
+pub(crate) fn for_each_markup<'a>(doc: &'a Document, f: &mut dyn FnMut(&'a str)) {
+    doc.walk(&mut |p, _| {
+        f(&p.lead);
+        f(&p.text);
+    });
+    f(&doc.header.title);
+    doc.headings.iter().for_each(|h| f(&h.heading));
+    doc.parts.iter().for_each(|p| f(&p.heading));
+    doc.sections.iter().for_each(|s| f(&s.heading));
+    doc.notes.iter().for_each(|n| f(n));
+    for a in &doc.annexes {
+        f(&a.title);
+        a.sections.iter().for_each(|s| f(&s.heading));
+    }
+}
+
 /// Sponsors as UN documents list them: "A, B and C".
 pub fn join_sponsors(sponsors: &[String]) -> String {
     match sponsors {

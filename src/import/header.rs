@@ -6,7 +6,7 @@
 //! Also finds the authoring body ("The General Assembly,") that ends the header.
 
 use super::Warning;
-use super::lines::{Line, is_symbol};
+use super::lines::{Line, is_symbol, push_wrapped};
 use crate::model::Header;
 
 /// Country names that contain " and " (so a sponsors list is not split inside them).
@@ -224,6 +224,8 @@ fn resolution_title(s: &str) -> Option<(&str, &str)> {
 struct State {
     agenda_seen: bool,
     want_agenda_title: bool,
+    /// How many agenda titles the agenda line announces ("Agenda items 13 and 75": 2).
+    agenda_titles_left: usize,
     sponsors_seen: bool,
     want_title: bool,
 }
@@ -234,6 +236,21 @@ pub fn parse(lines: &[Line], extra: &mut Vec<String>, warnings: &mut Vec<Warning
     let mut st = State::default();
     for r in blocks(lines) {
         let block = joined(lines, r.clone());
+        // "Draft resolution submitted by the Chair on the recommendation of …": the stage,
+        // with no sponsors' list.
+        let first = plain(&lines[r.start].text);
+        if [
+            "Draft resolution submitted by",
+            "Draft decision submitted by",
+        ]
+        .iter()
+        .any(|p| first.starts_with(p))
+        {
+            h.stage = plain(&block);
+            st.sponsors_seen = true;
+            st.want_agenda_title = false;
+            continue;
+        }
         if let Some((sponsors, stage)) = sponsors_and_stage(&block) {
             h.sponsors = sponsors;
             h.stage = stage;
@@ -249,7 +266,16 @@ pub fn parse(lines: &[Line], extra: &mut Vec<String>, warnings: &mut Vec<Warning
                 || first.starts_with('[')
                 || resolution_title(&first).is_some();
             if !other_field {
-                h.agenda_title = plain(&block);
+                // Under "Agenda items 13 and 75", one title per item, each its own block.
+                if h.agenda_title.is_empty() {
+                    h.agenda_title = plain(&block);
+                } else {
+                    h.agenda_title = format!("{}; {}", h.agenda_title, plain(&block));
+                }
+                if st.agenda_titles_left > 1 {
+                    st.agenda_titles_left -= 1;
+                    st.want_agenda_title = true;
+                }
                 continue;
             }
         }
@@ -325,12 +351,31 @@ fn field(
     }
     if t.starts_with("Resolution adopted by") || t.starts_with("Decision adopted by") {
         h.adoption = t.to_string();
+        // The date on the next line: "Resolution adopted by the General Assembly" /
+        // "on 9 December 2025".
+        if *i < end {
+            let next = plain(&lines[*i].text);
+            if !t.contains(" on ") && next.starts_with("on ") && is_date(&next[3..]) {
+                push_wrapped(&mut h.adoption, &next);
+                *i += 1;
+            }
+        }
         st.want_title = true;
         return true;
     }
-    if t.starts_with('[') && t.ends_with(']') {
-        h.committee_reference = t.to_string();
-        return true;
+    // "[on the report of the … Committee (A/79/431, para. 33)]", also over a few lines.
+    if t.starts_with('[') {
+        let mut text = t.to_string();
+        let mut j = *i;
+        while !text.ends_with(']') && j < end && j < *i + 4 {
+            push_wrapped(&mut text, &plain(&lines[j].text));
+            j += 1;
+        }
+        if text.ends_with(']') {
+            h.committee_reference = text;
+            *i = j;
+            return true;
+        }
     }
     if let Some((num, title)) = resolution_title(t) {
         h.resolution_number = num.to_string();
@@ -351,11 +396,17 @@ fn field(
     if let Some(item) = agenda {
         h.agenda_item = item.trim().to_string();
         st.agenda_seen = true;
+        st.agenda_titles_left = item
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .count()
+            .max(1);
         let title = rest_of_block(i);
         if title.is_empty() {
             st.want_agenda_title = true;
         } else {
             h.agenda_title = title;
+            st.want_agenda_title = st.agenda_titles_left > 1;
         }
         return true;
     }
@@ -465,5 +516,67 @@ mod tests {
             resolution_title("80/4. Report of X"),
             Some(("80/4", "Report of X"))
         );
+    }
+
+    #[test]
+    fn keeps_a_wrapped_adoption_date_and_committee_reference() {
+        let lines = super::super::lines::normalise(
+            "Resolution adopted by the General Assembly \non 3 March 2031 \n\n\
+             [on the report of the Special Committee on Lighthouses \n\
+             (Ninth Committee) (A/86/420, para. 13)] \n\n\
+             86/7. Keeping of lights \n",
+        );
+        let (mut extra, mut warnings) = (Vec::new(), Vec::new());
+        let h = parse(&lines, &mut extra, &mut warnings);
+        assert_eq!(
+            h.adoption,
+            "Resolution adopted by the General Assembly on 3 March 2031"
+        );
+        assert_eq!(
+            h.committee_reference,
+            "[on the report of the Special Committee on Lighthouses (Ninth Committee) (A/86/420, para. 13)]"
+        );
+        assert_eq!(h.title, "Keeping of lights");
+        assert!(
+            extra.is_empty() && warnings.is_empty(),
+            "{extra:?} {warnings:?}"
+        );
+    }
+
+    #[test]
+    fn reads_one_agenda_title_per_item_and_a_stage_without_sponsors() {
+        let lines = super::super::lines::normalise(
+            "Ninetieth session \nAgenda items 13 and 75 \n\n\
+             Keeping of lights and \nlanterns \n\nThe law of the harbours \n\n\
+             Utopia and Erewhon:* draft resolution \n\n\
+             Harbour lights for coastal development \n",
+        );
+        let (mut extra, mut warnings) = (Vec::new(), Vec::new());
+        let h = parse(&lines, &mut extra, &mut warnings);
+        assert_eq!(h.agenda_item, "13 and 75");
+        assert_eq!(
+            h.agenda_title,
+            "Keeping of lights and lanterns; The law of the harbours"
+        );
+        assert_eq!(h.sponsors, ["Utopia", "Erewhon"]);
+        assert_eq!(h.title, "Harbour lights for coastal development");
+        assert!(extra.is_empty(), "{extra:?}");
+        let lines = super::super::lines::normalise(
+            "Agenda item 7 \nLights \n\n\
+             Draft resolution submitted by the Chair on the basis of \ninformal consultations \n\n\
+             Harbour lights for coastal development \n",
+        );
+        let (mut extra, mut warnings) = (Vec::new(), Vec::new());
+        let h = parse(&lines, &mut extra, &mut warnings);
+        assert_eq!(
+            (h.agenda_item.as_str(), h.agenda_title.as_str()),
+            ("7", "Lights")
+        );
+        assert_eq!(
+            h.stage,
+            "Draft resolution submitted by the Chair on the basis of informal consultations"
+        );
+        assert_eq!(h.title, "Harbour lights for coastal development");
+        assert!(extra.is_empty(), "{extra:?}");
     }
 }

@@ -20,6 +20,9 @@ pub struct Line {
     pub page_break: bool,
     /// The 1-based page the line is printed on (1 when the text shows no pages).
     pub page: u32,
+    /// Byte offsets in `text` of the spaces that stood for two or more in the input: PDF
+    /// extraction leaves such a gap after a superscript footnote marker (`Ltamenah, 9  Saraqib`).
+    pub gaps: Vec<usize>,
 }
 
 impl Line {
@@ -94,10 +97,12 @@ fn split(text: &str) -> (Vec<Line>, Vec<bool>) {
                 separators.push(true);
             }
             separators.push(part.is_empty() || feed && part.trim().is_empty());
+            let (text, gaps) = clean(part);
             out.push(Line {
                 no,
-                text: clean(part),
+                text,
                 page: 1,
+                gaps,
                 ..Line::default()
             });
         }
@@ -107,10 +112,11 @@ fn split(text: &str) -> (Vec<Line>, Vec<bool>) {
 
 /// Normalises one line: odd spaces and tabs to spaces, BOMs and zero-width characters
 /// removed, control characters made visible, backslashes escaped for the markup, runs of
-/// spaces collapsed (PDF extraction leaves them), leading and trailing spaces dropped.
-fn clean(s: &str) -> String {
+/// spaces collapsed (PDF extraction leaves them), leading and trailing spaces dropped. Returns
+/// the line and the offsets of the collapsed runs of two or more spaces inside it.
+fn clean(s: &str) -> (String, Vec<usize>) {
     // Most lines are printable ASCII with single spaces between words and no backslash:
-    // only trimmed.
+    // only trimmed (spaces before or after the text are no gaps).
     let trimmed = s.trim_matches(' ');
     let bytes = trimmed.as_bytes();
     let plain = bytes
@@ -118,10 +124,20 @@ fn clean(s: &str) -> String {
         .all(|&b| (0x20..0x7f).contains(&b) && b != b'\\')
         && !bytes.windows(2).any(|w| w == b"  ");
     if plain {
-        return trimmed.to_string();
+        return (trimmed.to_string(), Vec::new());
     }
     let mut out = String::with_capacity(s.len());
+    let mut gaps = Vec::new();
+    let mut run = 0;
     for c in s.chars() {
+        let space = matches!(
+            c,
+            '\t' | ' ' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+        );
+        run = if space { run + 1 } else { 0 };
+        if run == 2 {
+            gaps.push(out.len() - 1);
+        }
         match c {
             '\t'
             | ' '
@@ -140,11 +156,18 @@ fn clean(s: &str) -> String {
             c => out.push(c),
         }
     }
+    let lead = out.len() - out.trim_start().len();
     let trimmed = out.trim();
+    let end = lead + trimmed.len();
+    let gaps = gaps
+        .into_iter()
+        .filter(|&g| g >= lead && g < end)
+        .map(|g| g - lead)
+        .collect();
     if trimmed.len() == out.len() {
-        out
+        (out, gaps)
     } else {
-        trimmed.to_string()
+        (trimmed.to_string(), gaps)
     }
 }
 
@@ -413,6 +436,14 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         normalise(s).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn remembers_wide_gaps_where_spaces_are_collapsed() {
+        let (text, gaps) = clean("  Rockhaven, 1  Saltmere\u{A0} 2 and   more  ");
+        assert_eq!(text, "Rockhaven, 1 Saltmere 2 and more");
+        assert_eq!(gaps, [12, 21, 27]);
+        assert_eq!(&text[12..13], " ");
     }
 
     #[test]

@@ -6,15 +6,18 @@
 //! [`kind`] tells a resolution from a report, [`header`] reads the header block, [`body`]
 //! assembles paragraphs (unwrapping lines, rejoining page breaks, lifting footnote blocks
 //! out), [`structure`] finds a resolution's headings, parts and annexes, [`resolution`] and
-//! [`report`] build the model, and [`footnotes`] links markers to
-//! footnotes. [`import_str`] never fails and never panics; text it cannot place is kept in a
-//! paragraph or in [`Document::notes`] with a [`Warning`].
+//! [`report`] build the model; [`footnotes`] reads the footnotes, [`markers`] finds their
+//! markers and [`anchors`] links them. [`import_str`] never fails and never panics; text it
+//! cannot place is kept in a paragraph or in [`Document::notes`] with a [`Warning`].
 
+pub mod akn;
+pub mod anchors;
 pub mod body;
 pub mod footnotes;
 pub mod header;
 pub mod kind;
 pub mod lines;
+pub mod markers;
 pub mod report;
 pub mod resolution;
 pub mod structure;
@@ -68,6 +71,8 @@ pub enum ImportError {
         size: u64,
         limit: u64,
     },
+    #[error("{path}: {error}")]
+    Akn { path: PathBuf, error: akn::AknError },
     #[error(
         "{path}: no paragraphs found: this does not look like a resolution or a report \
          (expected numbered paragraphs, an authoring body such as “The General Assembly,” \
@@ -108,7 +113,7 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
         &doc.header.title
     };
     lines::drop_running_heads(&mut lines, title);
-    footnotes::mark(&mut lines[body_start..], &defs);
+    markers::mark(&mut lines[body_start..], &defs);
     let mut next_id = 0;
     let body = body::read(
         &lines[body_start..],
@@ -136,7 +141,7 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
     if !sponsor_notes.is_empty() {
         doc.header.sponsors_note = sponsor_notes.join(" ");
     }
-    footnotes::link(&mut doc, numbered, &mut warnings);
+    anchors::link(&mut doc, numbered, &mut warnings);
     literal_markup(&mut doc);
     doc.notes.extend(extra);
 
@@ -245,13 +250,25 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
         })?;
     }
     let text = decode(bytes, path)?;
-    let imported = import_str(&text, hint);
+    let imported = import_text(&text, path, hint)?;
     if imported.document.paragraph_count() == 0 {
         return Err(ImportError::NotADocument {
             path: path.to_path_buf(),
         });
     }
     Ok(imported)
+}
+
+/// Imports decoded text: XML is read as Akoma Ntoso (told by content, whatever the file's
+/// name), anything else as a plain text.
+pub fn import_text(text: &str, path: &Path, hint: KindHint) -> Result<Imported, ImportError> {
+    if akn::is_xml(text) {
+        return akn::import_str(text).map_err(|error| ImportError::Akn {
+            path: path.to_path_buf(),
+            error,
+        });
+    }
+    Ok(import_str(text, hint))
 }
 
 /// A plain text is taken as it reads: what in it looks like markup but is not (a literal

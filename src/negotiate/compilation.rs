@@ -278,7 +278,7 @@ impl Ctx<'_> {
             self.wrapped(out, &self.own(&line), &format!("{indent}  "));
         }
         for (i, sp) in para.subparagraphs.iter().enumerate() {
-            let label = crate::numbering::printed_sub_label(depth, i, para.list_style);
+            let label = crate::numbering::printed_sub_label(depth + 1, i, para.list_style);
             self.paragraph(out, sp, depth + 1, &format!("{label} "));
         }
     }
@@ -436,7 +436,7 @@ pub fn describe(p: &Proposal) -> String {
             format!("replace “{words}” with “{with}”")
         }
         ProposedChange::InsertParagraph { paragraph, .. } => {
-            format!("new paragraph “{}”", paragraph.full_text())
+            format!("add a new paragraph “{}”", paragraph.full_text())
         }
         ProposedChange::DeleteParagraph { .. } => "delete the paragraph".to_string(),
         ProposedChange::MoveParagraph { after: Some(a), .. } => format!("move after “{a}”"),

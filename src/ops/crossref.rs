@@ -932,6 +932,46 @@ pub(crate) fn translate(from: &Document, to: &Document, p: &mut Paragraph) -> Ve
     warnings
 }
 
+/// Rewrites reference texts written against the numbering of one document for another,
+/// many texts at a time: the two indexes are built once (see [`translate`] for one
+/// paragraph). A merge uses it to bring each side's texts to the merged numbering.
+pub struct ReferenceTranslator {
+    before: Index,
+    after: Index,
+}
+
+impl ReferenceTranslator {
+    pub fn new(from: &Document, to: &Document) -> Self {
+        ReferenceTranslator {
+            before: Index::build(from),
+            after: Index::build(to),
+        }
+    }
+
+    /// The text of paragraph `id` (written against `from`) as it reads in `to`.
+    pub fn text(&self, id: &Id, text: &str) -> String {
+        if !text.contains("aragraph") {
+            return text.to_string();
+        }
+        let ctx = Ctx {
+            before: &self.before,
+            after: &self.after,
+            scope: Scope::Top,
+        };
+        let (mut messages, mut warnings) = (Vec::new(), Vec::new());
+        rewrite_text(
+            id,
+            text,
+            &ctx,
+            false,
+            id.as_str(),
+            &mut messages,
+            &mut warnings,
+        )
+        .unwrap_or_else(|| text.to_string())
+    }
+}
+
 /// The byte spans of the dangling marks (“[deleted: 3]”) in `text`.
 pub(crate) fn dangling_marks(text: &str) -> Vec<Range<usize>> {
     if !text.contains(DANGLING_OPEN) {

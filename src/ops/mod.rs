@@ -26,7 +26,7 @@ mod punctuation;
 mod structure;
 mod transaction;
 
-pub use crossref::dangling_references;
+pub use crossref::{ReferenceTranslator, dangling_references};
 pub use history::History;
 pub use transaction::{Edit, Transaction};
 

@@ -115,6 +115,8 @@ impl Action {
             (M::Revisions, SelectFirst) => "first paragraph of the comparison",
             (M::Revisions, SelectLast) => "last paragraph of the comparison",
             (M::Outline, Cancel) => "no outline key after all",
+            (M::Normal, Search) => "search the text, footnotes and header (n/N: next/previous)",
+            (M::Normal, GoTo) => "go to OP12, PP3, 12(b), fn 4, a heading, a part or an annex",
             _ => self.describe(),
         }
     }
@@ -150,10 +152,10 @@ impl Action {
             Help => "help",
             CompareRevision => "compare two revisions (or one with the current text)",
             CompareLast => "compare the latest revision with the current text",
-            Search => "search the text, footnotes and header",
+            Search => "search",
             SearchNext => "next match",
             SearchPrev => "previous match",
-            GoTo => "go to OP12, PP3, 12(b), fn 4, a heading or an annex",
+            GoTo => "go to",
             ShowMessage => "show the whole last message",
             Warnings => "import warnings and check findings (Enter jumps)",
             OutlineKeys => "headings, parts and annexes (then a second key)",

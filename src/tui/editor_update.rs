@@ -122,7 +122,7 @@ pub fn editor(app: &mut App, action: Action) {
                 .find(|id| !taken.contains(id))
                 .unwrap_or_else(|| doc.fresh_id("fn"));
             ed.add_footnote(id, &app.theme);
-            app.say("Footnote added at the cursor: type its text; Shift-Tab back to the paragraph");
+            app.say("Footnote added: type its text (Shift-Tab: back to the text)");
         }
         DeleteFootnote => {
             if ed.delete_footnote() {

@@ -317,6 +317,7 @@ impl Akn<'_> {
     /// The lead (`<inline name="lead"><i>…</i></inline>`), a space, the text, and the
     /// footnotes anchored here whose marker is missing.
     fn lead_text(&mut self, p: &Paragraph) {
+        let outer = self.current.replace(p.id.clone());
         if !p.lead.is_empty() {
             self.x.open_mixed("inline", &[("name", LEAD)]);
             self.x.open_mixed("i", &[]);
@@ -333,5 +334,6 @@ impl Akn<'_> {
                 self.marker(&id, true);
             }
         }
+        self.current = outer;
     }
 }

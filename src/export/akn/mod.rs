@@ -47,6 +47,8 @@ struct Akn<'a> {
     unmarked: HashMap<Id, Vec<Id>>,
     eids: HashSet<String>,
     iri: Iri,
+    /// The paragraph whose text is being written (None in headings, titles and notes).
+    current: Option<Id>,
 }
 
 /// The IRIs of the document (AKN4UN naming).
@@ -61,7 +63,7 @@ struct Iri {
 impl<'a> Akn<'a> {
     fn new(doc: &'a Document) -> Self {
         let mut marked: HashSet<Id> = HashSet::new();
-        for_each_markup(doc, &mut |s| marked.extend(markup::markers(s)));
+        super::for_each_markup(doc, &mut |s| marked.extend(markup::markers(s)));
         let known: HashSet<&Id> = doc.all_ids().into_iter().collect();
         let mut unmarked: HashMap<Id, Vec<Id>> = HashMap::new();
         for f in doc.footnotes.iter().filter(|f| !marked.contains(&f.id)) {
@@ -81,6 +83,7 @@ impl<'a> Akn<'a> {
             unmarked,
             eids: HashSet::new(),
             iri: Iri::new(doc),
+            current: None,
         }
     }
 
@@ -171,6 +174,7 @@ impl<'a> Akn<'a> {
         x.close();
         if references {
             self.references();
+            self.footnote_order();
         }
         self.x.close();
     }
@@ -219,6 +223,23 @@ impl<'a> Akn<'a> {
                 ("href", "/akn/ontology/concept/un/preamble"),
                 ("showAs", "preamble"),
             ],
+        );
+        self.x.close();
+    }
+
+    /// The order of the draft's footnote list (the order the footnotes were made in, which
+    /// neither their numbers nor their places in the text tell), in a `<proprietary>`
+    /// element of resdraft's namespace.
+    fn footnote_order(&mut self) {
+        if self.doc.footnotes.len() < 2 {
+            return;
+        }
+        let ids: Vec<&str> = self.doc.footnotes.iter().map(|f| f.id.as_str()).collect();
+        self.x
+            .open("proprietary", &[("source", &format!("#{SOURCE}"))]);
+        self.x.empty(
+            "rd:footnoteOrder",
+            &[("xmlns:rd", vocab::RESDRAFT_NS), ("ids", &ids.join(" "))],
         );
         self.x.close();
     }
@@ -371,13 +392,21 @@ impl<'a> Akn<'a> {
             return;
         }
         let e = self.eid(prefix::NOTE, id.as_str());
+        // A footnote anchored elsewhere than where its marker stands (a marker in the title
+        // or a heading) names its paragraph in `placementBase`.
+        let base = (self.current.as_ref() != Some(&f.anchor))
+            .then(|| anchor_eid(self.doc, &f.anchor))
+            .flatten();
         let mut attrs = vec![
             ("eId", e.as_str()),
             ("marker", number.as_str()),
             ("placement", "bottom"),
         ];
+        if let Some(b) = &base {
+            attrs.push(("placementBase", b.as_str()));
+        }
         if unmarked {
-            attrs.push(("class", "unmarked"));
+            attrs.push(("class", vocab::UNMARKED));
         }
         self.x.open_mixed("authorialNote", &attrs);
         self.x.open_mixed("p", &[]);
@@ -524,21 +553,21 @@ pub(crate) fn iso_date(s: &str) -> Option<String> {
     })
 }
 
-/// Calls `f` on every marked-up text of the document (where footnote markers may stand).
-fn for_each_markup<'a>(doc: &'a Document, f: &mut dyn FnMut(&'a str)) {
-    doc.walk(&mut |p, _| {
-        f(&p.lead);
-        f(&p.text);
-    });
-    f(&doc.header.title);
-    doc.headings.iter().for_each(|h| f(&h.heading));
-    doc.parts.iter().for_each(|p| f(&p.heading));
-    doc.sections.iter().for_each(|s| f(&s.heading));
-    doc.notes.iter().for_each(|n| f(n));
-    for a in &doc.annexes {
-        f(&a.title);
-        a.sections.iter().for_each(|s| f(&s.heading));
-    }
+/// The `eId` the export gives the paragraph `id` (see [`body`]).
+fn anchor_eid(doc: &Document, id: &Id) -> Option<String> {
+    let loc = doc.locate(id)?;
+    let p = doc.at(&loc)?;
+    let pre = match (loc.part, loc.depth()) {
+        (crate::model::Part::Preamble, 0) => prefix::PREAMBULAR,
+        (crate::model::Part::PartPreamble(_), 0) if p.subparagraphs.is_empty() => {
+            prefix::CROSS_HEADING
+        }
+        (crate::model::Part::PartPreamble(_), 0) => prefix::HCONTAINER,
+        (part, d) if part.is_preamble() && d > 0 => prefix::ITEM,
+        (_, 0) => prefix::PARAGRAPH,
+        _ => prefix::POINT,
+    };
+    Some(vocab::eid(pre, id.as_str()))
 }
 
 /// The id of the last top-level paragraph of the document.

@@ -8,6 +8,9 @@ use crate::model::Header;
 /// The Akoma Ntoso 3.0 namespace.
 pub(crate) const NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
+/// resdraft's own namespace, for what AKN has no element for (in `<proprietary>`).
+pub(crate) const RESDRAFT_NS: &str = "urn:resdraft:akn";
+
 /// The `eId` of the organisation that marked the document up: its presence in
 /// `<references>` tells the import that the document is resdraft's own export.
 pub(crate) const SOURCE: &str = "resdraft";
@@ -18,6 +21,10 @@ pub(crate) const LEAD: &str = "lead";
 /// The `@class` of an annex or section whose paragraphs are not numbered.
 pub(crate) const UNNUMBERED: &str = "unnumbered";
 
+/// The `@class` of an `<authorialNote>` standing at the end of its paragraph because the
+/// draft has no marker for it.
+pub(crate) const UNMARKED: &str = "unmarked";
+
 /// A header field: the `<preface>` container (`@name`) it is written in, the inline element
 /// that holds its text, and how to read and set it.
 pub(crate) struct Field {
@@ -25,6 +32,7 @@ pub(crate) struct Field {
     /// The inline element; `inline` means `<inline name="{name}">`.
     pub element: &'static str,
     pub get: fn(&Header) -> &String,
+    pub get_mut: fn(&mut Header) -> &mut String,
 }
 
 macro_rules! field {
@@ -33,6 +41,7 @@ macro_rules! field {
             name: $name,
             element: $element,
             get: |h| &h.$f,
+            get_mut: |h| &mut h.$f,
         }
     };
 }
@@ -97,6 +106,16 @@ pub(crate) fn level_element(level: u8) -> (&'static str, &'static str) {
         0 | 1 => ("section", "sec"),
         2 => ("subsection", "subsec"),
         _ => ("division", "division"),
+    }
+}
+
+/// The level a hierarchical element stands for (None for other elements).
+pub(crate) fn element_level(name: &str) -> Option<u8> {
+    match name {
+        "section" | "chapter" | "title" | "book" | "tome" | "article" => Some(1),
+        "subsection" | "subchapter" | "subtitle" => Some(2),
+        "division" | "subdivision" | "level" => Some(3),
+        _ => None,
     }
 }
 

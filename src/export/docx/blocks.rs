@@ -161,20 +161,7 @@ pub(super) fn blocks(doc: &Document) -> Vec<Block> {
 /// Footnotes whose marker stands nowhere in the text, by the paragraph they are anchored to.
 fn orphans(doc: &Document) -> HashMap<Id, Vec<Id>> {
     let mut marked: HashSet<Id> = HashSet::new();
-    let mut mark = |s: &str| marked.extend(markup::markers(s));
-    doc.walk(&mut |p, _| {
-        mark(&p.lead);
-        mark(&p.text);
-    });
-    mark(&doc.header.title);
-    doc.headings.iter().for_each(|h| mark(&h.heading));
-    doc.parts.iter().for_each(|p| mark(&p.heading));
-    doc.sections.iter().for_each(|s| mark(&s.heading));
-    doc.notes.iter().for_each(|n| mark(n));
-    for a in &doc.annexes {
-        mark(&a.title);
-        a.sections.iter().for_each(|s| mark(&s.heading));
-    }
+    crate::export::for_each_markup(doc, &mut |s| marked.extend(markup::markers(s)));
     let mut out: HashMap<Id, Vec<Id>> = HashMap::new();
     for f in doc.footnotes.iter().filter(|f| !marked.contains(&f.id)) {
         out.entry(f.anchor.clone()).or_default().push(f.id.clone());

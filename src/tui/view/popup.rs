@@ -137,17 +137,40 @@ pub fn render_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let Some(form) = &app.form else {
         return;
     };
+    let fields = Fields {
+        title: "Header",
+        labels: &FIELDS,
+        inputs: &form.inputs,
+        focus: form.focus,
+        label_w: 28,
+        hint: "Enter/Esc commit · Ctrl-G cancel · Tab/↓ next · Shift-Tab/↑ previous",
+    };
+    render_fields(frame, area, app, &fields);
+}
+
+/// A form of labelled one-line fields (the header form, the heading/part/annex form).
+struct Fields<'a> {
+    title: &'a str,
+    labels: &'a [&'a str],
+    inputs: &'a [ratatui_textarea::TextArea<'static>],
+    focus: usize,
+    label_w: u16,
+    hint: &'a str,
+}
+
+fn render_fields(frame: &mut Frame<'_>, area: Rect, app: &App, f: &Fields<'_>) {
     let t = &app.theme;
     let w = area.width.saturating_sub(4).clamp(20, 100);
-    let rect = centered(area, w, FIELDS.len() as u16 + 3);
+    let rect = centered(area, w, f.labels.len() as u16 + 3);
     frame.render_widget(Clear, rect);
-    let block = frame_block(app, "Header");
+    let block = frame_block(app, f.title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let label_w = 28.min(inner.width / 2);
+    let label_w = f.label_w.min(inner.width / 2);
     let visible = usize::from(inner.height.saturating_sub(1));
-    let start = form.focus.saturating_sub(visible.saturating_sub(1));
-    for (row, (i, name)) in FIELDS
+    let start = f.focus.saturating_sub(visible.saturating_sub(1));
+    for (row, (i, name)) in f
+        .labels
         .iter()
         .enumerate()
         .skip(start)
@@ -155,18 +178,18 @@ pub fn render_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
         .enumerate()
     {
         let y = inner.y + row as u16;
-        let style = if i == form.focus {
+        let style = if i == f.focus {
             t.outline_selected
         } else {
             t.label
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("{name:<27}"), style)),
+            Paragraph::new(Span::styled(format!("{name} "), style)),
             Rect::new(inner.x, y, label_w, 1),
         );
         let value_area = Rect::new(inner.x + label_w, y, inner.width.saturating_sub(label_w), 1);
-        if let Some(input) = form.inputs.get(i) {
-            if i == form.focus {
+        if let Some(input) = f.inputs.get(i) {
+            if i == f.focus {
                 frame.render_widget(input, value_area);
             } else {
                 let v = input.lines().join(" ");
@@ -179,13 +202,7 @@ pub fn render_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
     }
     if inner.height > 0 {
         let hint = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                "Enter/Esc commit · Ctrl-G cancel · Tab/↓ next · Shift-Tab/↑ previous",
-                t.hint,
-            )),
-            hint,
-        );
+        frame.render_widget(Paragraph::new(Span::styled(f.hint, t.hint)), hint);
     }
 }
 
@@ -341,48 +358,13 @@ pub fn render_struct_form(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let Some(form) = &app.struct_form else {
         return;
     };
-    let t = &app.theme;
-    let w = area.width.saturating_sub(4).clamp(20, 90);
-    let rect = centered(area, w, form.labels.len() as u16 + 3);
-    frame.render_widget(Clear, rect);
-    let block = frame_block(app, &form.title);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let label_w = 34.min(inner.width / 2);
-    for (i, name) in form
-        .labels
-        .iter()
-        .enumerate()
-        .take(usize::from(inner.height.saturating_sub(1)))
-    {
-        let y = inner.y + i as u16;
-        let style = if i == form.focus {
-            t.outline_selected
-        } else {
-            t.label
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!("{name} "), style)),
-            Rect::new(inner.x, y, label_w, 1),
-        );
-        let value_area = Rect::new(inner.x + label_w, y, inner.width.saturating_sub(label_w), 1);
-        if let Some(input) = form.inputs.get(i) {
-            if i == form.focus {
-                frame.render_widget(input, value_area);
-            } else {
-                let v = sanitize(&input.lines().join(" ")).into_owned();
-                frame.render_widget(Paragraph::new(Span::styled(v, t.popup)), value_area);
-            }
-        }
-    }
-    if inner.height > 0 {
-        let hint = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                "Enter save · Ctrl-G cancel · Tab next field",
-                t.hint,
-            )),
-            hint,
-        );
-    }
+    let fields = Fields {
+        title: &form.title,
+        labels: &form.labels,
+        inputs: &form.inputs,
+        focus: form.focus,
+        label_w: 34,
+        hint: "Enter save · Ctrl-G cancel · Tab next field",
+    };
+    render_fields(frame, area, app, &fields);
 }
