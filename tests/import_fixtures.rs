@@ -313,6 +313,31 @@ fn bad_files_are_clear_errors() {
     let prose = temp_file("prose.txt", b"Dear colleagues, see you on Monday.\n");
     let e = import_file(&prose, KindHint::Auto).err();
     assert!(matches!(e, Some(ImportError::NotADocument { .. })), "{e:?}");
+    // An amendment document and a draft decision are said to be what they are.
+    let amendment = temp_file(
+        "amendment.txt",
+        "A/90/L.9 \n\nUtopia: amendment to draft resolution A/90/L.7 \n\n\
+         Keeping of lights \n\n1. Operative paragraph 2 \n\n\
+         Replace “lamps” with “lanterns”. \n"
+            .as_bytes(),
+    );
+    let e = import_file(&amendment, KindHint::Auto).err();
+    assert!(
+        matches!(&e, Some(ImportError::Amendment { stage, .. }) if stage == "amendment to draft resolution A/90/L.7"),
+        "{e:?}"
+    );
+    let decision = temp_file(
+        "decision.txt",
+        "A/C.6/90/L.9 \n\nUtopia and Erewhon: draft decision \n\n\
+         Keeping of lights \n\n\
+         The General Assembly decides to include the item in its next session. \n"
+            .as_bytes(),
+    );
+    let e = import_file(&decision, KindHint::Auto).err();
+    assert!(
+        matches!(&e, Some(ImportError::Decision { stage, .. }) if stage == "draft decision"),
+        "{e:?}"
+    );
     let e = import_file(Path::new("/nonexistent/draft.txt"), KindHint::Auto).err();
     assert!(
         e.map(|e| e.to_string())

@@ -8,6 +8,25 @@ use super::header;
 use super::lines::Line;
 use crate::model::DocKind;
 
+/// The stage the header prints after the sponsors ("draft resolution", "amendment to draft
+/// resolution A/80/L.27", "draft decision"), to say what a text without paragraphs is.
+pub fn stage(text: &str) -> Option<String> {
+    let lines = super::lines::normalise(text);
+    header::blocks(&lines).into_iter().take(12).find_map(|r| {
+        let text: Vec<&str> = lines[r].iter().map(|l| l.text.as_str()).collect();
+        let text = text.join(" ");
+        // Also a long one: "amendment to draft resolution 4 recommended by the Second
+        // Committee in its report contained in document A/80/555".
+        let (_, stage) = text.rsplit_once(':')?;
+        let stage = stage.trim_matches(|c: char| c == '*' || c.is_whitespace());
+        let lower = stage.to_lowercase();
+        ["amendment", "draft decision", "draft resolution"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            .then(|| stage.to_string())
+    })
+}
+
 /// The kind of document the lines hold.
 pub fn detect(lines: &[Line], hint: KindHint) -> DocKind {
     match hint {

@@ -79,6 +79,16 @@ pub enum ImportError {
          or preambular paragraphs)"
     )]
     NotADocument { path: PathBuf },
+    #[error(
+        "{path}: an amendment document (“{stage}”), not a resolution: apply it to the draft \
+         with `resdraft amend DRAFT {path}`, or see whether it reads with `resdraft check {path}`"
+    )]
+    Amendment { path: PathBuf, stage: String },
+    #[error(
+        "{path}: a draft decision (“{stage}”), not a resolution: its text has no preambular \
+         or operative paragraphs to import"
+    )]
+    Decision { path: PathBuf, stage: String },
 }
 
 /// Imports text. Never fails and never panics: what cannot be placed is kept in a note.
@@ -250,10 +260,24 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
         })?;
     }
     let text = decode(bytes, path)?;
+    // An amendment document reads as numbered instructions, not a resolution's paragraphs.
+    if crate::amend::parse::is_amendment(&text) {
+        return Err(ImportError::Amendment {
+            path: path.to_path_buf(),
+            stage: kind::stage(&text).unwrap_or_else(|| "amendment".into()),
+        });
+    }
     let imported = import_text(&text, path, hint)?;
     if imported.document.paragraph_count() == 0 {
-        return Err(ImportError::NotADocument {
-            path: path.to_path_buf(),
+        let path = path.to_path_buf();
+        return Err(match kind::stage(&text) {
+            Some(stage) if stage.to_lowercase().contains("amendment") => {
+                ImportError::Amendment { path, stage }
+            }
+            Some(stage) if stage.to_lowercase().contains("decision") => {
+                ImportError::Decision { path, stage }
+            }
+            _ => ImportError::NotADocument { path },
         });
     }
     Ok(imported)

@@ -133,6 +133,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// The revision view, when open (compare with a frozen revision).
     pub revision_view: Option<super::revisions::Compare>,
+    /// The negotiation panel, when open (see [`super::negotiate`]).
+    pub negotiation: Option<super::negotiate::Panel>,
     pub should_quit: bool,
     /// The `/` or `:` prompt, when open.
     pub prompt: Option<super::prompt::Prompt>,
@@ -190,6 +192,7 @@ impl App {
             form: None,
             dialog: None,
             revision_view: None,
+            negotiation: None,
             should_quit: false,
             prompt: None,
             search: None,

@@ -27,6 +27,10 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     if key.kind != KeyEventKind::Press {
         return;
     }
+    if app.negotiation.is_some() && app.dialog.is_none() {
+        super::negotiate::handle_key(app, key);
+        return;
+    }
     let mode = app.mode();
     // A text prompt in a dialog takes typed keys; only Enter and Esc act.
     if let Some(Dialog::FreezeLabel { input }) = app.dialog.as_mut() {
@@ -68,6 +72,10 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         return;
     }
     match km {
+        KeyMode::Normal if key.code == KeyCode::Char('c') && key.modifiers.is_empty() => {
+            // Not bound in the keymap: the negotiation panel.
+            super::negotiate::open(app);
+        }
         KeyMode::Normal => app.count = None,
         KeyMode::Editor => {
             if let Some(ed) = app.editor.as_mut() {

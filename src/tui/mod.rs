@@ -16,6 +16,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod messages;
+pub mod negotiate;
 pub mod normal;
 pub mod notices;
 pub mod outline_edit;

@@ -42,6 +42,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
         app.layout.outline_rows.clear();
         document::render(frame, body, app);
     }
+    if app.negotiation.is_some() {
+        super::negotiate::render(frame, body, app);
+    }
     status::render_status(frame, status_area, app);
     status::render_hints(frame, hint_area, app);
     if app.form.is_some() {
