@@ -123,3 +123,81 @@ fn rejecting_gives_old_and_accepting_gives_new_on_corpus_pairs() {
     }
     assert!(checked >= 20, "only {checked} corpus pairs checked");
 }
+
+#[test]
+fn the_cli_writes_tracked_changes_by_the_configured_author() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        "author = \"Delegation of Arcadia\"\n",
+    )
+    .expect("config");
+    let new = dir.path().join("new.toml");
+    let mut draft = resdraft::draftfile::load(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/drafts/sample-resolution.toml"
+    )))
+    .expect("sample");
+    draft.document.operative[0].text.push_str(" without delay");
+    resdraft::draftfile::save(&new, &draft).expect("save");
+    let out = dir.path().join("tracked.docx");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "diff",
+            "drafts/sample-resolution.toml",
+            new.to_str().expect("UTF-8"),
+            "--format",
+            "docx",
+            "-o",
+            out.to_str().expect("UTF-8"),
+        ];
+        args.extend_from_slice(extra);
+        std::process::Command::new(env!("CARGO_BIN_EXE_resdraft"))
+            .args(&args)
+            .env("RESDRAFT_CONFIG_DIR", &config)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("runs")
+    };
+    let document = |path: &Path| {
+        let bytes = std::fs::read(path).expect("written");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("word/document.xml").expect("part"),
+            &mut xml,
+        )
+        .expect("UTF-8");
+        xml
+    };
+    // Different: exit 1 as diff(1), the file written, the author from the config.
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    let xml = document(&out);
+    assert!(xml.contains(r#"w:author="Delegation of Arcadia""#));
+    assert!(xml.contains("without delay</w:t></w:r></w:ins>"), "{xml}");
+    // --author wins over the config.
+    let o = run(&["--author", "Borduria"]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    assert!(document(&out).contains(r#"w:author="Borduria""#));
+    // The drafts compared are never overwritten.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_resdraft"))
+        .args([
+            "diff",
+            "drafts/sample-resolution.toml",
+            new.to_str().expect("UTF-8"),
+        ])
+        .args(["--format", "docx", "-o", new.to_str().expect("UTF-8")])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        common::stderr(&o).contains("refusing"),
+        "{}",
+        common::stderr(&o)
+    );
+    assert!(resdraft::draftfile::load(&new).is_ok());
+}

@@ -307,6 +307,26 @@ fn footnotes_are_added_edited_and_deleted_in_the_editor() {
     assert!(op(&app, 0).1.contains(&format!("[^{}]", new.id.as_str())));
 }
 
+/// A footnote typed and not yet committed is unsaved work: the recovery copy keeps it.
+#[test]
+fn the_recovery_copy_keeps_an_uncommitted_footnote() {
+    let mut app = app();
+    select(&mut app, "p3");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'f');
+    keys(&mut app, "Kept.");
+    assert!(app.has_unsaved_work());
+    let work = app.work();
+    let f = work
+        .document
+        .footnotes
+        .iter()
+        .find(|f| f.text == "Kept.")
+        .expect("kept");
+    let text = &work.document.operative[0].text;
+    assert!(text.contains(&format!("[^{}]", f.id.as_str())), "{text}");
+}
+
 /// A footnote added in a paragraph before another footnote's takes number 1.
 #[test]
 fn footnote_numbers_follow_the_markers() {
@@ -388,6 +408,14 @@ fn import_warnings_jump_to_their_paragraph() {
             message: "an odd sub-paragraph label".into(),
         },
     ];
+    let mut header_warning = warnings.clone();
+    header_warning.push(resdraft::import::Warning {
+        line: 1,
+        message: "before the authoring body".into(),
+    });
+    let with_header = format!("Welcomes the work of local authorities on urban planning\n{source}");
+    let tied = resdraft::tui::notices::tie(&doc, &with_header, &header_warning);
+    assert_eq!(tied[2].paragraph, None, "a header line is no paragraph's");
     let notices = resdraft::tui::notices::tie(&doc, source, &warnings);
     assert_eq!(notices[0].paragraph, Some(Id::new("p3")));
     assert_eq!(notices[1].paragraph, Some(Id::new("s1")));

@@ -61,8 +61,17 @@ impl Mode {
 /// the recovery copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
-    Paragraph { id: Id, lead: String, text: String },
-    Header { header: Box<Header>, body: String },
+    Paragraph {
+        id: Id,
+        lead: String,
+        text: String,
+        /// Footnotes added or edited in the editor: (id, text).
+        footnotes: Vec<(Id, String)>,
+    },
+    Header {
+        header: Box<Header>,
+        body: String,
+    },
 }
 
 impl Pending {
@@ -70,7 +79,22 @@ impl Pending {
     pub fn apply_to(&self, draft: &mut Draft) {
         let doc = &mut draft.document;
         match self.clone() {
-            Pending::Paragraph { id, lead, text } => {
+            Pending::Paragraph {
+                id,
+                lead,
+                text,
+                footnotes,
+            } => {
+                for (fid, ftext) in footnotes {
+                    let _ = ops::apply(
+                        doc,
+                        Op::SetFootnote {
+                            id: fid,
+                            anchor: id.clone(),
+                            text: ftext,
+                        },
+                    );
+                }
                 let op = Op::SetText {
                     id: id.clone(),
                     lead: lead.clone(),
@@ -324,10 +348,17 @@ impl App {
                 .document
                 .find(&ed.target)
                 .is_some_and(|p| p.lead == lead && p.text == text);
-            return (!same).then(|| Pending::Paragraph {
+            let footnotes: Vec<(Id, String)> = ed
+                .footnotes
+                .iter()
+                .filter(|f| f.new || f.value() != f.original)
+                .map(|f| (f.id.clone(), f.value()))
+                .collect();
+            return (!same || !footnotes.is_empty()).then(|| Pending::Paragraph {
                 id: ed.target.clone(),
                 lead,
                 text,
+                footnotes,
             });
         }
         if let Some(form) = &self.form {

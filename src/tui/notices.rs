@@ -30,7 +30,8 @@ fn words(s: &str) -> Vec<String> {
 
 /// Ties each import warning to the paragraph that holds the source line it names: the first
 /// paragraph whose words contain the line's words (or the next lines' when the line is too
-/// short to tell); `None` when no paragraph does (a header line, a line left out).
+/// short to tell); `None` when no paragraph does (a line of the header, before the authoring
+/// body, or a line left out).
 pub fn tie(doc: &Document, source: &str, warnings: &[Warning]) -> Vec<Notice> {
     let lines: Vec<&str> = source.lines().collect();
     let paras: Vec<(Id, String)> = doc
@@ -41,11 +42,22 @@ pub fn tie(doc: &Document, source: &str, warnings: &[Warning]) -> Vec<Notice> {
             (p.id.clone(), format!(" {} ", w.join(" ")))
         })
         .collect();
+    // Lines before the authoring body ("The General Assembly,") are the header's.
+    let body = doc.authoring_body.trim();
+    let body_start = if body.is_empty() {
+        0
+    } else {
+        lines
+            .iter()
+            .position(|l| l.trim().starts_with(body))
+            .unwrap_or(0)
+    };
     warnings
         .iter()
         .map(|w| {
             let mut paragraph = None;
-            for k in 0..4 {
+            let in_header = w.line.saturating_sub(1) < body_start;
+            for k in (0..4).filter(|_| !in_header) {
                 let Some(line) = w.line.checked_sub(1).and_then(|i| lines.get(i + k)) else {
                     break;
                 };

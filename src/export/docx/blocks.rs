@@ -429,7 +429,9 @@ impl Walk<'_> {
     /// A paragraph: the lead in italics, a space, the text; then the footnotes anchored to it
     /// whose markers are missing, in a paragraph of their own so its text stays as written.
     fn paragraph(&mut self, p: &Paragraph, layout: Layout, number: Option<Number>) {
-        let gap = if p.lead.is_empty() || p.text.is_empty() {
+        // No space before a text that starts with punctuation ("Recalling, in this regard").
+        let punctuation = p.text.starts_with([',', ';', ':', '.', ')']);
+        let gap = if p.lead.is_empty() || p.text.is_empty() || punctuation {
             ""
         } else {
             " "

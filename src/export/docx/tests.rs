@@ -186,26 +186,10 @@ fn numbers_and_labels_are_automatic_list_items() {
         .map(|(i, _)| &xml[i..i + 70])
         .collect();
     assert_eq!(items.len(), 5, "{items:#?}");
-    assert!(
-        items[0].contains(r#"<w:ilvl w:val="0"/><w:numId w:val="1"/>"#),
-        "{}",
-        items[0]
-    );
-    assert!(
-        items[1].contains(r#"<w:ilvl w:val="1"/><w:numId w:val="2"/>"#),
-        "{}",
-        items[1]
-    );
-    assert!(
-        items[3].contains(r#"<w:ilvl w:val="2"/><w:numId w:val="3"/>"#),
-        "{}",
-        items[3]
-    );
-    assert!(
-        items[4].contains(r#"<w:ilvl w:val="0"/><w:numId w:val="1"/>"#),
-        "{}",
-        items[4]
-    );
+    for (i, level, list) in [(0, 0, 1), (1, 1, 2), (3, 2, 3), (4, 0, 1)] {
+        let want = format!(r#"<w:ilvl w:val="{level}"/><w:numId w:val="{list}"/>"#);
+        assert!(items[i].contains(&want), "{}", items[i]);
+    }
     let p = write::write(&content(&sample())).expect("parts");
     let numbering = String::from_utf8(p.numbering).expect("UTF-8");
     assert!(

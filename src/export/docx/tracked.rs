@@ -202,8 +202,21 @@ fn changed(old: &Block, new: &Block) -> Para {
 
 /// The runs of a text changed from `old` to `new`: equal words plain, the old words deleted,
 /// the new ones inserted; the emphasis of each side followed through its own text.
+///
+/// A plain header field of one word (a symbol: "A/C.3/80/L.55") changes as a whole, not
+/// piece by piece between its slashes.
 fn word_changes(old: &str, new: &str, markup: bool, base: (bool, bool), out: &mut Vec<Piece>) {
-    let edits = words::edits(Field::Text, old, new);
+    let one_word = |s: &str| !s.contains(char::is_whitespace);
+    let edits = if !markup && old != new && one_word(old) && one_word(new) {
+        vec![crate::compare::Edit {
+            field: Field::Text,
+            at: 0,
+            deleted: old.to_string(),
+            inserted: new.to_string(),
+        }]
+    } else {
+        words::edits(Field::Text, old, new)
+    };
     let (mut old_emphasis, mut new_emphasis) = ((false, false), (false, false));
     for (kind, text) in words::pieces(old, &edits, Field::Text) {
         match kind {

@@ -218,6 +218,17 @@ impl<'a> Writer<'a> {
         self.xml(target).empty(name, &all);
     }
 
+    /// Opens a revision wrapper (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`) with its mark's
+    /// attributes.
+    fn open_marked(&mut self, target: Target, name: &str) {
+        let attrs = self.revision();
+        let attrs: Vec<(&str, &str)> = attrs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.xml(target).open(name, &attrs);
+    }
+
     /// Writes one `w:p`.
     fn paragraph(&mut self, para: &Para) {
         let layout = para.layout;
@@ -305,12 +316,7 @@ impl<'a> Writer<'a> {
                     } else {
                         "w:del"
                     };
-                    let attrs = self.revision();
-                    let attrs: Vec<(&str, &str)> = attrs
-                        .iter()
-                        .map(|(k, v)| (k.as_str(), v.as_str()))
-                        .collect();
-                    self.xml(target).open(name, &attrs);
+                    self.open_marked(target, name);
                     self.runs(target, stretch);
                     self.xml(target).close(name);
                 }
@@ -322,12 +328,7 @@ impl<'a> Writer<'a> {
                     let name = format!("move{n}");
                     let range_id = self.next_revision.to_string();
                     self.marked(target, &format!("{range}Start"), &[("w:name", &name)]);
-                    let attrs = self.revision();
-                    let attrs: Vec<(&str, &str)> = attrs
-                        .iter()
-                        .map(|(k, v)| (k.as_str(), v.as_str()))
-                        .collect();
-                    self.xml(target).open(wrapper, &attrs);
+                    self.open_marked(target, wrapper);
                     self.runs(target, stretch);
                     let x = self.xml(target);
                     x.close(wrapper);
