@@ -297,12 +297,17 @@ fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
 
 #[test]
 fn bad_files_are_clear_errors() {
-    let bin = temp_file("binary.txt", b"PK\x03\x04\x00\x00abc");
+    let bin = temp_file("binary.txt", b"ABCD\x00\x00abc");
     let e = import_file(&bin, KindHint::Auto).err();
     assert!(
         matches!(e, Some(ImportError::Binary { offset: 4, .. })),
         "{e:?}"
     );
+    // A zip that is not a Word document is named as such, not read as text.
+    let zip = temp_file("archive.txt", b"PK\x03\x04\x00\x00abc");
+    let e = import_file(&zip, KindHint::Auto).err();
+    let msg = e.map(|e| e.to_string()).unwrap_or_default();
+    assert!(msg.contains("archive.txt") && msg.contains("zip"), "{msg}");
     let latin1 = temp_file("latin1.txt", b"The Assembly,\n\nRecalling the caf\xe9,\n");
     let e = import_file(&latin1, KindHint::Auto).err();
     let msg = e.map(|e| e.to_string()).unwrap_or_default();

@@ -1,13 +1,13 @@
-//! `resdraft import FILE [-o DRAFT.toml] [--kind resolution|report|auto]`: rebuilds the
-//! structure of a UN text (as extracted from the PDF or pasted from an e-mail) and writes it
-//! as a draft file, or prints the draft TOML on stdout. The importer's warnings go to stderr
-//! as `FILE:LINE: warning: …`.
+//! `resdraft import FILE [-o DRAFT.toml] [--kind resolution|report|auto] [--changes …]`:
+//! rebuilds the structure of a UN text (a PDF, a Word .docx, or plain text, told apart by
+//! content) and writes it as a draft file, or prints the draft TOML on stdout. The
+//! importer's warnings go to stderr as `FILE:LINE: warning: …`.
 
 use super::source;
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use resdraft::import::KindHint;
-use resdraft::model::Draft;
+use resdraft::import::{self, KindHint};
+use resdraft::model::{Draft, Revision};
 use resdraft::{draftfile, sanitize};
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,9 +16,11 @@ use std::process::ExitCode;
 /// Import a UN text into a structured draft.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  resdraft import L7.txt -o L7.toml\n  \
-    resdraft import report.txt --kind report\n  pdftotext -layout L7.pdf - | resdraft import - -o L7.toml")]
+    resdraft import A_80_L.12.pdf -o L12.toml\n  \
+    resdraft import draft.docx --changes revisions -o d.toml && resdraft diff d.toml@original d.toml@tracked\n  \
+    resdraft import report.txt --kind report")]
 pub struct Args {
-    /// The text to import (UTF-8; `-` reads stdin).
+    /// The document to import: PDF, Word .docx or UTF-8 text, told apart by content (`-` reads stdin).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Write the draft to this file (atomically) instead of printing its TOML on stdout.
@@ -31,6 +33,21 @@ pub struct Args {
     /// replaced without it).
     #[arg(long)]
     pub force: bool,
+    /// Tracked changes in a Word file: `accept` them all, `reject` them all (the text before
+    /// them), or keep both texts as `revisions` “original” and “tracked” of one draft.
+    #[arg(long, value_enum, default_value_t = ChangesArg::Accept)]
+    pub changes: ChangesArg,
+}
+
+/// What `--changes` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChangesArg {
+    /// The text with every tracked change accepted.
+    Accept,
+    /// The text before the tracked changes.
+    Reject,
+    /// Both: revision “original” (before) and “tracked” (after); the draft's text is “tracked”.
+    Revisions,
 }
 
 /// The kinds of document the importer reads.
@@ -58,8 +75,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(out) = args.output.as_deref().filter(|o| o.as_os_str() != "-") {
         super::output::check_overwrite(out, args.force, super::output::Guard::Import)?;
     }
-    let document = source::import_text(&args.file, args.kind.into())?;
-    let draft = Draft::new(document);
+    let hint: KindHint = args.kind.into();
+    let draft = match args.changes {
+        ChangesArg::Accept => Draft::new(source::import_text(&args.file, hint)?),
+        ChangesArg::Reject => Draft::new(source::import_with(
+            &args.file,
+            hint,
+            import::Changes::Reject,
+        )?),
+        ChangesArg::Revisions => {
+            let before = source::import_with(&args.file, hint, import::Changes::Reject)?;
+            let after = source::import_with(&args.file, hint, import::Changes::Accept)?;
+            let mut draft = Draft::new(after.clone());
+            for (label, note, document) in [
+                ("original", "the text before the tracked changes", before),
+                (
+                    "tracked",
+                    "the text with the tracked changes accepted",
+                    after,
+                ),
+            ] {
+                draft.revisions.push(Revision {
+                    label: label.into(),
+                    date: super::revise::today(),
+                    note: note.into(),
+                    document,
+                });
+            }
+            draft
+        }
+    };
     match &args.output {
         Some(out) if out.as_os_str() != "-" => {
             draftfile::save_import(out, &draft)?;

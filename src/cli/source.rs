@@ -1,6 +1,6 @@
 //! Opening whatever the user names where a document is expected: a draft file
-//! (`draft.toml`), one of its revisions (`draft.toml@L.6/Rev.1`), or a plain text file
-//! (imported on the fly; `-` reads stdin).
+//! (`draft.toml`), one of its revisions (`draft.toml@L.6/Rev.1`), or a document to import on
+//! the fly: a PDF, a Word .docx or a plain text (told apart by content; `-` reads stdin).
 
 use anyhow::{Context, Result, bail};
 use resdraft::draftfile;
@@ -89,9 +89,15 @@ pub fn open(spec: &str) -> Result<Loaded> {
     })
 }
 
-/// Imports a text file (or stdin for `-`), printing the importer's warnings on stderr.
+/// Imports a document (or stdin for `-`), printing the importer's warnings on stderr.
+/// Tracked changes in a Word file are accepted (and a warning says so).
 pub fn import_text(path: &Path, hint: KindHint) -> Result<Document> {
-    let imported = import::import_file(path, hint)
+    import_with(path, hint, import::Changes::Accept)
+}
+
+/// Imports a document with a choice for a Word file's tracked changes.
+pub fn import_with(path: &Path, hint: KindHint, changes: import::Changes) -> Result<Document> {
+    let imported = import::import_file_with(path, import::Options { hint, changes })
         .with_context(|| format!("cannot import {}", path.display()))?;
     for w in &imported.warnings {
         eprintln!(

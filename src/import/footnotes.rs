@@ -22,7 +22,7 @@ pub struct FootnoteDef {
     pub page: u32,
 }
 
-pub(super) const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+pub const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /// The digit value of a superscript digit.
 pub fn superscript_value(c: char) -> Option<u32> {

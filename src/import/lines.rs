@@ -7,6 +7,10 @@
 //! [`drop_running_heads`]) the short title repeated at the head of a page, wrapped or not.
 //! A hyphen at a line end is a real hyphen in UN texts ("asylum-" + "seekers"):
 //! [`push_wrapped`] joins such lines without a space and never drops the hyphen.
+//!
+//! A [`Line`] is the intermediate form every reader produces (plain text here, PDF in
+//! [`super::pdf`], Word in [`super::docx`]): its text, with italics as `*…*` markup where
+//! the source shows them, and a [`Style`] with what the source knows of its look and place.
 
 use crate::sanitize;
 
@@ -23,6 +27,24 @@ pub struct Line {
     /// Byte offsets in `text` of the spaces that stood for two or more in the input: PDF
     /// extraction leaves such a gap after a superscript footnote marker (`Ltamenah, 9  Saraqib`).
     pub gaps: Vec<usize>,
+    /// What the source shows of the line beyond its text (all zero for plain text).
+    pub style: Style,
+}
+
+/// The look and place of a line where the source knows them (a PDF or a Word file).
+/// Positions and sizes are in tenths of a point; `y` counts down from the top of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// The left edge of the line's text (its indent).
+    pub x: i32,
+    /// The baseline, from the top of the page.
+    pub y: i32,
+    /// The main font size of the line.
+    pub size: i32,
+    /// The whole line is bold (a heading).
+    pub bold: bool,
+    /// The line opens with italics (an opening phrase), shown as `*…*` in the text.
+    pub italic: bool,
 }
 
 impl Line {
@@ -114,17 +136,15 @@ fn split(text: &str) -> (Vec<Line>, Vec<bool>) {
 /// removed, control characters made visible, backslashes escaped for the markup, runs of
 /// spaces collapsed (PDF extraction leaves them), leading and trailing spaces dropped. Returns
 /// the line and the offsets of the collapsed runs of two or more spaces inside it.
-fn clean(s: &str) -> (String, Vec<usize>) {
-    // Most lines are printable ASCII with single spaces between words and no backslash:
-    // only trimmed (spaces before or after the text are no gaps).
-    let trimmed = s.trim_matches(' ');
-    let bytes = trimmed.as_bytes();
+pub(crate) fn clean(s: &str) -> (String, Vec<usize>) {
+    // Most lines are printable ASCII with single spaces and no backslash: only trimmed.
+    let bytes = s.as_bytes();
     let plain = bytes
         .iter()
         .all(|&b| (0x20..0x7f).contains(&b) && b != b'\\')
         && !bytes.windows(2).any(|w| w == b"  ");
     if plain {
-        return (trimmed.to_string(), Vec::new());
+        return (s.trim_matches(' ').to_string(), Vec::new());
     }
     let mut out = String::with_capacity(s.len());
     let mut gaps = Vec::new();
@@ -249,25 +269,7 @@ fn is_furniture(s: &str) -> bool {
 /// line behind, marked as a page break.
 pub fn normalise(text: &str) -> Vec<Line> {
     let (mut lines, separators) = split(text);
-    // The symbol: the first symbol line near the top. Later copies are running heads.
-    let symbol = lines
-        .iter()
-        .filter(|l| !l.is_blank())
-        .take(15)
-        .find_map(|l| symbol_of(&l.text).map(|s| (l.no, s.to_string())));
-    let furniture: Vec<bool> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            !l.is_blank()
-                && (is_furniture(&l.text)
-                    || symbol.as_ref().is_some_and(|(no, s)| {
-                        *no != l.no
-                            && symbol_of(&l.text) == Some(s.as_str())
-                            && !header_region(&lines, i)
-                    }))
-        })
-        .collect();
+    let furniture = furniture(&lines);
     let mut page = 1;
     let starts = page_starts(&lines, &separators, &furniture);
     let mut next = starts.iter().peekable();
@@ -282,6 +284,42 @@ pub fn normalise(text: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// The furniture stage for lines whose pages a reader already knows (a PDF): the running
+/// symbol, job numbers, page counters and barcodes are removed, leaving a page break.
+pub fn tidy(mut lines: Vec<Line>) -> Vec<Line> {
+    let furniture = furniture(&lines);
+    for (l, f) in lines.iter_mut().zip(furniture) {
+        if f {
+            l.text.clear();
+            l.page_break = true;
+        }
+    }
+    lines
+}
+
+/// Which lines are page furniture.
+fn furniture(lines: &[Line]) -> Vec<bool> {
+    // The symbol: the first symbol line near the top. Later copies are running heads.
+    let symbol = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(15)
+        .find_map(|l| symbol_of(&l.text).map(|s| (l.no, s.to_string())));
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            !l.is_blank()
+                && (is_furniture(&l.text)
+                    || symbol.as_ref().is_some_and(|(no, s)| {
+                        *no != l.no
+                            && symbol_of(&l.text) == Some(s.as_str())
+                            && !header_region(lines, i)
+                    }))
+        })
+        .collect()
 }
 
 /// Whether line `i` stands in the first lines of the text, where a symbol line is part of

@@ -9,18 +9,27 @@
 //! [`report`] build the model; [`footnotes`] reads the footnotes, [`markers`] finds their
 //! markers and [`anchors`] links them. [`import_str`] never fails and never panics; text it
 //! cannot place is kept in a paragraph or in [`Document::notes`] with a [`Warning`].
+//!
+//! Every format feeds the same stages through [`lines::Line`]: [`source`] tells a PDF, a
+//! Word file, Akoma Ntoso XML or text apart by content, [`pdf`] and [`docx`] turn them into
+//! styled lines, and [`import_lines`] recognises the structure, whatever the lines came from.
 
 pub mod akn;
 pub mod anchors;
 pub mod body;
+pub mod docx;
 pub mod footnotes;
 pub mod header;
 pub mod kind;
 pub mod lines;
 pub mod markers;
+pub mod pdf;
 pub mod report;
 pub mod resolution;
+pub mod source;
 pub mod structure;
+
+pub use docx::Changes;
 
 use crate::model::{DocKind, Document};
 use std::io::Read;
@@ -79,6 +88,12 @@ pub enum ImportError {
          or preambular paragraphs)"
     )]
     NotADocument { path: PathBuf },
+    #[error("{path}: cannot read this {format}: {message}")]
+    Damaged {
+        path: PathBuf,
+        format: &'static str,
+        message: String,
+    },
     #[error(
         "{path}: an amendment document (“{stage}”), not a resolution: apply it to the draft \
          with `resdraft amend DRAFT {path}`, or see whether it reads with `resdraft check {path}`"
@@ -93,7 +108,12 @@ pub enum ImportError {
 
 /// Imports text. Never fails and never panics: what cannot be placed is kept in a note.
 pub fn import_str(text: &str, hint: KindHint) -> Imported {
-    let mut lines = lines::normalise(text);
+    import_lines(lines::normalise(text), hint)
+}
+
+/// Recognises the structure of a document from its lines, whichever reader made them.
+/// Never fails and never panics: what cannot be placed is kept in a note.
+pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
     let defs = footnotes::extract(&mut lines);
     let kind = kind::detect(&lines, hint);
     let mut doc = Document::new(kind);
@@ -229,8 +249,33 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
     })
 }
 
-/// Reads and imports a file (`-` for stdin).
+/// How to import a file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub hint: KindHint,
+    /// What to do with a Word document's tracked changes.
+    pub changes: docx::Changes,
+}
+
+/// Reads and imports a file (`-` for stdin), whatever its format.
 pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError> {
+    import_file_with(
+        path,
+        Options {
+            hint,
+            ..Options::default()
+        },
+    )
+}
+
+/// Reads and imports a file (`-` for stdin) with the given options.
+pub fn import_file_with(path: &Path, options: Options) -> Result<Imported, ImportError> {
+    let bytes = read_bytes(path)?;
+    import_bytes(bytes, path, options)
+}
+
+/// Reads a file (`-` for stdin) up to [`MAX_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     let unreadable = |e: std::io::Error| ImportError::Unreadable {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -259,15 +304,87 @@ pub fn import_file(path: &Path, hint: KindHint) -> Result<Imported, ImportError>
             },
         })?;
     }
-    let text = decode(bytes, path)?;
-    // An amendment document reads as numbered instructions, not a resolution's paragraphs.
-    if crate::amend::parse::is_amendment(&text) {
-        return Err(ImportError::Amendment {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ImportError::TooLarge {
             path: path.to_path_buf(),
-            stage: kind::stage(&text).unwrap_or_else(|| "amendment".into()),
+            size: bytes.len() as u64,
+            limit: MAX_BYTES,
         });
     }
-    let imported = import_text(&text, path, hint)?;
+    Ok(bytes)
+}
+
+/// Imports the bytes of a file, its format told by its content ([`source::detect`]).
+pub fn import_bytes(
+    bytes: Vec<u8>,
+    path: &Path,
+    options: Options,
+) -> Result<Imported, ImportError> {
+    let format = source::detect(&bytes);
+    let damaged = |message: String| ImportError::Damaged {
+        path: path.to_path_buf(),
+        format: format.name(),
+        message,
+    };
+    // The text as read, for telling an amendment or a decision when no paragraph is found.
+    let text: String;
+    let joined = |lines: &[lines::Line]| {
+        lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let imported = match format {
+        source::Format::Text => {
+            text = decode(bytes, path)?;
+            // An amendment document reads as numbered instructions, not a resolution's paragraphs.
+            if crate::amend::parse::is_amendment(&text) {
+                return Err(ImportError::Amendment {
+                    path: path.to_path_buf(),
+                    stage: kind::stage(&text).unwrap_or_else(|| "amendment".into()),
+                });
+            }
+            import_text(&text, path, options.hint)?
+        }
+        source::Format::Pdf => {
+            let pdf = pdf::read(bytes).map_err(damaged)?;
+            text = joined(&pdf.lines);
+            import_lines(lines::tidy(pdf.lines), options.hint)
+        }
+        source::Format::Docx => {
+            let d = docx::read(&bytes, options.changes).map_err(damaged)?;
+            text = joined(&d.lines);
+            let mut imported = import_lines(d.lines, options.hint);
+            imported.document.notes.extend(d.comments);
+            for (line, message) in d.warnings {
+                imported.warnings.push(Warning { line, message });
+            }
+            if d.tracked > 0 {
+                imported.warnings.push(Warning {
+                    line: 1,
+                    message: format!(
+                        "{} tracked changes {}",
+                        d.tracked,
+                        match options.changes {
+                            docx::Changes::Accept =>
+                                "accepted (`--changes reject` gives the text before them)",
+                            docx::Changes::Reject => "rejected: this is the text before them",
+                        }
+                    ),
+                });
+            }
+            imported.warnings.sort_by_key(|w| w.line);
+            imported
+        }
+        source::Format::Encrypted => {
+            return Err(damaged(
+                "an encrypted Word file or an old binary .doc (an OLE compound file): \
+                 save it as .docx without a password"
+                    .into(),
+            ));
+        }
+    };
     if imported.document.paragraph_count() == 0 {
         let path = path.to_path_buf();
         return Err(match kind::stage(&text) {
