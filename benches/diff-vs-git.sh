@@ -11,7 +11,8 @@
 # PARAGRAPHS paragraphs (default 1,000, about 560 KB as text) and its next version with word
 # edits in a tenth of the paragraphs, 1 % replaced and 1 % moved; once as two texts (imported
 # on the fly and aligned by similarity) and once as two drafts sharing ids (compared by id).
-# Prints the median of RUNS (default 11, at least 7) runs of each command and the ratio.
+# Prints the median of RUNS (default 11, at least 7) runs of each command and the ratio, of
+# the elapsed time and of the CPU time (user + system).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=pair
@@ -25,30 +26,38 @@ gen=target/release/examples/pairgen
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
-now() { echo "${EPOCHREALTIME/./}"; }   # microseconds
-# time_once OUTVAR CMD...: runs CMD with output discarded, sets OUTVAR to the elapsed µs
+# time_once OUTVAR CPUVAR CMD...: runs CMD with output discarded, sets OUTVAR to the elapsed
+# µs and CPUVAR to the CPU time (user + system) in µs: on a machine shared with other builds
+# the CPU time is the steadier figure.
 time_once() {
-    local -n out=$1; shift
-    local t0; t0=$(now)
-    "$@" >/dev/null 2>&1 || true
-    out=$(( $(now) - t0 ))
+    local -n out=$1 cpu=$2; shift 2
+    local TIMEFORMAT='%3R %3U %3S' _times _real _user _sys
+    _times=$( { time "$@" >/dev/null 2>&1 || true; } 2>&1 )
+    read -r _real _user _sys <<<"$_times"
+    out=$(awk -v x="$_real" 'BEGIN { printf "%d", x * 1e6 }')
+    cpu=$(awk -v a="$_user" -v b="$_sys" 'BEGIN { printf "%d", (a + b) * 1e6 }')
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f ms", us / 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-# compare LABEL "GIT CMD" "RESDRAFT CMD": alternate the two commands, print medians and ratio
+# compare LABEL "GIT CMD" "RESDRAFT CMD": alternate the two commands, print medians and ratios
+# (elapsed time, then CPU time)
 compare() {
-    local label=$1 gitcmd=$2 ourcmd=$3 g r gs=() rs=()
+    local label=$1 gitcmd=$2 ourcmd=$3 g gc r rc gs=() gcs=() rs=() rcs=()
     for (( k = 0; k < runs; k++ )); do
-        time_once g bash -c "$gitcmd"
-        time_once r bash -c "$ourcmd"
-        gs+=("$g"); rs+=("$r")
+        time_once g gc bash -c "$gitcmd"
+        time_once r rc bash -c "$ourcmd"
+        gs+=("$g"); gcs+=("$gc"); rs+=("$r"); rcs+=("$rc")
     done
-    local gm rm_
+    local gm rm_ gcm rcm
     gm=$(printf '%s\n' "${gs[@]}" | median)
     rm_=$(printf '%s\n' "${rs[@]}" | median)
-    printf '%-34s git %9s   resdraft %9s   ratio %s\n' "$label" "$(ms "$gm")" "$(ms "$rm_")" \
-        "$(awk -v a="$rm_" -v b="$gm" 'BEGIN { printf "%.2f", a / b }')"
+    gcm=$(printf '%s\n' "${gcs[@]}" | median)
+    rcm=$(printf '%s\n' "${rcs[@]}" | median)
+    printf '%-38s git %9s resdraft %9s ratio %s | cpu git %9s resdraft %9s ratio %s\n' \
+        "$label" "$(ms "$gm")" "$(ms "$rm_")" "$(ratio "$rm_" "$gm")" \
+        "$(ms "$gcm")" "$(ms "$rcm")" "$(ratio "$rcm" "$gcm")"
 }
 
 if [[ $mode == pair ]]; then
@@ -74,7 +83,7 @@ else
         "$gen" "$dir/$n" "$n" scaling
         ts=()
         for (( k = 0; k < runs; k++ )); do
-            time_once t "$bin" diff "$dir/$n/a.toml" "$dir/$n/b.toml" --align similarity --format json
+            time_once t c "$bin" diff "$dir/$n/a.toml" "$dir/$n/b.toml" --align similarity --format json
             ts+=("$t")
         done
         m=$(printf '%s\n' "${ts[@]}" | median)

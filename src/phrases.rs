@@ -4,6 +4,7 @@
 //! "Strongly", "Once again"). Used by the importer to find a paragraph's lead when the text
 //! has no italics, and by the editorial check.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const PREAMBULAR: &str = include_str!("data/preambular.txt");
@@ -132,17 +133,26 @@ fn head_word(phrase: &str) -> Option<&str> {
 
 /// Whether a word is the verb of a listed operative phrase ("Urges", "Calls"), in any case.
 pub fn is_operative_verb(word: &str) -> bool {
-    operative()
-        .iter()
-        .any(|p| head_word(p).is_some_and(|v| v.eq_ignore_ascii_case(word)))
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| head_words(operative()))
+        .contains(&word.to_ascii_lowercase())
+}
+
+/// The head words of a list of phrases, lower-cased (ASCII only, as `eq_ignore_ascii_case`
+/// compares), for the look-ups above.
+fn head_words(list: &[&str]) -> HashSet<String> {
+    list.iter()
+        .filter_map(|p| head_word(p))
+        .map(str::to_ascii_lowercase)
+        .collect()
 }
 
 /// Whether a word is the participle or adjective of a listed preambular phrase ("Recalling",
 /// "Concerned" of "Deeply concerned"), in any case.
 pub fn is_preambular_word(word: &str) -> bool {
-    preambular()
-        .iter()
-        .any(|p| head_word(p).is_some_and(|v| v.eq_ignore_ascii_case(word)))
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| head_words(preambular()))
+        .contains(&word.to_ascii_lowercase())
 }
 
 #[cfg(test)]

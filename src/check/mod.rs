@@ -98,7 +98,7 @@ pub const RULES: &[(&str, &str)] = &[
 /// The plain text of marked-up text; borrowed when there is no markup to remove (most
 /// paragraphs), so the check does not re-parse every text several times.
 pub(crate) fn plain(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['*', '[', '\\']) {
+    if s.bytes().any(|b| matches!(b, b'*' | b'[' | b'\\')) {
         std::borrow::Cow::Owned(crate::markup::strip(s))
     } else {
         std::borrow::Cow::Borrowed(s)

@@ -39,7 +39,12 @@ fn stems() -> &'static HashSet<&'static str> {
 /// The -ize spelling of a word spelt with -ise ("Emphasise" → "Emphasize"), when its verb is
 /// one that UN texts spell with -ize.
 pub fn ize_form(word: &str) -> Option<String> {
-    if !word.is_ascii() {
+    // Every listed ending holds "is": most words are done with here.
+    let has_is = word
+        .as_bytes()
+        .windows(2)
+        .any(|w| w.eq_ignore_ascii_case(b"is"));
+    if !has_is || !word.is_ascii() {
         return None;
     }
     let lower = word.to_ascii_lowercase();

@@ -65,10 +65,22 @@ fn note_run(e: &ChangeEntry) -> Option<Run> {
 }
 
 fn pad(line: &[Run], cols: usize, color: bool) -> String {
-    let mut s: String = line.iter().map(|r| paint(r, color)).collect();
-    let w = layout::line_width(line);
-    s.push_str(&" ".repeat(cols.saturating_sub(w)));
+    let mut s = String::new();
+    pad_into(&mut s, line, cols, color);
     s
+}
+
+/// [`pad`], written at the end of `out`.
+fn pad_into(out: &mut String, line: &[Run], cols: usize, color: bool) {
+    for r in line {
+        if color && r.style != Style::Plain {
+            out.push_str(&paint(r, true));
+        } else {
+            out.push_str(&r.text);
+        }
+    }
+    let w = layout::line_width(line);
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
 }
 
 fn legend(color: bool) -> String {
@@ -107,11 +119,15 @@ fn entries(
         }
         row(&mut out, e);
     }
-    out.lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
+    let mut trimmed = String::with_capacity(out.len() + 1);
+    for line in out.lines() {
+        trimmed.push_str(line.trim_end());
+        trimmed.push('\n');
+    }
+    if trimmed.is_empty() {
+        trimmed.push('\n');
+    }
+    trimmed
 }
 
 /// Two columns, the old version on the left and the new on the right, one row per item.
@@ -154,12 +170,17 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
                 (0, ' ') | (1.., _) => '│',
                 (0, m) => m,
             };
-            let l = lw
-                .get(k)
-                .map(|l| pad(l, col, opts.color))
-                .unwrap_or_else(|| " ".repeat(col));
-            let r = rw.get(k).map(|r| pad(r, 0, opts.color)).unwrap_or_default();
-            let _ = writeln!(out, "{l} {gutter} {r}");
+            match lw.get(k) {
+                Some(l) => pad_into(out, l, col, opts.color),
+                None => out.extend(std::iter::repeat_n(' ', col)),
+            }
+            out.push(' ');
+            out.push(gutter);
+            out.push(' ');
+            if let Some(r) = rw.get(k) {
+                pad_into(out, r, 0, opts.color);
+            }
+            out.push('\n');
         }
     })
 }
@@ -181,8 +202,10 @@ pub fn inline(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOption
         let mut runs = bracket(tagged(&tag, e.depth, layout::inline(e, &notes)), opts.color);
         runs.extend(note_run(e));
         for (k, line) in layout::wrap(&runs, width - 2).iter().enumerate() {
-            let m = if k == 0 { layout::marker(e.kind) } else { ' ' };
-            let _ = writeln!(out, "{m} {}", pad(line, 0, opts.color));
+            out.push(if k == 0 { layout::marker(e.kind) } else { ' ' });
+            out.push(' ');
+            pad_into(out, line, 0, opts.color);
+            out.push('\n');
         }
     })
 }

@@ -285,11 +285,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
         }
     };
     too_deep_tables(text, path)?;
-    // First the syntax and the version, so a newer file is named as such rather than as a
-    // file with unknown keys.
-    let table: toml::Table = toml::from_str(text).map_err(toml_err)?;
-    check_version(&table, text, path)?;
-    let file: FileV1 = toml::from_str(text).map_err(toml_err)?;
+    // A file of a known format reads in one pass. Otherwise first the syntax and the
+    // version, so a newer file is named as such rather than as a file with unknown keys.
+    let file: FileV1 = match toml::from_str::<FileV1>(text) {
+        Ok(file) if (1..=FORMAT_VERSION).contains(&file._format) => file,
+        first => {
+            let table: toml::Table = toml::from_str(text).map_err(toml_err)?;
+            check_version(&table, text, path)?;
+            first.map_err(toml_err)?
+        }
+    };
     let (draft, spans, revision_spans) = file.into_draft();
     validate::check(&draft, &spans, &revision_spans, text, path)?;
     if let Some((message, id)) = negotiation::check(&draft.negotiation) {
