@@ -96,7 +96,7 @@ fn only_and_in_place() {
         d.document
             .header
             .stage
-            .ends_with("as amended by A/80/L.30 (3, 8) and A/80/L.31 (1)")
+            .ends_with("as amended by A/80/L.30 (1) and A/80/L.31 (1)")
     );
     // Unqualified numbers are ambiguous with two amendments; unknown numbers are refused.
     let o = resdraft(&["amend", &s(&draft), &s(&l30), &s(&l31), "--only", "1"]);
@@ -162,4 +162,33 @@ fn check_says_whether_every_instruction_parses() {
     let o = resdraft(&["check", &s(&bad)]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("instruction 2"), "{}", stderr(&o));
+}
+
+/// Applying a second amendment merges it into the note, and the noted stage survives an
+/// export to text and an import back.
+#[test]
+fn the_note_merges_and_reads_back_from_an_exported_text() {
+    let (Some(l25), Some(l30), Some(l31)) =
+        (text("A_80_L.25"), text("A_80_L.30"), text("A_80_L.31"))
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("l25.toml");
+    // Instruction 1 of L.30 changes words only: L.31 still finds its places as issued.
+    let o = resdraft(&["amend", &s(&l25), &s(&l30), "--only", "1", "-o", &s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = resdraft(&["amend", &s(&out), &s(&l31), "-o", &s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let draft = resdraft::draftfile::load(&out).unwrap();
+    let stage = draft.document.header.stage.clone();
+    assert!(
+        stage.starts_with("draft resolution, as amended by A/80/L.30 (1) and A/80/L.31 ("),
+        "{stage}"
+    );
+    let txt = dir.path().join("l25.txt");
+    let o = resdraft(&["export", &s(&out), "-o", &s(&txt)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let back = resdraft::import::import_file(&txt, resdraft::import::KindHint::Auto).unwrap();
+    assert_eq!(back.document.header.stage, stage);
 }

@@ -6,13 +6,19 @@
 //!
 //! Places are always those of the draft as issued: preambular paragraphs by ordinal words
 //! ([`ordinal`]), operative paragraphs by number, sub-paragraphs as "operative paragraph 9
-//! (b)". Quoted text is matched in a paragraph's plain text ([`text`]). Pure functions, no
-//! terminal or file code.
+//! (b)", paragraphs of a part numbered afresh as "operative paragraph 3 of section II", of an
+//! annex as "paragraph 3 of the annex" ([`locate`] maps them to the document). Quoted text is
+//! matched in a paragraph's plain text ([`text`]). The amended text notes what was applied
+//! ([`note`]); [`sync`] gives the model operations that reach it. Pure functions, no terminal
+//! or file code.
 
 pub mod apply;
+pub mod locate;
+pub mod note;
 pub mod ordinal;
 pub mod parse;
 pub mod render;
+pub mod sync;
 pub mod text;
 
 pub use apply::{AmendError, Applied, Reason, apply};
@@ -28,27 +34,87 @@ pub enum PartRef {
     Operative,
 }
 
-/// A paragraph or sub-paragraph of the draft as issued: its part and its 1-based path (the
-/// paragraph's position, then the sub-paragraph's position at each level).
+/// A list of paragraphs beside the resolution's own preamble and operative part, named by
+/// its label as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Frame {
+    /// A part of the resolution with its own preamble and numbering from 1 ("section II"; its
+    /// 1-based position when it has no label).
+    Part(String),
+    /// An annex ("annex II"; an empty label for a lone annex, "the annex"). Its paragraphs
+    /// are numbered across its sections.
+    Annex(String),
+}
+
+impl Frame {
+    /// "section II", "annex II", "the annex".
+    pub fn name(&self) -> String {
+        match self {
+            Frame::Part(l) => format!("section {l}"),
+            Frame::Annex(l) if l.is_empty() => "the annex".into(),
+            Frame::Annex(l) => format!("annex {l}"),
+        }
+    }
+}
+
+/// A paragraph or sub-paragraph of the draft as issued: its part, its 1-based path (the
+/// paragraph's position, then the sub-paragraph's position at each level), and the part or
+/// annex it stands in (`None`: the resolution's own preamble or operative part). Paragraphs
+/// of an annex have the part `Operative`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ParaRef {
+    pub frame: Option<Frame>,
     pub part: PartRef,
     pub path: Vec<usize>,
 }
 
 impl ParaRef {
     pub fn new(part: PartRef, path: Vec<usize>) -> Self {
-        ParaRef { part, path }
+        ParaRef {
+            part,
+            path,
+            frame: None,
+        }
+    }
+    /// The same place in a part or an annex.
+    pub fn within(mut self, frame: Option<Frame>) -> Self {
+        self.frame = frame;
+        self
     }
     pub fn is_sub(&self) -> bool {
         self.path.len() > 1
+    }
+    /// Whether the place is a paragraph of an annex.
+    pub fn in_annex(&self) -> bool {
+        matches!(self.frame, Some(Frame::Annex(_)))
     }
     /// The parent paragraph of a sub-paragraph.
     pub fn parent(&self) -> Option<ParaRef> {
         self.is_sub().then(|| ParaRef {
             part: self.part,
             path: self.path[..self.path.len() - 1].to_vec(),
+            frame: self.frame.clone(),
         })
+    }
+}
+
+/// A heading the instructions name by its label.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HeadingRef {
+    /// "the heading of section II": a heading inside the resolution, or the heading of a
+    /// part numbered afresh.
+    Section(String),
+    /// "the title of annex II", "the title of the annex" (empty label).
+    Annex(String),
+}
+
+impl HeadingRef {
+    /// "the heading of section II", "the title of the annex".
+    pub fn name(&self) -> String {
+        match self {
+            HeadingRef::Section(l) => format!("the heading of section {l}"),
+            HeadingRef::Annex(l) => format!("the title of {}", Frame::Annex(l.clone()).name()),
+        }
     }
 }
 
@@ -57,6 +123,8 @@ impl ParaRef {
 pub enum Scope {
     /// The title of the draft.
     Title,
+    /// A heading inside the resolution, a part's heading or an annex's title.
+    Heading(HeadingRef),
     Paragraph(ParaRef),
     /// Footnote by its number in the draft as issued.
     Footnote(u32),
@@ -92,6 +160,9 @@ pub enum Position {
     /// At the end of a part (`None`) or of a paragraph's sub-paragraphs (`Some`), for a
     /// list that is empty in the draft as issued.
     EndOf(PartRef, Option<ParaRef>),
+    /// At the end of the preamble or operative part of a part numbered afresh, or of an
+    /// annex.
+    EndOfFrame(PartRef, Frame),
 }
 
 impl Position {
@@ -99,7 +170,7 @@ impl Position {
     pub fn part(&self) -> PartRef {
         match self {
             Position::After(r) | Position::Before(r) => r.part,
-            Position::EndOf(p, _) => *p,
+            Position::EndOf(p, _) | Position::EndOfFrame(p, _) => *p,
         }
     }
     /// The parent paragraph of the list the position is in (`None` at the top level).
@@ -107,6 +178,15 @@ impl Position {
         match self {
             Position::After(r) | Position::Before(r) => r.parent(),
             Position::EndOf(_, p) => p.clone(),
+            Position::EndOfFrame(..) => None,
+        }
+    }
+    /// The part or annex the position is in.
+    pub fn frame(&self) -> Option<Frame> {
+        match self {
+            Position::After(r) | Position::Before(r) => r.frame.clone(),
+            Position::EndOf(_, p) => p.as_ref().and_then(|r| r.frame.clone()),
+            Position::EndOfFrame(_, f) => Some(f.clone()),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! insert two new operative paragraphs reading:" followed by the new text, one paragraph a
 //! line. What [`super::parse`] reads back.
 
-use super::{Instruction, Op, ParaRef, PartRef, Position, Scope, TextOp, ordinal};
+use super::{Frame, Instruction, Op, ParaRef, PartRef, Position, Scope, TextOp, ordinal};
 use crate::model::{ListStyle, Paragraph};
 use crate::numbering;
 
@@ -24,9 +24,21 @@ fn labels(path: &[usize]) -> String {
         .collect()
 }
 
-/// The name of a place: "the forty-first preambular paragraph", "operative paragraph 9 (b)".
+/// The name of a place: "the forty-first preambular paragraph", "operative paragraph 9 (b)",
+/// "operative paragraph 3 of section II", "paragraph 5 (a) of the annex".
 pub fn place(r: &ParaRef) -> String {
+    match &r.frame {
+        None => bare_place(r),
+        Some(f) => format!("{} of {}", bare_place(r), f.name()),
+    }
+}
+
+/// The name of a place without its part or annex.
+fn bare_place(r: &ParaRef) -> String {
     let n = r.path.first().copied().unwrap_or(0);
+    if r.in_annex() {
+        return format!("paragraph {n}{}", labels(&r.path));
+    }
     match r.part {
         PartRef::Preamble if n <= WORDS_UP_TO => {
             format!(
@@ -50,8 +62,49 @@ pub fn list(items: &[String]) -> String {
 }
 
 /// The names of several places, grouped as the UN writes them: "the sixteenth and twentieth
-/// preambular paragraphs and operative paragraphs 5, 6 and 9 (b)".
+/// preambular paragraphs and operative paragraphs 5, 6 and 9 (b)"; places in parts and
+/// annexes first, each group followed by its "of section II" (a reader takes "of …" to
+/// qualify the places since the last one).
 pub fn places(refs: &[ParaRef]) -> String {
+    let mut frames: Vec<&Frame> = Vec::new();
+    for r in refs {
+        if let Some(f) = &r.frame
+            && !frames.contains(&f)
+        {
+            frames.push(f);
+        }
+    }
+    let mut groups = Vec::new();
+    for f in frames {
+        let inside: Vec<ParaRef> = refs
+            .iter()
+            .filter(|r| r.frame.as_ref() == Some(f))
+            .map(|r| r.clone().within(None))
+            .collect();
+        let annex = matches!(f, Frame::Annex(_));
+        let names = if annex {
+            let nums: Vec<String> = inside
+                .iter()
+                .map(|r| format!("{}{}", r.path[0], labels(&r.path)))
+                .collect();
+            match nums.as_slice() {
+                [one] => format!("paragraph {one}"),
+                _ => format!("paragraphs {}", list(&nums)),
+            }
+        } else {
+            unframed(&inside)
+        };
+        groups.push(format!("{names} of {}", f.name()));
+    }
+    let rest: Vec<ParaRef> = refs.iter().filter(|r| r.frame.is_none()).cloned().collect();
+    if !rest.is_empty() {
+        groups.push(unframed(&rest));
+    }
+    list(&groups)
+}
+
+/// The names of places of the resolution's own preamble and operative part.
+fn unframed(refs: &[ParaRef]) -> String {
     let mut groups = Vec::new();
     let pre: Vec<&ParaRef> = refs
         .iter()
@@ -96,6 +149,7 @@ fn scope_names(scopes: &[Scope]) -> String {
     for s in scopes {
         match s {
             Scope::Title => names.push("the title".to_string()),
+            Scope::Heading(h) => names.push(h.name()),
             Scope::Preamble => names.push("the preambular paragraphs".to_string()),
             Scope::Operative => names.push("the operative paragraphs".to_string()),
             Scope::Footnote(n) => names.push(format!("footnote {n}")),
@@ -147,9 +201,10 @@ fn count(n: usize) -> String {
 }
 
 /// "insert two new operative paragraphs reading:".
-fn new_paragraphs(n: usize, sub: bool, part: PartRef) -> String {
+fn new_paragraphs(n: usize, sub: bool, part: PartRef, annex: bool) -> String {
     let kind = match (sub, part) {
         (true, _) => "subparagraph",
+        (false, _) if annex => "paragraph",
         (false, PartRef::Preamble) => "preambular paragraph",
         (false, PartRef::Operative) => "operative paragraph",
     };
@@ -167,6 +222,13 @@ fn position(at: &Position) -> String {
         Position::EndOf(PartRef::Preamble, None) => "At the end of the preamble".into(),
         Position::EndOf(PartRef::Operative, None) => "At the end of the operative part".into(),
         Position::EndOf(_, Some(r)) => format!("At the end of {}", place(r)),
+        Position::EndOfFrame(_, f @ Frame::Annex(_)) => format!("At the end of {}", f.name()),
+        Position::EndOfFrame(PartRef::Preamble, f) => {
+            format!("At the end of the preamble of {}", f.name())
+        }
+        Position::EndOfFrame(PartRef::Operative, f) => {
+            format!("At the end of the operative part of {}", f.name())
+        }
     }
 }
 
@@ -199,15 +261,13 @@ fn op_text(op: &Op) -> (String, Vec<String>) {
         Op::Text { scopes, op } => format!("In {}, {}.", scope_names(scopes), clause(op)),
         Op::Delete(refs) => format!("Delete {}.", places(refs)),
         Op::Insert { at, paragraphs } => {
-            let sub = match at {
-                Position::EndOf(_, parent) => parent.is_some(),
-                _ => at.parent().is_some(),
-            };
+            let sub = at.parent().is_some();
+            let annex = matches!(at.frame(), Some(Frame::Annex(_)));
             reading(paragraphs, &mut body);
             format!(
                 "{}, {}",
                 position(at),
-                new_paragraphs(paragraphs.len(), sub, at.part())
+                new_paragraphs(paragraphs.len(), sub, at.part(), annex)
             )
         }
         Op::Replace { target, paragraphs } => {
@@ -217,7 +277,9 @@ fn op_text(op: &Op) -> (String, Vec<String>) {
         Op::Move { target, to } => match to {
             Position::Before(r) => format!("Move {} to precede {}.", place(target), place(r)),
             Position::After(r) => format!("Move {} to follow {}.", place(target), place(r)),
-            Position::EndOf(..) => format!("Move {} to the end.", place(target)),
+            Position::EndOf(..) | Position::EndOfFrame(..) => {
+                format!("Move {} to the end.", place(target))
+            }
         },
     };
     (s, body)
@@ -309,6 +371,25 @@ mod tests {
         assert_eq!(
             places(&[pp(21), op(&[35]), op(&[38])]),
             "the twenty-first preambular paragraph and operative paragraphs 35 and 38"
+        );
+        let ii = Some(Frame::Part("II".into()));
+        let annex = Some(Frame::Annex(String::new()));
+        assert_eq!(
+            place(&op(&[3]).within(ii.clone())),
+            "operative paragraph 3 of section II"
+        );
+        assert_eq!(
+            place(&op(&[5, 1]).within(annex.clone())),
+            "paragraph 5 (a) of the annex"
+        );
+        assert_eq!(
+            places(&[
+                pp(2),
+                op(&[3]).within(ii.clone()),
+                op(&[4]).within(ii),
+                op(&[7]).within(annex)
+            ]),
+            "operative paragraphs 3 and 4 of section II, paragraph 7 of the annex and the second preambular paragraph"
         );
     }
 }

@@ -155,26 +155,6 @@ fn selection(only: &[String], docs: &[(PathBuf, Amendment)]) -> Result<Vec<Optio
     Ok(out)
 }
 
-/// "as amended by A/80/L.30 (1, 3) and A/80/L.31 (1)".
-fn amended_note(applied: &[(String, u32)]) -> String {
-    let mut per: Vec<(String, Vec<u32>)> = Vec::new();
-    for (name, n) in applied {
-        match per.iter_mut().find(|(m, _)| m == name) {
-            Some((_, v)) => v.push(*n),
-            None => per.push((name.clone(), vec![*n])),
-        }
-    }
-    let parts: Vec<String> = per
-        .into_iter()
-        .map(|(name, mut v)| {
-            v.sort_unstable();
-            let nums: Vec<String> = v.iter().map(u32::to_string).collect();
-            format!("{name} ({})", nums.join(", "))
-        })
-        .collect();
-    format!("as amended by {}", amend::render::list(&parts))
-}
-
 pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = source::open(&args.draft)?;
     let issued = loaded.document.clone();
@@ -261,13 +241,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut document = result.document;
     if !result.applied.is_empty() {
-        let note = amended_note(&result.applied);
-        let stage = document.header.stage.trim().to_string();
-        document.header.stage = if stage.is_empty() {
-            note
-        } else {
-            format!("{stage}, {note}")
-        };
+        document.header.stage = amend::note::stage_with(&document.header.stage, &result.applied);
     }
     draft.document = document;
     match &args.output {

@@ -125,7 +125,8 @@ pub fn sponsors_and_stage(text: &str) -> Option<(Vec<String>, String)> {
     let (who, stage) = text.rsplit_once(':')?;
     let stage = stage.trim_matches(|c: char| c == '*' || c.is_whitespace());
     let lower = stage.to_lowercase();
-    let is_stage = stage.len() <= 80
+    // A stage noted "…, as amended by A/80/L.30 (1, 3)" runs longer than one as issued.
+    let is_stage = (stage.len() <= 80 || crate::amend::note::is_changed_stage(stage))
         && (lower.contains("draft resolution")
             || lower.contains("draft decision")
             || lower.contains("amendment"));

@@ -34,6 +34,8 @@ pub enum Mode {
     Dialog,
     Help,
     Revisions,
+    /// The amendment view (instructions to accept or reject).
+    Amendments,
     /// Typing a search (`/`) or a place to go to (`:`).
     Prompt,
     /// `s` was pressed: the next key edits headings, parts or annexes.
@@ -50,6 +52,7 @@ impl Mode {
             Mode::Dialog => Some(KeyMode::Dialog),
             Mode::Help => Some(KeyMode::Help),
             Mode::Revisions => Some(KeyMode::Revisions),
+            Mode::Amendments => Some(KeyMode::Amendments),
             Mode::Prompt => Some(KeyMode::Prompt),
             Mode::Outline => Some(KeyMode::Outline),
         }
@@ -157,6 +160,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// The revision view, when open (compare with a frozen revision).
     pub revision_view: Option<super::revisions::Compare>,
+    /// The amendment view, when open (over the revision view, or on an amendment document).
+    pub amend_view: Option<super::amend_view::AmendView>,
     /// The negotiation panel, when open (see [`super::negotiate`]).
     pub negotiation: Option<super::negotiate::Panel>,
     pub should_quit: bool,
@@ -216,6 +221,7 @@ impl App {
             form: None,
             dialog: None,
             revision_view: None,
+            amend_view: None,
             negotiation: None,
             should_quit: false,
             prompt: None,
@@ -250,6 +256,8 @@ impl App {
             Mode::Form
         } else if self.prompt.is_some() {
             Mode::Prompt
+        } else if self.amend_view.is_some() {
+            Mode::Amendments
         } else if self.revision_view.is_some() {
             Mode::Revisions
         } else if self.outline_keys {

@@ -22,16 +22,19 @@ pub enum KeyMode {
     Outline,
     /// The revision view (comparing two texts).
     Revisions,
+    /// The amendment view (instructions to accept or reject).
+    Amendments,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 8] = [
+    pub const ALL: [KeyMode; 9] = [
         KeyMode::Normal,
         KeyMode::Outline,
         KeyMode::Editor,
         KeyMode::Form,
         KeyMode::Prompt,
         KeyMode::Revisions,
+        KeyMode::Amendments,
         KeyMode::Dialog,
         KeyMode::Help,
     ];
@@ -47,6 +50,7 @@ impl KeyMode {
             KeyMode::Prompt => "prompt",
             KeyMode::Outline => "outline",
             KeyMode::Revisions => "revisions",
+            KeyMode::Amendments => "amendments",
         }
     }
 }
@@ -178,7 +182,7 @@ pub struct Keymap {
 }
 
 /// A mode's default bindings: (key, action, shown in the hint line).
-type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 8];
+type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 9];
 
 impl Default for Keymap {
     fn default() -> Self {
@@ -327,6 +331,27 @@ impl Default for Keymap {
                     ("i", ToggleInline, true),
                     ("tab", ToggleInline, false),
                     ("r", RevertChange, true),
+                    ("A", ShowAmendments, true),
+                    ("esc", CloseView, true),
+                    ("q", CloseView, false),
+                ],
+            ),
+            (
+                KeyMode::Amendments,
+                &[
+                    ("down", SelectNext, false),
+                    ("j", SelectNext, true),
+                    ("up", SelectPrev, false),
+                    ("k", SelectPrev, false),
+                    ("home", SelectFirst, false),
+                    ("g", SelectFirst, false),
+                    ("end", SelectLast, false),
+                    ("G", SelectLast, false),
+                    ("a", AcceptInstruction, true),
+                    ("x", RejectInstruction, true),
+                    ("Y", AcceptAllInstructions, false),
+                    ("X", RejectAllInstructions, false),
+                    ("u", Undo, true),
                     ("esc", CloseView, true),
                     ("q", CloseView, false),
                 ],

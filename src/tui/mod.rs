@@ -4,6 +4,8 @@
 //! ([`terminal`], [`storage`]). [`run`] is the entry point called by `resdraft edit`.
 
 pub mod action;
+pub mod amend_view;
+pub mod amendments;
 pub mod app;
 pub mod config;
 pub mod dialog;

@@ -79,7 +79,10 @@ pub fn perform(app: &mut App, action: Action) {
                 super::search::run(app, &value, p.origin.as_ref());
             }
         }
-        (Action::Commit, Kind::GoTo) => super::goto::go(app, &value),
+        (Action::Commit, Kind::GoTo) => match value.trim_start().strip_prefix("amend ") {
+            Some(path) => super::amendments::open_file(app, path),
+            None => super::goto::go(app, &value),
+        },
         (Action::Cancel, kind) => {
             if kind == Kind::Search {
                 app.search = None;

@@ -543,9 +543,21 @@ pub fn render(area: Rect, buf: &mut Buffer, view: &RevisionView, styles: &DiffSt
         height: area.height - head_h,
         ..area
     };
-    if body_area.height == 0 {
+    render_rows(body_area, buf, view, mode, styles);
+}
+
+/// Draws the rows of the comparison alone (no header), the selected entry in sight.
+pub fn render_rows(
+    body_area: Rect,
+    buf: &mut Buffer,
+    view: &RevisionView,
+    mode: ViewMode,
+    styles: &DiffStyles,
+) {
+    if body_area.height == 0 || body_area.width == 0 {
         return;
     }
+    let width = body_area.width as usize;
     let (lines, s, e) = body(view, mode, width, styles);
     let h = body_area.height as usize;
     let top = if e.saturating_sub(s) >= h {

@@ -56,6 +56,10 @@ fn command(action: Action) -> Option<ViewCmd> {
 
 /// A keymap action while the comparison is open.
 pub fn perform(app: &mut App, action: Action) {
+    if action == Action::ShowAmendments {
+        super::amendments::open_from_revisions(app);
+        return;
+    }
     let Some(cmd) = command(action) else {
         return;
     };

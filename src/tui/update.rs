@@ -201,6 +201,7 @@ pub fn perform(app: &mut App, action: Action) {
             super::outline_edit::perform(app, action);
         }
         Mode::Revisions => super::revisions::perform(app, action),
+        Mode::Amendments => super::amendments::perform(app, action),
     }
 }
 

@@ -20,6 +20,7 @@ pub fn title(mode: KeyMode) -> &'static str {
         KeyMode::Form => "Header, heading, part and annex forms",
         KeyMode::Prompt => "Search (/) and go to (:) prompts",
         KeyMode::Revisions => "Revision view",
+        KeyMode::Amendments => "Amendment view (A in the revision view, :amend FILE)",
         KeyMode::Dialog => "Dialogs and lists",
         KeyMode::Help => "This help",
     }

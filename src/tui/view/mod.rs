@@ -30,7 +30,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
     } else {
         [area, Rect::default(), Rect::default()]
     };
-    if app.revision_view.is_some() {
+    if app.amend_view.is_some() {
+        super::amendments::render(frame, body, app);
+    } else if app.revision_view.is_some() {
         super::revisions::render(frame, body, app);
     } else if app.show_outline && body.width >= 40 {
         let w = (body.width / 3).clamp(20, 40);
