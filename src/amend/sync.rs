@@ -21,6 +21,8 @@ pub enum SyncError {
     Structure,
     #[error("“{0}” moves to another list of paragraphs")]
     CrossMove(Id),
+    #[error("{0}")]
+    Op(crate::ops::OpError),
 }
 
 fn ids_of(doc: &Document) -> HashSet<Id> {
@@ -115,12 +117,17 @@ fn new_notes(p: &Paragraph, current: &Document, target: &Document) -> Vec<Footno
 
 /// The operations turning `current` into `target`, in the order they are to be applied:
 /// paragraphs gone deleted, new ones put in place (with their new footnotes), paragraphs
-/// moved within their list, footnotes added or changed, words set, then the header.
+/// moved within their list, footnotes added, changed or gone, words set, headings and the
+/// header. Each is tried on a copy as it is chosen, so later ones see what the earlier ones
+/// did (renumbering rewrites cross-references; words are set after it).
 pub fn operations(current: &Document, target: &Document) -> Result<Vec<Op>, SyncError> {
     if current.part_keys() != target.part_keys() {
         return Err(SyncError::Structure);
     }
-    let mut ops = Vec::new();
+    let mut w = Work {
+        doc: current.clone(),
+        ops: Vec::new(),
+    };
     let in_target = ids_of(target);
     // Deletions: the topmost paragraphs of `current` that `target` does not have.
     let mut gone: Vec<Id> = Vec::new();
@@ -136,64 +143,63 @@ pub fn operations(current: &Document, target: &Document) -> Result<Vec<Op>, Sync
     for (_, list) in current.parts() {
         deletions(list, &in_target, &mut gone);
     }
-    let mut doc = current.clone();
     for id in gone.into_iter().rev() {
-        ops.push(Op::Delete { id: id.clone() });
-        if let Some(loc) = doc.locate(&id) {
-            remove_at(&mut doc, &loc);
-        }
+        w.push(Op::Delete { id })?;
     }
     // Insertions and moves, list by list, parents first, in the order of `target`.
     for part in target.part_keys() {
         let list = target.part(part).cloned().unwrap_or_default();
-        arrange(&mut doc, current, target, part, &[], &list, &mut ops)?;
+        w.arrange(target, part, &[], &list)?;
     }
-    // Footnotes whose text changed or that are new (their paragraph is there now).
+    // Footnotes new, changed or gone (their paragraphs are in place now).
     for f in &target.footnotes {
-        let inserted = ops.iter().any(|o| match o {
-            Op::Restore { footnotes, .. } => footnotes.iter().any(|x| x.id == f.id),
-            _ => false,
-        });
-        if inserted {
-            continue;
-        }
-        match current.footnote(&f.id) {
-            Some(c) if c.text == f.text => {}
-            _ => ops.push(Op::SetFootnote {
+        if w.doc.footnote(&f.id).is_none_or(|c| c.text != f.text) {
+            w.push(Op::SetFootnote {
                 id: f.id.clone(),
                 anchor: f.anchor.clone(),
                 text: f.text.clone(),
-            }),
+            })?;
         }
     }
-    // Words of the paragraphs both have.
+    let stale: Vec<Id> = w
+        .doc
+        .footnotes
+        .iter()
+        .filter(|f| target.footnote(&f.id).is_none())
+        .map(|f| f.id.clone())
+        .collect();
+    for id in stale {
+        w.push(Op::DeleteFootnote { id })?;
+    }
+    // Words of the paragraphs, as they read after the operations above.
+    let mut words: Vec<Op> = Vec::new();
     target.walk(&mut |t, _| {
-        if let Some(c) = current.find(&t.id) {
-            if c.list_style != t.list_style {
-                ops.push(Op::Replace {
-                    paragraph: Paragraph {
-                        subparagraphs: doc
-                            .find(&t.id)
-                            .map(|d| d.subparagraphs.clone())
-                            .unwrap_or_default(),
-                        ..t.clone()
-                    },
-                });
-            } else if c.lead != t.lead || c.text != t.text {
-                ops.push(Op::SetText {
-                    id: t.id.clone(),
-                    lead: t.lead.clone(),
-                    text: t.text.clone(),
-                });
-            }
+        let Some(c) = w.doc.find(&t.id) else { return };
+        if c.list_style != t.list_style {
+            words.push(Op::Replace {
+                paragraph: Paragraph {
+                    subparagraphs: c.subparagraphs.clone(),
+                    ..t.clone()
+                },
+            });
+        } else if c.lead != t.lead || c.text != t.text {
+            words.push(Op::SetText {
+                id: t.id.clone(),
+                lead: t.lead.clone(),
+                text: t.text.clone(),
+            });
         }
     });
+    for op in words {
+        w.push(op)?;
+    }
     // Headings, parts' headings and annexes' titles changed in words.
+    let mut rest: Vec<Op> = Vec::new();
     for h in &target.headings {
-        if let Some(c) = current.headings.iter().find(|c| c.id == h.id)
+        if let Some(c) = w.doc.headings.iter().find(|c| c.id == h.id)
             && (c.heading != h.heading || c.label != h.label || c.level != h.level)
         {
-            ops.push(Op::SetHeading {
+            rest.push(Op::SetHeading {
                 id: h.id.clone(),
                 level: h.level,
                 label: h.label.clone(),
@@ -201,111 +207,84 @@ pub fn operations(current: &Document, target: &Document) -> Result<Vec<Op>, Sync
             });
         }
     }
-    for (c, t) in current.parts.iter().zip(&target.parts) {
+    for (c, t) in w.doc.parts.iter().zip(&target.parts) {
         if c.id == t.id && (c.label != t.label || c.heading != t.heading) {
-            ops.push(Op::SetPart {
+            rest.push(Op::SetPart {
                 id: t.id.clone(),
                 label: t.label.clone(),
                 heading: t.heading.clone(),
             });
         }
     }
-    for (c, t) in current.annexes.iter().zip(&target.annexes) {
+    for (c, t) in w.doc.annexes.iter().zip(&target.annexes) {
         if c.id == t.id && (c.label != t.label || c.title != t.title) {
-            ops.push(Op::SetAnnex {
+            rest.push(Op::SetAnnex {
                 id: t.id.clone(),
                 label: t.label.clone(),
                 title: t.title.clone(),
             });
         }
     }
-    if current.header != target.header {
-        ops.push(Op::SetHeader(target.header.clone()));
+    if w.doc.header != target.header {
+        rest.push(Op::SetHeader(target.header.clone()));
     }
-    Ok(ops)
+    for op in rest {
+        w.push(op)?;
+    }
+    Ok(w.ops)
 }
 
-fn remove_at(doc: &mut Document, loc: &Location) {
-    let Some((last, parent)) = loc.path.split_last() else {
-        return;
-    };
-    let Some(mut list) = doc.part_mut(loc.part) else {
-        return;
-    };
-    for i in parent {
-        match list.get_mut(*i) {
-            Some(p) => list = &mut p.subparagraphs,
-            None => return,
-        }
-    }
-    if *last < list.len() {
-        list.remove(*last);
-    }
+/// The operations chosen so far and the copy they were tried on.
+struct Work {
+    doc: Document,
+    ops: Vec<Op>,
 }
 
-fn list_at<'a>(
-    doc: &'a mut Document,
-    part: Part,
-    parent: &[usize],
-) -> Option<&'a mut Vec<Paragraph>> {
-    let mut list = doc.part_mut(part)?;
-    for i in parent {
-        list = &mut list.get_mut(*i)?.subparagraphs;
+impl Work {
+    fn push(&mut self, op: Op) -> Result<(), SyncError> {
+        crate::ops::apply(&mut self.doc, op.clone()).map_err(SyncError::Op)?;
+        self.ops.push(op);
+        Ok(())
     }
-    Some(list)
-}
 
-/// Puts the list at `part` + `parent` of `doc` (the working copy) in the order of `want`:
-/// new paragraphs restored at their index, others moved there; then the same below.
-fn arrange(
-    doc: &mut Document,
-    current: &Document,
-    target: &Document,
-    part: Part,
-    parent: &[usize],
-    want: &[Paragraph],
-    ops: &mut Vec<Op>,
-) -> Result<(), SyncError> {
-    for (i, t) in want.iter().enumerate() {
-        let mut path = parent.to_vec();
-        path.push(i);
-        match doc.locate(&t.id) {
-            None => {
-                let at = Location {
-                    part,
-                    path: path.clone(),
-                };
-                ops.push(Op::Restore {
-                    at,
-                    paragraph: t.clone(),
-                    footnotes: new_notes(t, current, target),
-                });
-                if let Some(list) = list_at(doc, part, parent) {
-                    let k = i.min(list.len());
-                    list.insert(k, t.clone());
+    /// Puts the list at `part` + `parent` in the order of `want`: new paragraphs restored at
+    /// their index (with their new footnotes), others moved there; then the same below.
+    fn arrange(
+        &mut self,
+        target: &Document,
+        part: Part,
+        parent: &[usize],
+        want: &[Paragraph],
+    ) -> Result<(), SyncError> {
+        for (i, t) in want.iter().enumerate() {
+            let mut path = parent.to_vec();
+            path.push(i);
+            match self.doc.locate(&t.id) {
+                None => {
+                    let footnotes = new_notes(t, &self.doc, target);
+                    self.push(Op::Restore {
+                        at: Location { part, path },
+                        paragraph: t.clone(),
+                        footnotes,
+                    })?;
+                    continue;
                 }
-                continue;
-            }
-            Some(loc) if loc.part != part || loc.path[..loc.path.len() - 1] != *parent => {
-                return Err(SyncError::CrossMove(t.id.clone()));
-            }
-            Some(loc) => {
-                let from = *loc.path.last().unwrap_or(&0);
-                if from != i {
-                    ops.push(Op::MoveTo {
-                        id: t.id.clone(),
-                        index: i,
-                    });
-                    if let Some(list) = list_at(doc, part, parent) {
-                        let p = list.remove(from);
-                        list.insert(i.min(list.len()), p);
+                Some(loc) if loc.part != part || loc.path[..loc.path.len() - 1] != *parent => {
+                    return Err(SyncError::CrossMove(t.id.clone()));
+                }
+                Some(loc) => {
+                    if loc.path.last() != Some(&i) {
+                        self.push(Op::MoveTo {
+                            id: t.id.clone(),
+                            index: i,
+                        })?;
                     }
                 }
             }
+            self.arrange(target, part, &path, &t.subparagraphs)?;
         }
-        arrange(doc, current, target, part, &path, &t.subparagraphs, ops)?;
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]
