@@ -198,7 +198,9 @@ fn sigterm_and_sighup_end_the_editor_with_the_recovery_copy() {
             .unwrap();
         assert!(status.success());
         assert!(
-        ends_within_2s(pid), "SIG{sig}: resdraft still runs after 2 s");
+            ends_within_2s(pid),
+            "SIG{sig}: resdraft still runs after 2 s"
+        );
         let recovery = dir.path().join("home/data/recovery");
         let copy = std::fs::read_dir(&recovery)
             .unwrap()

@@ -4,13 +4,10 @@
 
 mod common;
 
-use common::tui::{ctrl, gardens, gardens_app as app, key, keys, message as msg, select, selected as sel};
+use common::tui::{gardens_app as app, key, keys, message as msg, select, selected as sel};
 use ratatui::crossterm::event::KeyCode;
-use resdraft::model::{Draft, Id};
-use resdraft::tui::app::{App, Mode};
+use resdraft::tui::app::Mode;
 use resdraft::tui::dialog::Dialog;
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, prepare};
 
 // ---- §1 Finding and moving ----------------------------------------------------------
 

@@ -7,11 +7,10 @@ mod common;
 use common::tui::{ctrl, key, keys, para, walk_to};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use resdraft::draftfile;
-use resdraft::model::{DocKind, Document, Draft, Paragraph};
+use resdraft::model::{DocKind, Document, Draft};
 use resdraft::numbering;
 use resdraft::tui::app::{App, Mode};
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare};
+use resdraft::tui::input;
 use std::path::Path;
 
 /// A small draft of our own: two preambular and three operative paragraphs, the last one

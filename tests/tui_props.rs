@@ -7,14 +7,12 @@ mod common;
 
 use common::tui::{key, para};
 use proptest::prelude::*;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use resdraft::draftfile;
-use resdraft::model::{DocKind, Document, Draft, Footnote, Id, Paragraph};
+use resdraft::model::{DocKind, Document, Draft, Footnote, Id};
 use resdraft::tui::action::Action;
-use resdraft::tui::app::{App, Mode};
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare, update};
-use std::path::Path;
+use resdraft::tui::app::Mode;
+use resdraft::tui::update;
 
 /// A small draft of our own with a footnote, a sub-paragraph and references.
 fn document() -> Document {

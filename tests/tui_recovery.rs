@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use resdraft::draftfile;
 use resdraft::model::{DocKind, Document, Draft, Id, Paragraph};
 use resdraft::tui::app::{App, Mode};
-use resdraft::tui::storage::{Dirs, recovery};
+use resdraft::tui::storage::recovery;
 use resdraft::tui::{Options, input, prepare};
 use std::path::{Path, PathBuf};
 

@@ -6,15 +6,11 @@
 mod common;
 
 use common::tui::{app_for, draw, key, sample_draft, sample_path, screen, snap};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use resdraft::draftfile;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use resdraft::model::{DocKind, Document, Draft, Id, Paragraph};
 use resdraft::tui::app::App;
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare, view};
-use std::path::{Path, PathBuf};
+use resdraft::tui::{input, view};
+use std::path::PathBuf;
 
 fn sample_app() -> App {
     app_for(sample_draft(), sample_path(), "dark")

@@ -8,17 +8,13 @@
 mod common;
 
 use common::tui::{app_for, ctrl, draw, key, keys, sample_draft, sample_path, screen, snap};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-use resdraft::draftfile;
-use resdraft::model::{Draft, Id};
+use resdraft::model::Id;
 use resdraft::tui::app::App;
 use resdraft::tui::keymap::{KeyMode, Keymap};
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare, view};
-use std::path::{Path, PathBuf};
+use resdraft::tui::view;
+use std::path::Path;
 
 fn sample(theme: &str) -> App {
     app_for(sample_draft(), sample_path(), theme)

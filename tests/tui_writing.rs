@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::tui::{ctrl, gardens, gardens_app as app, key, keys, message as msg, select, selected as sel};
+use common::tui::{
+    ctrl, gardens, gardens_app as app, key, keys, message as msg, select, selected as sel,
+};
 use ratatui::crossterm::event::KeyCode;
 use resdraft::model::{Draft, Id};
 use resdraft::tui::app::{App, Mode};

@@ -2,9 +2,9 @@
 //! paragraph goes, what is removed, how texts are split and joined, and which footnotes go
 //! with a deleted paragraph.
 
-use super::{footnotes, outline};
 use super::transaction::{Edit, Recorder, siblings};
 use super::{MAX_DEPTH, Op, OpError, Outcome};
+use super::{footnotes, outline};
 use crate::markup;
 use crate::model::{Document, Id, Location, Paragraph, Part};
 use crate::numbering;

@@ -199,7 +199,10 @@ fn frame_form(app: &mut App, target: Target, title: &str, values: [String; 2]) {
     let [label, text] = values;
     let annex = matches!(target, Target::NewAnnex { .. } | Target::Annex { .. });
     let fields = if annex {
-        [("Label (I, II; empty for a lone annex)", label), ("Title", text)]
+        [
+            ("Label (I, II; empty for a lone annex)", label),
+            ("Title", text),
+        ]
     } else {
         [("Label (II, B)", label), ("Heading", text)]
     };

@@ -179,6 +179,7 @@ pub fn screen(term: &Terminal<TestBackend>) -> String {
 
 /// Snapshots a drawn screen; the number of check findings (which follows the editorial
 /// check's rules, not the editor) is redacted.
+#[allow(unused_macros)]
 macro_rules! snap {
     ($name:expr, $term:expr) => {
         insta::with_settings!({filters => vec![(r"\d+ findings?", "[n] findings")]}, {
@@ -186,4 +187,5 @@ macro_rules! snap {
         })
     };
 }
+#[allow(unused_imports)]
 pub(crate) use snap;

@@ -28,7 +28,6 @@
 //! (“subparagraph (a) of paragraph 6 above”). “above” and “below” are turned round when the
 //! target moves to the other side of the paragraph that refers to it.
 
-
 mod find;
 mod resolve;
 mod rewrite;
@@ -107,7 +106,9 @@ impl Index {
         let mut n = 0;
         for x in &doc.annexes {
             index.annexes.insert(x.label.to_uppercase(), x.id.clone());
-            index.annex_label.insert(x.id.clone(), x.label.to_uppercase());
+            index
+                .annex_label
+                .insert(x.id.clone(), x.label.to_uppercase());
         }
         if let [only] = doc.annexes.as_slice() {
             index.annexes.insert(String::new(), only.id.clone());

@@ -108,7 +108,7 @@ pub(super) struct Resolved {
 
 pub(super) fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &Id) -> Resolved {
     let mut out = Resolved {
-        pub(super) replacements: Vec::new(),
+        replacements: Vec::new(),
         targets: Vec::new(),
         warning: None,
         complete: false,
