@@ -127,7 +127,11 @@ fn parts_are_added_edited_moved_and_deleted() {
     assert_eq!(doc.parts[1].operative.len(), 2);
     assert_eq!(numbering::number(doc, Part::PartOperative(0), 0), Some(1));
     assert_eq!(numbering::number(doc, Part::PartOperative(1), 1), Some(2));
-    assert!(msg(&app).contains("paragraph 2 of part II"), "{}", msg(&app));
+    assert!(
+        msg(&app).contains("paragraph 2 of part II"),
+        "{}",
+        msg(&app)
+    );
     // Edit: the heading field comes first.
     keys(&mut app, "sP");
     keys(&mut app, " and sanitation");
