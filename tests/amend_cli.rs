@@ -96,7 +96,9 @@ fn only_and_in_place() {
         d.document
             .header
             .stage
-            .ends_with("as amended by A/80/L.30 (1) and A/80/L.31 (1)")
+            .ends_with("as amended by A/80/L.30 (3, 8) and A/80/L.31 (1)"),
+        "{}",
+        d.document.header.stage
     );
     // Unqualified numbers are ambiguous with two amendments; unknown numbers are refused.
     let o = resdraft(&["amend", &s(&draft), &s(&l30), &s(&l31), "--only", "1"]);

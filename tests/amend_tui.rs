@@ -4,52 +4,19 @@
 //! `:amend FILE` opens an amendment document (ours, and the real A/80/L.30 against A/80/L.25)
 //! and its accepted instructions are noted in the stage.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::tui::{app_for, draw, key, keys, sample_path, screen};
+use ratatui::crossterm::event::KeyCode;
 use resdraft::draftfile;
 use resdraft::markup;
 use resdraft::model::{Document, Draft, Paragraph};
 use resdraft::tui::amend_view::Vote;
-use resdraft::tui::app::{App, Mode};
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare, view};
-use std::path::{Path, PathBuf};
+use resdraft::tui::app::Mode;
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn app_for(draft: Draft, path: PathBuf) -> App {
-    let dirs = Dirs {
-        config: None,
-        data: None,
-    };
-    prepare(Options::new(draft, path, Some("dark".into())), dirs).0
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    input::handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::draw(f, app)).unwrap();
-    let buf = term.backend().buffer();
-    let mut s = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            s.push_str(buf[(x, y)].symbol());
-        }
-        s.push('\n');
-    }
-    s
 }
 
 /// The words of every paragraph in order, with its depth (end marks aside: the operations
@@ -77,16 +44,16 @@ fn shape(doc: &Document) -> Vec<String> {
 
 #[test]
 fn the_changes_of_a_comparison_are_rejected_and_accepted_one_by_one() {
-    let path = root().join("drafts/sample-resolution.toml");
+    let path = sample_path();
     let draft = draftfile::load(&path).unwrap();
     let old = draft.revisions.last().unwrap().document.clone();
     let current = draft.document.clone();
-    let mut app = app_for(draft, path);
+    let mut app = app_for(draft, path, "dark");
     key(&mut app, KeyCode::Char('R'));
     assert_eq!(app.mode(), Mode::Revisions);
     key(&mut app, KeyCode::Char('A'));
     assert_eq!(app.mode(), Mode::Amendments);
-    let s = screen(&mut app, 120, 40);
+    let s = screen(&draw(&mut app, 120, 40));
     assert!(s.contains("Amendments "), "{s}");
     assert!(s.contains("[✓] 1. "), "{s}");
     assert!(
@@ -131,7 +98,7 @@ fn the_changes_of_a_comparison_are_rejected_and_accepted_one_by_one() {
 #[test]
 fn an_amendment_document_is_opened_and_its_votes_noted() {
     let dir = tempfile::tempdir().unwrap();
-    let path = root().join("drafts/sample-resolution.toml");
+    let path = sample_path();
     let draft = draftfile::load(&path).unwrap();
     let base = draft.document.clone();
     let first_op = markup::strip(&base.operative[0].full_text());
@@ -148,12 +115,12 @@ fn an_amendment_document_is_opened_and_its_votes_noted() {
         ),
     )
     .unwrap();
-    let mut app = app_for(draft, path);
+    let mut app = app_for(draft, path, "dark");
     key(&mut app, KeyCode::Char(':'));
     keys(&mut app, &format!("amend {}", file.display()));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Amendments, "{:?}", app.message);
-    let s = screen(&mut app, 80, 30);
+    let s = screen(&draw(&mut app, 80, 30));
     assert!(s.contains("[ ] 1. Delete operative paragraph 2."), "{s}");
     assert!(s.contains("[!] 3."), "{s}");
     // Narrow: the effect stands below the list.
@@ -218,7 +185,8 @@ fn the_real_amendment_l30_is_voted_on_against_l25() {
     let issued = imported.document.clone();
     let mut app = app_for(
         Draft::new(issued.clone()),
-        Path::new("/nonexistent/l25.toml").into(),
+        root().join("target/l25-amend-tui.toml"),
+        "dark",
     );
     key(&mut app, KeyCode::Char(':'));
     keys(

@@ -61,7 +61,7 @@ pub fn location(doc: &Document, r: &ParaRef) -> Option<Location> {
 
 /// The paragraph at a place of the draft as issued.
 pub fn at<'a>(doc: &'a Document, r: &ParaRef) -> Option<&'a Paragraph> {
-    if r.path.iter().any(|k| *k == 0) {
+    if r.path.contains(&0) {
         return None;
     }
     doc.at(&location(doc, r)?)

@@ -180,6 +180,8 @@ pub(super) fn position_of(
 /// two headings share, cannot be named and is left out.
 pub(super) fn heading_changes(old: &Document, new: &Document) -> Vec<(Scope, String, String)> {
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Words put into an empty heading cannot be quoted.
+    let changed = |o: &str, n: &str| !words(o).is_empty() && words(o) != words(n);
     let unique = |d: &Document, l: &str| d.headings.iter().filter(|h| h.label == l).count() == 1;
     let mut out = Vec::new();
     for h in &old.headings {
@@ -192,7 +194,7 @@ pub(super) fn heading_changes(old: &Document, new: &Document) -> Vec<(Scope, Str
                 .flatten()
         });
         if let Some(n) = n
-            && words(&h.heading) != words(&n.heading)
+            && changed(&h.heading, &n.heading)
         {
             let scope = Scope::Heading(HeadingRef::Section(h.label.clone()));
             out.push((scope, words(&h.heading), words(&n.heading)));
@@ -203,13 +205,13 @@ pub(super) fn heading_changes(old: &Document, new: &Document) -> Vec<(Scope, Str
         if old.headings.iter().any(|h| h.label == label) {
             continue;
         }
-        if words(&o.heading) != words(&n.heading) {
+        if changed(&o.heading, &n.heading) {
             let scope = Scope::Heading(HeadingRef::Section(label));
             out.push((scope, words(&o.heading), words(&n.heading)));
         }
     }
     for (a, (o, n)) in old.annexes.iter().zip(&new.annexes).enumerate() {
-        if words(&o.title) == words(&n.title) {
+        if !changed(&o.title, &n.title) {
             continue;
         }
         let label = match frame_of(old, crate::model::Part::Annex(a)) {
