@@ -47,6 +47,13 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     docx::render(doc)
 }
 
+/// The compilation text of a negotiation as a Word document (the bytes of a `.docx` file):
+/// "bis" numbers, statuses, proposals inline with their delegations in bold, bracketed
+/// alternatives, each paragraph's open items (see [`crate::negotiate::compilation`]).
+pub fn docx_compilation(draft: &crate::model::Draft) -> Result<Vec<u8>, DocxError> {
+    docx::render_compilation(draft)
+}
+
 /// The comparison of two versions as a Word document (the bytes of a `.docx` file): the new
 /// text in UN layout with Word tracked changes by `author` at `date` (ISO 8601, as
 /// `2026-12-01T12:00:00Z`) that give the old text when rejected and the new when accepted:

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod pandoc;
+pub mod tmux;
 
 use resdraft::export;
 use resdraft::import::{KindHint, import_str};
