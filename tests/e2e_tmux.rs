@@ -5,12 +5,9 @@
 
 mod common;
 
+use common::tmux::{command_line, ends_within_2s, sample_in, start, start_command};
 use resdraft::draftfile;
-use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-use common::tmux::{Tmux, command_line, start, start_command};
 
 #[test]
 fn edit_move_insert_save_and_quit_in_a_real_terminal() {
@@ -18,9 +15,7 @@ fn edit_move_insert_save_and_quit_in_a_real_terminal() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-    let draft_path = dir.path().join("draft.toml");
-    std::fs::copy(&sample, &draft_path).unwrap();
+    let draft_path = sample_in(dir.path());
     let before = draftfile::load(&draft_path).unwrap().document;
 
     let t = start(dir.path(), "edit draft.toml");
@@ -101,8 +96,7 @@ fn draft_at_label_opens_the_revision_view() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-    let mut draft = draftfile::load(&sample).unwrap();
+    let mut draft = draftfile::load(&common::tui::sample_path()).unwrap();
     let mut old = draft.document.clone();
     old.operative.remove(0);
     draft.revisions.push(resdraft::model::Revision {
@@ -121,16 +115,6 @@ fn draft_at_label_opens_the_revision_view() {
     t.wait_for("EXITED 0");
 }
 
-/// Whether process `pid` has ended (gone, or a zombie nobody reaped yet).
-fn ended(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Err(_) => true,
-        Ok(stat) => stat
-            .rsplit_once(')')
-            .is_some_and(|(_, rest)| rest.trim_start().starts_with(['Z', 'X'])),
-    }
-}
-
 #[test]
 fn closing_the_terminal_ends_the_editor_and_keeps_the_open_edit() {
     if !common::tool_available(
@@ -140,33 +124,21 @@ fn closing_the_terminal_ends_the_editor_and_keeps_the_open_edit() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-    let draft_path = dir.path().join("draft.toml");
-    std::fs::copy(&sample, &draft_path).unwrap();
+    let draft_path = sample_in(dir.path());
     let before = std::fs::read(&draft_path).unwrap();
 
     // exec: the pane's process is resdraft itself.
     let t = start_command(&command_line(dir.path(), "edit draft.toml"));
     t.wait_for("The General Assembly,");
-    let pid: u32 = String::from_utf8_lossy(
-        &t.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
-            .stdout,
-    )
-    .trim()
-    .parse()
-    .expect("pane pid");
+    let pid = t.pane_pid();
     // Edit the first paragraph and leave the editor open (no Enter).
     t.keys(&["Enter"]);
     t.wait_for("Edit ");
     t.literal(" typed before the window closed");
     t.wait_for("typed before");
     t.cmd(&["kill-window", "-t", "e2e"]);
-    let since = Instant::now();
-    while !ended(pid) && since.elapsed() < Duration::from_secs(2) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
     assert!(
-        ended(pid),
+        ends_within_2s(pid),
         "resdraft (pid {pid}) still runs 2 s after its terminal closed"
     );
     assert_eq!(
@@ -212,17 +184,10 @@ fn sigterm_and_sighup_end_the_editor_with_the_recovery_copy() {
     }
     for sig in ["TERM", "HUP"] {
         let dir = tempfile::tempdir().unwrap();
-        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-        std::fs::copy(&sample, dir.path().join("draft.toml")).unwrap();
+        sample_in(dir.path());
         let t = start_command(&command_line(dir.path(), "edit draft.toml"));
         t.wait_for("The General Assembly,");
-        let pid: u32 = String::from_utf8_lossy(
-            &t.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
-                .stdout,
-        )
-        .trim()
-        .parse()
-        .expect("pane pid");
+        let pid = t.pane_pid();
         t.keys(&["Enter"]);
         t.wait_for("Edit ");
         t.literal(" typed before the signal");
@@ -232,11 +197,10 @@ fn sigterm_and_sighup_end_the_editor_with_the_recovery_copy() {
             .status()
             .unwrap();
         assert!(status.success());
-        let since = Instant::now();
-        while !ended(pid) && since.elapsed() < Duration::from_secs(2) {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        assert!(ended(pid), "SIG{sig}: resdraft still runs after 2 s");
+        assert!(
+            ends_within_2s(pid),
+            "SIG{sig}: resdraft still runs after 2 s"
+        );
         let recovery = dir.path().join("home/data/recovery");
         let copy = std::fs::read_dir(&recovery)
             .unwrap()
@@ -269,9 +233,7 @@ fn search_go_to_insert_footnote_and_save_in_a_real_terminal() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-    let draft_path = dir.path().join("draft.toml");
-    std::fs::copy(&sample, &draft_path).unwrap();
+    let draft_path = sample_in(dir.path());
     let before = draftfile::load(&draft_path).unwrap().document;
     let t = start(dir.path(), "edit draft.toml");
     t.wait_for("The General Assembly,");

@@ -5,6 +5,7 @@
 
 pub mod pandoc;
 pub mod tmux;
+pub mod tui;
 
 use resdraft::export;
 use resdraft::import::{KindHint, import_str};

@@ -1,16 +1,19 @@
-//! A real terminal for end-to-end tests: the resdraft binary in a tmux session of its own
-//! (100×30), keys sent with send-keys, the screen read with capture-pane. HOME and the
-//! XDG/resdraft directories point into the test's temporary directory.
+//! The real `resdraft` binary in tmux (100×30) for the end-to-end tests: a tmux server of each
+//! test's own, keys sent by name or as literal text, the screen read with capture-pane, and the
+//! process watched as it ends. HOME and the XDG/resdraft directories point into a temporary
+//! directory.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// A tmux server of a test's own, with one session `e2e`.
 pub struct Tmux {
-    pub socket: String,
+    socket: String,
 }
 
 impl Tmux {
+    /// Runs a tmux command on this server.
     pub fn cmd(&self, args: &[&str]) -> std::process::Output {
         Command::new("tmux")
             .args(["-L", &self.socket, "-f", "/dev/null"])
@@ -19,10 +22,12 @@ impl Tmux {
             .expect("tmux runs")
     }
 
+    /// The characters of the pane.
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into()
     }
 
+    /// Sends keys by tmux's names ("Enter", "C-s"), one at a time.
     pub fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.cmd(&["send-keys", "-t", "e2e", k]);
@@ -30,11 +35,13 @@ impl Tmux {
         }
     }
 
+    /// Types `text` literally.
     pub fn literal(&self, text: &str) {
         self.cmd(&["send-keys", "-t", "e2e", "-l", text]);
         std::thread::sleep(Duration::from_millis(100));
     }
 
+    /// Waits (up to 10 s) until the pane shows `needle`, and returns the screen.
     pub fn wait_for(&self, needle: &str) -> String {
         let start = Instant::now();
         loop {
@@ -49,8 +56,8 @@ impl Tmux {
         }
     }
 
-    /// Waits until the screen holds `words`, however the lines wrap them (runs of spaces and
-    /// line ends count as one space). Returns the screen.
+    /// Waits (up to 10 s) until the pane holds `words`, however its lines wrap them (runs of
+    /// spaces and line ends count as one space), and returns the screen.
     pub fn wait_for_words(&self, words: &str) -> String {
         let start = Instant::now();
         loop {
@@ -66,6 +73,20 @@ impl Tmux {
         }
     }
 
+    /// The pid of the pane's process (resdraft itself when started by [`start_command`] with
+    /// [`command_line`], which execs it).
+    pub fn pane_pid(&self) -> u32 {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+                .stdout,
+        )
+        .trim()
+        .parse()
+        .expect("pane pid")
+    }
+
+    /// Whether the session still runs.
     pub fn alive(&self) -> bool {
         self.cmd(&["has-session", "-t", "e2e"]).status.success()
     }
@@ -91,6 +112,7 @@ pub fn command_line(dir: &Path, args: &str) -> String {
     )
 }
 
+/// resdraft run with `args` in `dir` under a shell that stays to print `EXITED <status>`.
 pub fn start(dir: &Path, args: &str) -> Tmux {
     // Not exec'd: the shell stays to print the exit status.
     let cmd =
@@ -121,4 +143,31 @@ pub fn start_command(cmd: &str) -> Tmux {
         String::from_utf8_lossy(&out.stderr)
     );
     t
+}
+
+/// Whether process `pid` has ended (gone, or a zombie nobody reaped yet).
+pub fn ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with(['Z', 'X'])),
+    }
+}
+
+/// Waits up to 2 s for process `pid` to end; whether it did.
+pub fn ends_within_2s(pid: u32) -> bool {
+    let since = Instant::now();
+    while !ended(pid) && since.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    ended(pid)
+}
+
+/// Copies the repository's sample draft into `dir` as draft.toml; its path.
+pub fn sample_in(dir: &Path) -> PathBuf {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
+    let path = dir.join("draft.toml");
+    std::fs::copy(&sample, &path).unwrap();
+    path
 }
