@@ -91,6 +91,26 @@ fn edit(path: &Path, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// A colleague works on a branch: a clean change to OP7 and a change to OP5's words, which
+/// main changes differently meanwhile (a conflict to come).
+fn colleague_and_main(d: &Path, draft: &Path) {
+    ok(git(d, &["checkout", "-qb", "colleague"]));
+    edit(
+        draft,
+        "the sustainable development of the",
+        "the sustainable and inclusive development of the",
+    );
+    edit(draft, "innovation and investment", "innovation and funding");
+    ok(git(d, &["commit", "-qam", "colleague"]));
+    ok(git(d, &["checkout", "-q", "main"]));
+    edit(
+        draft,
+        "innovation and investment",
+        "innovation and financing",
+    );
+    ok(git(d, &["commit", "-qam", "main"]));
+}
+
 #[test]
 fn negotiation_walk_through_with_git() {
     let Some(source) = common::shared(
@@ -197,26 +217,7 @@ fn negotiation_walk_through_with_git() {
     assert!(md.contains("**[G77 add: and their neighbours]**"), "{md}");
     ok(git(&d, &["commit", "-qam", "first reading"]));
 
-    // A colleague works on a branch: a clean change to OP7, a change to OP5's words.
-    ok(git(&d, &["checkout", "-qb", "colleague"]));
-    edit(
-        &draft,
-        "the sustainable development of the",
-        "the sustainable and inclusive development of the",
-    );
-    edit(
-        &draft,
-        "innovation and investment",
-        "innovation and funding",
-    );
-    ok(git(&d, &["commit", "-qam", "colleague"]));
-    ok(git(&d, &["checkout", "-q", "main"]));
-    edit(
-        &draft,
-        "innovation and investment",
-        "innovation and financing",
-    );
-    ok(git(&d, &["commit", "-qam", "main"]));
+    colleague_and_main(&d, &draft);
     // The diff driver: the change in words.
     let diff = ok(git(&d, &["diff", "HEAD~1", "--", "zero.toml"]));
     assert!(diff.contains("“financing”"), "{diff}");
@@ -416,26 +417,7 @@ fn negotiation_walk_through_in_the_editor() {
     assert!(xml.contains("G77 add:"), "{xml}");
     ok(git(&d, &["commit", "-qam", "first reading"]));
 
-    // A colleague's branch: one clean change, one conflict.
-    ok(git(&d, &["checkout", "-qb", "colleague"]));
-    edit(
-        &draft,
-        "the sustainable development of the",
-        "the sustainable and inclusive development of the",
-    );
-    edit(
-        &draft,
-        "innovation and investment",
-        "innovation and funding",
-    );
-    ok(git(&d, &["commit", "-qam", "colleague"]));
-    ok(git(&d, &["checkout", "-q", "main"]));
-    edit(
-        &draft,
-        "innovation and investment",
-        "innovation and financing",
-    );
-    ok(git(&d, &["commit", "-qam", "main"]));
+    colleague_and_main(&d, &draft);
     let merge = git(&d, &["merge", "colleague", "-m", "merge colleague"]);
     assert!(!merge.status.success(), "the conflict stops the merge");
     assert!(

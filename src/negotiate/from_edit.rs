@@ -227,9 +227,10 @@ mod tests {
 
     #[test]
     fn accepting_every_proposal_gives_the_typed_text() {
-        let typed = "Calls upon Member States, and civil society, to strengthen their cooperation at all levels.";
+        // OP1 of two ends with a semicolon.
+        let typed = "Calls upon Member States, and civil society, to strengthen their cooperation at all levels;";
         assert_eq!(
-            accept_all("all States to strengthen cooperation.", typed),
+            accept_all("all States to strengthen cooperation;", typed),
             typed
         );
     }
@@ -265,8 +266,8 @@ mod tests {
                     _ => words[k] = w.clone(),
                 }
             }
-            let typed = format!("Calls upon {}.", words.join(" "));
-            prop_assert_eq!(accept_all(&format!("{}.", base.join(" ")), &typed), typed);
+            let typed = format!("Calls upon {};", words.join(" "));
+            prop_assert_eq!(accept_all(&format!("{};", base.join(" ")), &typed), typed);
         }
     }
 }

@@ -488,8 +488,9 @@ mod tests {
         cells.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    #[test]
-    fn accept_undo_choose_and_status_from_the_panel() {
+    /// OP1 "Calls upon all States to strengthen cooperation." with `change` proposed by
+    /// `by` and "strengthen" bracketed against "enhance" (`ours` / `theirs`).
+    fn fixture(by: &str, change: ProposedChange, ours: &str, theirs: &str) -> (Draft, Id) {
         let mut doc = Document::new(DocKind::Resolution);
         doc.operative = vec![Paragraph::new(
             Id::new("p1"),
@@ -497,31 +498,38 @@ mod tests {
             "all States to strengthen cooperation.",
         )];
         let mut d = Draft::new(doc);
-        negotiate::add_delegation(&mut d.negotiation, "EU", "").unwrap();
-        let n1 = negotiate::propose(
-            &mut d,
-            "EU",
-            "",
-            ProposedChange::DeleteWords {
-                paragraph: Id::new("p1"),
-                words: "all".into(),
-                occurrence: 0,
-            },
-        )
-        .unwrap();
+        for code in [by, ours] {
+            negotiate::add_delegation(&mut d.negotiation, code, "").unwrap();
+        }
+        let n1 = negotiate::propose(&mut d, by, "", change).unwrap();
         negotiate::bracket_span(
             &mut d,
             &Id::new("p1"),
             "strengthen",
             0,
-            "ours",
+            ours,
             vec![crate::model::Alternative {
-                by: "theirs".into(),
+                by: theirs.into(),
                 lead: String::new(),
                 text: "enhance".into(),
             }],
         )
         .unwrap();
+        (d, n1)
+    }
+
+    #[test]
+    fn accept_undo_choose_and_status_from_the_panel() {
+        let (d, n1) = fixture(
+            "EU",
+            ProposedChange::DeleteWords {
+                paragraph: Id::new("p1"),
+                words: "all".into(),
+                occurrence: 0,
+            },
+            "ours",
+            "theirs",
+        );
         let mut app = App::new(d, "x.toml".into());
         key(&mut app, KeyCode::Char('c'));
         assert!(app.negotiation.is_some());
@@ -573,40 +581,17 @@ mod tests {
 
     #[test]
     fn a_bracket_is_resolved_with_arrows_and_accept_and_proposals_show_inline() {
-        let mut doc = Document::new(DocKind::Resolution);
-        doc.operative = vec![Paragraph::new(
-            Id::new("p1"),
-            "Calls upon",
-            "all States to strengthen cooperation.",
-        )];
-        let mut d = Draft::new(doc);
-        negotiate::add_delegation(&mut d.negotiation, "EU", "").unwrap();
-        negotiate::add_delegation(&mut d.negotiation, "G77", "").unwrap();
-        negotiate::propose(
-            &mut d,
+        let (d, _) = fixture(
             "G77",
-            "",
             ProposedChange::ReplaceWords {
                 paragraph: Id::new("p1"),
                 words: "all States".into(),
                 occurrence: 0,
                 with: "Member States".into(),
             },
-        )
-        .unwrap();
-        negotiate::bracket_span(
-            &mut d,
-            &Id::new("p1"),
-            "strengthen",
-            0,
             "EU",
-            vec![crate::model::Alternative {
-                by: "G77".into(),
-                lead: String::new(),
-                text: "enhance".into(),
-            }],
-        )
-        .unwrap();
+            "G77",
+        );
         let mut app = App::new(d, "x.toml".into());
         let shown = screen(&mut app);
         assert!(

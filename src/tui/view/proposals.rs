@@ -395,7 +395,7 @@ mod tests {
         let got = lines(&d, &loc, &p1, 100, &theme).unwrap();
         let t = text(&got);
         assert!(t.contains("Calls upon [all / EU delete] States"), "{t}");
-        assert!(t.contains("cooperation [G77 add: and solidarity];"), "{t}");
+        assert!(t.contains("cooperation [G77 add: and solidarity]."), "{t}");
         assert!(t.contains("✓ agreed ad ref"), "{t}");
         assert!(
             t.contains("[G77 n3: new paragraph OP1 bis] Decides to act."),
