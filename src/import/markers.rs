@@ -209,6 +209,10 @@ fn marker_in(
         if next.is_some_and(char::is_alphanumeric) != (pass == Pass::BeforeWord) {
             continue;
         }
+        // A decimal number (`strategy 10.7`), not a marker before a full stop.
+        if next == Some('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         let found = match pass {
             Pass::Year => date_year(before),
             // Text on both sides, a single space before and the wide gap after.
@@ -490,10 +494,11 @@ mod tests {
             plan for COVID-198 and Agenda 219 and the lamps, the plan of 4 April 203310 and \n\
             the draft resolution \n\
             11  was not adopted, of Rockhaven, 12 Saltmere and its annexes. 13 \n\
+            and resolution 6/914 of 1 March 2031, \n\
             __________________ \n \n\
             1  See A/1/1. \n2  See A/1/2. \n3  See A/1/3. \n4  See A/1/4. \n5  See A/1/5. \n\
             6  See A/1/6. \n7  See A/1/7. \n8  See A/1/8. \n9  See A/1/9. \n10  See A/1/10. \n\
-            11  See A/1/11. \n12  See A/1/12. \n13  See A/1/13. \n";
+            11  See A/1/11. \n12  See A/1/12. \n13  See A/1/13. \n14  See A/1/14. \n";
         let (lines, _) = marked(text);
         assert_eq!(
             lines[2..],
@@ -506,6 +511,8 @@ mod tests {
                 "plan for COVID-19⁸ and Agenda 21⁹ and the lamps, the plan of 4 April 2033¹⁰ and",
                 "the draft resolution¹¹",
                 "was not adopted, of Rockhaven,¹² Saltmere and its annexes.¹³",
+                // A symbol cited with its date, where nothing else can be the marker.
+                "and resolution 6/9¹⁴ of 1 March 2031,",
             ]
         );
     }

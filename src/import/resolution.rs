@@ -98,14 +98,16 @@ pub fn attach(
 /// Whether paragraph number `n` is an item of a numbered list inside `last` (an agenda
 /// "1. Opening of the Congress." … "7. Adoption of the report." under "Approves the
 /// following provisional agenda …:"), which it then becomes: a list opens with 1 after a
-/// paragraph ending with a colon and runs on while it keeps count, unless `n` is the number
-/// the paragraph numbering expects next.
+/// paragraph ending with a colon (unless 1 is the number the paragraph numbering expects
+/// next) and runs on while it keeps count.
 pub(super) fn nested_list(last: &mut Paragraph, n: u32, expected: Option<u32>) -> bool {
     let text = crate::markup::strip(&last.text);
     let starts = n == 1 && text.trim_end().ends_with(':');
     let continues =
         last.list_style == ListStyle::Numeric && n as usize == last.subparagraphs.len() + 1;
-    if expected == Some(n) || !(starts || continues) {
+    // Where both could go on (list item 2 under paragraph 1), the list does: the paragraph
+    // numbering resumes after it.
+    if !continues && (expected == Some(n) || !starts) {
         return false;
     }
     last.list_style = ListStyle::Numeric;

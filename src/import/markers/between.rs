@@ -254,14 +254,15 @@ fn shape(t: &str, s: usize, e: usize, gaps: &[usize]) -> Option<u8> {
     }
     match prev {
         Some(c) if c.is_alphabetic() || c == '.' => Some(3),
-        // `COVID-1916`, `55/2831`, `202333`; not a year that is all of the token (`2009`),
-        // nor the end of a symbol cited with its date (`61/29 of 4 December 2006`).
+        // `COVID-1916`, `55/2831`, `202333`; not a year that is all of the token (`2009`);
+        // the end of a symbol cited with its date (`61/29 of 4 December 2006`) only as the
+        // last resort (`resolution 6/929 of 1 March 2024`).
         Some(c) if c.is_ascii_digit() => {
             let whole = format!("{token}{}", &t[s..e]);
             let dated = rest
                 .strip_prefix("of ")
                 .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()));
-            (!is_year(&whole) && !is_year_span(&whole) && !dated).then_some(5)
+            (!is_year(&whole) && !is_year_span(&whole)).then_some(if dated { 8 } else { 5 })
         }
         _ => None,
     }
@@ -298,7 +299,7 @@ mod tests {
         assert_eq!(at("on COVID-19 13 and", "13"), Some(2));
         assert_eq!(at("Protocol I4 to the", "4"), Some(3));
         assert_eq!(at("on COVID-1916 and", "16"), Some(5));
-        assert_eq!(at("resolution 61/29 of 4 December", "9"), None);
+        assert_eq!(at("resolution 61/29 of 4 December", "9"), Some(8));
         assert_eq!(at("of Tlatelolco, 5 Rarotonga", "5"), Some(4));
         assert_eq!(at("of 9 December 2009", "9"), None);
         assert_eq!(at("in 2009 and", "9"), None);
