@@ -50,10 +50,7 @@ impl Builder<'_> {
         }
         let expected = self.expected;
         if let Some(last) = self.last_paragraph() {
-            let starts_list = n == 1 && last.text.trim_end().ends_with(':');
-            let continues_list =
-                last.list_style == ListStyle::Numeric && n as usize == last.subparagraphs.len() + 1;
-            if expected != Some(n) && (starts_list || continues_list) {
+            if super::resolution::nested_list(last, n, expected) {
                 last.list_style = ListStyle::Numeric;
                 last.subparagraphs
                     .push(Paragraph::new(item.id, "", item.text));

@@ -54,12 +54,6 @@ fn is_annex(item: &Item) -> bool {
     matches!(item.kind, ItemKind::Heading { annex: true, .. })
 }
 
-/// Whether a paragraph adopts the text that follows it ("Adopts the following …:").
-fn adopts_following(item: &Item) -> bool {
-    let t = crate::markup::strip(&item.text);
-    let t = t.trim();
-    t.starts_with("Adopts the following") && t.trim_end_matches(['”', '’']).ends_with(':')
-}
 
 /// The items of the resolution, and the items of each annex (each group opening with its
 /// "Annex" heading, or with the first item of text adopted after "Adopts the following …:").
@@ -76,7 +70,7 @@ fn split_annexes(items: Vec<Item>) -> (Vec<Item>, Vec<Vec<Item>>) {
             annexes.push(vec![item]);
         } else {
             adopted = matches!(item.kind, ItemKind::Numbered(_) | ItemKind::Plain)
-                && adopts_following(&item);
+                && crate::ops::adopts_following(&item.text);
             body.push(item);
         }
     }
