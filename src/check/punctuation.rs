@@ -4,8 +4,9 @@
 //! introduces sub-paragraphs with a colon; a series of sub-paragraphs ends each item with a
 //! semicolon (a comma in the preamble, as adopted resolutions do) and the last item as its
 //! parent's series would end; a paragraph may end with a colon where it announces what
-//! follows it ("… as set out in the table below:"). Report paragraphs end with a full stop (or a colon before
-//! their items). Numbered lists nested in a report paragraph (an agenda) are left alone.
+//! follows it ("… as set out in the table below:", [`crate::ops::announces`]). Report
+//! paragraphs end with a full stop (or a colon before their items). Numbered lists nested in
+//! a paragraph (an agenda) are left alone.
 
 use super::{Finding, finding};
 use crate::model::{DocKind, Document, ListStyle, Location, Paragraph, Part};
@@ -132,7 +133,9 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
                     let want = crate::ops::operative_end(doc, part, i, n);
                     let what = match (i + 1 == n, want) {
                         (true, '.') => "the last operative paragraph",
-                        (true, ':') => "the last operative paragraph, which adopts the annexed text,",
+                        (true, ':') => {
+                            "the last operative paragraph, which adopts the annexed text,"
+                        }
                         (true, _) => "the last operative paragraph of a section before the last",
                         _ => "an operative paragraph",
                     };

@@ -200,34 +200,46 @@ fn structure(cmp: &Comparison, doc: &mut Document) -> Result<(), ApplyError> {
         let base = e.old.as_ref().map_or("", |o| o.text.as_str());
         let text = replay(base, e, Field::Text, &place)?;
         match n.location.as_ref().map(|l| l.part) {
-            None => headings.push((n.index, Heading {
-                id: n.id.clone(),
-                level: n.level,
-                label: n.lead.clone(),
-                heading: text,
-                before: n.anchor.clone().unwrap_or_default(),
-            })),
-            Some(Part::PartPreamble(k)) => parts.push((k, ResolutionPart {
-                id: n.id.clone(),
-                label: n.lead.clone(),
-                heading: text,
-                ..ResolutionPart::default()
-            })),
-            Some(Part::Annex(a)) => annexes.push((a, Annex {
-                id: n.id.clone(),
-                label: n.lead.clone(),
-                title: text,
-                numbered: n.numbered,
-                ..Annex::default()
-            })),
-            Some(Part::AnnexSection(a, s)) => sections.push(((a, s), Section {
-                id: n.id.clone(),
-                level: n.level,
-                label: n.lead.clone(),
-                heading: text,
-                numbered: n.numbered,
-                paragraphs: Vec::new(),
-            })),
+            None => headings.push((
+                n.index,
+                Heading {
+                    id: n.id.clone(),
+                    level: n.level,
+                    label: n.lead.clone(),
+                    heading: text,
+                    before: n.anchor.clone().unwrap_or_default(),
+                },
+            )),
+            Some(Part::PartPreamble(k)) => parts.push((
+                k,
+                ResolutionPart {
+                    id: n.id.clone(),
+                    label: n.lead.clone(),
+                    heading: text,
+                    ..ResolutionPart::default()
+                },
+            )),
+            Some(Part::Annex(a)) => annexes.push((
+                a,
+                Annex {
+                    id: n.id.clone(),
+                    label: n.lead.clone(),
+                    title: text,
+                    numbered: n.numbered,
+                    ..Annex::default()
+                },
+            )),
+            Some(Part::AnnexSection(a, s)) => sections.push((
+                (a, s),
+                Section {
+                    id: n.id.clone(),
+                    level: n.level,
+                    label: n.lead.clone(),
+                    heading: text,
+                    numbered: n.numbered,
+                    paragraphs: Vec::new(),
+                },
+            )),
             Some(_) => return Err(ApplyError::Placement { place }),
         }
     }

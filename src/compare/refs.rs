@@ -25,6 +25,8 @@ fn points_here(after: &[&str]) -> bool {
             ),
             (Some("this"), _) | (Some("the"), Some("present"))
         ),
+        // "the Guidelines, particularly paragraph 47 thereof"
+        Some("thereof") => false,
         _ => true,
     }
 }
@@ -160,6 +162,7 @@ mod tests {
         assert!(renumber(other, &map).is_none());
         let article = "decisions relating to article 4, paragraphs 5 and 7, article 6, paragraph 2";
         assert!(renumber(article, &map).is_none());
+        assert!(renumber("the Guidelines, particularly paragraph 5 thereof", &map).is_none());
         let (s, _) = renumber("the work, in particular paragraph 5 above", &map).unwrap();
         assert_eq!(s, "the work, in particular paragraph 6 above");
     }

@@ -137,7 +137,13 @@ fn by_position(n_old: usize, n_new: usize) -> Vec<(usize, usize)> {
 }
 
 /// The entry of one aligned pair (or one side alone).
-fn pair_entry(o: Option<&Item>, n: Option<&Item>, oi: usize, ni: usize, moved: bool) -> ChangeEntry {
+fn pair_entry(
+    o: Option<&Item>,
+    n: Option<&Item>,
+    oi: usize,
+    ni: usize,
+    moved: bool,
+) -> ChangeEntry {
     let os = o.map(|i| i.side(oi));
     let ns = n.map(|i| i.side(ni));
     match (os, ns) {
@@ -181,9 +187,11 @@ fn pair_entry(o: Option<&Item>, n: Option<&Item>, oi: usize, ni: usize, moved: b
 fn emit(old: &[Item], new: &[Item], pairs: Vec<(usize, usize)>, out: &mut Vec<ChangeEntry>) {
     for slot in order(old.len(), new.len(), pairs) {
         out.push(match slot {
-            Slot::Pair { old: i, new: j, moved } => {
-                pair_entry(old.get(i), new.get(j), i, j, moved)
-            }
+            Slot::Pair {
+                old: i,
+                new: j,
+                moved,
+            } => pair_entry(old.get(i), new.get(j), i, j, moved),
             Slot::Deleted(i) => pair_entry(old.get(i), None, i, 0, false),
             Slot::Inserted(j) => pair_entry(None, new.get(j), 0, j, false),
         });
@@ -238,7 +246,12 @@ mod tests {
             .changes
             .iter()
             .filter(|e| e.part == PartKind::Body)
-            .map(|e| (e.kind, e.new.as_ref().map_or(String::new(), |s| s.text.clone())))
+            .map(|e| {
+                (
+                    e.kind,
+                    e.new.as_ref().map_or(String::new(), |s| s.text.clone()),
+                )
+            })
             .collect();
         assert_eq!(
             body,
@@ -248,7 +261,11 @@ mod tests {
                 (Kind::Renumbered, "Wicks".to_string()),
             ]
         );
-        let modified = cmp.changes.iter().find(|e| e.part == PartKind::Body).unwrap();
+        let modified = cmp
+            .changes
+            .iter()
+            .find(|e| e.part == PartKind::Body)
+            .unwrap();
         assert_eq!(modified.edits[0].inserted.trim(), "and lenses");
         assert_eq!(apply(&old, &cmp).unwrap(), new);
         let json = crate::compare::json::to_json(&cmp).to_string();

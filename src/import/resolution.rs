@@ -223,8 +223,15 @@ mod tests {
         assert_eq!(d.operative.len(), 3);
         let agenda = &d.operative[1];
         assert_eq!(agenda.list_style, ListStyle::Numeric);
-        let items: Vec<&str> = agenda.subparagraphs.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(items, ["Opening of the meeting.", "Adoption of the report."]);
+        let items: Vec<&str> = agenda
+            .subparagraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            items,
+            ["Opening of the meeting.", "Adoption of the report."]
+        );
         assert_eq!(d.operative[2].lead, "Decides");
     }
 

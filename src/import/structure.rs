@@ -54,7 +54,6 @@ fn is_annex(item: &Item) -> bool {
     matches!(item.kind, ItemKind::Heading { annex: true, .. })
 }
 
-
 /// The items of the resolution, and the items of each annex (each group opening with its
 /// "Annex" heading, or with the first item of text adopted after "Adopts the following …:").
 fn split_annexes(items: Vec<Item>) -> (Vec<Item>, Vec<Vec<Item>>) {
@@ -236,8 +235,14 @@ fn annex(doc: &mut Document, items: Vec<Item>, ids: &mut Ids, warnings: &mut Vec
         x.label = label;
         x.title = title;
     }
+    // The title: a short line with no closing punctuation, or a heading with no label.
+    let titled = |i: &Item| match &i.kind {
+        ItemKind::Plain => title_like(&i.text),
+        ItemKind::Heading { label, annex, .. } => !annex && label.is_empty(),
+        _ => false,
+    };
     if x.title.is_empty()
-        && let Some(t) = items.next_if(|i| i.kind == ItemKind::Plain && title_like(&i.text))
+        && let Some(t) = items.next_if(titled)
     {
         x.title = t.text;
     }
