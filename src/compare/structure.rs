@@ -206,9 +206,9 @@ pub(super) fn structure(old: &Document, new: &Document, align: Align, out: &mut 
         let n: Vec<&Id> = nh.iter().map(|h| &h.id).collect();
         align::by_id(&o, &n)
     } else {
-        let key = |h: &Item| format!("{} {}", h.label, h.text);
-        let o: Vec<String> = oh.iter().map(key).collect();
-        let n: Vec<String> = nh.iter().map(key).collect();
+        // By the heading's words: its label follows the numbering.
+        let o: Vec<String> = oh.iter().map(|h| h.text.clone()).collect();
+        let n: Vec<String> = nh.iter().map(|h| h.text.clone()).collect();
         align::by_similarity(&o, &n)
     };
     emit(&oh, &nh, pairs, out);

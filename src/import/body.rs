@@ -747,7 +747,8 @@ mod tests {
             "The Assembly,\n\nNoting x,\n\n1. Decides y.11\n\n50th (resumed) plenary meeting\n\
              22 December 2023\n",
         ] {
-            let got = kinds_and_texts(&items(s, false));
+            let b = items(s, false);
+            let got = kinds_and_texts(&b);
             let last = got.last().map(|g| g.1).unwrap_or_default();
             assert!(
                 last.contains("plenary meeting") && last.ends_with(" 2023"),
@@ -777,11 +778,12 @@ mod tests {
 
     #[test]
     fn a_table_announced_by_a_colon_is_an_item_of_its_own() {
-        let got = kinds_and_texts(&items(
+        let b = items(
             "The Assembly,\n\nNoting x,\n\n1. Approves the posts as set out in the table below:\n\n\
              Post\nLevel\nKeeper\nP-4\n\n2. Decides y.",
             false,
-        ));
+        );
+        let got = kinds_and_texts(&b);
         assert_eq!(
             got[2],
             (
