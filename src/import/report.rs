@@ -49,13 +49,13 @@ impl Builder<'_> {
             return;
         }
         let expected = self.expected;
-        if let Some(last) = self.last_paragraph() {
-            if super::resolution::nested_list(last, n, expected) {
-                last.list_style = ListStyle::Numeric;
-                last.subparagraphs
-                    .push(Paragraph::new(item.id, "", item.text));
-                return;
-            }
+        if let Some(last) = self.last_paragraph()
+            && super::resolution::nested_list(last, n, expected)
+        {
+            last.list_style = ListStyle::Numeric;
+            last.subparagraphs
+                .push(Paragraph::new(item.id, "", item.text));
+            return;
         }
         match expected {
             None => self.doc.first_number = n,
