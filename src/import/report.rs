@@ -52,6 +52,7 @@ impl Builder<'_> {
         if let Some(last) = self.last_paragraph()
             && nested_list(last, n, expected)
         {
+            last.list_style = ListStyle::Numeric;
             last.subparagraphs
                 .push(Paragraph::new(item.id, "", item.text));
             return;

@@ -95,23 +95,16 @@ pub fn attach(
     parent.subparagraphs.push(p);
 }
 
-/// Whether paragraph number `n` is an item of a numbered list inside `last` (an agenda
-/// "1. Opening of the Congress." … "7. Adoption of the report." under "Approves the
-/// following provisional agenda …:"), which it then becomes: a list opens with 1 after a
-/// paragraph ending with a colon (unless 1 is the number the paragraph numbering expects
-/// next) and runs on while it keeps count.
-pub(super) fn nested_list(last: &mut Paragraph, n: u32, expected: Option<u32>) -> bool {
-    let text = crate::markup::strip(&last.text);
-    let starts = n == 1 && text.trim_end().ends_with(':');
-    let continues =
+/// Whether a paragraph numbered `n`, where `expected` was the number due, is an item of a
+/// numbered list inside `last` (an agenda "1. Opening of the Congress." … "7. Adoption of the
+/// report." under "Approves the following provisional agenda …:"): the list opens with 1
+/// after a colon (unless 1 is the number due) and runs on 2, 3 … while the outer numbering
+/// waits; where both could go on (list item 2 under paragraph 1), the list does.
+pub(super) fn nested_list(last: &Paragraph, n: u32, expected: Option<u32>) -> bool {
+    let starts = n == 1 && last.full_text().trim_end().ends_with(':');
+    let runs_on =
         last.list_style == ListStyle::Numeric && n as usize == last.subparagraphs.len() + 1;
-    // Where both could go on (list item 2 under paragraph 1), the list does: the paragraph
-    // numbering resumes after it.
-    if !continues && (expected == Some(n) || !starts) {
-        return false;
-    }
-    last.list_style = ListStyle::Numeric;
-    true
+    runs_on || starts && expected != Some(n)
 }
 
 /// Whether a line after the operative part is the closing meeting line or its date.
@@ -161,6 +154,7 @@ fn assemble_items(doc: &mut Document, items: Vec<Item>, warnings: &mut Vec<Warni
                 if let Some(last) = doc.operative.last_mut()
                     && nested_list(last, n, Some(expected))
                 {
+                    last.list_style = ListStyle::Numeric;
                     last.subparagraphs
                         .push(Paragraph::new(item.id, "", item.text));
                     continue;
@@ -221,6 +215,27 @@ fn assemble_items(doc: &mut Document, items: Vec<Item>, warnings: &mut Vec<Warni
 mod tests {
     use super::*;
     use crate::import::{KindHint, import_str};
+
+    #[test]
+    fn a_numbered_agenda_inside_a_paragraph_is_its_list() {
+        let t = "The Assembly of Keepers,\n\n*Recalling* its work,\n\n1. *Notes* the lamps;\n\n\
+                 2. *Approves* the following provisional agenda:\n\n1.\nOpening of the meeting.\n\n\
+                 2.\nAdoption of the report.\n\n3. *Decides* to meet again.\n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(d.operative.len(), 3);
+        let agenda = &d.operative[1];
+        assert_eq!(agenda.list_style, ListStyle::Numeric);
+        let items: Vec<&str> = agenda
+            .subparagraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            items,
+            ["Opening of the meeting.", "Adoption of the report."]
+        );
+        assert_eq!(d.operative[2].lead, "Decides");
+    }
 
     #[test]
     fn a_single_operative_paragraph_is_not_numbered() {
