@@ -15,7 +15,7 @@ mod text;
 pub(crate) mod wrap;
 
 use crate::markup;
-use crate::model::{Document, Header, Id};
+use crate::model::{Document, Header, Id, join_lead};
 use std::collections::HashMap;
 
 pub use docx::DocxError;
@@ -146,15 +146,6 @@ fn plain_with_markers(s: &str, numbers: &HashMap<Id, u32>) -> String {
             .map(|n| markup::superscript(*n))
             .unwrap_or_default()
     })
-}
-
-/// The lead and the text joined by a space.
-fn join_lead(lead: &str, text: &str) -> String {
-    match (lead.is_empty(), text.is_empty()) {
-        (true, _) => text.to_string(),
-        (false, true) => lead.to_string(),
-        (false, false) => format!("{lead} {text}"),
-    }
 }
 
 #[cfg(test)]
