@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::tui::{gardens_app as app, key, keys, message as msg, select, selected as sel};
+use common::tui::{gardens_app as app, key, keys, message as msg, op_ids, select, selected as sel};
 use ratatui::crossterm::event::KeyCode;
 use resdraft::tui::app::Mode;
 use resdraft::tui::dialog::Dialog;
@@ -77,25 +77,13 @@ fn counts_repeat_moves() {
     assert_eq!(sel(&app), "p4");
     select(&mut app, "p3");
     keys(&mut app, "3J");
-    let ids: Vec<_> = app
-        .draft
-        .document
-        .operative
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
+    let ids = op_ids(&app);
     assert_eq!(ids, ["p4", "p5", "p6", "p3"]);
     assert_eq!(sel(&app), "p3");
     assert!(msg(&app).starts_with("Moved to OP 4; "), "{}", msg(&app));
     // The reference in former OP 4 (to paragraph 2, now 1) follows; one undo puts it back.
     key(&mut app, KeyCode::Char('u'));
-    let ids: Vec<_> = app
-        .draft
-        .document
-        .operative
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
+    let ids = op_ids(&app);
     assert_eq!(ids, ["p3", "p4", "p5", "p6"]);
 }
 

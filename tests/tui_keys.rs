@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::tui::{ctrl, key, keys, para, walk_to};
+use common::tui::{ctrl, key, keys, op_ids, para, walk_to};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use resdraft::draftfile;
 use resdraft::model::{DocKind, Document, Draft};
@@ -124,13 +124,7 @@ fn move_up_keeps_selection_and_fixes_references() {
     let mut app = app_in(dir.path());
     walk_to(&mut app, "p4");
     key(&mut app, KeyCode::Char('K'));
-    let ids: Vec<&str> = app
-        .draft
-        .document
-        .operative
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
+    let ids = op_ids(&app);
     assert_eq!(ids, ["p4", "p3", "p5"]);
     assert_eq!(app.selected.as_ref().unwrap().as_str(), "p4");
     // "paragraph 2" meant p4, which is now paragraph 1.
@@ -138,13 +132,7 @@ fn move_up_keeps_selection_and_fixes_references() {
     assert!(ops[2].contains("paragraph 1 above"), "{ops:?}");
     // Alt-↓ moves it back.
     input::handle_key(&mut app, KeyEvent::new(KeyCode::Down, KeyModifiers::ALT));
-    let ids: Vec<&str> = app
-        .draft
-        .document
-        .operative
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
+    let ids = op_ids(&app);
     assert_eq!(ids, ["p3", "p4", "p5"]);
     assert!(op_texts(&app)[2].contains("paragraph 2 above"));
 }

@@ -7,7 +7,9 @@
 
 mod common;
 
-use common::tui::{app_for, ctrl, draw, key, keys, sample_draft, sample_path, screen, snap};
+use common::tui::{
+    app_for, ctrl, draw, key, keys, op_ids, sample_draft, sample_path, screen, snap,
+};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use resdraft::model::Id;
@@ -207,15 +209,6 @@ fn readme_names_every_key() {
             );
         }
     }
-}
-
-fn op_ids(app: &App) -> Vec<String> {
-    app.draft
-        .document
-        .operative
-        .iter()
-        .map(|p| p.id.as_str().to_string())
-        .collect()
 }
 
 /// The keystroke counts of the README, played on the sample draft.

@@ -40,6 +40,8 @@ pub enum Mode {
     Prompt,
     /// `s` was pressed: the next key edits headings, parts or annexes.
     Outline,
+    /// The negotiation panel (`c`).
+    Negotiation,
 }
 
 impl Mode {
@@ -55,6 +57,7 @@ impl Mode {
             Mode::Amendments => Some(KeyMode::Amendments),
             Mode::Prompt => Some(KeyMode::Prompt),
             Mode::Outline => Some(KeyMode::Outline),
+            Mode::Negotiation => Some(KeyMode::Negotiation),
         }
     }
 }
@@ -164,6 +167,12 @@ pub struct App {
     pub amend_view: Option<super::amend_view::AmendView>,
     /// The negotiation panel, when open (see [`super::negotiate`]).
     pub negotiation: Option<super::negotiate::Panel>,
+    /// Propose mode and the delegation proposing (see [`super::propose`]).
+    pub proposing: Option<String>,
+    /// The user's delegation, from the config file (`delegation = "EU"`).
+    pub delegation: Option<String>,
+    /// The negotiation before each undoable negotiation step (see [`super::propose::Marks`]).
+    pub negotiation_marks: super::propose::Marks,
     pub should_quit: bool,
     /// The `/` or `:` prompt, when open.
     pub prompt: Option<super::prompt::Prompt>,
@@ -223,6 +232,9 @@ impl App {
             revision_view: None,
             amend_view: None,
             negotiation: None,
+            proposing: None,
+            delegation: None,
+            negotiation_marks: Default::default(),
             should_quit: false,
             prompt: None,
             search: None,
@@ -258,6 +270,8 @@ impl App {
             Mode::Prompt
         } else if self.amend_view.is_some() {
             Mode::Amendments
+        } else if self.negotiation.is_some() {
+            Mode::Negotiation
         } else if self.revision_view.is_some() {
             Mode::Revisions
         } else if self.outline_keys {

@@ -24,10 +24,12 @@ pub enum KeyMode {
     Revisions,
     /// The amendment view (instructions to accept or reject).
     Amendments,
+    /// The negotiation panel (`c`).
+    Negotiation,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 9] = [
+    pub const ALL: [KeyMode; 10] = [
         KeyMode::Normal,
         KeyMode::Outline,
         KeyMode::Editor,
@@ -37,6 +39,7 @@ impl KeyMode {
         KeyMode::Amendments,
         KeyMode::Dialog,
         KeyMode::Help,
+        KeyMode::Negotiation,
     ];
 
     /// The name used in the config file and the help overlay.
@@ -51,6 +54,7 @@ impl KeyMode {
             KeyMode::Outline => "outline",
             KeyMode::Revisions => "revisions",
             KeyMode::Amendments => "amendments",
+            KeyMode::Negotiation => "negotiation",
         }
     }
 }
@@ -182,7 +186,7 @@ pub struct Keymap {
 }
 
 /// A mode's default bindings: (key, action, shown in the hint line).
-type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 9];
+type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 10];
 
 impl Default for Keymap {
     fn default() -> Self {
@@ -233,6 +237,11 @@ impl Default for Keymap {
                     ("?", Help, true),
                     ("q", Quit, true),
                     ("ctrl-c", Quit, false),
+                    ("P", ProposeMode, false),
+                    ("c", OpenNegotiation, false),
+                    ("}", NextPending, false),
+                    ("{", PrevPending, false),
+                    ("S", CycleStatus, false),
                 ],
             ),
             (
@@ -352,6 +361,31 @@ impl Default for Keymap {
                     ("Y", AcceptAllInstructions, false),
                     ("X", RejectAllInstructions, false),
                     ("u", Undo, true),
+                    ("esc", CloseView, true),
+                    ("q", CloseView, false),
+                ],
+            ),
+            (
+                KeyMode::Negotiation,
+                &[
+                    ("down", SelectNext, false),
+                    ("j", SelectNext, false),
+                    ("up", SelectPrev, false),
+                    ("k", SelectPrev, false),
+                    ("home", SelectFirst, false),
+                    ("end", SelectLast, false),
+                    ("a", Accept, true),
+                    ("r", Reject, true),
+                    ("w", Withdraw, false),
+                    ("right", NextAlternative, false),
+                    ("l", NextAlternative, false),
+                    ("left", PrevAlternative, false),
+                    ("h", PrevAlternative, false),
+                    ("s", CycleStatus, true),
+                    ("f", ShowSettled, true),
+                    ("u", Undo, true),
+                    ("ctrl-r", Redo, false),
+                    ("enter", GoToParagraph, true),
                     ("esc", CloseView, true),
                     ("q", CloseView, false),
                 ],

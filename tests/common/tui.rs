@@ -149,6 +149,12 @@ pub fn selected(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// The ids of the operative paragraphs, in order.
+pub fn op_ids(app: &App) -> Vec<String> {
+    let ops = &app.draft.document.operative;
+    ops.iter().map(|p| p.id.as_str().to_string()).collect()
+}
+
 /// The message shown in the status bar ("" when none is).
 pub fn message(app: &App) -> String {
     app.message
