@@ -5,6 +5,8 @@
 
 pub mod corpus;
 pub mod pandoc;
+pub mod tmux;
+pub mod tui;
 
 use resdraft::export;
 use resdraft::import::{KindHint, import_str};
