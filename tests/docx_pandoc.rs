@@ -176,9 +176,8 @@ fn pandoc_docx_of_each_corpus_text_imports_like_the_text() {
     let failures = failures.into_inner().expect("lock");
     let checked = checked.into_inner();
     assert!(checked >= 400, "only {checked} corpus texts checked");
-    // Pinned at what holds today (44 of 402 differ, most where the text import reads one
-    // footnote as referenced from two places, which Markdown cannot say; issue 13 §2 wants
-    // none): the count may only go down.
+    // Pinned at what holds today (44 of 402 differ, most in the order or anchor of a
+    // footnote; issue 13 §2 wants none): the count may only go down.
     assert!(
         failures.len() <= 44,
         "{} of {checked} differ:\n{}",
