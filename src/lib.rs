@@ -19,6 +19,7 @@ pub mod merge;
 pub mod model;
 pub mod negotiate;
 pub mod numbering;
+pub mod ooxml;
 pub mod ops;
 pub mod phrases;
 pub mod sanitize;

@@ -15,7 +15,7 @@ use resdraft::compare::{self, Align};
 use resdraft::export;
 use resdraft::import::{KindHint, import_file};
 use resdraft::model::Document;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 type Words = (Vec<String>, Vec<Vec<String>>);
 
@@ -66,46 +66,12 @@ fn check(name: &str, old: &Document, new: &Document, dir: &Path) {
     assert_eq!(accepted.1, want_new.1, "{name}: footnotes after accepting");
 }
 
-/// Pairs of the manifest (symbol → file), every `step`th.
-fn corpus_pairs(step: usize) -> Vec<(String, PathBuf, PathBuf)> {
-    let Some(dir) = common::shared("corpus/un80", "diff_docx") else {
-        return Vec::new();
-    };
-    let manifest: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("manifest.json")).expect("manifest"),
-    )
-    .expect("manifest JSON");
-    let docs = manifest["documents"].as_array().expect("documents");
-    let file = |sym: &str| {
-        docs.iter()
-            .find(|d| d["symbol"] == sym)
-            .and_then(|d| d["file"].as_str())
-            .map(|f| dir.join(f))
-    };
-    let mut out = Vec::new();
-    for pair in manifest["pairs"]
-        .as_array()
-        .expect("pairs")
-        .iter()
-        .step_by(step)
-    {
-        let (o, n) = (
-            pair["old"].as_str().unwrap_or(""),
-            pair["new"].as_str().unwrap_or(""),
-        );
-        if let (Some(of), Some(nf)) = (file(o), file(n)) {
-            out.push((format!("{o} -> {n}"), of, nf));
-        }
-    }
-    out
-}
-
 #[test]
 fn rejecting_gives_old_and_accepting_gives_new_on_corpus_pairs() {
     if !common::tool_available("pandoc", "diff_docx") {
         return;
     }
-    let pairs = corpus_pairs(5);
+    let pairs = common::corpus::pairs(5, "diff_docx");
     if pairs.is_empty() {
         return;
     }

@@ -7,7 +7,8 @@
 //! (`word/footnotes.xml`) and the automatic numbering ([`numbering`]: numbered paragraphs and
 //! (a)/(i) lists are Word list items, not typed numbers). [`tracked`] merges the paragraphs
 //! of two versions with revision marks; [`compilation`] writes a negotiation's compilation
-//! text; [`package`] zips the parts.
+//! text; [`package`] zips the parts ([`crate::ooxml`], the package code shared with the Word
+//! reader).
 //!
 //! Written with `quick-xml` (escaping) and `zip` (the package) rather than `docx-rs`, for full
 //! control of the WordprocessingML: footnote separators, the move ranges of `w:moveFrom`/
@@ -30,8 +31,6 @@ use write::{Change, Content, Para, Piece};
 /// Why a Word document could not be written (in memory, so in practice never).
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
-    #[error("cannot write the Word document: {0}")]
-    Zip(#[from] zip::result::ZipError),
     #[error("cannot write the Word document: {0}")]
     Io(#[from] std::io::Error),
 }

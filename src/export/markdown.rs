@@ -1,16 +1,29 @@
 //! The Markdown export: the layout of the text export as Markdown paragraphs, with emphasis
 //! kept (*italic* leads and titles, **bold**), section headings as `##`/`###`, and footnotes
 //! as Markdown footnotes (`[^1]` in the text, `[^1]: …` at the end). Operative numbers are
-//! escaped (`1\.`) so that renderers keep the document's own numbering.
+//! escaped (`1\.`, `\(a)`) so that renderers keep the document's own numbering. A footnote
+//! no text references is referenced at the end of the paragraph it belongs to (as in the
+//! Word export), since Markdown readers drop a note nothing refers to.
 
 use super::{join_lead, sponsors_stage_line, title_line};
 use crate::markup::{self, Segment};
 use crate::model::{Document, Id, Paragraph, Part, Section};
 use crate::numbering;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
+/// The footnote numbers, and the footnotes no text references by the paragraph they belong
+/// to (taken as they are referenced).
+struct Notes {
+    numbers: HashMap<Id, u32>,
+    orphans: RefCell<HashMap<Id, Vec<Id>>>,
+}
+
 pub(super) fn render(doc: &Document) -> String {
-    let numbers = numbering::footnote_numbers(doc);
+    let numbers = Notes {
+        numbers: numbering::footnote_numbers(doc),
+        orphans: RefCell::new(super::orphan_notes(doc)),
+    };
     let mut blocks: Vec<String> = Vec::new();
     let h = &doc.header;
     let md = |s: &str| inline(s, &numbers);
@@ -112,6 +125,17 @@ pub(super) fn render(doc: &Document) -> String {
             blocks.push(md(note));
         }
     }
+    // Footnotes no text references and anchored to no paragraph, in a last paragraph (as
+    // in the Word export): a Markdown reader drops a note nothing refers to.
+    let left: Vec<Id> = numbers.orphans.take().into_values().flatten().collect();
+    let mut last: Vec<(u32, String)> = left
+        .iter()
+        .filter_map(|id| numbers.numbers.get(id).map(|n| (*n, format!("[^{n}]"))))
+        .collect();
+    last.sort();
+    if !last.is_empty() {
+        blocks.push(last.into_iter().map(|(_, r)| r).collect());
+    }
     for (n, f) in numbering::numbered_footnotes(doc) {
         blocks.push(format!("[^{n}]: {}", md(&f.text)));
     }
@@ -121,7 +145,7 @@ pub(super) fn render(doc: &Document) -> String {
 }
 
 /// "II. Heading" with the label escaped and the heading's emphasis kept.
-fn heading_text(label: &str, heading: &str, numbers: &HashMap<Id, u32>) -> String {
+fn heading_text(label: &str, heading: &str, numbers: &Notes) -> String {
     let label = if label.is_empty() {
         String::new()
     } else {
@@ -133,7 +157,7 @@ fn heading_text(label: &str, heading: &str, numbers: &HashMap<Id, u32>) -> Strin
 }
 
 /// A report or annex section's heading, `##` for a chapter and deeper below.
-fn section_heading(blocks: &mut Vec<String>, s: &Section, numbers: &HashMap<Id, u32>) {
+fn section_heading(blocks: &mut Vec<String>, s: &Section, numbers: &Notes) {
     let hashes = "#".repeat(usize::from(s.level.clamp(1, 4)) + 1);
     blocks.push(format!(
         "{hashes} {}",
@@ -149,23 +173,25 @@ fn push_lines(blocks: &mut Vec<String>, lines: &[String]) {
 }
 
 /// A paragraph and its sub-paragraphs, each its own Markdown paragraph.
-fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &HashMap<Id, u32>) {
-    fn rec(
-        blocks: &mut Vec<String>,
-        p: &Paragraph,
-        label: &str,
-        depth: usize,
-        numbers: &HashMap<Id, u32>,
-    ) {
+fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Notes) {
+    fn rec(blocks: &mut Vec<String>, p: &Paragraph, label: &str, depth: usize, numbers: &Notes) {
         let lead = if p.lead.is_empty() {
             String::new()
         } else {
             format!("*{}*", inline(&p.lead, numbers))
         };
-        blocks.push(format!(
-            "{label}{}",
-            join_lead(&lead, &inline(&p.text, numbers))
-        ));
+        let mut block = format!("{label}{}", join_lead(&lead, &inline(&p.text, numbers)));
+        for id in numbers
+            .orphans
+            .borrow_mut()
+            .remove(&p.id)
+            .unwrap_or_default()
+        {
+            if let Some(n) = numbers.numbers.get(&id) {
+                block.push_str(&format!("[^{n}]"));
+            }
+        }
+        blocks.push(unlisted(block));
         for (i, sp) in p.subparagraphs.iter().enumerate() {
             let l = numbering::printed_sub_label(depth + 1, i, p.list_style);
             rec(blocks, sp, &format!("{} ", escape(&l)), depth + 1, numbers);
@@ -174,8 +200,22 @@ fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Has
     rec(blocks, p, label, 0, numbers);
 }
 
+/// A block opening with what a Markdown reader with lettered lists (pandoc) takes for a list
+/// marker (“(a) ”, “2030. ”, “5) ”) escaped: the label stays text, as the operative numbers
+/// (`1\.`) do, rather than becoming a list that the reader numbers afresh.
+fn unlisted(block: String) -> String {
+    let digits = block.bytes().take_while(u8::is_ascii_digit).count();
+    if block.starts_with('(') {
+        format!("\\{block}")
+    } else if digits > 0 && block[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &block[..digits], &block[digits..])
+    } else {
+        block
+    }
+}
+
 /// Draft markup as Markdown: emphasis kept, footnote markers as `[^n]`, the rest escaped.
-fn inline(s: &str, numbers: &HashMap<Id, u32>) -> String {
+fn inline(s: &str, numbers: &Notes) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for seg in markup::parse(s) {
         match seg {
@@ -200,7 +240,7 @@ fn inline(s: &str, numbers: &HashMap<Id, u32>) -> String {
                 }
             }
             Segment::Marker(id) => {
-                if let Some(n) = numbers.get(&id) {
+                if let Some(n) = numbers.numbers.get(&id) {
                     out.push_str(&format!("[^{n}]"));
                 }
             }
@@ -249,6 +289,34 @@ mod tests {
             got,
             "The General Assembly,\n\n*Recalling* the *Treaty Series*,[^1] and a\\_b,\n\n\
              1\\. *Decides* to act.\n\n2\\. *Requests* a report.\n\n[^1]: Vol. 1.\n"
+        );
+    }
+
+    #[test]
+    fn list_labels_stay_text_and_unreferenced_footnotes_are_referenced() {
+        let mut doc = Document::new(DocKind::Resolution);
+        let mut p = Paragraph::new(Id::new("p1"), "Decides", "to act:");
+        p.subparagraphs
+            .push(Paragraph::new(Id::new("p2"), "", "at once;"));
+        p.subparagraphs
+            .push(Paragraph::new(Id::new("p3"), "", "in full."));
+        doc.operative.push(p);
+        doc.operative
+            .push(Paragraph::new(Id::new("p4"), "Requests", "a report."));
+        for (id, text) in [("p5", "(z) typed as it stands,"), ("p6", "2030. A year,")] {
+            doc.preamble.push(Paragraph::new(Id::new(id), "", text));
+        }
+        doc.footnotes.push(Footnote {
+            id: Id::new("f1"),
+            anchor: Id::new("p3"),
+            text: "A note whose marker was lost.".into(),
+        });
+        let got = render(&doc);
+        assert_eq!(
+            got,
+            "\\(z) typed as it stands,\n\n2030\\. A year,\n\n\
+             1\\. *Decides* to act:\n\n\\(a) at once;\n\n\\(b) in full.[^1]\n\n\
+             2\\. *Requests* a report.\n\n[^1]: A note whose marker was lost.\n"
         );
     }
 }

@@ -16,7 +16,7 @@ pub(crate) mod wrap;
 
 use crate::markup;
 use crate::model::{Document, Header, Id, join_lead};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use docx::DocxError;
 
@@ -98,6 +98,19 @@ pub(crate) fn for_each_markup<'a>(doc: &'a Document, f: &mut dyn FnMut(&'a str))
         f(&a.title);
         a.sections.iter().for_each(|s| f(&s.heading));
     }
+}
+
+/// Footnotes whose marker stands nowhere in the text (the import found none), by the
+/// paragraph they are anchored to: the Word and Markdown exports reference them at the end of
+/// that paragraph, since a reader drops (Markdown) or misplaces a note nothing refers to.
+pub(crate) fn orphan_notes(doc: &Document) -> HashMap<Id, Vec<Id>> {
+    let mut marked: HashSet<Id> = HashSet::new();
+    for_each_markup(doc, &mut |s| marked.extend(markup::markers(s)));
+    let mut out: HashMap<Id, Vec<Id>> = HashMap::new();
+    for f in doc.footnotes.iter().filter(|f| !marked.contains(&f.id)) {
+        out.entry(f.anchor.clone()).or_default().push(f.id.clone());
+    }
+    out
 }
 
 /// Sponsors as UN documents list them: "A, B and C".

@@ -360,7 +360,7 @@ pub fn import_bytes(
             import_lines(lines::tidy(pdf.lines), options.hint)
         }
         source::Format::Docx => {
-            let d = docx::read(&bytes, options.changes).map_err(damaged)?;
+            let d = docx::read(&bytes, options.changes).map_err(|e| damaged(e.to_string()))?;
             text = joined(&d.lines);
             let mut imported = import_lines(d.lines, options.hint);
             imported.document.notes.extend(d.comments);

@@ -50,7 +50,7 @@ impl Builder<'_> {
         }
         let expected = self.expected;
         if let Some(last) = self.last_paragraph()
-            && nested_list(last, n, expected)
+            && nested_list(last, n, expected, &item.text)
         {
             last.list_style = ListStyle::Numeric;
             last.subparagraphs

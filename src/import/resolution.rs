@@ -99,12 +99,15 @@ pub fn attach(
 /// numbered list inside `last` (an agenda "1. Opening of the Congress." … "7. Adoption of the
 /// report." under "Approves the following provisional agenda …:"): the list opens with 1
 /// after a colon (unless 1 is the number due) and runs on 2, 3 … while the outer numbering
-/// waits; where both could go on (list item 2 under paragraph 1), the list does.
-pub(super) fn nested_list(last: &Paragraph, n: u32, expected: Option<u32>) -> bool {
+/// waits; where both could go on (list item 2 under paragraph 1), the list does, unless the
+/// item `text` opens with an operative phrase ("3. *Decides* …" after a two-item agenda).
+pub(super) fn nested_list(last: &Paragraph, n: u32, expected: Option<u32>, text: &str) -> bool {
     let starts = n == 1 && last.full_text().trim_end().ends_with(':');
     let runs_on =
         last.list_style == ListStyle::Numeric && n as usize == last.subparagraphs.len() + 1;
-    runs_on || starts && expected != Some(n)
+    let outer = expected == Some(n)
+        && phrases::match_lead(&crate::markup::strip(text), phrases::operative()).is_some();
+    runs_on && !outer || starts && expected != Some(n)
 }
 
 /// Whether a line after the operative part is the closing meeting line or its date.
@@ -152,7 +155,7 @@ fn assemble_items(doc: &mut Document, items: Vec<Item>, warnings: &mut Vec<Warni
             ItemKind::Numbered(n) => {
                 let expected = doc.operative.len() as u32 + 1;
                 if let Some(last) = doc.operative.last_mut()
-                    && nested_list(last, n, Some(expected))
+                    && nested_list(last, n, Some(expected), &item.text)
                 {
                     last.list_style = ListStyle::Numeric;
                     last.subparagraphs

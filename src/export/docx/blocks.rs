@@ -14,7 +14,6 @@
 //! paragraph, so none is lost.
 
 use super::super::{sponsors_stage_line, title_line};
-use crate::markup;
 use crate::model::{Document, Id, ListStyle, Paragraph, Part, Section};
 use crate::numbering;
 use std::collections::{HashMap, HashSet};
@@ -135,7 +134,7 @@ pub(super) fn blocks(doc: &Document) -> Vec<Block> {
     let mut w = Walk {
         doc,
         out: Vec::new(),
-        orphans: orphans(doc),
+        orphans: crate::export::orphan_notes(doc),
     };
     w.header();
     w.content();
@@ -156,17 +155,6 @@ pub(super) fn blocks(doc: &Document) -> Vec<Block> {
         });
     }
     w.out
-}
-
-/// Footnotes whose marker stands nowhere in the text, by the paragraph they are anchored to.
-fn orphans(doc: &Document) -> HashMap<Id, Vec<Id>> {
-    let mut marked: HashSet<Id> = HashSet::new();
-    crate::export::for_each_markup(doc, &mut |s| marked.extend(markup::markers(s)));
-    let mut out: HashMap<Id, Vec<Id>> = HashMap::new();
-    for f in doc.footnotes.iter().filter(|f| !marked.contains(&f.id)) {
-        out.entry(f.anchor.clone()).or_default().push(f.id.clone());
-    }
-    out
 }
 
 const RAGGED: Layout = Layout {

@@ -6,9 +6,6 @@
 
 use super::DocxError;
 use super::write::Parts;
-use std::io::{Cursor, Write};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// The page width and margins (twips; US Letter, as General Assembly documents are printed).
 pub(super) const PAGE_WIDTH: u32 = 12240;
@@ -33,13 +30,9 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="both"/></w:pPr></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="210" w:lineRule="exact"/><w:ind w:left="1267" w:hanging="227"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#;
 
 /// The package: the fixed parts and the generated `document.xml`, `footnotes.xml` and
-/// `numbering.xml`.
+/// `numbering.xml` (zipped by [`crate::ooxml::write`]: the same draft always gives the same
+/// bytes).
 pub(super) fn package(generated: &Parts) -> Result<Vec<u8>, DocxError> {
-    // A fixed time stamp: the same draft always gives the same bytes.
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default());
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let parts: [(&str, &[u8]); 8] = [
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", PACKAGE_RELS.as_bytes()),
@@ -50,9 +43,5 @@ pub(super) fn package(generated: &Parts) -> Result<Vec<u8>, DocxError> {
         ("word/footnotes.xml", &generated.footnotes),
         ("word/numbering.xml", &generated.numbering),
     ];
-    for (name, bytes) in parts {
-        zip.start_file(name, options)?;
-        zip.write_all(bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
+    Ok(crate::ooxml::write(&parts)?)
 }

@@ -1,0 +1,154 @@
+//! Our own Word files read back. `resdraft export --format docx` of a draft imports to the
+//! draft's structure; `resdraft diff OLD NEW --format docx` of corpus pairs, imported with
+//! `--changes revisions`, gives two revisions whose `diff` shows the same changes as
+//! `diff OLD NEW` (the same kinds of change, in the same order, with the same words before
+//! and after).
+
+mod common;
+
+use common::{resdraft, stderr, structure};
+use resdraft::import::{self, KindHint, Options};
+use serde_json::Value;
+use std::path::Path;
+
+/// The changes of `resdraft diff A B --format json`, each as its kind, its part and the words
+/// before and after (lead and text; markup and footnote markers left out).
+fn changes(a: &str, b: &str) -> Vec<String> {
+    let out = resdraft(&["diff", a, b, "--format", "json"]);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "diff {a} {b}: {}",
+        stderr(&out)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).expect("diff JSON");
+    let words = |c: &Value, side: &str| {
+        let text = format!(
+            "{} {}",
+            c[format!("{side}_lead")].as_str().unwrap_or(""),
+            c[format!("{side}_text")].as_str().unwrap_or("")
+        );
+        resdraft::markup::strip(&text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    json["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter(|c| c["kind"] != "unchanged" && c["part"] != "header")
+        .map(|c| {
+            format!(
+                "{} {} | {} | {}",
+                c["kind"].as_str().unwrap_or(""),
+                c["part"].as_str().unwrap_or(""),
+                words(c, "old"),
+                words(c, "new")
+            )
+        })
+        .collect()
+}
+
+/// Where two lists first part, for a failure message.
+fn first_difference(got: &[String], want: &[String]) -> String {
+    let at = got
+        .iter()
+        .zip(want)
+        .position(|(a, b)| a != b)
+        .unwrap_or(got.len().min(want.len()));
+    format!(
+        "{} changes against {}; first at {at}: {:?} | {:?}",
+        got.len(),
+        want.len(),
+        got.get(at),
+        want.get(at)
+    )
+}
+
+#[test]
+fn the_word_export_of_a_draft_imports_to_its_structure() {
+    let mut docs: Vec<(String, resdraft::model::Document)> = Vec::new();
+    for name in ["sample-resolution.toml", "sample-report.toml"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("drafts")
+            .join(name);
+        if let Ok(d) = resdraft::draftfile::load(&path) {
+            docs.push((name.to_string(), d.document));
+        }
+    }
+    for text in common::corpus::documents("docx_revisions")
+        .iter()
+        .step_by(8)
+    {
+        if let Ok(i) = import::import_file(text, KindHint::Auto) {
+            docs.push((text.display().to_string(), i.document));
+        }
+    }
+    assert!(docs.len() >= 40, "only {} drafts", docs.len());
+    let mut failures = Vec::new();
+    for (name, doc) in &docs {
+        let bytes = resdraft::export::docx(doc).expect("docx");
+        let back = import::import_bytes(bytes, Path::new("x.docx"), Options::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .document;
+        let (got, want) = (structure(&back), structure(doc));
+        if got != want {
+            failures.push(format!("{name}: {}", first_difference(&got, &want)));
+        }
+    }
+    // Pinned at what holds today (6 of 53 drafts differ, issue 13 §2 wants none): the count
+    // may only go down.
+    assert!(
+        failures.len() <= 6,
+        "{} of {} differ:\n{}",
+        failures.len(),
+        docs.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn tracked_changes_of_our_diff_import_as_revisions_with_the_same_changes() {
+    let pairs = common::corpus::pairs(10, "docx_revisions");
+    if pairs.is_empty() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (docx, toml) = (dir.path().join("t.docx"), dir.path().join("t.toml"));
+    let (docx, toml) = (docx.to_str().expect("UTF-8"), toml.to_str().expect("UTF-8"));
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (name, old, new) in &pairs {
+        let (old, new) = (old.to_str().expect("UTF-8"), new.to_str().expect("UTF-8"));
+        let out = resdraft(&["diff", old, new, "--format", "docx", "-o", docx]);
+        if out.status.code() != Some(1) {
+            // A text the import refuses (an amendment, a decision): no draft to compare.
+            continue;
+        }
+        let out = resdraft(&[
+            "import",
+            docx,
+            "--changes",
+            "revisions",
+            "-o",
+            toml,
+            "--force",
+        ]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let want = changes(old, new);
+        let got = changes(&format!("{toml}@original"), &format!("{toml}@tracked"));
+        if got != want {
+            failures.push(format!("{name}: {}", first_difference(&got, &want)));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} pairs checked");
+    // Pinned at what holds today (4 of 14 pairs differ, issue 13 §2 wants none): the count
+    // may only go down.
+    assert!(
+        failures.len() <= 4,
+        "{} of {checked} pairs differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
