@@ -26,7 +26,9 @@ impl<'a> Iterator for Tokens<'a> {
         let ascii_run = |is: fn(u8) -> bool, is_char: fn(char) -> bool| {
             let n = bytes.iter().position(|&b| !is(b)).unwrap_or(bytes.len());
             if bytes.get(n).is_some_and(|&b| b >= 0x80) {
-                n + rest[n..].find(|ch: char| !is_char(ch)).unwrap_or(rest.len() - n)
+                n + rest[n..]
+                    .find(|ch: char| !is_char(ch))
+                    .unwrap_or(rest.len() - n)
             } else {
                 n
             }

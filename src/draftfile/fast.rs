@@ -44,13 +44,18 @@ pub(super) fn read(text: &str) -> Option<FileV1> {
 enum Table {
     Root,
     /// `[header]` or `[revisions.document.header]`: handed to `toml` when it ends.
-    Header { revision: bool },
+    Header {
+        revision: bool,
+    },
     Revision,
     /// `[revisions.document]`: the keys of a document's top.
     RevisionDoc,
     /// An array-of-tables element: whether inside the last revision, and the path below the
     /// document ("operative.subparagraphs").
-    Item { revision: bool, path: String },
+    Item {
+        revision: bool,
+        path: String,
+    },
 }
 
 struct Reader<'a> {
@@ -148,9 +153,7 @@ fn item<'a>(doc: DocMut<'a>, path: &[&str], push: bool) -> Option<Item<'a>> {
             })
             .map(Item::Part),
             Some((&"preamble", subs)) => para_at(&mut doc.parts.last_mut()?.preamble, subs, push),
-            Some((&"operative", subs)) => {
-                para_at(&mut doc.parts.last_mut()?.operative, subs, push)
-            }
+            Some((&"operative", subs)) => para_at(&mut doc.parts.last_mut()?.operative, subs, push),
             Some(_) => None,
         },
         "sections" => section_at(doc.sections, rest, push),
@@ -537,14 +540,20 @@ impl Reader<'_> {
                 Some(Value::Bool(false))
             }
             b'0'..=b'9' => {
-                let len = rest.iter().position(|c| !c.is_ascii_digit()).unwrap_or(rest.len());
+                let len = rest
+                    .iter()
+                    .position(|c| !c.is_ascii_digit())
+                    .unwrap_or(rest.len());
                 if len > 1 && rest[0] == b'0' {
                     return None; // a leading zero is not TOML
                 }
                 let n = self.text[self.pos..self.pos + len].parse().ok()?;
                 self.pos += len;
                 // "1.5", "1e3", "1979-05-27" are other types
-                if self.b.get(self.pos).is_some_and(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'#'))
+                if self
+                    .b
+                    .get(self.pos)
+                    .is_some_and(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'#'))
                 {
                     return None;
                 }
@@ -655,7 +664,11 @@ mod tests {
     use proptest::prelude::*;
     use std::ops::Range;
 
-    type Read = (Draft, super::super::schema::Spans, Vec<(Range<usize>, super::super::schema::Spans)>);
+    type Read = (
+        Draft,
+        super::super::schema::Spans,
+        Vec<(Range<usize>, super::super::schema::Spans)>,
+    );
 
     fn by_toml(text: &str) -> Option<Read> {
         toml::from_str::<FileV1>(text).ok().map(FileV1::into_draft)
@@ -666,7 +679,9 @@ mod tests {
     }
 
     fn sample(name: &str) -> String {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts").join(name);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("drafts")
+            .join(name);
         std::fs::read_to_string(path).expect("sample draft")
     }
 
