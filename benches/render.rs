@@ -92,15 +92,11 @@ fn generated() -> Draft {
     Draft::new(doc)
 }
 
-fn app_for(draft: Draft, path: PathBuf) -> App {
-    let opts = Options::new(draft, path, Some("dark".into()));
-    prepare(opts, Dirs::default()).0
-}
-
-/// The editor as the terminal runs it: the editorial check in its worker thread.
-fn app_in_background(draft: Draft, path: PathBuf) -> App {
+/// The editor on `draft`; with `background`, as the terminal runs it: the editorial check in
+/// its worker thread.
+fn app_for(draft: Draft, path: PathBuf, background: bool) -> App {
     let opts = Options {
-        check_in_background: true,
+        check_in_background: background,
         ..Options::new(draft, path, Some("dark".into()))
     };
     prepare(opts, Dirs::default()).0
@@ -114,7 +110,7 @@ fn bench(c: &mut Criterion) {
     let draft = generated();
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
 
-    let mut app = app_for(draft.clone(), PathBuf::from("bench.toml"));
+    let mut app = app_for(draft.clone(), PathBuf::from("bench.toml"), false);
     for _ in 0..500 {
         key(&mut app, KeyCode::Char('j'));
     }
@@ -142,7 +138,7 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    let mut app = app_in_background(draft.clone(), PathBuf::from("bench.toml"));
+    let mut app = app_for(draft.clone(), PathBuf::from("bench.toml"), true);
     for _ in 0..500 {
         key(&mut app, KeyCode::Char('j'));
     }
@@ -164,24 +160,20 @@ fn bench(c: &mut Criterion) {
     c.bench_function("open: editorial check", |b| {
         b.iter(|| black_box(resdraft::check::check(&draft.document)))
     });
-    c.bench_function("open draft + first frame, check in the background", |b| {
-        b.iter(|| {
-            let loaded = draftfile::load(&path).expect("load");
-            let mut app = app_in_background(loaded, path.clone());
-            let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
-            term.draw(|f| view::draw(f, &mut app)).expect("draw");
-            black_box(app.generation);
-        })
-    });
-    c.bench_function("open draft + first frame", |b| {
-        b.iter(|| {
-            let loaded = draftfile::load(&path).expect("load");
-            let mut app = app_for(loaded, path.clone());
-            let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
-            term.draw(|f| view::draw(f, &mut app)).expect("draw");
-            black_box(app.generation);
-        })
-    });
+    for (name, background) in [
+        ("open draft + first frame", false),
+        ("open draft + first frame, check in the background", true),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let loaded = draftfile::load(&path).expect("load");
+                let mut app = app_for(loaded, path.clone(), background);
+                let mut term = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+                term.draw(|f| view::draw(f, &mut app)).expect("draw");
+                black_box(app.generation);
+            })
+        });
+    }
 }
 
 criterion_group! {
