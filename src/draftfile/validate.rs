@@ -160,6 +160,18 @@ impl Ctx<'_> {
                 .enumerate()
                 .map(|(i, f)| (f.id.as_str(), Where::Footnote(i))),
         );
+        for (i, (_, loc)) in paragraphs.iter().enumerate() {
+            if loc.depth() > MAX_DEPTH {
+                return Err(FileError::Invalid {
+                    path: self.path.to_path_buf(),
+                    line: spans.paragraphs.get(i).and_then(|s| self.line(s)),
+                    message: too_deep(
+                        &format!("{within}{}", numbering::describe(doc, loc)),
+                        loc.depth(),
+                    ),
+                });
+            }
+        }
         let told = |w: Where| self.place(doc, &paragraphs, spans, within, w);
         let mut seen: HashMap<&str, Where> = HashMap::with_capacity(ids.len());
         for &(id, at) in &ids {
