@@ -77,18 +77,22 @@ if [[ $mode == pair ]]; then
     done
 else
     echo "scaling: drafts of 2,000 to 32,000 paragraphs, a tenth edited or replaced, 1 % moved;" \
-        "resdraft diff --align similarity --format json, medians of $runs runs"
-    prev=
+        "resdraft diff --align similarity --format json, medians of $runs runs (elapsed, CPU);" \
+        "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+    prev= prevc=
     for n in 2000 4000 8000 16000 32000; do
         "$gen" "$dir/$n" "$n" scaling
-        ts=()
+        ts=() cs=()
         for (( k = 0; k < runs; k++ )); do
             time_once t c "$bin" diff "$dir/$n/a.toml" "$dir/$n/b.toml" --align similarity --format json
-            ts+=("$t")
+            ts+=("$t") cs+=("$c")
         done
         m=$(printf '%s\n' "${ts[@]}" | median)
+        mc=$(printf '%s\n' "${cs[@]}" | median)
         growth=${prev:+$(awk -v a="$m" -v b="$prev" 'BEGIN { printf "×%.2f", a / b }')}
-        printf '%6d paragraphs  %10s  %s\n' "$n" "$(ms "$m")" "$growth"
-        prev=$m
+        growthc=${prevc:+$(awk -v a="$mc" -v b="$prevc" 'BEGIN { printf "×%.2f", a / b }')}
+        printf '%6d paragraphs  elapsed %10s %6s  cpu %10s %6s\n' \
+            "$n" "$(ms "$m")" "$growth" "$(ms "$mc")" "$growthc"
+        prev=$m prevc=$mc
     done
 fi

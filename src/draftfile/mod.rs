@@ -14,6 +14,7 @@
 //! the draft (see [`crate::fileio`] for devices, FIFOs, read-only files and hard links).
 
 mod emit;
+mod fast;
 mod negotiation;
 mod schema;
 pub mod stamp;
@@ -285,9 +286,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
         }
     };
     too_deep_tables(text, path)?;
-    // A file of a known format reads in one pass. Otherwise first the syntax and the
-    // version, so a newer file is named as such rather than as a file with unknown keys.
-    let file: FileV1 = match toml::from_str::<FileV1>(text) {
+    // A file of a known format reads in one pass: in the layout the emitter writes, by the
+    // fast reader, else by `toml`. Otherwise first the syntax and the version, so a newer
+    // file is named as such rather than as a file with unknown keys.
+    let parsed = match fast::read(text) {
+        Some(file) => Ok(file),
+        None => toml::from_str::<FileV1>(text),
+    };
+    let file: FileV1 = match parsed {
         Ok(file) if (1..=FORMAT_VERSION).contains(&file._format) => file,
         first => {
             let table: toml::Table = toml::from_str(text).map_err(toml_err)?;

@@ -21,7 +21,7 @@ use toml::Spanned;
 macro_rules! doc_file {
     ($(#[$meta:meta])* $name:ident { $($before:tt)* } { $($after:tt)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Deserialize)]
+        #[derive(Debug, Deserialize, Default)]
         #[serde(deny_unknown_fields)]
         pub(super) struct $name {
             $($before)*
@@ -53,6 +53,31 @@ macro_rules! doc_file {
         }
 
         impl $name {
+            /// No keys given: every field at the default serde gives it.
+            pub(super) fn blank() -> Self {
+                Self {
+                    first_number: 1,
+                    ..Self::default()
+                }
+            }
+
+            /// The document's keys and lists, to fill (see [`super::fast`]).
+            pub(super) fn doc_mut(&mut self) -> DocMut<'_> {
+                DocMut {
+                    kind: &mut self.kind,
+                    authoring_body: &mut self.authoring_body,
+                    first_number: &mut self.first_number,
+                    notes: &mut self.notes,
+                    preamble: &mut self.preamble,
+                    operative: &mut self.operative,
+                    headings: &mut self.headings,
+                    parts: &mut self.parts,
+                    sections: &mut self.sections,
+                    annexes: &mut self.annexes,
+                    footnotes: &mut self.footnotes,
+                }
+            }
+
             /// The document, with the spans of its ids.
             fn into_doc(self) -> (Document, Spans) {
                 // Paragraph spans are pushed in the order of `Document::walk`.
@@ -227,8 +252,23 @@ fn yes() -> bool {
     true
 }
 
+/// The keys and lists of one document (the top of the file or a revision's), to fill.
+pub(super) struct DocMut<'a> {
+    pub kind: &'a mut DocKind,
+    pub authoring_body: &'a mut String,
+    pub first_number: &'a mut u32,
+    pub notes: &'a mut Vec<String>,
+    pub preamble: &'a mut Vec<ParaFile>,
+    pub operative: &'a mut Vec<ParaFile>,
+    pub headings: &'a mut Vec<HeadingFile>,
+    pub parts: &'a mut Vec<PartFile>,
+    pub sections: &'a mut Vec<SectionFile>,
+    pub annexes: &'a mut Vec<AnnexFile>,
+    pub footnotes: &'a mut Vec<FootnoteFile>,
+}
+
 /// Where the ids of one document stand in the file, in the model's walk order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Spans {
     /// Paragraphs and sub-paragraphs, in [`Document::walk`] order.
     pub paragraphs: Vec<Range<usize>>,

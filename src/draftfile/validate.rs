@@ -34,28 +34,27 @@ pub(super) fn check(
     text: &str,
     path: &Path,
 ) -> Result<(), FileError> {
-    let newlines: Vec<usize> = memchr_newlines(text);
     let ctx = Ctx {
         text,
         path,
-        newlines,
+        newlines: std::cell::OnceCell::new(),
     };
     ctx.first_number(&draft.document, 0, "")?;
     ctx.document(&draft.document, spans, "")?;
-    let mut labels: HashMap<&str, usize> = HashMap::new();
+    let mut labels: HashMap<&str, &Range<usize>> = HashMap::new();
     for (rev, (label_span, spans)) in draft.revisions.iter().zip(revision_spans) {
-        let line = ctx.line(label_span);
         if rev.label.trim().is_empty() {
             return Err(FileError::Invalid {
                 path: path.to_path_buf(),
-                line,
+                line: ctx.line(label_span),
                 message: "a revision has an empty label".into(),
             });
         }
-        if let Some(first) = labels.insert(&rev.label, line.unwrap_or(0)) {
+        if let Some(first) = labels.insert(&rev.label, label_span) {
+            let first = ctx.line(first).unwrap_or(0);
             return Err(FileError::Invalid {
                 path: path.to_path_buf(),
-                line,
+                line: ctx.line(label_span),
                 message: format!(
                     "two revisions are labelled “{}” (the first at line {first})",
                     rev.label
@@ -67,6 +66,20 @@ pub(super) fn check(
         ctx.document(&rev.document, spans, &within)?;
     }
     Ok(())
+}
+
+/// Where an id stands: the index of its paragraph (in walk order), section, heading, part,
+/// annex, annex section (annex, index in the annex, index among all annex sections) or
+/// footnote.
+#[derive(Debug, Clone, Copy)]
+enum Where {
+    Para(usize),
+    Section(usize),
+    Heading(usize),
+    Part(usize),
+    Annex(usize),
+    AnnexSection(usize, usize, usize),
+    Footnote(usize),
 }
 
 /// “heading “Title”” or “heading 3” when it has no text.
@@ -81,8 +94,9 @@ fn titled(what: &str, index: usize, text: &str) -> String {
 struct Ctx<'a> {
     text: &'a str,
     path: &'a Path,
-    /// Byte offsets of the newlines, to find a span's line by binary search.
-    newlines: Vec<usize>,
+    /// Byte offsets of the newlines, to find a span's line by binary search (found when a
+    /// line is first asked for).
+    newlines: std::cell::OnceCell<Vec<usize>>,
 }
 
 fn memchr_newlines(text: &str) -> Vec<usize> {
@@ -97,79 +111,55 @@ impl Ctx<'_> {
     fn line(&self, span: &Range<usize>) -> Option<usize> {
         (span.end > span.start).then(|| {
             self.newlines
+                .get_or_init(|| memchr_newlines(self.text))
                 .partition_point(|&n| n < span.start.min(self.text.len()))
                 + 1
         })
     }
 
     fn document(&self, doc: &Document, spans: &Spans, within: &str) -> Result<(), FileError> {
-        // Every id with its place and line, in document order.
-        let mut ids: Vec<(String, String, Option<usize>)> = Vec::new();
+        // Every id and where it stands, in document order; the place and the line are told
+        // only for a problem (most drafts have none, and a long one has many ids).
         let paragraphs = doc.paragraphs();
-        for (i, (p, loc)) in paragraphs.iter().enumerate() {
-            let span = spans.paragraphs.get(i);
-            ids.push((
-                p.id.0.clone(),
-                format!("{within}{}", numbering::describe(doc, loc)),
-                span.and_then(|s| self.line(s)),
-            ));
-        }
-        for (i, s) in doc.sections.iter().enumerate() {
-            let name = if s.heading.is_empty() {
-                format!("section {}", i + 1)
-            } else {
-                format!("section “{}”", s.heading)
-            };
-            ids.push((
-                s.id.0.clone(),
-                format!("{within}{name}"),
-                spans.sections.get(i).and_then(|s| self.line(s)),
-            ));
-        }
-        for (i, h) in doc.headings.iter().enumerate() {
-            ids.push((
-                h.id.0.clone(),
-                format!("{within}{}", titled("heading", i, &h.heading)),
-                spans.headings.get(i).and_then(|(s, _)| self.line(s)),
-            ));
-        }
-        for (i, p) in doc.parts.iter().enumerate() {
-            ids.push((
-                p.id.0.clone(),
-                format!("{within}part {}", p.name(i)),
-                spans.parts.get(i).and_then(|s| self.line(s)),
-            ));
-        }
+        let mut ids: Vec<(&str, Where)> = Vec::new();
+        ids.extend(
+            paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, (p, _))| (p.id.as_str(), Where::Para(i))),
+        );
+        ids.extend(
+            doc.sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.as_str(), Where::Section(i))),
+        );
+        ids.extend(
+            doc.headings
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (h.id.as_str(), Where::Heading(i))),
+        );
+        ids.extend(
+            doc.parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), Where::Part(i))),
+        );
         let mut annex_section = 0;
         for (i, a) in doc.annexes.iter().enumerate() {
-            ids.push((
-                a.id.0.clone(),
-                format!("{within}{}", titled("annex", i, &a.title)),
-                spans.annexes.get(i).and_then(|s| self.line(s)),
-            ));
+            ids.push((a.id.as_str(), Where::Annex(i)));
             for (j, s) in a.sections.iter().enumerate() {
-                ids.push((
-                    s.id.0.clone(),
-                    format!(
-                        "{within}{} of annex {}",
-                        titled("section", j, &s.heading),
-                        i + 1
-                    ),
-                    spans
-                        .annex_sections
-                        .get(annex_section)
-                        .and_then(|s| self.line(s)),
-                ));
+                ids.push((s.id.as_str(), Where::AnnexSection(i, j, annex_section)));
                 annex_section += 1;
             }
         }
-        for (i, f) in doc.footnotes.iter().enumerate() {
-            ids.push((
-                f.id.0.clone(),
-                format!("{within}footnote {} of the list", i + 1),
-                spans.footnotes.get(i).and_then(|(s, _)| self.line(s)),
-            ));
-        }
+        ids.extend(
+            doc.footnotes
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.id.as_str(), Where::Footnote(i))),
+        );
         for (i, (_, loc)) in paragraphs.iter().enumerate() {
             if loc.depth() > MAX_DEPTH {
                 return Err(FileError::Invalid {
@@ -182,24 +172,27 @@ impl Ctx<'_> {
                 });
             }
         }
-        let mut seen: HashMap<&str, (&str, Option<usize>)> = HashMap::new();
-        for (id, place, line) in &ids {
+        let told = |w: Where| self.place(doc, &paragraphs, spans, within, w);
+        let mut seen: HashMap<&str, Where> = HashMap::with_capacity(ids.len());
+        for &(id, at) in &ids {
             if id.trim().is_empty() {
+                let (place, line) = told(at);
                 return Err(FileError::Invalid {
                     path: self.path.to_path_buf(),
-                    line: *line,
+                    line,
                     message: format!("{place} has an empty id"),
                 });
             }
-            if let Some((first, first_line)) = seen.insert(id, (place, *line)) {
+            if let Some(first) = seen.insert(id, at) {
+                let ((first, first_line), (place, line)) = (told(first), told(at));
                 return Err(FileError::DuplicateId {
                     path: self.path.to_path_buf(),
-                    line: *line,
+                    line,
                     duplicate: Box::new(Duplicate {
-                        id: id.clone(),
-                        first: first.to_string(),
+                        id: id.to_string(),
+                        first,
                         first_line,
-                        second: place.clone(),
+                        second: place,
                     }),
                 });
             }
@@ -243,6 +236,57 @@ impl Ctx<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Where an id stands, as a drafter says it, and its line.
+    fn place(
+        &self,
+        doc: &Document,
+        paragraphs: &[(&crate::model::Paragraph, crate::model::Location)],
+        spans: &Spans,
+        within: &str,
+        at: Where,
+    ) -> (String, Option<usize>) {
+        let line = |s: Option<&Range<usize>>| s.and_then(|s| self.line(s));
+        match at {
+            Where::Para(i) => (
+                format!("{within}{}", numbering::describe(doc, &paragraphs[i].1)),
+                line(spans.paragraphs.get(i)),
+            ),
+            Where::Section(i) => {
+                let s = &doc.sections[i];
+                let name = if s.heading.is_empty() {
+                    format!("section {}", i + 1)
+                } else {
+                    format!("section “{}”", s.heading)
+                };
+                (format!("{within}{name}"), line(spans.sections.get(i)))
+            }
+            Where::Heading(i) => (
+                format!("{within}{}", titled("heading", i, &doc.headings[i].heading)),
+                line(spans.headings.get(i).map(|(s, _)| s)),
+            ),
+            Where::Part(i) => (
+                format!("{within}part {}", doc.parts[i].name(i)),
+                line(spans.parts.get(i)),
+            ),
+            Where::Annex(i) => (
+                format!("{within}{}", titled("annex", i, &doc.annexes[i].title)),
+                line(spans.annexes.get(i)),
+            ),
+            Where::AnnexSection(i, j, k) => (
+                format!(
+                    "{within}{} of annex {}",
+                    titled("section", j, &doc.annexes[i].sections[j].heading),
+                    i + 1
+                ),
+                line(spans.annex_sections.get(k)),
+            ),
+            Where::Footnote(i) => (
+                format!("{within}footnote {} of the list", i + 1),
+                line(spans.footnotes.get(i).map(|(s, _)| s)),
+            ),
+        }
     }
 
     /// Refuses a `first_number` out of [`MAX_FIRST_NUMBER`]'s range (numbers would wrap);

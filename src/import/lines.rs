@@ -137,15 +137,17 @@ fn split(text: &str) -> (Vec<Line>, Vec<bool>) {
 /// spaces collapsed (PDF extraction leaves them), leading and trailing spaces dropped. Returns
 /// the line and the offsets of the collapsed runs of two or more spaces inside it.
 pub(crate) fn clean(s: &str) -> (String, Vec<usize>) {
-    // Most lines are printable ASCII with single spaces and no backslash: only trimmed.
-    let bytes = s.as_bytes();
-    let plain = bytes
-        .iter()
-        .all(|&b| (0x20..0x7f).contains(&b) && b != b'\\')
-        && !bytes.windows(2).any(|w| w == b"  ");
-    if plain {
-        return (s.trim_matches(' ').to_string(), Vec::new());
+    // Most lines are printable ASCII with single spaces between words and no backslash,
+    // indented or not: only trimmed (spaces before or after the text are no gaps).
+    let trimmed = s.trim_matches(' ');
+    if is_plain(trimmed.as_bytes()) {
+        return (trimmed.to_string(), Vec::new());
     }
+    clean_chars(s)
+}
+
+/// [`clean`] character by character.
+fn clean_chars(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut gaps = Vec::new();
     let mut run = 0;
@@ -189,6 +191,18 @@ pub(crate) fn clean(s: &str) -> (String, Vec<usize>) {
     } else {
         (trimmed.to_string(), gaps)
     }
+}
+
+/// Whether a line is printable ASCII without a backslash or two spaces in a row (one pass).
+fn is_plain(bytes: &[u8]) -> bool {
+    let mut prev = 0;
+    for &b in bytes {
+        if !(0x20..0x7f).contains(&b) || b == b'\\' || (b == b' ' && prev == b' ') {
+            return false;
+        }
+        prev = b;
+    }
+    true
 }
 
 /// A document symbol such as `A/80/L.7`, `E/CN.15/2021/L.4/Rev.1`, `A/RES/80/4`.
@@ -471,6 +485,14 @@ pub fn drop_running_heads(lines: &mut [Line], title: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The fast path for plain lines cleans as the character rules do.
+        #[test]
+        fn plain_lines_clean_as_the_char_rules(s in "[ a-z.,\\\\\t\u{a0}é]{0,30}") {
+            proptest::prop_assert_eq!(clean(&s), clean_chars(&s));
+        }
+    }
 
     fn texts(s: &str) -> Vec<String> {
         normalise(s).into_iter().map(|l| l.text).collect()

@@ -149,7 +149,12 @@ pub struct App {
     /// Bumped on every change of the document (invalidates derived data).
     pub generation: u64,
     pub message: Option<Message>,
+    /// The editorial check's findings, of the document at generation `findings_for`.
     pub findings: Vec<Finding>,
+    pub findings_for: u64,
+    /// The worker running the check off the key path (`None`: the check runs on every
+    /// change before the next frame, as in tests).
+    pub checker: Option<super::checker::Checker>,
     pub show_outline: bool,
     pub show_help: bool,
     pub help_scroll: u16,
@@ -204,6 +209,12 @@ pub struct App {
 impl App {
     /// A new editor on `draft`, saved to `path`.
     pub fn new(draft: Draft, path: PathBuf) -> Self {
+        App::open(draft, path, false)
+    }
+
+    /// A new editor on `draft`, saved to `path`; with `background`, the editorial check runs
+    /// in a worker thread (see [`super::checker`]).
+    pub fn open(draft: Draft, path: PathBuf, background: bool) -> Self {
         let stamp = FileStamp::of(&path);
         let mut app = App {
             draft,
@@ -216,6 +227,8 @@ impl App {
             generation: 0,
             message: None,
             findings: Vec::new(),
+            findings_for: u64::MAX,
+            checker: background.then(super::checker::Checker::start).flatten(),
             show_outline: false,
             show_help: false,
             help_scroll: 0,
@@ -311,13 +324,60 @@ impl App {
         });
     }
 
-    /// Re-runs the editorial check.
+    /// Re-runs the editorial check: in the worker when there is one, else at once.
     pub fn refresh_findings(&mut self) {
+        if let Some(c) = &self.checker
+            && c.request(self.generation, self.draft.document.clone())
+        {
+            return;
+        }
+        self.checker = None;
         self.findings = check::check(&self.draft.document);
+        self.findings_for = self.generation;
     }
 
-    /// The findings about the selected paragraph.
+    /// Whether the findings are those of the current text.
+    pub fn findings_current(&self) -> bool {
+        self.findings_for == self.generation
+    }
+
+    /// Takes the worker's newest result; true when the findings became current.
+    pub fn poll_findings(&mut self) -> bool {
+        let Some((generation, findings)) = self.checker.as_ref().and_then(|c| c.latest()) else {
+            return false;
+        };
+        if generation != self.generation || self.findings_current() {
+            return false;
+        }
+        self.findings = findings;
+        self.findings_for = generation;
+        true
+    }
+
+    /// Makes the findings current, waiting for the worker if it is still checking (for
+    /// what lists every finding).
+    pub fn settle_findings(&mut self) {
+        if self.findings_current() || self.poll_findings() {
+            return;
+        }
+        match self.checker.as_ref().map(|c| c.wait(self.generation)) {
+            Some(Some(findings)) => {
+                self.findings = findings;
+                self.findings_for = self.generation;
+            }
+            _ => {
+                self.checker = None;
+                self.refresh_findings();
+            }
+        }
+    }
+
+    /// The findings about the selected paragraph (none while the check of the current text
+    /// is still running).
     pub fn selected_findings(&self) -> Vec<&Finding> {
+        if !self.findings_current() {
+            return Vec::new();
+        }
         match &self.selected {
             Some(id) => self
                 .findings

@@ -7,6 +7,7 @@ pub mod action;
 pub mod amend_view;
 pub mod amendments;
 pub mod app;
+mod checker;
 pub mod config;
 pub mod dialog;
 mod dialog_update;
@@ -62,6 +63,9 @@ pub struct Options {
     pub compare_with: Option<String>,
     /// The import's warnings, tied to their paragraphs (shown with W).
     pub notices: Vec<notices::Notice>,
+    /// Run the editorial check in a worker thread, off the key path (the terminal editor
+    /// does; tests leave it off so that findings are there right after each key).
+    pub check_in_background: bool,
 }
 
 impl Options {
@@ -76,6 +80,7 @@ impl Options {
             imported_from: None,
             compare_with: None,
             notices: Vec::new(),
+            check_in_background: false,
         }
     }
 }
@@ -100,7 +105,7 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
     };
     let (theme, theme_problem) = theme::load(&theme_name, dirs.config.as_deref());
     problems.extend(theme_problem);
-    let mut app = App::new(opts.draft, opts.path);
+    let mut app = App::open(opts.draft, opts.path, opts.check_in_background);
     app.theme = theme;
     app.keymap = cfg.keymap.clone();
     app.delegation = cfg.delegation.clone();
@@ -209,6 +214,10 @@ impl Stopped {
 pub fn run(opts: Options) -> anyhow::Result<Option<Stopped>> {
     let watchdog = Watchdog::start(terminal::emergency)?;
     let shared = watchdog.shared.clone();
+    let opts = Options {
+        check_in_background: true,
+        ..opts
+    };
     let (mut app, setup) = prepare(opts, Dirs::from_env());
     let no_terminal = |e: std::io::Error| {
         anyhow::anyhow!(
@@ -280,13 +289,16 @@ fn event_loop(
         if let Some(stop) = shared.stop() {
             return Ok(Some(stop));
         }
+        app.poll_findings();
         if let Err(e) = term.draw(|f| view::draw(f, app)) {
             return if tty.gone() { lost() } else { Err(e) };
         }
         if app.should_quit {
             return Ok(None);
         }
-        if tty.wait_input(Duration::from_millis(250)) == Input::Gone {
+        // While the check runs in its worker, look for its result often.
+        let wait = if app.findings_current() { 250 } else { 5 };
+        if tty.wait_input(Duration::from_millis(wait)) == Input::Gone {
             return lost();
         }
         // crossterm's reader loops forever on a terminal that is gone: look first, every time.

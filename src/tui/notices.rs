@@ -108,8 +108,10 @@ pub fn entries(app: &App) -> Vec<Entry> {
     out
 }
 
-/// W: opens the list (or says there is nothing in it).
+/// W: opens the list (or says there is nothing in it), with the findings of the current
+/// text.
 pub fn open(app: &mut App) {
+    app.settle_findings();
     if entries(app).is_empty() {
         app.say("No import warnings and no check findings");
         return;

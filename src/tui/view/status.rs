@@ -105,6 +105,7 @@ fn fields(app: &App) -> Vec<(u8, Vec<Span<'static>>)> {
     }
     let n = app.findings.len();
     let findings = match n {
+        _ if !app.findings_current() => " │ checking…".to_string(),
         0 => " │ 0 findings".to_string(),
         1 => " │ 1 finding".to_string(),
         _ => format!(" │ {n} findings"),
