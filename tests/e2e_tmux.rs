@@ -5,110 +5,9 @@
 
 mod common;
 
+use common::tmux::{command_line, ends_within_2s, sample_in, start, start_command};
 use resdraft::draftfile;
-use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.cmd(&["send-keys", "-t", "e2e", k]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn literal(&self, text: &str) {
-        self.cmd(&["send-keys", "-t", "e2e", "-l", text]);
-        std::thread::sleep(Duration::from_millis(100));
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(needle) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("“{needle}” did not appear; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn alive(&self) -> bool {
-        self.cmd(&["has-session", "-t", "e2e"]).status.success()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-/// The shell command that runs resdraft with its directories in `dir/home`.
-fn command_line(dir: &Path, args: &str) -> String {
-    let home = dir.join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    format!(
-        "cd '{d}' && exec env HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_DATA_HOME='{h}/.local/share' \
-         RESDRAFT_CONFIG_DIR='{h}/config' RESDRAFT_DATA_DIR='{h}/data' TERM=xterm-256color \
-         '{bin}' {args}",
-        d = dir.display(),
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_resdraft"),
-    )
-}
-
-fn start(dir: &Path, args: &str) -> Tmux {
-    // Not exec'd: the shell stays to print the exit status.
-    let cmd =
-        command_line(dir, args).replacen(" exec env ", " env ", 1) + "; echo EXITED $?; sleep 30";
-    start_command(&cmd)
-}
-
-/// A tmux server of its own (one socket per session: tests run in parallel).
-fn start_command(cmd: &str) -> Tmux {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let socket = format!("resdraft-e2e-{}-{n}", std::process::id());
-    let t = Tmux { socket };
-    let out = t.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        cmd,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    t
-}
 
 #[test]
 fn edit_move_insert_save_and_quit_in_a_real_terminal() {
@@ -116,9 +15,7 @@ fn edit_move_insert_save_and_quit_in_a_real_terminal() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-    let draft_path = dir.path().join("draft.toml");
-    std::fs::copy(&sample, &draft_path).unwrap();
+    let draft_path = sample_in(dir.path());
     let before = draftfile::load(&draft_path).unwrap().document;
 
     let t = start(dir.path(), "edit draft.toml");
@@ -199,8 +96,7 @@ fn draft_at_label_opens_the_revision_view() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-    let mut draft = draftfile::load(&sample).unwrap();
+    let mut draft = draftfile::load(&common::tui::sample_path()).unwrap();
     let mut old = draft.document.clone();
     old.operative.remove(0);
     draft.revisions.push(resdraft::model::Revision {
@@ -219,16 +115,6 @@ fn draft_at_label_opens_the_revision_view() {
     t.wait_for("EXITED 0");
 }
 
-/// Whether process `pid` has ended (gone, or a zombie nobody reaped yet).
-fn ended(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Err(_) => true,
-        Ok(stat) => stat
-            .rsplit_once(')')
-            .is_some_and(|(_, rest)| rest.trim_start().starts_with(['Z', 'X'])),
-    }
-}
-
 #[test]
 fn closing_the_terminal_ends_the_editor_and_keeps_the_open_edit() {
     if !common::tool_available(
@@ -238,33 +124,21 @@ fn closing_the_terminal_ends_the_editor_and_keeps_the_open_edit() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-    let draft_path = dir.path().join("draft.toml");
-    std::fs::copy(&sample, &draft_path).unwrap();
+    let draft_path = sample_in(dir.path());
     let before = std::fs::read(&draft_path).unwrap();
 
     // exec: the pane's process is resdraft itself.
     let t = start_command(&command_line(dir.path(), "edit draft.toml"));
     t.wait_for("The General Assembly,");
-    let pid: u32 = String::from_utf8_lossy(
-        &t.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
-            .stdout,
-    )
-    .trim()
-    .parse()
-    .expect("pane pid");
+    let pid = t.pane_pid();
     // Edit the first paragraph and leave the editor open (no Enter).
     t.keys(&["Enter"]);
     t.wait_for("Edit ");
     t.literal(" typed before the window closed");
     t.wait_for("typed before");
     t.cmd(&["kill-window", "-t", "e2e"]);
-    let since = Instant::now();
-    while !ended(pid) && since.elapsed() < Duration::from_secs(2) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
     assert!(
-        ended(pid),
+        ends_within_2s(pid),
         "resdraft (pid {pid}) still runs 2 s after its terminal closed"
     );
     assert_eq!(
@@ -310,17 +184,10 @@ fn sigterm_and_sighup_end_the_editor_with_the_recovery_copy() {
     }
     for sig in ["TERM", "HUP"] {
         let dir = tempfile::tempdir().unwrap();
-        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-        std::fs::copy(&sample, dir.path().join("draft.toml")).unwrap();
+        sample_in(dir.path());
         let t = start_command(&command_line(dir.path(), "edit draft.toml"));
         t.wait_for("The General Assembly,");
-        let pid: u32 = String::from_utf8_lossy(
-            &t.cmd(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
-                .stdout,
-        )
-        .trim()
-        .parse()
-        .expect("pane pid");
+        let pid = t.pane_pid();
         t.keys(&["Enter"]);
         t.wait_for("Edit ");
         t.literal(" typed before the signal");
@@ -330,11 +197,10 @@ fn sigterm_and_sighup_end_the_editor_with_the_recovery_copy() {
             .status()
             .unwrap();
         assert!(status.success());
-        let since = Instant::now();
-        while !ended(pid) && since.elapsed() < Duration::from_secs(2) {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        assert!(ended(pid), "SIG{sig}: resdraft still runs after 2 s");
+        assert!(
+            ends_within_2s(pid),
+            "SIG{sig}: resdraft still runs after 2 s"
+        );
         let recovery = dir.path().join("home/data/recovery");
         let copy = std::fs::read_dir(&recovery)
             .unwrap()
@@ -367,9 +233,7 @@ fn search_go_to_insert_footnote_and_save_in_a_real_terminal() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml");
-    let draft_path = dir.path().join("draft.toml");
-    std::fs::copy(&sample, &draft_path).unwrap();
+    let draft_path = sample_in(dir.path());
     let before = draftfile::load(&draft_path).unwrap().document;
     let t = start(dir.path(), "edit draft.toml");
     t.wait_for("The General Assembly,");

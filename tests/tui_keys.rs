@@ -2,18 +2,16 @@
 //! terminal, and the resulting document (numbers, cross-references, punctuation) and the file
 //! on disk are checked.
 
+mod common;
+
+use common::tui::{ctrl, key, keys, op_ids, para, walk_to};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use resdraft::draftfile;
-use resdraft::model::{DocKind, Document, Draft, Paragraph};
+use resdraft::model::{DocKind, Document, Draft};
 use resdraft::numbering;
 use resdraft::tui::app::{App, Mode};
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare};
+use resdraft::tui::input;
 use std::path::Path;
-
-fn para(id: &str, lead: &str, text: &str) -> Paragraph {
-    Paragraph::new(resdraft::model::Id::new(id), lead, text)
-}
 
 /// A small draft of our own: two preambular and three operative paragraphs, the last one
 /// referring to operative paragraph 2.
@@ -50,41 +48,9 @@ fn document() -> Document {
     doc
 }
 
+/// An editor on [`document`], saved in `dir`.
 fn app_in(dir: &Path) -> App {
-    let path = dir.join("draft.toml");
-    let draft = Draft::new(document());
-    draftfile::save(&path, &draft).unwrap();
-    let dirs = Dirs {
-        config: Some(dir.join("config")),
-        data: Some(dir.join("data")),
-    };
-    let opts = Options::new(draft, path, Some("dark".into()));
-    prepare(opts, dirs).0
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    input::handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    input::handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn select(app: &mut App, id: &str) {
-    key(app, KeyCode::Home);
-    for _ in 0..20 {
-        if app.selected.as_ref().map(|i| i.as_str()) == Some(id) {
-            return;
-        }
-        key(app, KeyCode::Char('j'));
-    }
-    panic!("{id} not reachable");
+    common::tui::app_in(dir, Draft::new(document()))
 }
 
 fn op_texts(app: &App) -> Vec<String> {
@@ -100,7 +66,7 @@ fn op_texts(app: &App) -> Vec<String> {
 fn insert_operative_renumbers_and_updates_reference() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p3");
+    walk_to(&mut app, "p3");
     key(&mut app, KeyCode::Char('o'));
     assert_eq!(app.mode(), Mode::Editor);
     keys(&mut app, "Invites");
@@ -126,7 +92,7 @@ fn insert_operative_renumbers_and_updates_reference() {
 fn edit_commit_and_cancel() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p4");
+    walk_to(&mut app, "p4");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Editor);
     // Cursor is at the end of the text: remove ";" and "practices", type new words.
@@ -156,15 +122,9 @@ fn edit_commit_and_cancel() {
 fn move_up_keeps_selection_and_fixes_references() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p4");
+    walk_to(&mut app, "p4");
     key(&mut app, KeyCode::Char('K'));
-    let ids: Vec<&str> = app
-        .draft
-        .document
-        .operative
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
+    let ids = op_ids(&app);
     assert_eq!(ids, ["p4", "p3", "p5"]);
     assert_eq!(app.selected.as_ref().unwrap().as_str(), "p4");
     // "paragraph 2" meant p4, which is now paragraph 1.
@@ -172,13 +132,7 @@ fn move_up_keeps_selection_and_fixes_references() {
     assert!(ops[2].contains("paragraph 1 above"), "{ops:?}");
     // Alt-↓ moves it back.
     input::handle_key(&mut app, KeyEvent::new(KeyCode::Down, KeyModifiers::ALT));
-    let ids: Vec<&str> = app
-        .draft
-        .document
-        .operative
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
+    let ids = op_ids(&app);
     assert_eq!(ids, ["p3", "p4", "p5"]);
     assert!(op_texts(&app)[2].contains("paragraph 2 above"));
 }
@@ -187,7 +141,7 @@ fn move_up_keeps_selection_and_fixes_references() {
 fn demote_and_promote() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p4");
+    walk_to(&mut app, "p4");
     key(&mut app, KeyCode::Char('>'));
     let doc = &app.draft.document;
     assert_eq!(doc.operative.len(), 2);
@@ -207,7 +161,7 @@ fn delete_undo_redo() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
     let original = app.draft.document.clone();
-    select(&mut app, "p3");
+    walk_to(&mut app, "p3");
     key(&mut app, KeyCode::Char('d'));
     let after_delete = app.draft.document.clone();
     assert_eq!(after_delete.operative.len(), 2);
@@ -233,7 +187,7 @@ fn delete_undo_redo() {
 fn save_writes_the_file_and_asks_when_changed_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p5");
+    walk_to(&mut app, "p5");
     key(&mut app, KeyCode::Char('K'));
     ctrl(&mut app, 's');
     assert!(!app.dirty, "{:?}", app.message);
@@ -261,7 +215,7 @@ fn quit_asks_when_unsaved() {
     key(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit, "nothing unsaved: quits at once");
     let mut app = app_in(dir.path());
-    select(&mut app, "p3");
+    walk_to(&mut app, "p3");
     key(&mut app, KeyCode::Char('d'));
     key(&mut app, KeyCode::Char('q'));
     assert!(!app.should_quit);
@@ -279,7 +233,7 @@ fn quit_asks_when_unsaved() {
 fn completion_offers_standard_phrases() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p1");
+    walk_to(&mut app, "p1");
     key(&mut app, KeyCode::Char('p'));
     keys(&mut app, "recog");
     let cands = app.editor.as_ref().unwrap().candidates();
@@ -306,7 +260,7 @@ fn completion_offers_standard_phrases() {
 fn split_in_the_editor_and_merge() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p3");
+    walk_to(&mut app, "p3");
     key(&mut app, KeyCode::Enter);
     // Move the cursor to just before "on community gardens".
     key(&mut app, KeyCode::Home);
@@ -321,7 +275,7 @@ fn split_in_the_editor_and_merge() {
         "{:?}",
         op_texts(&app)
     );
-    select(&mut app, "p3");
+    walk_to(&mut app, "p3");
     key(&mut app, KeyCode::Char('m'));
     assert_eq!(app.draft.document.operative.len(), 3);
     assert!(op_texts(&app)[2].contains("paragraph 2 above"));
@@ -333,7 +287,7 @@ fn split_in_the_editor_and_merge() {
 fn typed_markup_is_kept_as_text_and_the_draft_reloads() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p4");
+    walk_to(&mut app, "p4");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Backspace);
     keys(&mut app, " see note [^f9] and a * star;");
@@ -354,7 +308,7 @@ fn typed_markup_is_kept_as_text_and_the_draft_reloads() {
     let on_disk = draftfile::load(&dir.path().join("draft.toml")).unwrap();
     assert_eq!(on_disk.document, app.draft.document);
     // Split at the cursor after such text keeps the words where they were typed.
-    select(&mut app, "p3");
+    walk_to(&mut app, "p3");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::End);
     keys(&mut app, " [^x]");
@@ -382,7 +336,7 @@ fn typed_markup_is_kept_as_text_and_the_draft_reloads() {
 fn deleting_a_referenced_paragraph_marks_the_reference_dangling() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    select(&mut app, "p4");
+    walk_to(&mut app, "p4");
     key(&mut app, KeyCode::Char('d'));
     let text = app.draft.document.operative[1].text.clone();
     assert!(text.contains("paragraph [deleted: 2] above"), "{text}");

@@ -3,19 +3,16 @@
 //! including text that looks like markup) ends in a draft that saves and loads back equal.
 //! A save never writes a file the loader refuses.
 
-use proptest::prelude::*;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use resdraft::draftfile;
-use resdraft::model::{DocKind, Document, Draft, Footnote, Id, Paragraph};
-use resdraft::tui::action::Action;
-use resdraft::tui::app::{App, Mode};
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare, update};
-use std::path::Path;
+mod common;
 
-fn para(id: &str, lead: &str, text: &str) -> Paragraph {
-    Paragraph::new(Id::new(id), lead, text)
-}
+use common::tui::{key, para};
+use proptest::prelude::*;
+use ratatui::crossterm::event::KeyCode;
+use resdraft::draftfile;
+use resdraft::model::{DocKind, Document, Draft, Footnote, Id};
+use resdraft::tui::action::Action;
+use resdraft::tui::app::Mode;
+use resdraft::tui::update;
 
 /// A small draft of our own with a footnote, a sub-paragraph and references.
 fn document() -> Document {
@@ -114,28 +111,13 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-fn app_in(dir: &Path) -> App {
-    let path = dir.join("draft.toml");
-    let draft = Draft::new(document());
-    draftfile::save(&path, &draft).unwrap();
-    let dirs = Dirs {
-        config: Some(dir.join("config")),
-        data: Some(dir.join("data")),
-    };
-    prepare(Options::new(draft, path, Some("dark".into())), dirs).0
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    input::handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn any_edit_sequence_saves_and_loads_back_equal(steps in prop::collection::vec(step(), 1..40)) {
         let dir = tempfile::tempdir().unwrap();
-        let mut app = app_in(dir.path());
+        let mut app = common::tui::app_in(dir.path(), Draft::new(document()));
         for s in &steps {
             match (s, app.mode()) {
                 (Step::Act(a), Mode::Normal | Mode::Editor) => update::perform(&mut app, *a),

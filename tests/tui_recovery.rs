@@ -2,11 +2,14 @@
 //! unsaved work, Esc on the recovery question keeps the copy, and saving refuses a read-only
 //! draft. Driven through the editor's keymap and update loop as in the terminal.
 
+mod common;
+
+use common::tui::{dirs_in as dirs, key, keys};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use resdraft::draftfile;
 use resdraft::model::{DocKind, Document, Draft, Id, Paragraph};
 use resdraft::tui::app::{App, Mode};
-use resdraft::tui::storage::{Dirs, recovery};
+use resdraft::tui::storage::recovery;
 use resdraft::tui::{Options, input, prepare};
 use std::path::{Path, PathBuf};
 
@@ -27,13 +30,6 @@ fn document() -> Document {
     doc
 }
 
-fn dirs(dir: &Path) -> Dirs {
-    Dirs {
-        config: Some(dir.join("config")),
-        data: Some(dir.join("data")),
-    }
-}
-
 fn draft_in(dir: &Path) -> PathBuf {
     let path = dir.join("draft.toml");
     draftfile::save(&path, &Draft::new(document())).unwrap();
@@ -47,16 +43,6 @@ fn open(dir: &Path, path: &Path) -> App {
         dirs(dir),
     )
     .0
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    input::handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
 }
 
 #[test]

@@ -3,68 +3,20 @@
 //! and odd terminal sizes that must not panic, hostile and wide text, and colours from the
 //! theme checked cell by cell (snapshots record characters only).
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use resdraft::draftfile;
+mod common;
+
+use common::tui::{app_for, draw, key, sample_draft, sample_path, screen, snap};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use resdraft::model::{DocKind, Document, Draft, Id, Paragraph};
 use resdraft::tui::app::App;
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare, view};
-use std::path::{Path, PathBuf};
-
-fn sample_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml")
-}
-
-fn app_for(draft: Draft, path: PathBuf, theme: &str) -> App {
-    let dirs = Dirs {
-        config: None,
-        data: None,
-    };
-    let opts = Options::new(draft, path, Some(theme.into()));
-    prepare(opts, dirs).0
-}
+use resdraft::tui::{input, view};
+use std::path::PathBuf;
 
 fn sample_app() -> App {
-    let path = sample_path();
-    let draft = draftfile::load(&path).expect("the sample draft loads");
-    app_for(draft, path, "dark")
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::draw(f, app)).unwrap();
-    term
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    input::handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn screen(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut s = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            s.push_str(buf[(x, y)].symbol());
-        }
-        s.push('\n');
-    }
-    s
+    app_for(sample_draft(), sample_path(), "dark")
 }
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-/// Snapshots a screen; the number of check findings (which follows the editorial check's
-/// rules, not the editor) is redacted.
-macro_rules! snap {
-    ($name:expr, $term:expr) => {
-        insta::with_settings!({filters => vec![(r"\d+ findings?", "[n] findings")]}, {
-            insta::assert_snapshot!($name, $term.backend());
-        })
-    };
-}
 
 #[test]
 fn document_view() {

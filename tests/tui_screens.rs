@@ -5,72 +5,21 @@
 //! words under the mono theme, and the readable measure at 200 columns. Also: the README names
 //! every key the keymap binds, and the keystroke counts it gives are the ones that work.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::tui::{
+    app_for, ctrl, draw, key, keys, op_ids, sample_draft, sample_path, screen, snap,
+};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-use resdraft::draftfile;
-use resdraft::model::{Draft, Id};
+use resdraft::model::Id;
 use resdraft::tui::app::App;
 use resdraft::tui::keymap::{KeyMode, Keymap};
-use resdraft::tui::storage::Dirs;
-use resdraft::tui::{Options, input, prepare, view};
-use std::path::{Path, PathBuf};
-
-fn sample_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts/sample-resolution.toml")
-}
-
-fn app_for(draft: Draft, theme: &str) -> App {
-    let dirs = Dirs {
-        config: None,
-        data: None,
-    };
-    prepare(Options::new(draft, sample_path(), Some(theme.into())), dirs).0
-}
+use resdraft::tui::view;
+use std::path::Path;
 
 fn sample(theme: &str) -> App {
-    app_for(draftfile::load(&sample_path()).unwrap(), theme)
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::draw(f, app)).unwrap();
-    term
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    input::handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    input::handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut s = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            s.push_str(buf[(x, y)].symbol());
-        }
-        s.push('\n');
-    }
-    s
-}
-
-macro_rules! snap {
-    ($name:expr, $term:expr) => {
-        insta::with_settings!({filters => vec![(r"\d+ findings?", "[n] findings")]}, {
-            insta::assert_snapshot!($name, $term.backend());
-        })
-    };
+    app_for(sample_draft(), sample_path(), theme)
 }
 
 #[test]
@@ -188,7 +137,7 @@ fn help_lists_every_mode_wraps_and_scrolls() {
 
 #[test]
 fn mono_revision_view_marks_changed_words() {
-    let mut draft = draftfile::load(&sample_path()).unwrap();
+    let mut draft = sample_draft();
     let mut old = draft.document.clone();
     old.operative[0].text = old.operative[0].text.replacen("integrate", "include", 1);
     draft.revisions.push(resdraft::model::Revision {
@@ -197,7 +146,7 @@ fn mono_revision_view_marks_changed_words() {
         note: String::new(),
         document: old,
     });
-    let mut app = app_for(draft, "mono");
+    let mut app = app_for(draft, sample_path(), "mono");
     keys(&mut app, "R");
     keys(&mut app, "n");
     for (w, h) in [(80, 24), (160, 40)] {
@@ -260,15 +209,6 @@ fn readme_names_every_key() {
             );
         }
     }
-}
-
-fn op_ids(app: &App) -> Vec<String> {
-    app.draft
-        .document
-        .operative
-        .iter()
-        .map(|p| p.id.as_str().to_string())
-        .collect()
 }
 
 /// The keystroke counts of the README, played on the sample draft.

@@ -5,6 +5,8 @@
 //! the messages saying what renumbering changed, warnings (a reference to a deleted
 //! paragraph), and the paragraph to focus. After each operation, numbering (which is derived,
 //! never stored) is followed by:
+//! - the labels of parts, annexes and roman-numbered headings ([`labels`]), where they ran in
+//!   sequence and the operation added, removed or reordered them;
 //! - cross-references in the text ([`crossref`]), rewritten from a before/after index; a
 //!   reference to a deleted paragraph is marked dangling ("paragraph [deleted: 3] above")
 //!   and reported, never left to name whichever paragraph takes the number;
@@ -21,6 +23,7 @@
 mod crossref;
 mod footnotes;
 mod history;
+mod labels;
 mod outline;
 mod punctuation;
 mod structure;
@@ -267,6 +270,7 @@ pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError
     let before_refs = crossref::Index::build(doc);
     let before_roles = punctuation::roles(doc);
     let before_top = outline::snapshot(doc);
+    let before_labels = labels::Labels::take(doc);
     let mut rec = Recorder::new(doc);
     let outcome = match structure::perform(&mut rec, op) {
         Ok(o) => o,
@@ -281,6 +285,7 @@ pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError
         ..Change::default()
     };
     let post = |rec: &mut Recorder<'_>, change: &mut Change| -> Result<(), OpError> {
+        labels::follow(rec, &before_labels, &mut change.messages)?;
         crossref::rewrite(
             rec,
             &before_refs,

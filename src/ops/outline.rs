@@ -5,8 +5,7 @@
 //! document moves to the next paragraph of the same list, or goes when there is none.
 
 use super::transaction::{Edit, Recorder};
-use super::{OpError, Outcome};
-use crate::markup;
+use super::{OpError, Outcome, footnotes};
 use crate::model::{Document, Heading, Id, Paragraph, Part};
 use std::collections::HashSet;
 
@@ -127,43 +126,6 @@ pub(crate) fn move_heading(
     set_headings(rec, list)
 }
 
-/// Deletes the footnotes marked or anchored only in paragraphs that are no longer in the
-/// document (a deleted part or annex).
-fn drop_orphan_footnotes(
-    rec: &mut Recorder<'_>,
-    gone: &[&Paragraph],
-    what: &str,
-    out: &mut Outcome,
-) -> Result<(), OpError> {
-    let numbers = crate::numbering::footnote_numbers(rec.doc);
-    let mut marked_elsewhere = HashSet::new();
-    rec.doc.walk(&mut |p, _| {
-        marked_elsewhere.extend(markup::markers(&p.lead));
-        marked_elsewhere.extend(markup::markers(&p.text));
-    });
-    let mut gone_ids = HashSet::new();
-    let mut marked_gone = HashSet::new();
-    for p in gone {
-        p.walk(&mut |q| {
-            gone_ids.insert(q.id.clone());
-            marked_gone.extend(markup::markers(&q.lead));
-            marked_gone.extend(markup::markers(&q.text));
-        });
-    }
-    for index in (0..rec.doc.footnotes.len()).rev() {
-        let f = &rec.doc.footnotes[index];
-        let with_it = marked_gone.contains(&f.id) || gone_ids.contains(&f.anchor);
-        if with_it && !marked_elsewhere.contains(&f.id) {
-            let n = numbers.get(&f.id).copied().unwrap_or(0);
-            out.messages.push(format!(
-                "{what}: footnote {n} deleted with it (undo restores it)"
-            ));
-            rec.edit(Edit::RemoveFootnote { index })?;
-        }
-    }
-    Ok(())
-}
-
 /// Adds a resolution part at `index` (clamped to the number of parts).
 pub(crate) fn add_part(
     rec: &mut Recorder<'_>,
@@ -213,18 +175,40 @@ pub(crate) fn delete_part(
     out: &mut Outcome,
 ) -> Result<(), OpError> {
     let index = index_of(&rec.doc.parts, id, |p| &p.id)?;
+    let numbers = crate::numbering::footnote_numbers(rec.doc);
     let part = rec.doc.parts[index].clone();
     let what = format!("part {}", part.name(index));
     rec.edit(Edit::RemovePart { index })?;
     let gone: Vec<&Paragraph> = part.preamble.iter().chain(&part.operative).collect();
-    drop_orphan_footnotes(rec, &gone, &what, out)?;
-    Ok(())
+    footnotes::drop_with(rec, &gone, &numbers, &what, out)
 }
 
 /// Moves a part to `index` among the parts.
 pub(crate) fn move_part(rec: &mut Recorder<'_>, id: &Id, index: usize) -> Result<(), OpError> {
-    let from = index_of(&rec.doc.parts, id, |p| &p.id)?;
-    let len = rec.doc.parts.len();
+    move_within(
+        rec,
+        id,
+        index,
+        |d| &d.parts,
+        |p| &p.id,
+        |index| Edit::RemovePart { index },
+        |index, part| Edit::InsertPart { index, part },
+    )
+}
+
+/// Moves the part or annex `id` of the document's list `list` to `index` in it, as a removal
+/// and an insertion (`remove`, `insert`).
+fn move_within<T: Clone>(
+    rec: &mut Recorder<'_>,
+    id: &Id,
+    index: usize,
+    list: fn(&Document) -> &Vec<T>,
+    key: fn(&T) -> &Id,
+    remove: fn(usize) -> Edit,
+    insert: fn(usize, Box<T>) -> Edit,
+) -> Result<(), OpError> {
+    let from = index_of(list(rec.doc), id, key)?;
+    let len = list(rec.doc).len();
     if index >= len {
         return Err(OpError::IndexOutOfRange {
             id: id.clone(),
@@ -233,9 +217,9 @@ pub(crate) fn move_part(rec: &mut Recorder<'_>, id: &Id, index: usize) -> Result
         });
     }
     if from != index {
-        let part = Box::new(rec.doc.parts[from].clone());
-        rec.edit(Edit::RemovePart { index: from })?;
-        rec.edit(Edit::InsertPart { index, part })?;
+        let item = Box::new(list(rec.doc)[from].clone());
+        rec.edit(remove(from))?;
+        rec.edit(insert(index, item))?;
     }
     Ok(())
 }
@@ -285,6 +269,7 @@ pub(crate) fn delete_annex(
     out: &mut Outcome,
 ) -> Result<(), OpError> {
     let index = index_of(&rec.doc.annexes, id, |x| &x.id)?;
+    let numbers = crate::numbering::footnote_numbers(rec.doc);
     let annex = rec.doc.annexes[index].clone();
     rec.edit(Edit::RemoveAnnex { index })?;
     let gone: Vec<&Paragraph> = annex
@@ -292,26 +277,20 @@ pub(crate) fn delete_annex(
         .iter()
         .chain(annex.sections.iter().flat_map(|s| &s.paragraphs))
         .collect();
-    drop_orphan_footnotes(rec, &gone, &annex.printed_label(), out)?;
-    Ok(())
+    footnotes::drop_with(rec, &gone, &numbers, &annex.printed_label(), out)
 }
 
+/// Moves an annex to `index` among the annexes.
 pub(crate) fn move_annex(rec: &mut Recorder<'_>, id: &Id, index: usize) -> Result<(), OpError> {
-    let from = index_of(&rec.doc.annexes, id, |x| &x.id)?;
-    let len = rec.doc.annexes.len();
-    if index >= len {
-        return Err(OpError::IndexOutOfRange {
-            id: id.clone(),
-            index,
-            len,
-        });
-    }
-    if from != index {
-        let annex = Box::new(rec.doc.annexes[from].clone());
-        rec.edit(Edit::RemoveAnnex { index: from })?;
-        rec.edit(Edit::InsertAnnex { index, annex })?;
-    }
-    Ok(())
+    move_within(
+        rec,
+        id,
+        index,
+        |d| &d.annexes,
+        |x| &x.id,
+        |index| Edit::RemoveAnnex { index },
+        |index, annex| Edit::InsertAnnex { index, annex },
+    )
 }
 
 /// The top-level paragraphs of a document in order, with their list: what headings are

@@ -2,9 +2,9 @@
 //! paragraph goes, what is removed, how texts are split and joined, and which footnotes go
 //! with a deleted paragraph.
 
-use super::outline;
 use super::transaction::{Edit, Recorder, siblings};
 use super::{MAX_DEPTH, Op, OpError, Outcome};
+use super::{footnotes, outline};
 use crate::markup;
 use crate::model::{Document, Id, Location, Paragraph, Part};
 use crate::numbering;
@@ -178,40 +178,6 @@ fn open_emphasis(text: &str, at: usize) -> String {
     }
 }
 
-/// Deletes the footnotes whose markers stood only in `removed` (or that were anchored there
-/// and are marked nowhere), recording their numbers in messages.
-fn drop_footnotes(
-    rec: &mut Recorder<'_>,
-    removed: &Paragraph,
-    numbers: &std::collections::HashMap<Id, u32>,
-    place: &str,
-    out: &mut Outcome,
-) -> Result<(), OpError> {
-    let gone: HashSet<Id> = subtree_ids(removed).into_iter().collect();
-    let mut marked_in_removed = HashSet::new();
-    removed.walk(&mut |p| {
-        marked_in_removed.extend(markup::markers(&p.lead));
-        marked_in_removed.extend(markup::markers(&p.text));
-    });
-    let mut marked_elsewhere = HashSet::new();
-    rec.doc.walk(&mut |p, _| {
-        marked_elsewhere.extend(markup::markers(&p.lead));
-        marked_elsewhere.extend(markup::markers(&p.text));
-    });
-    for index in (0..rec.doc.footnotes.len()).rev() {
-        let f = &rec.doc.footnotes[index];
-        let with_it = marked_in_removed.contains(&f.id) || gone.contains(&f.anchor);
-        if with_it && !marked_elsewhere.contains(&f.id) {
-            let n = numbers.get(&f.id).copied().unwrap_or(0);
-            out.messages.push(format!(
-                "{place}: footnote {n} deleted with it (undo restores it)"
-            ));
-            rec.edit(Edit::RemoveFootnote { index })?;
-        }
-    }
-    Ok(())
-}
-
 /// Performs the structural part of an operation.
 pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError> {
     let mut out = Outcome::default();
@@ -253,7 +219,7 @@ pub(crate) fn perform(rec: &mut Recorder<'_>, op: Op) -> Result<Outcome, OpError
             let numbers = numbering::footnote_numbers(rec.doc);
             let place = numbering::describe(rec.doc, &loc);
             let removed = remove(rec, &loc)?;
-            drop_footnotes(rec, &removed, &numbers, &place, &mut out)?;
+            footnotes::drop_with(rec, &[&removed], &numbers, &place, &mut out)?;
             let count = sibling_count(rec.doc, &loc);
             out.focus = if last(&loc) < count {
                 rec.doc.at(&loc).map(|p| p.id.clone())

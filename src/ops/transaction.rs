@@ -136,6 +136,23 @@ fn bad(at: &Location) -> OpError {
     OpError::InvalidLocation(format!("{:?} {:?}", at.part, at.path))
 }
 
+/// Inserts `item` at `index` of `list` (footnotes, parts, annexes: `what` names the list).
+fn insert_at<T>(list: &mut Vec<T>, index: usize, item: T, what: &str) -> Result<(), OpError> {
+    if index > list.len() {
+        return Err(OpError::InvalidLocation(format!("{what} index {index}")));
+    }
+    list.insert(index, item);
+    Ok(())
+}
+
+/// Removes and returns the item at `index` of `list` (`what` names the list).
+fn remove_at<T>(list: &mut Vec<T>, index: usize, what: &str) -> Result<T, OpError> {
+    if index >= list.len() {
+        return Err(OpError::InvalidLocation(format!("{what} index {index}")));
+    }
+    Ok(list.remove(index))
+}
+
 impl Edit {
     /// Applies the edit and returns its inverse. Fails (changing nothing) when the document
     /// does not have the place or paragraph the edit names.
@@ -180,17 +197,11 @@ impl Edit {
                 Ok(Edit::SetAuthoringBody(old))
             }
             Edit::InsertFootnote { index, footnote } => {
-                if index > doc.footnotes.len() {
-                    return Err(OpError::InvalidLocation(format!("footnote index {index}")));
-                }
-                doc.footnotes.insert(index, footnote);
+                insert_at(&mut doc.footnotes, index, footnote, "footnote")?;
                 Ok(Edit::RemoveFootnote { index })
             }
             Edit::RemoveFootnote { index } => {
-                if index >= doc.footnotes.len() {
-                    return Err(OpError::InvalidLocation(format!("footnote index {index}")));
-                }
-                let footnote = doc.footnotes.remove(index);
+                let footnote = remove_at(&mut doc.footnotes, index, "footnote")?;
                 Ok(Edit::InsertFootnote { index, footnote })
             }
             Edit::SetHeadings(list) => {
@@ -198,17 +209,11 @@ impl Edit {
                 Ok(Edit::SetHeadings(old))
             }
             Edit::InsertPart { index, part } => {
-                if index > doc.parts.len() {
-                    return Err(OpError::InvalidLocation(format!("part index {index}")));
-                }
-                doc.parts.insert(index, *part);
+                insert_at(&mut doc.parts, index, *part, "part")?;
                 Ok(Edit::RemovePart { index })
             }
             Edit::RemovePart { index } => {
-                if index >= doc.parts.len() {
-                    return Err(OpError::InvalidLocation(format!("part index {index}")));
-                }
-                let part = Box::new(doc.parts.remove(index));
+                let part = Box::new(remove_at(&mut doc.parts, index, "part")?);
                 Ok(Edit::InsertPart { index, part })
             }
             Edit::SetPartTitle {
@@ -227,17 +232,11 @@ impl Edit {
                 })
             }
             Edit::InsertAnnex { index, annex } => {
-                if index > doc.annexes.len() {
-                    return Err(OpError::InvalidLocation(format!("annex index {index}")));
-                }
-                doc.annexes.insert(index, *annex);
+                insert_at(&mut doc.annexes, index, *annex, "annex")?;
                 Ok(Edit::RemoveAnnex { index })
             }
             Edit::RemoveAnnex { index } => {
-                if index >= doc.annexes.len() {
-                    return Err(OpError::InvalidLocation(format!("annex index {index}")));
-                }
-                let annex = Box::new(doc.annexes.remove(index));
+                let annex = Box::new(remove_at(&mut doc.annexes, index, "annex")?);
                 Ok(Edit::InsertAnnex { index, annex })
             }
             Edit::SetAnnexTitle {

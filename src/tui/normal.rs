@@ -162,7 +162,18 @@ fn move_by(app: &mut App, up: bool, n: usize) {
         app.say("No paragraph selected");
         return;
     };
-    if n <= 1 {
+    // More than one place, and not stopped at the end of the list: a move to the place.
+    let to = app.selected_location().filter(|_| n > 1).and_then(|loc| {
+        let index = *loc.path.last().unwrap_or(&0);
+        let len = sibling_count(app, &loc);
+        let to = if up {
+            index.saturating_sub(n)
+        } else {
+            (index + n).min(len.saturating_sub(1))
+        };
+        (to != index).then_some(to)
+    });
+    let Some(to) = to else {
         with_selected(app, |id| {
             if up {
                 Op::MoveUp { id }
@@ -171,27 +182,7 @@ fn move_by(app: &mut App, up: bool, n: usize) {
             }
         });
         return;
-    }
-    let Some(loc) = app.selected_location() else {
-        return;
     };
-    let index = *loc.path.last().unwrap_or(&0);
-    let len = sibling_count(app, &loc);
-    let to = if up {
-        index.saturating_sub(n)
-    } else {
-        (index + n).min(len.saturating_sub(1))
-    };
-    if to == index {
-        with_selected(app, |id| {
-            if up {
-                Op::MoveUp { id }
-            } else {
-                Op::MoveDown { id }
-            }
-        });
-        return;
-    }
     if run_op(app, Op::MoveTo { id, index: to }).is_some() {
         let place = app
             .selected_location()

@@ -99,24 +99,18 @@ pub fn perform(app: &mut App, action: Action) {
         PartNew => {
             let index = part.map_or(doc.parts.len(), |k| k + 1);
             let label = numbering::roman(index + 1).to_uppercase();
-            app.struct_form = Some(StructForm::new(
+            frame_form(
+                app,
                 Target::NewPart { index },
-                "New part (numbered afresh)".into(),
-                &[("Label (II, B)", label), ("Heading", String::new())],
-                &app.theme,
-            ));
+                "New part (numbered afresh)",
+                [label, String::new()],
+            );
         }
         PartEdit => match part.and_then(|k| doc.parts.get(k)) {
             Some(p) => {
-                app.struct_form = Some(StructForm::new(
-                    Target::Part { id: p.id.clone() },
-                    "Part".into(),
-                    &[
-                        ("Label (II, B)", p.label.clone()),
-                        ("Heading", p.heading.clone()),
-                    ],
-                    &app.theme,
-                ))
+                let target = Target::Part { id: p.id.clone() };
+                let values = [p.label.clone(), p.heading.clone()];
+                frame_form(app, target, "Part", values);
             }
             None => app.say("The selection is not in a part (s p adds one)"),
         },
@@ -127,27 +121,18 @@ pub fn perform(app: &mut App, action: Action) {
             } else {
                 numbering::roman(index + 1).to_uppercase()
             };
-            app.struct_form = Some(StructForm::new(
+            frame_form(
+                app,
                 Target::NewAnnex { index },
-                "New annex".into(),
-                &[
-                    ("Label (I, II; empty for a lone annex)", label),
-                    ("Title", String::new()),
-                ],
-                &app.theme,
-            ));
+                "New annex",
+                [label, String::new()],
+            );
         }
         AnnexEdit => match annex.and_then(|a| doc.annexes.get(a)) {
             Some(a) => {
-                app.struct_form = Some(StructForm::new(
-                    Target::Annex { id: a.id.clone() },
-                    "Annex".into(),
-                    &[
-                        ("Label (I, II; empty for a lone annex)", a.label.clone()),
-                        ("Title", a.title.clone()),
-                    ],
-                    &app.theme,
-                ))
+                let target = Target::Annex { id: a.id.clone() };
+                let values = [a.label.clone(), a.title.clone()];
+                frame_form(app, target, "Annex", values);
             }
             None => app.say("The selection is not in an annex (s a adds one)"),
         },
@@ -206,6 +191,22 @@ pub fn perform(app: &mut App, action: Action) {
         Cancel => app.message = None,
         _ => {}
     }
+}
+
+/// Opens the form of a part or an annex (new or existing, by `target`) on its label and its
+/// heading or title, `values`.
+fn frame_form(app: &mut App, target: Target, title: &str, values: [String; 2]) {
+    let [label, text] = values;
+    let annex = matches!(target, Target::NewAnnex { .. } | Target::Annex { .. });
+    let fields = if annex {
+        [
+            ("Label (I, II; empty for a lone annex)", label),
+            ("Title", text),
+        ]
+    } else {
+        [("Label (II, B)", label), ("Heading", text)]
+    };
+    app.struct_form = Some(StructForm::new(target, title.into(), &fields, &app.theme));
 }
 
 fn fields_heading(level: u8, label: &str, heading: &str) -> Vec<(&'static str, String)> {

@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 pub mod pandoc;
+pub mod tmux;
+pub mod tui;
 
 use resdraft::export;
 use resdraft::import::{KindHint, import_str};

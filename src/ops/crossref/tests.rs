@@ -1,6 +1,7 @@
 //! Unit tests of cross-reference recognition and rewriting: one per reference form and one
 //! per negative case taken from real texts.
 
+use super::find::find;
 use super::*;
 use crate::model::{DocKind, Document, Paragraph, Section};
 use crate::ops::{Op, apply, undo};
