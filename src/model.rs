@@ -108,6 +108,18 @@ pub struct Paragraph {
     pub subparagraphs: Vec<Paragraph>,
 }
 
+/// A paragraph's opening phrase and text as printed: a space between them, none before a
+/// text that opens with punctuation (“*Reaffirming*, in all its aspects”, not
+/// “Reaffirming , in”).
+pub fn join_lead(lead: &str, text: &str) -> String {
+    match (lead.is_empty(), text.is_empty()) {
+        (true, _) => text.to_string(),
+        (false, true) => lead.to_string(),
+        (false, false) if text.starts_with([',', ';', ':', '.', ')']) => format!("{lead}{text}"),
+        (false, false) => format!("{lead} {text}"),
+    }
+}
+
 /// The labelling of a list of sub-paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -138,11 +150,7 @@ impl Paragraph {
 
     /// The lead and the text joined by a space (markup kept).
     pub fn full_text(&self) -> String {
-        match (self.lead.is_empty(), self.text.is_empty()) {
-            (true, _) => self.text.clone(),
-            (false, true) => self.lead.clone(),
-            (false, false) => format!("{} {}", self.lead, self.text),
-        }
+        join_lead(&self.lead, &self.text)
     }
 
     /// Visits this paragraph and all its descendants in document order.

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 /// issue 10 is [`TARGET_RATE`]; until the importer reads every shape of the set (footnote
 /// markers, headings, parts, annexes), this ceiling is what the check reaches today, lowered
 /// each time import fixes land, so that it never rises again.
-const MAX_RATE: f64 = 0.6;
+const MAX_RATE: f64 = 0.17;
 
 /// The rate issue 10 asks for.
 const TARGET_RATE: f64 = 0.25;

@@ -17,12 +17,12 @@ use std::sync::LazyLock;
 /// documents holding every check, exact words, operative counts, footnotes; word recall and
 /// precision in millionths.
 const PINNED: Pinned = Pinned {
-    all_ok: 355,
-    words_exact: 396,
-    numbers_ok: 397,
-    notes_ok: 361,
+    all_ok: 398,
+    words_exact: 401,
+    numbers_ok: 398,
+    notes_ok: 401,
     recall_ppm: 1_000_000,
-    precision_ppm: 999_967,
+    precision_ppm: 1_000_000,
 };
 
 struct Pinned {

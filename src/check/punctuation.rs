@@ -3,8 +3,10 @@
 //! only the last of the last section: [`crate::ops::operative_end`]); a paragraph that
 //! introduces sub-paragraphs with a colon; a series of sub-paragraphs ends each item with a
 //! semicolon (a comma in the preamble, as adopted resolutions do) and the last item as its
-//! parent's series would end. Report paragraphs end with a full stop (or a colon before
-//! their items). Numbered lists nested in a report paragraph (an agenda) are left alone.
+//! parent's series would end; a paragraph may end with a colon where it announces what
+//! follows it ("… as set out in the table below:", [`crate::ops::announces`]). Report
+//! paragraphs end with a full stop (or a colon before their items). Numbered lists nested in
+//! a paragraph (an agenda) are left alone.
 
 use super::{Finding, finding};
 use crate::model::{DocKind, Document, ListStyle, Location, Paragraph, Part};
@@ -66,7 +68,7 @@ impl Ctx<'_> {
                 None
             }
         });
-        if got == Some(want) {
+        if got == Some(want) || (got == Some(':') && crate::ops::announces(&p.text)) {
             return;
         }
         let got_s = got.map_or("no punctuation".to_string(), |c| name(c).to_string());
@@ -131,6 +133,9 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
                     let want = crate::ops::operative_end(doc, part, i, n);
                     let what = match (i + 1 == n, want) {
                         (true, '.') => "the last operative paragraph",
+                        (true, ':') => {
+                            "the last operative paragraph, which adopts the annexed text,"
+                        }
                         (true, _) => "the last operative paragraph of a section before the last",
                         _ => "an operative paragraph",
                     };

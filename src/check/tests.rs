@@ -295,3 +295,22 @@ fn sections_of_one_resolution_run_on_and_resolutions_a_and_b_end_each() {
         vec![("end-punctuation", "operative paragraph 2 of part A".into())]
     );
 }
+
+#[test]
+fn a_colon_that_announces_a_table_or_the_adopted_text_is_right() {
+    let t = "The Assembly of Lighthouse Keepers,\n\n*Recalling* its work,\n\n\
+        1. *Approves* the posts as set out in the table below:\n\nPost\nLevel\nKeeper\nP-4\n\n\
+        2. *Decides* to meet again.\n";
+    let got = rules(t);
+    assert!(!got.iter().any(|(r, _)| *r == "end-punctuation"), "{got:?}");
+    let t = "The Assembly of Lighthouse Keepers,\n\n*Recalling* its work,\n\n\
+        *Adopts* the following Charter of the Keepers:\n\nCharter of the Keepers\n\n\
+        1. Every keeper trims the wicks.\n\n2. Every keeper polishes the lenses.\n";
+    let d = import_str(t, KindHint::Auto).document;
+    assert_eq!(d.annexes.len(), 1, "{d:?}");
+    assert_eq!(check(&d), vec![]);
+    // A colon that announces nothing is still a finding.
+    let t = "The Assembly of Lighthouse Keepers,\n\n*Recalling* its work,\n\n\
+        1. *Requests* the keepers to trim the wicks:\n\n2. *Decides* to meet again.\n";
+    assert!(rules(t).contains(&("end-punctuation", "operative paragraph 1".into())));
+}

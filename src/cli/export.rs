@@ -64,6 +64,8 @@ pub enum Format {
     Compilation,
     /// The compilation text as Markdown (deletions struck through, proposals in bold).
     CompilationMarkdown,
+    /// The compilation text as a Word document (binary: give -o FILE.docx).
+    CompilationDocx,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -85,6 +87,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let bytes = export::docx(doc).context("cannot export the draft as a Word document")?;
         return write_binary(&args, &loaded.path, &bytes);
     }
+    // The negotiation belongs to the current text; a revision or a text compiles without one.
+    let negotiated = || match (&loaded.draft, &loaded.revision) {
+        (Some(d), None) => d.clone(),
+        _ => resdraft::model::Draft::new(doc.clone()),
+    };
+    if args.format == Format::CompilationDocx {
+        let bytes = export::docx_compilation(&negotiated())
+            .context("cannot export the compilation as a Word document")?;
+        return write_binary(&args, &loaded.path, &bytes);
+    }
     let mut out = match args.format {
         Format::Text => export::text(doc, args.width as usize),
         Format::Markdown => export::markdown(doc),
@@ -92,19 +104,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .context("cannot write the document as JSON")?,
         Format::Akn => export::akn(doc),
         Format::Compilation | Format::CompilationMarkdown => {
-            // The negotiation belongs to the current text; a revision or a text compiles
-            // without one.
-            let draft = match (&loaded.draft, &loaded.revision) {
-                (Some(d), None) => d.clone(),
-                _ => resdraft::model::Draft::new(doc.clone()),
-            };
+            let draft = negotiated();
             if args.format == Format::Compilation {
                 resdraft::negotiate::compilation::text(&draft, args.width as usize)
             } else {
                 resdraft::negotiate::compilation::markdown(&draft)
             }
         }
-        Format::Docx => unreachable!("written above"),
+        Format::Docx | Format::CompilationDocx => unreachable!("written above"),
     };
     if !out.ends_with('\n') {
         out.push('\n');

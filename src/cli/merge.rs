@@ -4,14 +4,14 @@
 //! ```text
 //! # .gitattributes
 //! *.toml merge=resdraft
-//! git config merge.resdraft.driver "resdraft merge %O %A %B -o %A"
+//! git config merge.resdraft.driver "resdraft merge %O %A %B -o %A --path %P"
 //! ```
 //!
 //! Exit code as git expects from a merge driver: 0 merged cleanly, 1 merged with conflicts
 //! (each a bracketed alternative in the result, listed on stderr), 2 error (nothing written).
 //! An empty BASE (git's ancestor of a file added on both sides) merges from nothing.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use resdraft::draftfile;
 use resdraft::merge::{Names, merge};
 use resdraft::model::Draft;
@@ -23,7 +23,7 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Examples:\n  resdraft merge base.toml mine.toml colleague.toml -o merged.toml\n  \
-    git config merge.resdraft.driver \"resdraft merge %O %A %B -o %A\""
+    git config merge.resdraft.driver \"resdraft merge %O %A %B -o %A --path %P\""
 )]
 pub struct Args {
     /// The common ancestor (git's %O); an empty file merges from nothing.
@@ -41,6 +41,10 @@ pub struct Args {
     /// The name their alternatives are attributed to in brackets.
     #[arg(long, value_name = "NAME", default_value = "theirs")]
     pub theirs_name: String,
+    /// The draft's path in the repository (git's %P), named in messages instead of the
+    /// temporary file git passes as OURS.
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 fn load_base(path: &Path) -> Result<Draft> {
@@ -52,9 +56,17 @@ fn load_base(path: &Path) -> Result<Draft> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let base = load_base(&args.base)?;
-    let ours = draftfile::load(&args.ours)?;
-    let theirs = draftfile::load(&args.theirs)?;
+    let loaded = (|| -> Result<(Draft, Draft, Draft)> {
+        Ok((
+            load_base(&args.base)?,
+            draftfile::load(&args.ours)?,
+            draftfile::load(&args.theirs)?,
+        ))
+    })();
+    let (base, ours, theirs) = match &args.path {
+        Some(p) => loaded.with_context(|| format!("cannot merge {}", p.display()))?,
+        None => loaded?,
+    };
     let names = Names {
         ours: args.ours_name.clone(),
         theirs: args.theirs_name.clone(),
@@ -87,7 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         } else {
             "s"
         },
-        args.ours.display()
+        args.path.as_deref().unwrap_or(&args.ours).display()
     );
     for c in &outcome.conflicts {
         let _ = writeln!(err, "  {}", sanitize(c));

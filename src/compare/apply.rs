@@ -1,11 +1,13 @@
 //! Replaying a comparison on the old version: starting from the old text, every reported
-//! change (word edits, cross-reference renumbering, insertions, deletions, moves, header and
-//! footnote changes) is applied, which yields the new version exactly.
+//! change (word edits, cross-reference renumbering, insertions, deletions, moves, header,
+//! heading, part, annex and footnote changes) is applied, which yields the new version exactly.
 
 use super::header::{list_fields, scalar_fields};
 use super::words::{Mismatch, apply_edits};
 use super::{ChangeEntry, Comparison, Field, PartKind, Side};
-use crate::model::{Annex, DocKind, Document, Footnote, Paragraph, Part, ResolutionPart, Section};
+use crate::model::{
+    Annex, DocKind, Document, Footnote, Heading, Paragraph, Part, ResolutionPart, Section,
+};
 
 /// Why a comparison could not be replayed on a document (it was made from another one).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -180,6 +182,82 @@ fn put(doc: &mut Document, side: &Side, p: Paragraph) -> Result<(), ApplyError> 
     Ok(())
 }
 
+/// Rebuilds the headings and the frames of parts, annexes and annex sections (their
+/// paragraphs follow) from the [`PartKind::Body`] entries, when the comparison has any.
+fn structure(cmp: &Comparison, doc: &mut Document) -> Result<(), ApplyError> {
+    let body: Vec<&ChangeEntry> = cmp
+        .changes
+        .iter()
+        .filter(|e| e.part == PartKind::Body)
+        .collect();
+    if body.is_empty() {
+        return Ok(());
+    }
+    let (mut headings, mut parts, mut annexes, mut sections) = (vec![], vec![], vec![], vec![]);
+    for e in body {
+        let Some(n) = &e.new else { continue };
+        let place = place_of(e);
+        let base = e.old.as_ref().map_or("", |o| o.text.as_str());
+        let text = replay(base, e, Field::Text, &place)?;
+        match n.location.as_ref().map(|l| l.part) {
+            None => headings.push((
+                n.index,
+                Heading {
+                    id: n.id.clone(),
+                    level: n.level,
+                    label: n.lead.clone(),
+                    heading: text,
+                    before: n.anchor.clone().unwrap_or_default(),
+                },
+            )),
+            Some(Part::PartPreamble(k)) => parts.push((
+                k,
+                ResolutionPart {
+                    id: n.id.clone(),
+                    label: n.lead.clone(),
+                    heading: text,
+                    ..ResolutionPart::default()
+                },
+            )),
+            Some(Part::Annex(a)) => annexes.push((
+                a,
+                Annex {
+                    id: n.id.clone(),
+                    label: n.lead.clone(),
+                    title: text,
+                    numbered: n.numbered,
+                    ..Annex::default()
+                },
+            )),
+            Some(Part::AnnexSection(a, s)) => sections.push((
+                (a, s),
+                Section {
+                    id: n.id.clone(),
+                    level: n.level,
+                    label: n.lead.clone(),
+                    heading: text,
+                    numbered: n.numbered,
+                    paragraphs: Vec::new(),
+                },
+            )),
+            Some(_) => return Err(ApplyError::Placement { place }),
+        }
+    }
+    headings.sort_by_key(|(k, _)| *k);
+    parts.sort_by_key(|(k, _)| *k);
+    annexes.sort_by_key(|(k, _)| *k);
+    sections.sort_by_key(|(k, _)| *k);
+    doc.headings = headings.into_iter().map(|(_, h)| h).collect();
+    doc.parts = parts.into_iter().map(|(_, p)| p).collect();
+    doc.annexes = annexes.into_iter().map(|(_, x)| x).collect();
+    for ((a, _), s) in sections {
+        if let Some(x) = doc.annexes.get_mut(a) {
+            x.sections.push(s);
+        }
+    }
+    Ok(())
+}
+
 /// Applies the changes of `cmp` to `old`, producing the new version.
 pub fn apply(old: &Document, cmp: &Comparison) -> Result<Document, ApplyError> {
     let mut doc = Document {
@@ -220,6 +298,7 @@ pub fn apply(old: &Document, cmp: &Comparison) -> Result<Document, ApplyError> {
     for e in cmp.changes.iter().filter(|e| e.part == PartKind::Header) {
         header(old, &mut doc, e)?;
     }
+    structure(cmp, &mut doc)?;
     // Sections, in their new order.
     let mut sections: Vec<(&Side, &ChangeEntry)> = cmp
         .changes

@@ -1,5 +1,6 @@
 //! Building the entries of a comparison: header fields, paragraphs and sub-paragraphs per
-//! part, report sections, footnotes; each aligned, classified and compared word by word.
+//! part, report sections, headings, parts and annexes ([`super::structure`]), footnotes;
+//! each aligned, classified and compared word by word.
 
 use super::align::{self, in_order};
 use super::refs::{self, NumberMap};
@@ -123,7 +124,7 @@ fn para_side(doc: &Document, p: &Paragraph, loc: Location) -> Side {
 /// The word edits of a lead and text, split into changes of substance and changes of form
 /// only. When the whole paragraph reads the same but for its form (spacing, hyphens, markers,
 /// or where the opening phrase ends), every edit is one of form.
-fn substance(
+pub(super) fn substance(
     old_lead: &str,
     old_text: &str,
     new_lead: &str,
@@ -148,7 +149,7 @@ fn substance(
 }
 
 /// Edits that insert (or delete) a whole lead and text.
-fn whole(lead: &str, text: &str, inserting: bool) -> Vec<Edit> {
+pub(super) fn whole(lead: &str, text: &str, inserting: bool) -> Vec<Edit> {
     let mk = |field, s: &str| Edit {
         field,
         at: 0,
@@ -425,6 +426,7 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
             }
         }
     }
+    super::structure::structure(old, new, align, &mut out);
     footnotes(old, new, align, &mut out);
     out
 }

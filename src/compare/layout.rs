@@ -200,6 +200,7 @@ pub fn part_title(part: PartKind) -> &'static str {
         PartKind::Operative => "Operative part",
         PartKind::Section => "Sections",
         PartKind::Footnote => "Footnotes",
+        PartKind::Body => "Headings, parts and annexes",
     }
 }
 

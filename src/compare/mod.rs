@@ -15,6 +15,7 @@ pub mod json;
 pub mod layout;
 pub mod refs;
 pub mod render_text;
+mod structure;
 pub mod words;
 
 pub use apply::{ApplyError, apply};
@@ -86,6 +87,9 @@ pub enum PartKind {
     /// A report section heading, or a paragraph of a report section.
     Section,
     Footnote,
+    /// What structures a resolution beside its paragraphs: a heading inside it, a part's
+    /// heading, an annex's label and title, an annex section's heading.
+    Body,
 }
 
 /// Which text of an entry an edit applies to.

@@ -25,6 +25,8 @@ fn points_here(after: &[&str]) -> bool {
             ),
             (Some("this"), _) | (Some("the"), Some("present"))
         ),
+        // "the Guidelines, particularly paragraph 47 thereof"
+        Some("thereof") => false,
         _ => true,
     }
 }
@@ -44,7 +46,8 @@ const OTHER_TEXTS: [&str; 9] = [
 ];
 
 /// Whether the words before a reference (in the same clause) say it cites another text:
-/// "in particular" or "including" right before it, and one of [`OTHER_TEXTS`] earlier.
+/// "article 4," right before it, or "in particular" or "including" right before it and one of
+/// [`OTHER_TEXTS`] earlier.
 fn cites_another_text(before: &[&str]) -> bool {
     let words: Vec<String> = before
         .iter()
@@ -54,7 +57,12 @@ fn cites_another_text(before: &[&str]) -> bool {
         .take(15)
         .map(|t| t.to_lowercase())
         .collect();
+    let numbered_article = |n: &str, a: &str| {
+        n.chars().all(|c| c.is_ascii_digit()) && matches!(a, "article" | "articles" | "rule")
+    };
     let lead_in = match words.as_slice() {
+        // "article 4, paragraphs 10 and 12": the paragraphs of an article of another text.
+        [n, a, ..] if numbered_article(n, a) => return true,
         [p, i, ..] if p == "particular" && i == "in" => 2,
         [w, ..] if w == "including" => 1,
         _ => return false,
@@ -152,6 +160,9 @@ mod tests {
         assert!(renumber("paragraph 2 above", &map).is_none());
         let other = "article 4 of the Paris Agreement, in particular paragraph 5, which states";
         assert!(renumber(other, &map).is_none());
+        let article = "decisions relating to article 4, paragraphs 5 and 7, article 6, paragraph 2";
+        assert!(renumber(article, &map).is_none());
+        assert!(renumber("the Guidelines, particularly paragraph 5 thereof", &map).is_none());
         let (s, _) = renumber("the work, in particular paragraph 5 above", &map).unwrap();
         assert_eq!(s, "the work, in particular paragraph 6 above");
     }

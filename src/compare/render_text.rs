@@ -218,6 +218,7 @@ pub fn stat(cmp: &Comparison) -> String {
         PartKind::Preamble,
         PartKind::Operative,
         PartKind::Section,
+        PartKind::Body,
         PartKind::Footnote,
     ];
     let _ = writeln!(

@@ -6,13 +6,15 @@
 //! markers stand), and [`write`] writes the paragraphs, the real footnotes
 //! (`word/footnotes.xml`) and the automatic numbering ([`numbering`]: numbered paragraphs and
 //! (a)/(i) lists are Word list items, not typed numbers). [`tracked`] merges the paragraphs
-//! of two versions with revision marks; [`package`] zips the parts.
+//! of two versions with revision marks; [`compilation`] writes a negotiation's compilation
+//! text; [`package`] zips the parts.
 //!
 //! Written with `quick-xml` (escaping) and `zip` (the package) rather than `docx-rs`, for full
 //! control of the WordprocessingML: footnote separators, the move ranges of `w:moveFrom`/
 //! `w:moveTo` and `w:numberingChange`, which docx-rs does not write.
 
 mod blocks;
+mod compilation;
 mod numbering;
 mod package;
 mod tracked;
@@ -37,6 +39,11 @@ pub enum DocxError {
 /// The draft as the bytes of a `.docx` file.
 pub(super) fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     package::package(&write::write(&content(doc))?)
+}
+
+/// The compilation text of a negotiation as the bytes of a `.docx` file.
+pub(super) fn render_compilation(draft: &crate::model::Draft) -> Result<Vec<u8>, DocxError> {
+    package::package(&write::write(&compilation::content(draft))?)
 }
 
 /// The comparison of `old` and `new` as the bytes of a `.docx` file: the new text whose

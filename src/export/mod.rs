@@ -15,7 +15,7 @@ mod text;
 pub(crate) mod wrap;
 
 use crate::markup;
-use crate::model::{Document, Header, Id};
+use crate::model::{Document, Header, Id, join_lead};
 use std::collections::HashMap;
 
 pub use docx::DocxError;
@@ -45,6 +45,13 @@ pub fn markdown(doc: &Document) -> String {
 /// sections and annexes, and the footnotes as real Word footnotes.
 pub fn docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     docx::render(doc)
+}
+
+/// The compilation text of a negotiation as a Word document (the bytes of a `.docx` file):
+/// "bis" numbers, statuses, proposals inline with their delegations in bold, bracketed
+/// alternatives, each paragraph's open items (see [`crate::negotiate::compilation`]).
+pub fn docx_compilation(draft: &crate::model::Draft) -> Result<Vec<u8>, DocxError> {
+    docx::render_compilation(draft)
 }
 
 /// The comparison of two versions as a Word document (the bytes of a `.docx` file): the new
@@ -139,15 +146,6 @@ fn plain_with_markers(s: &str, numbers: &HashMap<Id, u32>) -> String {
             .map(|n| markup::superscript(*n))
             .unwrap_or_default()
     })
-}
-
-/// The lead and the text joined by a space.
-fn join_lead(lead: &str, text: &str) -> String {
-    match (lead.is_empty(), text.is_empty()) {
-        (true, _) => text.to_string(),
-        (false, true) => lead.to_string(),
-        (false, false) => format!("{lead} {text}"),
-    }
 }
 
 #[cfg(test)]

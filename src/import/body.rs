@@ -41,17 +41,41 @@ pub struct Body {
     pub items: Vec<Item>,
 }
 
-/// Whether the text ends a clause (ignoring closing quotes, brackets, emphasis and markers).
-pub fn ends_with_punctuation(s: &str) -> bool {
-    // A plain-digit footnote marker glued after the punctuation ("2024,1").
+/// The text without a footnote marker after its final punctuation: superscript digits, or
+/// plain digits glued to the punctuation ("2024,1" → "2024,"; "Want.11" → "Want.").
+pub fn without_end_marker(s: &str) -> &str {
+    let s = s.trim_end();
+    let sup = s.trim_end_matches(|c: char| footnotes::superscript_value(c).is_some());
+    if sup.len() < s.len() {
+        return sup.trim_end();
+    }
     let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let s = if (1..=2).contains(&digits)
-        && s[..s.len() - digits].ends_with([',', ';', '.', ':', '”'])
-    {
+    if (1..=2).contains(&digits) && s[..s.len() - digits].ends_with([',', ';', '.', ':', '”']) {
         &s[..s.len() - digits]
     } else {
         s
+    }
+}
+
+/// Whether a line is the closing meeting line of a resolution ("45th plenary meeting",
+/// "50th (resumed) plenary meeting"): it never continues a paragraph.
+pub fn meeting_line(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    let Some(rest) = t.strip_suffix("plenary meeting") else {
+        return false;
     };
+    let mut words = rest.split_whitespace();
+    let ordinal = words.next().is_some_and(|w| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+    });
+    let resumed: Vec<&str> = words.collect();
+    ordinal && (resumed.is_empty() || resumed == ["(resumed)"] || resumed == ["resumed"])
+}
+
+/// Whether the text ends a clause (ignoring closing quotes, brackets, emphasis and markers).
+pub fn ends_with_punctuation(s: &str) -> bool {
+    let s = without_end_marker(s);
     let t = s.trim_end_matches(|c: char| {
         matches!(c, '*' | '”' | '’' | '"' | '\'' | ')' | ']' | ' ')
             || footnotes::superscript_value(c).is_some()
@@ -189,6 +213,24 @@ fn title_line(t: &str) -> bool {
         && lettered(t).is_none()
         && crate::phrases::match_lead(t, crate::phrases::preambular()).is_none()
         && crate::phrases::match_lead(t, crate::phrases::operative()).is_none()
+}
+
+/// Whether a line carries on the heading text of the line above it: heading text, or a
+/// wrapped line in lower case ("officials: members of the International Court of Justice")
+/// that does not end a clause.
+fn heading_runs_on(t: &str) -> bool {
+    let t = t.trim();
+    title_line(t)
+        || (t.chars().next().is_some_and(char::is_lowercase)
+            && t.len() <= 200
+            && !without_end_marker(t).ends_with(['.', ';', ',', ':'])
+            && lettered(t).is_none())
+}
+
+/// Whether a line carries on a heading over more lines: as [`heading_runs_on`], also when
+/// it ends with a comma or a colon ("… Agenda 2063:" / "The Africa We Want").
+fn heading_line(t: &str) -> bool {
+    heading_runs_on(t.trim_end().trim_end_matches([',', ':']))
 }
 
 /// Options for reading a body.
@@ -329,6 +371,15 @@ impl Reader<'_> {
             self.push(ItemKind::Sub(label), rest, line.no);
             return;
         }
+        if !self.mode.report && self.blank && self.heading_block(lines, i) {
+            let kind = ItemKind::Heading {
+                level: 2,
+                label: String::new(),
+                annex: false,
+            };
+            self.push(kind, t, line.no);
+            return;
+        }
         if self.continues(t, line.style.starts) {
             self.append(t);
             return;
@@ -403,6 +454,65 @@ impl Reader<'_> {
         false
     }
 
+    /// Whether the block of lines starting at `i` (after a blank line) is a heading printed
+    /// with no label inside a resolution ("Budget estimates for the period …", "Section 3" /
+    /// "Political affairs"): after a paragraph that has ended, a line or three that read as
+    /// heading text, then a blank line and the numbered paragraph the text expects (or
+    /// another such heading).
+    fn heading_block(&self, lines: &[Line], i: usize) -> bool {
+        let ended = self.body.items.last().is_some_and(|item| match item.kind {
+            ItemKind::Heading { annex, .. } => !annex,
+            _ => ends_with_punctuation(&item.text),
+        });
+        ended && self.heading_then_paragraph(lines, i, 3)
+    }
+
+    fn heading_then_paragraph(&self, lines: &[Line], i: usize, depth: usize) -> bool {
+        if depth == 0 || !title_line(&lines[i].text) {
+            return false;
+        }
+        let block = &lines[i..i + lines[i..].iter().take_while(|l| !l.is_blank()).count()];
+        // A clause ended by a footnote marker ("… progress report, 4") is no heading; a
+        // wrapped heading line may end with a comma or a colon, the last line may not.
+        let marker_end = |t: &str| {
+            let t = t.trim_end();
+            let u = t.trim_end_matches(|c: char| {
+                c.is_ascii_digit() || c == ' ' || footnotes::superscript_value(c).is_some()
+            });
+            u.len() < t.len() && u.ends_with([',', ';', '.', ':'])
+        };
+        let last_line = block.len() - 1;
+        if block.len() > 3
+            || block.iter().any(|l| marker_end(&l.text))
+            || (last_line > 0 && !heading_runs_on(&block[last_line].text))
+            || !block
+                .get(1..last_line)
+                .unwrap_or_default()
+                .iter()
+                .all(|l| heading_line(&l.text))
+        {
+            return false;
+        }
+        let Some(next) = (i + block.len()..lines.len()).find(|&k| !lines[k].is_blank()) else {
+            return false;
+        };
+        // The number due next: the one the text expects, or the one after the last numbered
+        // paragraph (in a part that numbers its paragraphs afresh).
+        let last = self
+            .body
+            .items
+            .iter()
+            .rev()
+            .find_map(|item| match item.kind {
+                ItemKind::Numbered(n) => Some(n),
+                _ => None,
+            });
+        match numbered(&lines[next].text) {
+            Some((n, _)) => self.expected == Some(n) || last.map_or(n == 1, |l| n == l + 1),
+            None => self.heading_then_paragraph(lines, next, depth - 1),
+        }
+    }
+
     /// Whether the next non-blank line is the numbered paragraph the text expects.
     fn next_is_expected(&self, lines: &[Line], i: usize) -> bool {
         let Some(next) = lines[i + 1..].iter().find(|l| !l.is_blank()) else {
@@ -430,14 +540,17 @@ impl Reader<'_> {
                 // heading text; a label printed alone keeps no text.
                 return !self.blank
                     && !item.text.is_empty()
-                    && item.text.len() < 160
-                    && title_line(t);
+                    && item.text.len() < 400
+                    && heading_line(t);
             }
             // A heading runs on only over lines that follow it directly.
             return !self.blank && (annex || numbered(t).is_none());
         }
         if item.text.is_empty() {
             return true;
+        }
+        if meeting_line(t) {
+            return false;
         }
         match starts {
             Some(true) => return false,
@@ -457,21 +570,36 @@ impl Reader<'_> {
             return !opens_preamble;
         }
         let lower = t.chars().next().is_some_and(|c| c.is_lowercase());
+        // The title under an "Annex" heading ends at the blank line after it.
+        let n = self.body.items.len();
+        let annex_title = n >= 2
+            && item.kind == ItemKind::Plain
+            && matches!(
+                self.body.items[n - 2].kind,
+                ItemKind::Heading { annex: true, .. }
+            );
+        if annex_title && !lower && !self.mode.report {
+            return false;
+        }
         if lower || !ends_with_punctuation(&item.text) {
             return true;
+        }
+        // What a paragraph announces ("… as set out in the table below:") is printed apart:
+        // a table is an item of its own, not the end of the paragraph.
+        if !self.mode.report && crate::ops::announces(&item.text) {
+            return false;
         }
         // Across a page break, a preambular paragraph that ended a line with a comma runs on
         // unless the new text opens with a preambular phrase.
         if self.page_break && !self.mode.report && item.kind == ItemKind::Plain {
             let opens = t.starts_with('*') && !t.starts_with("**")
                 || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some();
-            if !opens && item.text.ends_with(',') {
+            if !opens && without_end_marker(&item.text).ends_with(',') {
                 return true;
             }
         }
         let numbered_open = matches!(item.kind, ItemKind::Numbered(_) | ItemKind::Sub(_))
-            && !item
-                .text
+            && !without_end_marker(&item.text)
                 .trim_end_matches(['”', '’', '*', ')'])
                 .ends_with(['.', '!', '?']);
         !self.mode.report && numbered_open
@@ -551,5 +679,132 @@ mod tests {
             ]
         );
         assert_eq!(footnotes, 2);
+    }
+
+    fn kinds_and_texts(b: &Body) -> Vec<(String, &str)> {
+        b.items
+            .iter()
+            .map(|i| {
+                let k = match &i.kind {
+                    ItemKind::Numbered(n) => n.to_string(),
+                    ItemKind::Plain => "plain".into(),
+                    ItemKind::Sub(l) => format!("({l})"),
+                    ItemKind::Heading { label, .. } => format!("heading {label}"),
+                };
+                (k, i.text.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unlabelled_headings_between_blank_lines_stand_apart() {
+        let b = items(
+            "The Assembly,\n\nNoting the plan,\n\n\nHow the keepers work\n\n\n1. Decides x;\n\n\
+             2. Requests y;\n\nPart II\nLighthouses and their\nkeepers of the coast\n\n\
+             Section 3\nLamps\n\n3. Urges z;\n\nNot a heading\nbecause this runs on;\n\n4. Notes w.",
+            false,
+        );
+        let got = kinds_and_texts(&b);
+        assert_eq!(got[2], ("heading ".into(), "How the keepers work"));
+        assert_eq!(
+            got[5],
+            (
+                "heading ".into(),
+                "Part II Lighthouses and their keepers of the coast"
+            )
+        );
+        assert_eq!(got[6], ("heading ".into(), "Section 3 Lamps"));
+        assert_eq!(
+            got[7],
+            ("3".into(), "Urges z; Not a heading because this runs on;")
+        );
+    }
+
+    #[test]
+    fn a_clause_ended_by_a_marker_is_not_a_heading() {
+        let b = items(
+            "The Assembly,\n\nNoting the plan,\n\nHaving also looked at the report on\n\
+             the lamps, 4\n\n1. Decides x.",
+            false,
+        );
+        assert!(
+            b.items
+                .iter()
+                .all(|i| !matches!(i.kind, ItemKind::Heading { .. }))
+        );
+    }
+
+    #[test]
+    fn headings_run_on_in_lower_case_and_after_a_colon() {
+        let b = items(
+            "The Assembly,\n\nI\nConditions of service of keepers other than lamp\n\
+             keepers: members of the Board and\nthe Chair of the Guild:\nThe Coast We Want\n\n\
+             Recalling its resolution 1/1,\n\n1. Decides x.",
+            false,
+        );
+        let got = kinds_and_texts(&b);
+        assert_eq!(
+            got[1],
+            (
+                "heading I".into(),
+                "Conditions of service of keepers other than lamp keepers: members of the Board \
+                 and the Chair of the Guild: The Coast We Want"
+            )
+        );
+        assert_eq!(got[2].0, "plain");
+    }
+
+    #[test]
+    fn the_closing_meeting_line_never_ends_a_paragraph() {
+        for s in [
+            "The Assembly,\n\nNoting x,\n\n1. Decides y.\n45th plenary meeting\n7 December 2023\n",
+            "The Assembly,\n\nNoting x,\n\n1. Decides y.11\n\n50th (resumed) plenary meeting\n\
+             22 December 2023\n",
+        ] {
+            let b = items(s, false);
+            let got = kinds_and_texts(&b);
+            let last = got.last().map(|g| g.1).unwrap_or_default();
+            assert!(
+                last.contains("plenary meeting") && last.ends_with(" 2023"),
+                "{got:?}"
+            );
+            assert!(
+                got.iter().any(|g| g.0 == "1" && !g.1.contains("meeting")),
+                "{got:?}"
+            );
+        }
+        assert!(meeting_line("50th (resumed) plenary meeting"));
+        assert!(!meeting_line("the plenary meeting"));
+    }
+
+    #[test]
+    fn a_paragraph_runs_on_across_a_page_after_a_comma_and_a_marker() {
+        let b = items(
+            "A/1/L.1\nThe Assembly,\n\nRecalling its resolutions 1/1 of 2020,7\nA/1/L.1\n\
+             11-11111\n2/3\n46/21 of 2021 and 2/2,\n\n1. Decides x.",
+            false,
+        );
+        let texts: Vec<&str> = b.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[1].starts_with("Recalling its resolutions 1/1 of 2020,"));
+        assert!(texts[1].ends_with(" 46/21 of 2021 and 2/2,"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_table_announced_by_a_colon_is_an_item_of_its_own() {
+        let b = items(
+            "The Assembly,\n\nNoting x,\n\n1. Approves the posts as set out in the table below:\n\n\
+             Post\nLevel\nKeeper\nP-4\n\n2. Decides y.",
+            false,
+        );
+        let got = kinds_and_texts(&b);
+        assert_eq!(
+            got[2],
+            (
+                "1".into(),
+                "Approves the posts as set out in the table below:"
+            )
+        );
+        assert_eq!(got[3], ("plain".into(), "Post Level Keeper P-4"));
     }
 }

@@ -110,7 +110,7 @@ fn is_committee(text: &str) -> bool {
 
 /// Whether a text reads as the name of a body: a few words, each capitalised but for the
 /// small words of a name ("The Conference of the Parties").
-fn a_name(text: &str) -> bool {
+pub(super) fn a_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.len() <= 10
         && words.iter().all(|w| {
@@ -228,6 +228,16 @@ struct State {
     agenda_titles_left: usize,
     sponsors_seen: bool,
     want_title: bool,
+    /// A committee reference "[on the report of …" whose closing "]" is still to come.
+    reference_open: bool,
+}
+
+/// A stage printed alone, without sponsors: "Draft resolution", "Revised draft decision".
+fn is_bare_stage(text: &str) -> bool {
+    let lower = text.trim_end_matches(['*', ' ']).to_lowercase();
+    ["draft resolution", "draft decision"]
+        .iter()
+        .any(|s| lower == *s || lower.strip_suffix(s).is_some_and(|p| p == "revised "))
 }
 
 /// Reads the header lines. Text that fits no field goes to `extra` with a warning.
@@ -239,12 +249,20 @@ pub fn parse(lines: &[Line], extra: &mut Vec<String>, warnings: &mut Vec<Warning
         // "Draft resolution submitted by the Chair on the recommendation of …": the stage,
         // with no sponsors' list.
         let first = plain(&lines[r.start].text);
+        // The rest of a committee reference that a blank line broke: "[on the report of
+        // the Special Political and Decolonization Committee" / "(Fourth Committee) (…)]".
+        if st.reference_open {
+            push_wrapped(&mut h.committee_reference, &plain(&block));
+            st.reference_open = false;
+            continue;
+        }
         if [
             "Draft resolution submitted by",
             "Draft decision submitted by",
         ]
         .iter()
         .any(|p| first.starts_with(p))
+            || is_bare_stage(&plain(&block))
         {
             h.stage = plain(&block);
             st.sponsors_seen = true;
@@ -371,7 +389,9 @@ fn field(
             push_wrapped(&mut text, &plain(&lines[j].text));
             j += 1;
         }
-        if text.ends_with(']') {
+        if text.ends_with(']') || j == end {
+            // Unclosed at the end of its block: the rest follows after a blank line.
+            st.reference_open = !text.ends_with(']');
             h.committee_reference = text;
             *i = j;
             return true;
@@ -541,6 +561,33 @@ mod tests {
             extra.is_empty() && warnings.is_empty(),
             "{extra:?} {warnings:?}"
         );
+    }
+
+    #[test]
+    fn a_bare_stage_and_a_committee_reference_broken_by_a_blank_line() {
+        let lines = super::super::lines::normalise(
+            "Agenda item 7 \nKeeping of lights and \nlanterns \n\n\
+             Draft resolution  \n\n Keeping of lights and lanterns  \n",
+        );
+        let (mut extra, mut warnings) = (Vec::new(), Vec::new());
+        let h = parse(&lines, &mut extra, &mut warnings);
+        assert_eq!(h.stage, "Draft resolution");
+        assert_eq!(h.title, "Keeping of lights and lanterns");
+        assert!(extra.is_empty(), "{extra:?}");
+        let lines = super::super::lines::normalise(
+            "Resolution adopted by the General Assembly on 3 March 2031 \n\n\
+             [on the report of the Special Committee on Lighthouses \n\n\n\
+             (Ninth Committee) (A/86/420, para. 13)] \n\n\
+             86/7. Keeping of lights \n",
+        );
+        let (mut extra, mut warnings) = (Vec::new(), Vec::new());
+        let h = parse(&lines, &mut extra, &mut warnings);
+        assert_eq!(
+            h.committee_reference,
+            "[on the report of the Special Committee on Lighthouses (Ninth Committee) (A/86/420, para. 13)]"
+        );
+        assert_eq!(h.title, "Keeping of lights");
+        assert!(extra.is_empty(), "{extra:?}");
     }
 
     #[test]

@@ -27,6 +27,55 @@ pub fn stage(text: &str) -> Option<String> {
     })
 }
 
+/// A draft decision is printed as one sentence that opens with its authoring body: "The
+/// General Assembly, recalling its decision 79/521 …:" and then (a), (b) …, or "…, decides to
+/// convene …". Splits the authoring body off that line (its own line, a blank after it) so
+/// that the decision reads as a resolution with one unnumbered operative paragraph; returns
+/// whether it did. Nothing is split where an authoring body stands on its own, nor under a
+/// header that does not say "draft decision" or "Decision adopted by".
+pub fn split_decision_sentence(lines: &mut Vec<Line>) -> bool {
+    if header::authoring_body(lines).is_some() {
+        return false;
+    }
+    let Some((i, cut)) = lines.iter().enumerate().find_map(|(i, l)| {
+        let t = l.text.as_str();
+        let (body, rest) = t.split_once(", ")?;
+        let opens = body.starts_with("The ")
+            && header::a_name(body)
+            && body.split_whitespace().count() >= 2
+            && rest.starts_with(char::is_lowercase);
+        opens.then_some((i, body.len() + 1))
+    }) else {
+        return false;
+    };
+    // Only under a header that says it is a decision.
+    let says_decision = lines[..i].iter().any(|l| {
+        let t = l.text.to_lowercase();
+        t.contains("draft decision") || t.contains("decision adopted by")
+    });
+    if !says_decision {
+        return false;
+    }
+    let line = &mut lines[i];
+    let rest = line.text[cut..].trim_start().to_string();
+    let rest_at = line.text.len() - rest.len();
+    let mut after = line.clone();
+    after.text = rest;
+    after.gaps = line
+        .gaps
+        .iter()
+        .filter(|&&g| g >= rest_at)
+        .map(|g| g - rest_at)
+        .collect();
+    line.text.truncate(cut);
+    line.gaps.retain(|&g| g < cut);
+    let mut blank = line.clone();
+    blank.text.clear();
+    blank.gaps.clear();
+    lines.splice(i + 1..i + 1, [blank, after]);
+    true
+}
+
 /// The kind of document the lines hold.
 pub fn detect(lines: &[Line], hint: KindHint) -> DocKind {
     match hint {
@@ -71,4 +120,45 @@ fn has_preamble_phrases(lines: &[Line]) -> bool {
         let t = lines[r.start].text.trim_start_matches('*');
         crate::phrases::match_lead(t, crate::phrases::preambular()).is_some()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::{KindHint, import_str};
+    use crate::model::DocKind;
+
+    #[test]
+    fn a_draft_decision_in_one_sentence_imports_with_its_sub_paragraphs() {
+        let t = "Agenda item 7 \nLights \n\nDraft decision submitted by the Chair \n\n\
+                 Keeping of lights \n\n\
+                 The General Assembly, recalling its decision 85/501 of 3 March 2030: \n\n\
+                 (a) \nDecides to keep the lights; \n\n(b) \nAlso decides to meet again. \n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(d.kind, DocKind::Resolution);
+        assert_eq!(d.authoring_body, "The General Assembly");
+        assert_eq!(d.header.stage, "Draft decision submitted by the Chair");
+        assert_eq!(d.header.title, "Keeping of lights");
+        assert!(d.preamble.is_empty());
+        assert_eq!(d.operative.len(), 1);
+        let op = &d.operative[0];
+        assert_eq!(
+            op.full_text(),
+            "recalling its decision 85/501 of 3 March 2030:"
+        );
+        let subs: Vec<String> = op.subparagraphs.iter().map(|p| p.full_text()).collect();
+        assert_eq!(
+            subs,
+            ["Decides to keep the lights;", "Also decides to meet again."]
+        );
+        // One sentence with no sub-paragraphs.
+        let t = "Draft decision submitted by the President \n\nLights \n\n\
+                 The General Assembly, recalling its decision 85/501, decides to meet \n\
+                 again in 2031. \n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(d.operative.len(), 1);
+        assert_eq!(
+            d.operative[0].full_text(),
+            "recalling its decision 85/501, decides to meet again in 2031."
+        );
+    }
 }

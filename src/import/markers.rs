@@ -3,15 +3,21 @@
 //! digits are markers by the footnotes printed at the foot of the same page, as a reader does,
 //! and writing them as superscript digits for [`super::anchors::link`].
 
+mod between;
+mod words;
+
 use super::footnotes::{FootnoteDef, SUPERSCRIPTS};
 use super::lines::Line;
+pub(in crate::import) use words::NUMBERED_NOUNS;
+use words::{NUMBERING_WORDS, UNITS};
 
 /// Finds the plain-digit markers of the footnotes in the body lines and writes them as
 /// superscript digits, glued to what they follow (`people, 1 and` → `people,¹ and`), for
 /// [`super::anchors::link`]. Each footnote's marker is looked for on the page whose foot prints it, after the
 /// previous footnote's marker: first glued to a word or punctuation, then spaced after
 /// punctuation, then spaced after a word that does not number things ("Article 1"), then
-/// glued to an acronym; failing that anywhere on the page, then on the page before.
+/// glued to an acronym; failing that anywhere on the page, then on the page before. A marker
+/// none of these shapes finds is looked for between its neighbours ([`between::find`]).
 pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
     let mut by_page: Vec<(u32, u32)> = defs
         .iter()
@@ -21,6 +27,7 @@ pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
     by_page.sort_unstable();
     let mut cursor: (usize, usize) = (0, 0);
     let mut cursor_page = 0;
+    let mut missed = Vec::new();
     for (page, n) in by_page {
         let Some(first) = lines.iter().position(|l| l.page == page) else {
             continue;
@@ -50,49 +57,70 @@ pub fn mark(lines: &mut [Line], defs: &[FootnoteDef]) {
                     .into_iter()
                     .find_map(|pass| find_in(lines, (prev_first, 0), first, n, pass))
             });
-        if let Some((i, span)) = found {
-            // A marker opening a line (`16including`) belongs to the end of the line before.
-            let before = (span.start == 0)
-                .then(|| lines[..i].iter().rposition(|l| !l.is_blank()))
-                .flatten();
-            if let Some(j) = before {
-                lines[i].text.replace_range(..span.end, "");
-                lines[i].gaps.retain(|&g| g >= span.end);
-                for g in &mut lines[i].gaps {
-                    *g -= span.end;
-                }
-                lines[j].text.push_str(&superscript(n));
+        match found {
+            Some((i, span)) => {
+                let at = write(lines, i, span, n);
                 if i >= first {
-                    cursor = (i, 0);
-                }
-                continue;
-            }
-            let line = &mut lines[i];
-            let sup = superscript(n);
-            let mut start = span.start;
-            while start > 0 && line.text.as_bytes()[start - 1] == b' ' {
-                start -= 1;
-            }
-            // A marker is never glued to the word after it.
-            let spaced = if line.text[span.end..].starts_with(char::is_alphabetic) {
-                format!("{sup} ")
-            } else {
-                sup
-            };
-            line.text.replace_range(start..span.end, &spaced);
-            // The gaps after the marker move with the text; the one it closed is gone.
-            let (old, new) = (span.end - start, spaced.len());
-            line.gaps.retain(|&g| g < start || g > span.end);
-            for g in &mut line.gaps {
-                if *g > span.end {
-                    *g = *g + new - old;
+                    cursor = at;
                 }
             }
-            if i >= first {
-                cursor = (i, start + new);
-            }
+            None => missed.push((page, n)),
         }
     }
+    // Second round, by the evidence of order: each marker still missing stands between the
+    // markers of the footnotes around it.
+    for (page, n) in missed {
+        if let Some((i, span)) = between::find(lines, page, n) {
+            write(lines, i, span, n);
+        }
+    }
+}
+
+/// Writes the marker of footnote `n` found at `span` of line `i` as superscript digits
+/// glued to what it follows; returns the place just after it.
+fn write(lines: &mut [Line], i: usize, span: std::ops::Range<usize>, n: u32) -> (usize, usize) {
+    // A marker opening a line (`16including`, `8  was not adopted`) belongs to the end of
+    // the line before.
+    let before = lines[i].text[..span.start]
+        .trim()
+        .is_empty()
+        .then(|| lines[..i].iter().rposition(|l| !l.is_blank()))
+        .flatten();
+    if let Some(j) = before {
+        let line = &mut lines[i];
+        let cut = span.end + line.text[span.end..].len() - line.text[span.end..].trim_start().len();
+        line.text.replace_range(..cut, "");
+        line.gaps.retain(|&g| g >= cut);
+        for g in &mut line.gaps {
+            *g -= cut;
+        }
+        let prev = &mut lines[j].text;
+        prev.truncate(prev.trim_end().len());
+        prev.push_str(&superscript(n));
+        return (i, 0);
+    }
+    let line = &mut lines[i];
+    let sup = superscript(n);
+    let mut start = span.start;
+    while start > 0 && line.text.as_bytes()[start - 1] == b' ' {
+        start -= 1;
+    }
+    // A marker is never glued to the word after it.
+    let spaced = if line.text[span.end..].starts_with(char::is_alphabetic) {
+        format!("{sup} ")
+    } else {
+        sup
+    };
+    line.text.replace_range(start..span.end, &spaced);
+    // The gaps after the marker move with the text; the one it closed is gone.
+    let (old, new) = (span.end - start, spaced.len());
+    line.gaps.retain(|&g| g < start || g > span.end);
+    for g in &mut line.gaps {
+        if *g > span.end {
+            *g = *g + new - old;
+        }
+    }
+    (i, start + new)
 }
 
 const PASSES: [Pass; 8] = [
@@ -131,7 +159,7 @@ enum Pass {
 }
 
 /// The number written in superscript digits.
-fn superscript(n: u32) -> String {
+pub(super) fn superscript(n: u32) -> String {
     n.to_string()
         .bytes()
         .map(|b| SUPERSCRIPTS[usize::from(b - b'0')])
@@ -154,148 +182,6 @@ fn find_in(
     })
 }
 
-/// Words after which a number numbers something ("Article 1", "Goal 4", "in 2 years").
-const NUMBERING_WORDS: &[&str] = &[
-    "goal",
-    "goals",
-    "paragraph",
-    "paragraphs",
-    "subparagraph",
-    "subparagraphs",
-    "no",
-    "nos",
-    "vol",
-    "volume",
-    "annex",
-    "annexes",
-    "article",
-    "articles",
-    "section",
-    "sections",
-    "chapter",
-    "chapters",
-    "para",
-    "paras",
-    "item",
-    "items",
-    "rule",
-    "rules",
-    "principle",
-    "principles",
-    "target",
-    "targets",
-    "phase",
-    "part",
-    "parts",
-    "decision",
-    "decisions",
-    "resolution",
-    "resolutions",
-    "protocol",
-    "action",
-    "level",
-    "group",
-    "committee",
-    "number",
-    "pillar",
-    "objective",
-    "objectives",
-    "step",
-    "steps",
-    "table",
-    "figure",
-    "recommendation",
-    "recommendations",
-    "indicator",
-    "indicators",
-    "option",
-    "module",
-    "box",
-    "session",
-    "class",
-    "category",
-    "tier",
-    "stage",
-    "page",
-    "pages",
-    "p",
-    "pp",
-    "line",
-    "column",
-    "appendix",
-    "schedule",
-    "conclusion",
-    "conclusions",
-    "criterion",
-    "criteria",
-    "programme",
-    "subprogramme",
-    "component",
-    "cluster",
-    "area",
-    "areas",
-    "priority",
-    "sdg",
-    "sdgs",
-    "cop",
-    "copy",
-    "version",
-    "of",
-    "in",
-    "to",
-    "for",
-    "by",
-    "at",
-    "on",
-    "from",
-    "with",
-    "and",
-    "or",
-    "the",
-    "than",
-    "over",
-    "under",
-    "some",
-    "least",
-    "most",
-    "about",
-    "only",
-    "per",
-    "each",
-    "every",
-    "first",
-    "last",
-    "within",
-    "after",
-    "before",
-    "until",
-    "since",
-    "between",
-    "around",
-    "nearly",
-    "almost",
-    "approximately",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "sect",
-    "art",
-    "arts",
-    "chap",
-    "ibid",
-    "op",
-    "cit",
-];
-
 /// A marker of footnote `n` in `t` from byte `from`, standing as `pass` says.
 fn marker_in(
     t: &str,
@@ -309,7 +195,8 @@ fn marker_in(
     while let Some(off) = t[k..].find(want.as_str()) {
         let s = k + off;
         let e = s + want.len();
-        k = e;
+        // Overlapping: the marker 33 in `202333` starts at the second "33".
+        k = s + 1;
         let before = &t[..s];
         let after = &t[e..];
         let prev = before.chars().next_back();
@@ -320,6 +207,10 @@ fn marker_in(
             continue;
         }
         if next.is_some_and(char::is_alphanumeric) != (pass == Pass::BeforeWord) {
+            continue;
+        }
+        // A decimal number (`strategy 10.7`), not a marker before a full stop.
+        if next == Some('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let found = match pass {
@@ -343,7 +234,7 @@ fn marker_in(
 }
 
 /// A year of this or the last century: `1995`, `2024`.
-fn is_year(w: &str) -> bool {
+pub(super) fn is_year(w: &str) -> bool {
     w.len() == 4
         && (w.starts_with("19") || w.starts_with("20"))
         && w.bytes().all(|b| b.is_ascii_digit())
@@ -363,13 +254,6 @@ fn date_year(before: &str) -> bool {
     token.split(['–', '-']).all(is_year)
         && !["no", "nos", "vol", "volume", "p", "pp", "series", "number"].contains(&prev.as_str())
 }
-
-/// Words that count what a number before them numbers (`by 2030 10 per cent`): the number is
-/// not a marker.
-const UNITS: &[&str] = &[
-    "per", "percent", "million", "millions", "billion", "billions", "trillion", "thousand",
-    "hundred", "years", "year", "months", "month", "weeks", "days", "hours", "times", "of",
-];
 
 /// Whether a spaced number after a year or a span of years (`in 2016 5 and`, `2015–2030 20 by`)
 /// stands as a marker: before the end of the line, punctuation or a lower-case word that
@@ -511,7 +395,7 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
 
 /// Whether the text ends with a number and punctuation ("paragraphs 1,", "(a) 3;"): the
 /// next number continues a list, it is not a marker.
-fn number_list(before: &str) -> bool {
+pub(super) fn number_list(before: &str) -> bool {
     let t = before.trim_end_matches([',', ';', ':', ' ']);
     let mut tokens = t.rsplit(' ');
     let short_number = |w: &str| {
@@ -528,62 +412,6 @@ fn number_list(before: &str) -> bool {
             || NUMBERING_WORDS.contains(&p.trim_end_matches([',', '.']).to_lowercase().as_str())
     })
 }
-
-/// Words after which a number is a reference, never a footnote marker ("Article 1").
-pub(super) const NUMBERED_NOUNS: &[&str] = &[
-    "Annex",
-    "Article",
-    "Articles",
-    "Chapter",
-    "Item",
-    "Items",
-    "No",
-    "Nos",
-    "Paragraph",
-    "Paragraphs",
-    "Part",
-    "Principle",
-    "Protocol",
-    "Resolution",
-    "Rule",
-    "Rules",
-    "Section",
-    "Volume",
-    "Vol",
-    "Goal",
-    "Target",
-    "Group",
-    "Decision",
-    "Recommendation",
-    "Table",
-    "Figure",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Phase",
-    "Level",
-    "Class",
-    "Committee",
-    "Commission",
-    "Conference",
-    "Category",
-    "Tier",
-    "Stage",
-    "Step",
-    "Option",
-    "Module",
-    "Box",
-    "Session",
-];
 
 #[cfg(test)]
 mod tests {
@@ -655,6 +483,38 @@ mod tests {
         assert_eq!(defs[0].text, "On behalf of the Group of Keepers of Lights.");
         assert_eq!(defs[4].text, "Held in Valletta, 18 – 22 March 2031.");
         assert_eq!((defs[9].page, defs[10].page), (2, 2));
+    }
+
+    #[test]
+    fn markers_found_by_the_order_of_the_footnotes() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling its resolution 61/29 of 4 December 2031 and resolution 59/3001 and \n\
+            the decision 2 to keep lights, the report on COVID-19 3 and resolutions 5/7 4 and \n\
+            Protocol I5 to the Charter, 2030, a 6 nd the strategy 10.7 Furthermore, the \n\
+            plan for COVID-198 and Agenda 219 and the lamps, the plan of 4 April 203310 and \n\
+            the draft resolution \n\
+            11  was not adopted, of Rockhaven, 12 Saltmere and its annexes. 13 \n\
+            and resolution 6/914 of 1 March 2031, \n\
+            __________________ \n \n\
+            1  See A/1/1. \n2  See A/1/2. \n3  See A/1/3. \n4  See A/1/4. \n5  See A/1/5. \n\
+            6  See A/1/6. \n7  See A/1/7. \n8  See A/1/8. \n9  See A/1/9. \n10  See A/1/10. \n\
+            11  See A/1/11. \n12  See A/1/12. \n13  See A/1/13. \n14  See A/1/14. \n";
+        let (lines, _) = marked(text);
+        assert_eq!(
+            lines[2..],
+            [
+                // Not the symbol cited with its date, nor the year: the footnote before the
+                // decision's marker is the second symbol's.
+                "Recalling its resolution 61/29 of 4 December 2031 and resolution 59/300¹ and",
+                "the decision² to keep lights, the report on COVID-19³ and resolutions 5/7⁴ and",
+                "Protocol I⁵ to the Charter, 2030, a⁶ nd the strategy 10.⁷ Furthermore, the",
+                "plan for COVID-19⁸ and Agenda 21⁹ and the lamps, the plan of 4 April 2033¹⁰ and",
+                "the draft resolution¹¹",
+                "was not adopted, of Rockhaven,¹² Saltmere and its annexes.¹³",
+                // A symbol cited with its date, where nothing else can be the marker.
+                "and resolution 6/9¹⁴ of 1 March 2031,",
+            ]
+        );
     }
 
     #[test]

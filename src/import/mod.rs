@@ -115,6 +115,7 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
 /// Never fails and never panics: what cannot be placed is kept in a note.
 pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
     let defs = footnotes::extract(&mut lines);
+    let decision = hint != KindHint::Report && kind::split_decision_sentence(&mut lines);
     let kind = kind::detect(&lines, hint);
     let mut doc = Document::new(kind);
     let mut warnings = Vec::new();
@@ -164,7 +165,13 @@ pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
             .map(|i| i.id.clone());
     }
     match kind {
-        DocKind::Resolution => structure::assemble(&mut doc, body.items, &mut warnings),
+        DocKind::Resolution => {
+            structure::assemble(&mut doc, body.items, &mut warnings);
+            // A decision's one sentence is what the Assembly decides: operative.
+            if decision && doc.operative.is_empty() && doc.parts.is_empty() {
+                doc.operative = std::mem::take(&mut doc.preamble);
+            }
+        }
         DocKind::Report => report::assemble(&mut doc, body.items, &mut warnings),
     }
     let sponsor_notes: Vec<String> = notes.into_iter().map(|d| d.text).collect();

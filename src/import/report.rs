@@ -5,7 +5,7 @@
 
 use super::Warning;
 use super::body::{Item, ItemKind};
-use super::resolution::attach;
+use super::resolution::{attach, nested_list};
 use crate::model::{Document, Id, ListStyle, Paragraph, Section};
 
 struct Builder<'a> {
@@ -49,16 +49,13 @@ impl Builder<'_> {
             return;
         }
         let expected = self.expected;
-        if let Some(last) = self.last_paragraph() {
-            let starts_list = n == 1 && last.text.trim_end().ends_with(':');
-            let continues_list =
-                last.list_style == ListStyle::Numeric && n as usize == last.subparagraphs.len() + 1;
-            if expected != Some(n) && (starts_list || continues_list) {
-                last.list_style = ListStyle::Numeric;
-                last.subparagraphs
-                    .push(Paragraph::new(item.id, "", item.text));
-                return;
-            }
+        if let Some(last) = self.last_paragraph()
+            && nested_list(last, n, expected)
+        {
+            last.list_style = ListStyle::Numeric;
+            last.subparagraphs
+                .push(Paragraph::new(item.id, "", item.text));
+            return;
         }
         match expected {
             None => self.doc.first_number = n,

@@ -6,7 +6,7 @@
 
 use super::Warning;
 use super::body::{Item, ItemKind};
-use crate::model::{Document, Paragraph};
+use crate::model::{Document, ListStyle, Paragraph};
 use crate::numbering::{alpha, roman};
 use crate::phrases;
 
@@ -95,6 +95,18 @@ pub fn attach(
     parent.subparagraphs.push(p);
 }
 
+/// Whether a paragraph numbered `n`, where `expected` was the number due, is an item of a
+/// numbered list inside `last` (an agenda "1. Opening of the Congress." … "7. Adoption of the
+/// report." under "Approves the following provisional agenda …:"): the list opens with 1
+/// after a colon (unless 1 is the number due) and runs on 2, 3 … while the outer numbering
+/// waits; where both could go on (list item 2 under paragraph 1), the list does.
+pub(super) fn nested_list(last: &Paragraph, n: u32, expected: Option<u32>) -> bool {
+    let starts = n == 1 && last.full_text().trim_end().ends_with(':');
+    let runs_on =
+        last.list_style == ListStyle::Numeric && n as usize == last.subparagraphs.len() + 1;
+    runs_on || starts && expected != Some(n)
+}
+
 /// Whether a line after the operative part is the closing meeting line or its date.
 pub(super) fn closing_line(t: &str) -> bool {
     let lower = t.to_lowercase();
@@ -139,6 +151,14 @@ fn assemble_items(doc: &mut Document, items: Vec<Item>, warnings: &mut Vec<Warni
         match item.kind {
             ItemKind::Numbered(n) => {
                 let expected = doc.operative.len() as u32 + 1;
+                if let Some(last) = doc.operative.last_mut()
+                    && nested_list(last, n, Some(expected))
+                {
+                    last.list_style = ListStyle::Numeric;
+                    last.subparagraphs
+                        .push(Paragraph::new(item.id, "", item.text));
+                    continue;
+                }
                 if n != expected {
                     warnings.push(Warning {
                         line: item.line,
@@ -197,12 +217,55 @@ mod tests {
     use crate::import::{KindHint, import_str};
 
     #[test]
+    fn a_numbered_agenda_inside_a_paragraph_is_its_list() {
+        let t = "The Assembly of Keepers,\n\n*Recalling* its work,\n\n1. *Notes* the lamps;\n\n\
+                 2. *Approves* the following provisional agenda:\n\n1.\nOpening of the meeting.\n\n\
+                 2.\nAdoption of the report.\n\n3. *Decides* to meet again.\n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(d.operative.len(), 3);
+        let agenda = &d.operative[1];
+        assert_eq!(agenda.list_style, ListStyle::Numeric);
+        let items: Vec<&str> = agenda
+            .subparagraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            items,
+            ["Opening of the meeting.", "Adoption of the report."]
+        );
+        assert_eq!(d.operative[2].lead, "Decides");
+    }
+
+    #[test]
     fn a_single_operative_paragraph_is_not_numbered() {
         let t = "The Assembly of Keepers,\n\n*Recalling* its work,\n\n*Decides* to meet again.\n";
         let d = import_str(t, KindHint::Auto).document;
         assert_eq!(d.preamble.len(), 1);
         assert_eq!(d.operative.len(), 1);
         assert_eq!(d.operative[0].lead, "Decides");
+    }
+
+    #[test]
+    fn a_numbered_list_under_a_colon_is_inside_its_paragraph() {
+        let t = "The Assembly of Keepers,\n\n*Recalling* its work,\n\n\
+                 1. *Approves* the following agenda for its meeting:\n\n\
+                 1.\nOpening of the meeting.\n\n2.\nKeeping of lights.\n\n\
+                 2. *Decides* to meet again.\n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(d.operative.len(), 2);
+        let list = &d.operative[0];
+        assert_eq!(list.list_style, ListStyle::Numeric);
+        let items: Vec<&str> = list.subparagraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(items, ["Opening of the meeting.", "Keeping of lights."]);
+        assert_eq!(d.operative[1].lead, "Decides");
+        // No space before a text that opens with punctuation.
+        let t = "The Assembly of Keepers,\n\n*Reaffirming*, in all its aspects, its work,\n";
+        let d = import_str(t, KindHint::Auto).document;
+        assert_eq!(
+            d.preamble[0].full_text(),
+            "Reaffirming, in all its aspects, its work,"
+        );
     }
 
     #[test]

@@ -54,13 +54,6 @@ fn is_annex(item: &Item) -> bool {
     matches!(item.kind, ItemKind::Heading { annex: true, .. })
 }
 
-/// Whether a paragraph adopts the text that follows it ("Adopts the following …:").
-fn adopts_following(item: &Item) -> bool {
-    let t = crate::markup::strip(&item.text);
-    let t = t.trim();
-    t.starts_with("Adopts the following") && t.trim_end_matches(['”', '’']).ends_with(':')
-}
-
 /// The items of the resolution, and the items of each annex (each group opening with its
 /// "Annex" heading, or with the first item of text adopted after "Adopts the following …:").
 fn split_annexes(items: Vec<Item>) -> (Vec<Item>, Vec<Vec<Item>>) {
@@ -76,7 +69,7 @@ fn split_annexes(items: Vec<Item>) -> (Vec<Item>, Vec<Vec<Item>>) {
             annexes.push(vec![item]);
         } else {
             adopted = matches!(item.kind, ItemKind::Numbered(_) | ItemKind::Plain)
-                && adopts_following(&item);
+                && crate::ops::adopts_following(&item.text);
             body.push(item);
         }
     }
@@ -242,8 +235,14 @@ fn annex(doc: &mut Document, items: Vec<Item>, ids: &mut Ids, warnings: &mut Vec
         x.label = label;
         x.title = title;
     }
+    // The title: a short line with no closing punctuation, or a heading with no label.
+    let titled = |i: &Item| match &i.kind {
+        ItemKind::Plain => title_like(&i.text),
+        ItemKind::Heading { label, annex, .. } => !annex && label.is_empty(),
+        _ => false,
+    };
     if x.title.is_empty()
-        && let Some(t) = items.next_if(|i| i.kind == ItemKind::Plain && title_like(&i.text))
+        && let Some(t) = items.next_if(titled)
     {
         x.title = t.text;
     }

@@ -131,6 +131,48 @@ proptest! {
         let back = merge(&base, &db, &da, &Names::default());
         prop_assert_eq!(&back.draft.document, &m.draft.document);
     }
+
+    /// Both sides changing the same words differently: a bracket either way round, the same
+    /// alternatives attributed to the same side, and the same text once one is chosen.
+    #[test]
+    fn a_conflict_is_symmetric_up_to_attribution(
+        k in 1..=N, w1 in "[a-z]{3,8}", w2 in "[a-z]{3,8}", clean in 1..=N,
+    ) {
+        prop_assume!(w1 != w2 && w1 != "partners" && w2 != "partners");
+        let base = base();
+        let mut a = edited(&base, &Edit::Reword(k, w1.clone()));
+        let b = edited(&base, &Edit::Reword(k, w2.clone()));
+        if clean != k {
+            Edit::Delete(clean).apply(&mut a.document);
+        }
+        let names = |o: &str, t: &str| Names { ours: o.into(), theirs: t.into() };
+        let m = merge(&base, &a, &b, &names("a", "b"));
+        let back = merge(&base, &b, &a, &names("b", "a"));
+        prop_assert_eq!(m.conflicts.len(), 1);
+        prop_assert_eq!(back.conflicts.len(), 1);
+        let alts = |d: &Draft| {
+            let mut v: Vec<(String, String)> = d.negotiation.brackets[0]
+                .alternatives
+                .iter()
+                .map(|x| (x.by.clone(), x.text.clone()))
+                .collect();
+            v.sort();
+            v
+        };
+        prop_assert_eq!(alts(&m.draft), alts(&back.draft));
+        prop_assert!(alts(&m.draft).contains(&("a".to_string(), w1.clone())));
+        // Choosing b's words either way round gives one text.
+        let pick = |o: &Outcome| {
+            let mut d = o.draft.clone();
+            let br = d.negotiation.brackets[0].clone();
+            let i = br.alternatives.iter().position(|x| x.by == "b").unwrap();
+            crate::negotiate::choose(&mut d, &br.id, i).unwrap();
+            d.document
+        };
+        prop_assert_eq!(pick(&m), pick(&back));
+        let chosen = pick(&m);
+        prop_assert!(chosen.find(&p(k)).unwrap().text.contains(&w2));
+    }
 }
 
 #[test]

@@ -9,53 +9,61 @@
 //! The clean text is the ordinary export of the document ([`crate::export`]): the text holds
 //! only accepted changes and the current choice of every alternative.
 
+use super::marks::Piece;
 use super::numbering::{Entry, sequence};
 use crate::markup;
 use crate::model::{Draft, Id, Paragraph, Part, Proposal, ProposedChange};
 use std::collections::HashMap;
 
-/// The two shapes of the compilation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    Text,
-    Markdown,
+/// Where a compilation is written, piece by piece, in the order it reads. Draft text comes
+/// as markup source ([`crate::markup`]); the plain text and Markdown shapes are here
+/// ([`text`], [`markdown`]), the Word document in [`crate::export`].
+pub trait Sink {
+    /// "Compilation text".
+    fn title(&mut self);
+    /// A line of the front matter (symbol, title, status, delegations).
+    fn line(&mut self, s: &str);
+    /// "The General Assembly".
+    fn authoring(&mut self, s: &str);
+    /// The name of a resolution part, a report section or an annex.
+    fn part(&mut self, name: &str);
+    /// A heading inside the text ("II. Financing").
+    fn heading(&mut self, line: &str);
+    /// A paragraph's number and tags: "OP5 bis", "pending" or "EU n4: new paragraph" …
+    fn head(&mut self, label: &str, tags: &[String]);
+    /// A paragraph's text at `depth` (0 for a paragraph, 1 for "(a)" …) after its `label`
+    /// ("(a) " or empty), with the open proposals and brackets inline.
+    fn text(&mut self, depth: usize, label: &str, pieces: &[Piece]);
+    /// Alternative `k` (from 0) of a whole-paragraph bracket, by `by`, `current` when the
+    /// text holds it; `full` is its text ("(no paragraph)" for a deletion).
+    fn alternative(
+        &mut self,
+        depth: usize,
+        label: &str,
+        k: usize,
+        by: &str,
+        current: bool,
+        full: &str,
+    );
+    /// An open item of the paragraph above, by id ("– n2 G77 (2026-12-01): delete “all”").
+    fn item(&mut self, depth: usize, line: &str);
 }
 
-/// The compilation text as plain text wrapped at `width` columns.
-pub fn text(draft: &Draft, width: usize) -> String {
-    render(draft, Style::Text, width)
-}
-
-/// The compilation text as Markdown.
-pub fn markdown(draft: &Draft) -> String {
-    render(draft, Style::Markdown, usize::MAX)
-}
-
-fn render(draft: &Draft, style: Style, width: usize) -> String {
+/// Writes the compilation of `draft` into `sink`.
+pub fn compile(draft: &Draft, sink: &mut impl Sink) {
     let doc = &draft.document;
     let n = &draft.negotiation;
-    let md = style == Style::Markdown;
-    let mut out = String::new();
-    let title = if md {
-        "# Compilation text"
-    } else {
-        "COMPILATION TEXT"
-    };
-    out.push_str(title);
-    out.push('\n');
+    sink.title();
     let h = &doc.header;
     for line in [&h.symbol, &h.title] {
         if !line.is_empty() {
-            out.push_str(&para_line(line, style));
+            sink.line(line);
         }
     }
     let c = super::counts(draft);
-    out.push_str(&para_line(
-        &format!(
-            "Status: {} agreed, {} agreed ad ref, {} pending; {} proposals pending ({} needing attention); {} brackets open",
-            c.agreed, c.ad_ref, c.paragraphs_pending, c.pending, c.attention, c.brackets
-        ),
-        style,
+    sink.line(&format!(
+        "Status: {} agreed, {} agreed ad ref, {} pending; {} proposals pending ({} needing attention); {} brackets open",
+        c.agreed, c.ad_ref, c.paragraphs_pending, c.pending, c.attention, c.brackets
     ));
     if !n.delegations.is_empty() {
         let names: Vec<String> = n
@@ -69,21 +77,10 @@ fn render(draft: &Draft, style: Style, width: usize) -> String {
                 }
             })
             .collect();
-        out.push_str(&para_line(
-            &format!("Delegations: {}", names.join("; ")),
-            style,
-        ));
+        sink.line(&format!("Delegations: {}", names.join("; ")));
     }
-    let footnotes = crate::numbering::footnote_numbers(doc);
-    let ctx = Ctx {
-        draft,
-        style,
-        width,
-        footnotes,
-    };
     if !doc.authoring_body.is_empty() {
-        out.push('\n');
-        out.push_str(&format!("{},\n", doc.authoring_body));
+        sink.authoring(&doc.authoring_body);
     }
     for part in doc.part_keys() {
         let entries = sequence(draft, part);
@@ -91,41 +88,21 @@ fn render(draft: &Draft, style: Style, width: usize) -> String {
             continue;
         }
         if let Some(name) = part_name(draft, part) {
-            out.push('\n');
-            out.push_str(&if md {
-                format!("## {name}\n")
-            } else {
-                format!("{name}\n")
-            });
+            sink.part(&name);
         }
         for e in entries {
             let para = e.entry.paragraph();
             for heading in doc.headings_before(&para.id) {
-                out.push('\n');
                 let label = if heading.label.is_empty() {
                     String::new()
                 } else {
                     format!("{}. ", heading.label)
                 };
-                let line = format!("{label}{}", markup::strip(&heading.heading));
-                out.push_str(&if md {
-                    format!("### {line}\n")
-                } else {
-                    format!("{line}\n")
-                });
+                sink.heading(&format!("{label}{}", markup::strip(&heading.heading)));
             }
             let prefix = if part.is_preamble() { "PP" } else { "OP" };
-            let label = format!("{prefix}{}", e.label);
-            ctx.entry(&mut out, &label, e.entry);
+            entry(draft, sink, &format!("{prefix}{}", e.label), e.entry);
         }
-    }
-    out
-}
-
-fn para_line(s: &str, style: Style) -> String {
-    match style {
-        Style::Text => format!("{s}\n"),
-        Style::Markdown => format!("\n{s}\n"),
     }
 }
 
@@ -149,223 +126,211 @@ fn part_name(draft: &Draft, part: Part) -> Option<String> {
     }
 }
 
-struct Ctx<'a> {
-    draft: &'a Draft,
-    style: Style,
-    width: usize,
-    footnotes: HashMap<Id, u32>,
-}
-
-/// A piece of annotated paragraph text: the text's own words, or a mark standing for a
-/// proposal or a bracket.
-enum Piece {
-    Own(String),
-    /// Words a proposal would delete or replace, then what the delegation says.
-    Struck {
-        words: String,
-        note: String,
-    },
-    Added(String),
-}
-
-impl Ctx<'_> {
-    fn entry(&self, out: &mut String, label: &str, entry: Entry<'_>) {
-        let n = &self.draft.negotiation;
-        let para = entry.paragraph();
-        let mut tags = Vec::new();
-        match entry {
-            Entry::Text(p) => {
-                let status = n.status_of(&p.id);
-                tags.push(status.printed().to_string());
-            }
-            Entry::Proposed(prop, _) => {
-                tags.push(format!("{} {}: new paragraph", prop.by, prop.id));
-            }
-        }
-        for prop in n.pending() {
-            match &prop.change {
-                ProposedChange::DeleteParagraph { paragraph } if paragraph == &para.id => {
-                    tags.push(format!("{} {}: delete the paragraph", prop.by, prop.id))
-                }
-                ProposedChange::MoveParagraph { paragraph, after } if paragraph == &para.id => {
-                    let to = match after {
-                        Some(a) => format!(
-                            "after {}",
-                            super::numbering::labels(self.draft)
-                                .get(a)
-                                .cloned()
-                                .unwrap_or_else(|| a.to_string())
-                        ),
-                        None => "to the start".to_string(),
-                    };
-                    tags.push(format!("{} {}: move {to}", prop.by, prop.id))
-                }
-                _ => {}
-            }
-        }
-        out.push('\n');
-        let head = format!("{label} [{}]", tags.join("; "));
-        match self.style {
-            Style::Markdown => out.push_str(&format!("**{head}**\n\n")),
-            Style::Text => out.push_str(&format!("{head}\n")),
-        }
-        self.paragraph(out, para, 0, "");
+/// A paragraph of the text or a proposed one: its head, then its text.
+fn entry(draft: &Draft, sink: &mut impl Sink, label: &str, entry: Entry<'_>) {
+    let n = &draft.negotiation;
+    let para = entry.paragraph();
+    let mut tags = Vec::new();
+    match entry {
+        Entry::Text(p) => tags.push(n.status_of(&p.id).printed().to_string()),
+        Entry::Proposed(prop, _) => tags.push(format!("{} {}: new paragraph", prop.by, prop.id)),
     }
-
-    /// A paragraph's text (after `label`, a sub-paragraph's "(a) "), the list of its open
-    /// items, then its sub-paragraphs.
-    fn paragraph(&self, out: &mut String, para: &Paragraph, depth: usize, label: &str) {
-        let n = &self.draft.negotiation;
-        let indent = "    ".repeat(depth + 1);
-        let whole = n
-            .brackets
-            .iter()
-            .find(|b| b.whole && b.paragraph == para.id);
-        if let Some(b) = whole {
-            for (k, alt) in b.alternatives.iter().enumerate() {
-                let full = if alt.lead.is_empty() && alt.text.is_empty() {
-                    "(no paragraph)".to_string()
-                } else if alt.lead.is_empty() {
-                    alt.text.clone()
-                } else {
-                    format!("{} {}", alt.lead, alt.text)
+    for prop in n.pending() {
+        match &prop.change {
+            ProposedChange::DeleteParagraph { paragraph } if paragraph == &para.id => {
+                tags.push(format!("{} {}: delete the paragraph", prop.by, prop.id))
+            }
+            ProposedChange::MoveParagraph { paragraph, after } if paragraph == &para.id => {
+                let to = match after {
+                    Some(a) => format!(
+                        "after {}",
+                        super::numbering::labels(draft)
+                            .get(a)
+                            .cloned()
+                            .unwrap_or_else(|| a.to_string())
+                    ),
+                    None => "to the start".to_string(),
                 };
-                let mark = if k == b.current { ", in the text" } else { "" };
-                let line = format!(
-                    "{label}[Alt {} ({}{mark})] {}",
-                    k + 1,
-                    alt.by,
-                    self.own(&full)
-                );
-                self.wrapped(out, &line, &indent);
+                tags.push(format!("{} {}: move {to}", prop.by, prop.id))
             }
-        } else {
-            let pieces = self.pieces(para);
-            let line: String = std::iter::once(label.to_string())
-                .chain(pieces.iter().map(|p| self.piece(p)))
-                .collect();
-            self.wrapped(out, &line, &indent);
+            _ => {}
         }
-        // The open items by id, so they can be named in commands.
-        for prop in n.pending() {
-            if prop.change.paragraph() != &para.id
-                || matches!(prop.change, ProposedChange::InsertParagraph { .. })
-            {
-                continue;
-            }
-            let line = format!(
+    }
+    sink.head(label, &tags);
+    paragraph(draft, sink, para, 0, "");
+}
+
+/// A paragraph's text (after `label`, a sub-paragraph's "(a) "), the list of its open
+/// items, then its sub-paragraphs.
+fn paragraph(draft: &Draft, sink: &mut impl Sink, para: &Paragraph, depth: usize, label: &str) {
+    let n = &draft.negotiation;
+    let whole = n
+        .brackets
+        .iter()
+        .find(|b| b.whole && b.paragraph == para.id);
+    if let Some(b) = whole {
+        for (k, alt) in b.alternatives.iter().enumerate() {
+            let full = if alt.lead.is_empty() && alt.text.is_empty() {
+                "(no paragraph)".to_string()
+            } else if alt.lead.is_empty() {
+                alt.text.clone()
+            } else {
+                format!("{} {}", alt.lead, alt.text)
+            };
+            sink.alternative(depth, label, k, &alt.by, k == b.current, &full);
+        }
+    } else {
+        sink.text(depth, label, &super::marks::pieces(draft, para));
+    }
+    // The open items by id, so they can be named in commands.
+    for prop in n.pending() {
+        if prop.change.paragraph() != &para.id
+            || matches!(prop.change, ProposedChange::InsertParagraph { .. })
+        {
+            continue;
+        }
+        sink.item(
+            depth,
+            &format!(
                 "– {} {} ({}): {}",
                 prop.id,
                 prop.by,
                 when(prop),
                 describe(prop)
-            );
-            self.wrapped(out, &self.own(&line), &format!("{indent}  "));
-        }
-        for b in n.brackets.iter().filter(|b| b.paragraph == para.id) {
-            let who: Vec<&str> = b.alternatives.iter().map(|a| a.by.as_str()).collect();
-            let attention = if b.needs_attention {
-                ", needs attention: its words are gone"
-            } else {
-                ""
-            };
-            let line = format!(
+            ),
+        );
+    }
+    for b in n.brackets.iter().filter(|b| b.paragraph == para.id) {
+        let who: Vec<&str> = b.alternatives.iter().map(|a| a.by.as_str()).collect();
+        let attention = if b.needs_attention {
+            ", needs attention: its words are gone"
+        } else {
+            ""
+        };
+        sink.item(
+            depth,
+            &format!(
                 "– {} bracket: {} alternatives ({}){attention}",
                 b.id,
                 b.alternatives.len(),
                 who.join(", ")
-            );
-            self.wrapped(out, &self.own(&line), &format!("{indent}  "));
-        }
-        for (i, sp) in para.subparagraphs.iter().enumerate() {
-            let label = crate::numbering::printed_sub_label(depth + 1, i, para.list_style);
-            self.paragraph(out, sp, depth + 1, &format!("{label} "));
+            ),
+        );
+    }
+    for (i, sp) in para.subparagraphs.iter().enumerate() {
+        let label = crate::numbering::printed_sub_label(depth + 1, i, para.list_style);
+        paragraph(draft, sink, sp, depth + 1, &format!("{label} "));
+    }
+}
+
+/// The two shapes of the compilation as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Text,
+    Markdown,
+}
+
+/// The compilation text as plain text wrapped at `width` columns.
+pub fn text(draft: &Draft, width: usize) -> String {
+    render(draft, Style::Text, width)
+}
+
+/// The compilation text as Markdown.
+pub fn markdown(draft: &Draft) -> String {
+    render(draft, Style::Markdown, usize::MAX)
+}
+
+fn render(draft: &Draft, style: Style, width: usize) -> String {
+    let mut w = TextSink {
+        style,
+        width,
+        footnotes: crate::numbering::footnote_numbers(&draft.document),
+        out: String::new(),
+    };
+    compile(draft, &mut w);
+    w.out
+}
+
+/// The plain text and Markdown shapes.
+struct TextSink {
+    style: Style,
+    width: usize,
+    footnotes: HashMap<Id, u32>,
+    out: String,
+}
+
+impl Sink for TextSink {
+    fn title(&mut self) {
+        self.out.push_str(match self.style {
+            Style::Markdown => "# Compilation text\n",
+            Style::Text => "COMPILATION TEXT\n",
+        });
+    }
+
+    fn line(&mut self, s: &str) {
+        match self.style {
+            Style::Text => self.out.push_str(&format!("{s}\n")),
+            Style::Markdown => self.out.push_str(&format!("\n{s}\n")),
         }
     }
 
-    /// The paragraph's text cut into its own words and the marks of its open proposals and
-    /// span brackets that can stand inline (those overlapping an earlier one, or needing
-    /// attention, are only listed).
-    fn pieces(&self, para: &Paragraph) -> Vec<Piece> {
-        let n = &self.draft.negotiation;
-        let full = para.full_text();
-        // (start, end, piece standing for [start, end)).
-        let mut marks: Vec<(usize, usize, Piece)> = Vec::new();
-        for b in n
-            .brackets
-            .iter()
-            .filter(|b| !b.whole && !b.needs_attention && b.paragraph == para.id)
-        {
-            let current = &b.alternatives[b.current.min(b.alternatives.len() - 1)].text;
-            if let Some(r) = super::locate(&full, current, b.occurrence) {
-                let alts: Vec<String> = b
-                    .alternatives
-                    .iter()
-                    .enumerate()
-                    .map(|(k, a)| format!("Alt {} ({}): {}", k + 1, a.by, self.own(&a.text)))
-                    .collect();
-                marks.push((r.start, r.end, Piece::Added(alts.join(" / "))));
-            }
-        }
-        for prop in n.pending().filter(|p| !p.needs_attention) {
-            if prop.change.paragraph() != &para.id {
-                continue;
-            }
-            let Some((words, k)) = prop.change.quote() else {
-                continue;
-            };
-            let Some(r) = super::locate(&full, words, k) else {
-                continue;
-            };
-            let mark = match &prop.change {
-                ProposedChange::InsertWords { text, .. } => (
-                    r.end,
-                    r.end,
-                    Piece::Added(format!("{} add: {}", prop.by, self.own(text))),
-                ),
-                ProposedChange::DeleteWords { .. } => (
-                    r.start,
-                    r.end,
-                    Piece::Struck {
-                        words: self.own(words),
-                        note: format!("{} delete", prop.by),
-                    },
-                ),
-                ProposedChange::ReplaceWords { with, .. } => (
-                    r.start,
-                    r.end,
-                    Piece::Struck {
-                        words: self.own(words),
-                        note: format!("{}: {}", prop.by, self.own(with)),
-                    },
-                ),
-                _ => continue,
-            };
-            marks.push(mark);
-        }
-        marks.sort_by_key(|m| (m.0, m.1));
-        let mut out = Vec::new();
-        let mut pos = 0;
-        for (s, e, piece) in marks {
-            if s < pos {
-                continue;
-            }
-            if s > pos {
-                out.push(Piece::Own(self.own(&full[pos..s])));
-            }
-            let added_after = matches!(piece, Piece::Added(_)) && s == e && s > 0;
-            if added_after {
-                out.push(Piece::Own(" ".into()));
-            }
-            out.push(piece);
-            pos = e;
-        }
-        if pos < full.len() {
-            out.push(Piece::Own(self.own(&full[pos..])));
-        }
-        out
+    fn authoring(&mut self, s: &str) {
+        self.out.push_str(&format!("\n{s},\n"));
     }
 
+    fn part(&mut self, name: &str) {
+        self.out.push('\n');
+        match self.style {
+            Style::Markdown => self.out.push_str(&format!("## {name}\n")),
+            Style::Text => self.out.push_str(&format!("{name}\n")),
+        }
+    }
+
+    fn heading(&mut self, line: &str) {
+        self.out.push('\n');
+        match self.style {
+            Style::Markdown => self.out.push_str(&format!("### {line}\n")),
+            Style::Text => self.out.push_str(&format!("{line}\n")),
+        }
+    }
+
+    fn head(&mut self, label: &str, tags: &[String]) {
+        self.out.push('\n');
+        let head = format!("{label} [{}]", tags.join("; "));
+        match self.style {
+            Style::Markdown => self.out.push_str(&format!("**{head}**\n\n")),
+            Style::Text => self.out.push_str(&format!("{head}\n")),
+        }
+    }
+
+    fn text(&mut self, depth: usize, label: &str, pieces: &[Piece]) {
+        let line: String = std::iter::once(label.to_string())
+            .chain(pieces.iter().map(|p| self.piece(p)))
+            .collect();
+        self.wrapped(&line, &"    ".repeat(depth + 1));
+    }
+
+    fn alternative(
+        &mut self,
+        depth: usize,
+        label: &str,
+        k: usize,
+        by: &str,
+        current: bool,
+        full: &str,
+    ) {
+        let mark = if current { ", in the text" } else { "" };
+        let line = format!("{label}[Alt {} ({by}{mark})] {}", k + 1, self.own(full));
+        self.wrapped(&line, &"    ".repeat(depth + 1));
+    }
+
+    fn item(&mut self, depth: usize, line: &str) {
+        let line = self.own(line);
+        self.wrapped(&line, &format!("{}  ", "    ".repeat(depth + 1)));
+    }
+}
+
+impl TextSink {
     /// Text of the draft as this style shows it (markup kept in Markdown, footnote markers
     /// as numbers in text).
     fn own(&self, s: &str) -> String {
@@ -380,27 +345,52 @@ impl Ctx<'_> {
     }
 
     fn piece(&self, p: &Piece) -> String {
-        match (self.style, p) {
-            (_, Piece::Own(s)) => s.clone(),
-            (Style::Text, Piece::Struck { words, note }) => format!("[{words} / {note}]"),
-            (Style::Text, Piece::Added(s)) => format!("[{s}]"),
-            (Style::Markdown, Piece::Struck { words, note }) => {
-                format!("~~{words}~~ **[{note}]**")
+        let md = self.style == Style::Markdown;
+        match p {
+            Piece::Own(s) => self.own(s),
+            Piece::Struck {
+                by, words, with, ..
+            } => {
+                let note = match with {
+                    Some(w) => format!("{by}: {}", self.own(w)),
+                    None => format!("{by} delete"),
+                };
+                let words = self.own(words);
+                if md {
+                    format!("~~{words}~~ **[{note}]**")
+                } else {
+                    format!("[{words} / {note}]")
+                }
             }
-            (Style::Markdown, Piece::Added(s)) => format!("**[{s}]**"),
+            Piece::Added { by, text, .. } => self.added(&format!("{by} add: {}", self.own(text))),
+            Piece::Alternatives { alternatives, .. } => {
+                let alts: Vec<String> = alternatives
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (by, t))| format!("Alt {} ({by}): {}", k + 1, self.own(t)))
+                    .collect();
+                self.added(&alts.join(" / "))
+            }
         }
     }
 
-    fn wrapped(&self, out: &mut String, line: &str, indent: &str) {
+    fn added(&self, s: &str) -> String {
+        match self.style {
+            Style::Text => format!("[{s}]"),
+            Style::Markdown => format!("**[{s}]**"),
+        }
+    }
+
+    fn wrapped(&mut self, line: &str, indent: &str) {
         match self.style {
             Style::Markdown => {
-                out.push_str(line);
-                out.push_str("\n\n");
+                self.out.push_str(line);
+                self.out.push_str("\n\n");
             }
             Style::Text => {
                 for l in crate::export::wrap::wrap(line, self.width, indent, indent) {
-                    out.push_str(&l);
-                    out.push('\n');
+                    self.out.push_str(&l);
+                    self.out.push('\n');
                 }
             }
         }

@@ -13,9 +13,13 @@
 //! - [`propose`], [`set_status`], [`add_delegation`]: recording the negotiation;
 //! - [`accept`], [`reject`], [`withdraw`], [`choose`]: settling it ([`settle`]);
 //! - [`numbering`]: "5 bis" labels and the numbers frozen when the negotiation began;
-//! - [`compilation`]: the compilation text facilitators circulate.
+//! - [`compilation`]: the compilation text facilitators circulate;
+//! - [`marks`]: a paragraph's text with its open proposals standing where they act;
+//! - [`from_edit`]: what a delegate types (an edit, a move) as proposals.
 
 pub mod compilation;
+pub mod from_edit;
+pub mod marks;
 pub mod numbering;
 mod rebase;
 mod settle;

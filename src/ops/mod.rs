@@ -31,7 +31,7 @@ mod transaction;
 
 pub use crossref::{ReferenceTranslator, dangling_references};
 pub use history::History;
-pub(crate) use punctuation::operative_end;
+pub(crate) use punctuation::{adopts_following, announces, operative_end};
 pub use transaction::{Edit, Transaction};
 
 use crate::model::{

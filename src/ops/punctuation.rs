@@ -65,9 +65,19 @@ pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
 /// texts) is one sentence: the last paragraph of every section but the last ends with a
 /// semicolon, as the adopted texts do. Resolutions A and B of one document each end with a
 /// full stop.
+///
+/// The last paragraph that adopts the text annexed after it ("Adopts the following Pact
+/// for the Future and its annexes:") ends with a colon.
 pub(crate) fn operative_end(doc: &Document, part: Part, i: usize, n: usize) -> char {
     if i + 1 < n {
         return ';';
+    }
+    let adopts = doc
+        .part(part)
+        .and_then(|list| list.get(i))
+        .is_some_and(|p| !doc.annexes.is_empty() && adopts_following(&p.full_text()));
+    if adopts {
+        return ':';
     }
     let sections = doc.parts.first().is_some_and(|p| p.label == "I");
     let later = match part {
@@ -76,6 +86,27 @@ pub(crate) fn operative_end(doc: &Document, part: Part, i: usize, n: usize) -> c
         _ => false,
     };
     if sections && later { ';' } else { '.' }
+}
+
+/// Whether a paragraph adopts the text that follows it ("Adopts the following …:").
+pub(crate) fn adopts_following(text: &str) -> bool {
+    let t = crate::markup::strip(text);
+    let t = t.trim();
+    t.starts_with("Adopts the following") && t.trim_end_matches(['”', '’']).ends_with(':')
+}
+
+/// Whether a text ending with a colon announces what is printed after it, not
+/// sub-paragraphs (a table, a list): "… as set out in the table below:", "… as follows:",
+/// "… the following:". Such a paragraph rightly ends with a colon.
+pub(crate) fn announces(text: &str) -> bool {
+    let plain = crate::markup::strip(text);
+    let Some(t) = plain.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let t = t.trim_end();
+    ["below", "as follows", "the following"]
+        .iter()
+        .any(|w| t.ends_with(w))
 }
 
 /// Length of `s` without trailing whitespace and trailing footnote markers.

@@ -84,6 +84,19 @@ pub enum Action {
     No,
     // Help overlay
     CloseHelp,
+    // Negotiation: propose mode, the panel, statuses (see `super::propose`, `super::negotiate`)
+    ProposeMode,
+    OpenNegotiation,
+    NextPending,
+    PrevPending,
+    CycleStatus,
+    Accept,
+    Reject,
+    Withdraw,
+    NextAlternative,
+    PrevAlternative,
+    ShowSettled,
+    GoToParagraph,
 }
 
 impl Action {
@@ -117,6 +130,12 @@ impl Action {
             (M::Outline, Cancel) => "no outline key after all",
             (M::Normal, Search) => "search the text, footnotes and header (n/N: next/previous)",
             (M::Normal, GoTo) => "go to OP12, PP3, 12(b), fn 4, a heading, a part or an annex",
+            (M::Negotiation, Undo) => "undo the last step (also after closing the panel)",
+            (M::Negotiation, SelectNext) => "next item",
+            (M::Negotiation, SelectPrev) => "previous item",
+            (M::Negotiation, SelectFirst) => "first item",
+            (M::Negotiation, SelectLast) => "last item",
+            (M::Negotiation, CloseView) => "close the panel",
             _ => self.describe(),
         }
     }
@@ -190,6 +209,18 @@ impl Action {
             Yes => "yes",
             No => "no",
             CloseHelp => "close help",
+            ProposeMode => "propose mode: changes become proposals by your delegation",
+            OpenNegotiation => "negotiation panel: proposals and brackets",
+            NextPending => "next paragraph with an open proposal or bracket",
+            PrevPending => "previous paragraph with an open proposal or bracket",
+            CycleStatus => "paragraph status: pending → agreed ad ref → agreed",
+            Accept => "accept the proposal (choose the alternative of a bracket)",
+            Reject => "reject the proposal",
+            Withdraw => "withdraw the proposal",
+            NextAlternative => "next alternative of the bracket",
+            PrevAlternative => "previous alternative of the bracket",
+            ShowSettled => "pending only, or settled proposals too",
+            GoToParagraph => "go to the item's paragraph",
         }
     }
 }

@@ -38,6 +38,8 @@ pub enum Mode {
     Prompt,
     /// `s` was pressed: the next key edits headings, parts or annexes.
     Outline,
+    /// The negotiation panel (`c`).
+    Negotiation,
 }
 
 impl Mode {
@@ -52,6 +54,7 @@ impl Mode {
             Mode::Revisions => Some(KeyMode::Revisions),
             Mode::Prompt => Some(KeyMode::Prompt),
             Mode::Outline => Some(KeyMode::Outline),
+            Mode::Negotiation => Some(KeyMode::Negotiation),
         }
     }
 }
@@ -159,6 +162,12 @@ pub struct App {
     pub revision_view: Option<super::revisions::Compare>,
     /// The negotiation panel, when open (see [`super::negotiate`]).
     pub negotiation: Option<super::negotiate::Panel>,
+    /// Propose mode and the delegation proposing (see [`super::propose`]).
+    pub proposing: Option<String>,
+    /// The user's delegation, from the config file (`delegation = "EU"`).
+    pub delegation: Option<String>,
+    /// The negotiation before each undoable negotiation step (see [`super::propose::Marks`]).
+    pub negotiation_marks: super::propose::Marks,
     pub should_quit: bool,
     /// The `/` or `:` prompt, when open.
     pub prompt: Option<super::prompt::Prompt>,
@@ -217,6 +226,9 @@ impl App {
             dialog: None,
             revision_view: None,
             negotiation: None,
+            proposing: None,
+            delegation: None,
+            negotiation_marks: Default::default(),
             should_quit: false,
             prompt: None,
             search: None,
@@ -250,6 +262,8 @@ impl App {
             Mode::Form
         } else if self.prompt.is_some() {
             Mode::Prompt
+        } else if self.negotiation.is_some() {
+            Mode::Negotiation
         } else if self.revision_view.is_some() {
             Mode::Revisions
         } else if self.outline_keys {

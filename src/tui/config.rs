@@ -8,6 +8,7 @@
 //! wrap_width = 100        # the text measure in columns (default 100); 0 = the window width
 //! autosave_seconds = 5    # recovery copy interval
 //! author = "Delegation of Arcadia"   # tracked changes in Word
+//! delegation = "EU"       # who proposes in propose mode (P)
 //! [keys.normal]
 //! save = "ctrl-s"
 //! move_up = ["K", "alt-up"]
@@ -31,6 +32,8 @@ pub struct Config {
     pub keymap: Keymap,
     /// The author of tracked changes written to Word documents.
     pub author: Option<String>,
+    /// The delegation the user proposes as in propose mode.
+    pub delegation: Option<String>,
 }
 
 impl Default for Config {
@@ -41,6 +44,7 @@ impl Default for Config {
             autosave_seconds: 5,
             keymap: Keymap::default(),
             author: None,
+            delegation: None,
         }
     }
 }
@@ -96,12 +100,18 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
                 Some(s) if !s.trim().is_empty() => cfg.author = Some(s.trim().to_string()),
                 _ => problems.push(format!("{origin}: “author” must be a non-empty string")),
             },
+            "delegation" => match value.as_str() {
+                Some(s) if !s.trim().is_empty() => cfg.delegation = Some(s.trim().to_string()),
+                _ => problems.push(format!(
+                    "{origin}: “delegation” must be a non-empty string (a code such as EU or G77)"
+                )),
+            },
             "keys" => match value.as_table() {
                 Some(modes) => parse_keys(modes, origin, &mut cfg.keymap, &mut problems),
                 None => problems.push(format!("{origin}: “keys” must be a table")),
             },
             other => problems.push(format!(
-                "{origin}: unknown key “{other}” (known: theme, wrap_width, autosave_seconds, author, keys)"
+                "{origin}: unknown key “{other}” (known: theme, wrap_width, autosave_seconds, author, delegation, keys)"
             )),
         }
     }

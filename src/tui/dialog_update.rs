@@ -105,6 +105,7 @@ fn confirm_yes(app: &mut App, kind: Confirm) {
             app.generation += 1;
             app.undo_stack.clear();
             app.redo_stack.clear();
+            app.negotiation_marks = Default::default();
             app.touched();
             let more = app.recovery_offers.len();
             app.recovery_offers.clear();

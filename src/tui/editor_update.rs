@@ -88,7 +88,12 @@ pub fn editor(app: &mut App, action: Action) {
     let Some(ed) = app.editor.as_mut() else {
         return;
     };
+    if app.proposing.is_some() && matches!(action, SplitAtCursor | AddFootnote | DeleteFootnote) {
+        app.error("Propose mode: only the words can be proposed (P leaves propose mode)");
+        return;
+    }
     match action {
+        Commit if app.proposing.is_some() => super::propose::commit(app),
         Commit => {
             commit(app);
         }

@@ -27,10 +27,6 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     if key.kind != KeyEventKind::Press {
         return;
     }
-    if app.negotiation.is_some() && app.dialog.is_none() {
-        super::negotiate::handle_key(app, key);
-        return;
-    }
     let mode = app.mode();
     // A text prompt in a dialog takes typed keys; only Enter and Esc act.
     if let Some(Dialog::FreezeLabel { input }) = app.dialog.as_mut() {
@@ -64,6 +60,14 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         app.say(format!("{n}…"));
         return;
     }
+    // `1`–`9` in the negotiation panel choose an alternative of a bracket.
+    if mode == Mode::Negotiation
+        && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        && let KeyCode::Char(c @ '1'..='9') = key.code
+    {
+        super::negotiate::choose_digit(app, c as usize - '1' as usize);
+        return;
+    }
     let Some(km) = mode.keys() else {
         return;
     };
@@ -72,10 +76,6 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         return;
     }
     match km {
-        KeyMode::Normal if key.code == KeyCode::Char('c') && key.modifiers.is_empty() => {
-            // Not bound in the keymap: the negotiation panel.
-            super::negotiate::open(app);
-        }
         KeyMode::Normal => app.count = None,
         KeyMode::Editor => {
             if let Some(ed) = app.editor.as_mut() {

@@ -22,10 +22,12 @@ pub enum KeyMode {
     Outline,
     /// The revision view (comparing two texts).
     Revisions,
+    /// The negotiation panel (`c`).
+    Negotiation,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 8] = [
+    pub const ALL: [KeyMode; 9] = [
         KeyMode::Normal,
         KeyMode::Outline,
         KeyMode::Editor,
@@ -34,6 +36,7 @@ impl KeyMode {
         KeyMode::Revisions,
         KeyMode::Dialog,
         KeyMode::Help,
+        KeyMode::Negotiation,
     ];
 
     /// The name used in the config file and the help overlay.
@@ -47,6 +50,7 @@ impl KeyMode {
             KeyMode::Prompt => "prompt",
             KeyMode::Outline => "outline",
             KeyMode::Revisions => "revisions",
+            KeyMode::Negotiation => "negotiation",
         }
     }
 }
@@ -178,7 +182,7 @@ pub struct Keymap {
 }
 
 /// A mode's default bindings: (key, action, shown in the hint line).
-type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 8];
+type DefaultTable<'a> = [(KeyMode, &'a [(&'a str, Action, bool)]); 9];
 
 impl Default for Keymap {
     fn default() -> Self {
@@ -229,6 +233,11 @@ impl Default for Keymap {
                     ("?", Help, true),
                     ("q", Quit, true),
                     ("ctrl-c", Quit, false),
+                    ("P", ProposeMode, false),
+                    ("c", OpenNegotiation, false),
+                    ("}", NextPending, false),
+                    ("{", PrevPending, false),
+                    ("S", CycleStatus, false),
                 ],
             ),
             (
@@ -327,6 +336,31 @@ impl Default for Keymap {
                     ("i", ToggleInline, true),
                     ("tab", ToggleInline, false),
                     ("r", RevertChange, true),
+                    ("esc", CloseView, true),
+                    ("q", CloseView, false),
+                ],
+            ),
+            (
+                KeyMode::Negotiation,
+                &[
+                    ("down", SelectNext, false),
+                    ("j", SelectNext, false),
+                    ("up", SelectPrev, false),
+                    ("k", SelectPrev, false),
+                    ("home", SelectFirst, false),
+                    ("end", SelectLast, false),
+                    ("a", Accept, true),
+                    ("r", Reject, true),
+                    ("w", Withdraw, false),
+                    ("right", NextAlternative, false),
+                    ("l", NextAlternative, false),
+                    ("left", PrevAlternative, false),
+                    ("h", PrevAlternative, false),
+                    ("s", CycleStatus, true),
+                    ("f", ShowSettled, true),
+                    ("u", Undo, true),
+                    ("ctrl-r", Redo, false),
+                    ("enter", GoToParagraph, true),
                     ("esc", CloseView, true),
                     ("q", CloseView, false),
                 ],

@@ -315,6 +315,38 @@ pub fn para_spans(p: &Paragraph, theme: &Theme, fns: &HashMap<Id, u32>) -> Vec<S
     spans
 }
 
+/// The first-line and following-line indents of a paragraph at `loc` (its printed label on
+/// the first line), for a view `width` columns wide.
+pub fn para_indents(
+    doc: &Document,
+    loc: &Location,
+    width: usize,
+    theme: &Theme,
+) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
+    let margin = pad(MARGIN.min(width / 4));
+    let depth = loc.depth();
+    let label = numbering::printed_label(doc, loc);
+    let narrow = width < 30;
+    if depth == 0 && label.is_empty() {
+        // Preambular (or unnumbered) paragraph: indented first line.
+        let (a, b) = if narrow { (2, 0) } else { (8, 4) };
+        (vec![margin.clone(), pad(a)], vec![margin, pad(b)])
+    } else {
+        let col = if narrow { 0 } else { 4 + 5 * depth };
+        let lw = label.chars().count();
+        let text_col = col + (lw + 1).max(4);
+        (
+            vec![
+                margin.clone(),
+                pad(col),
+                Span::styled(label, theme.label),
+                pad(text_col - col - lw),
+            ],
+            vec![margin, pad(text_col)],
+        )
+    }
+}
+
 fn build(
     doc: &Document,
     block: &Block,
@@ -455,27 +487,7 @@ fn build(
             let Some(p) = doc.at(loc) else {
                 return out;
             };
-            let depth = loc.depth();
-            let label = numbering::printed_label(doc, loc);
-            let narrow = width < 30;
-            let (first, rest) = if depth == 0 && label.is_empty() {
-                // Preambular (or unnumbered) paragraph: indented first line.
-                let (a, b) = if narrow { (2, 0) } else { (8, 4) };
-                (vec![margin.clone(), pad(a)], vec![margin.clone(), pad(b)])
-            } else {
-                let col = if narrow { 0 } else { 4 + 5 * depth };
-                let lw = label.chars().count();
-                let text_col = col + (lw + 1).max(4);
-                (
-                    vec![
-                        margin.clone(),
-                        pad(col),
-                        Span::styled(label, theme.label),
-                        pad(text_col - col - lw),
-                    ],
-                    vec![margin.clone(), pad(text_col)],
-                )
-            };
+            let (first, rest) = para_indents(doc, loc, width, theme);
             let mut spans = para_spans(p, theme, fns);
             if spans.is_empty() {
                 spans.push(Span::styled(

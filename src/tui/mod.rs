@@ -21,6 +21,7 @@ pub mod normal;
 pub mod notices;
 pub mod outline_edit;
 pub mod prompt;
+pub mod propose;
 pub mod revision_view;
 pub mod revisions;
 pub mod search;
@@ -100,6 +101,7 @@ pub fn prepare(opts: Options, dirs: Dirs) -> (App, Setup) {
     let mut app = App::new(opts.draft, opts.path);
     app.theme = theme;
     app.keymap = cfg.keymap.clone();
+    app.delegation = cfg.delegation.clone();
     app.wrap_width = cfg.wrap_width;
     app.dirs = dirs.clone();
     if opts.missing || opts.imported_from.is_some() {

@@ -1,21 +1,23 @@
-//! The negotiation panel of the editor (`c` in normal mode): the open proposals and
-//! brackets of the draft, each attributed to its delegation, with the paragraph it acts on.
-//! Keys: ↑/↓ (j/k) choose an item, `a` accept, `r` reject, `w` withdraw, `1`–`9` choose an
-//! alternative of a bracket, `s` cycle the paragraph's status (pending → agreed ad ref →
-//! agreed), `f` show settled proposals too, `u` undo the last step taken here, Enter go to
-//! the paragraph, Esc or `q` close.
+//! The negotiation panel of the editor (`c` in normal mode), in the lower part of the
+//! window under the document: the open proposals and brackets of the draft, each attributed
+//! to its delegation (in the delegation's colour from the theme), with the paragraph it acts
+//! on. Choosing an item selects its paragraph in the document above, where the proposals
+//! stand inline. Keys (keymap mode `negotiation`): ↑/↓ choose an item, `a` accept (for a
+//! bracket: choose the alternative shown with ←/→), `r` reject, `w` withdraw, `1`–`9`
+//! choose that alternative of a bracket, `s` cycle the paragraph's status, `f` pending only
+//! or settled proposals too, `u`/Ctrl-R undo and redo, Enter go to the paragraph, Esc close.
 //!
-//! State, update and rendering are this module's own; every step goes through
-//! [`crate::negotiate`], and undo restores the draft as it was before the step (text and
-//! negotiation together).
+//! The normal-mode pieces of the negotiation live here too: `}`/`{` jump between paragraphs
+//! with open items, `S` cycles the selected paragraph's status. Every step goes through
+//! [`crate::negotiate`] and is undoable with the editor's own undo ([`super::propose::record`]).
 
+use super::action::Action;
 use super::app::App;
 use crate::model::{Draft, Id, ProposalState, Status};
-use crate::negotiate::{self, compilation, numbering};
+use crate::negotiate::{self, compilation, marks, numbering};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -25,8 +27,8 @@ pub struct Panel {
     pub index: usize,
     /// Show settled (accepted, rejected, withdrawn) proposals too.
     pub all: bool,
-    /// The draft before each step taken in the panel, for undo.
-    pub history: Vec<Draft>,
+    /// The alternative shown for a bracket item (←/→), chosen with `a`.
+    pub alternative: usize,
 }
 
 /// One line of the panel: a proposal or a bracket, by id.
@@ -52,9 +54,10 @@ pub fn open(app: &mut App) {
     app.negotiation = Some(Panel::default());
     let c = negotiate::counts(&app.draft);
     app.say(format!(
-        "Negotiation: {} proposals pending, {} brackets — a accept, r reject, 1–9 choose, s status, Esc close",
+        "Negotiation: {} proposals pending, {} brackets — a accept, r reject, ←/→ and a (or 1–9) choose, s status, Esc close",
         c.pending, c.brackets
     ));
+    follow(app);
 }
 
 /// The paragraph an item acts on.
@@ -66,169 +69,269 @@ fn paragraph_of(draft: &Draft, item: &Item) -> Option<Id> {
     }
 }
 
-/// Handles a key while the panel is open.
-pub fn handle_key(app: &mut App, key: KeyEvent) {
-    let Some(panel) = app.negotiation.as_mut() else {
-        return;
-    };
+/// The item under the panel's cursor.
+fn current(app: &App) -> Option<Item> {
+    let panel = app.negotiation.as_ref()?;
     let list = items(&app.draft, panel.all);
-    let current = list
-        .get(panel.index.min(list.len().saturating_sub(1)))
-        .cloned();
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') => {
+    list.get(panel.index.min(list.len().saturating_sub(1)))
+        .cloned()
+}
+
+/// Selects the current item's paragraph in the document (when it stands in the text).
+fn follow(app: &mut App) {
+    if let Some(id) = current(app).and_then(|i| paragraph_of(&app.draft, &i))
+        && app.draft.document.find(&id).is_some()
+    {
+        app.selected = Some(id);
+        app.scroll.follow = true;
+    }
+}
+
+fn move_to(app: &mut App, f: impl FnOnce(usize, usize) -> usize) {
+    let len = match &app.negotiation {
+        Some(p) => items(&app.draft, p.all).len(),
+        None => return,
+    };
+    if let Some(p) = app.negotiation.as_mut() {
+        p.index = f(p.index, len).min(len.saturating_sub(1));
+        p.alternative = 0;
+    }
+    follow(app);
+}
+
+/// Performs an action of the panel.
+pub fn perform(app: &mut App, action: Action) {
+    use Action::*;
+    let item = current(app);
+    match action {
+        CloseView => {
             app.negotiation = None;
             app.say("Negotiation panel closed");
         }
-        KeyCode::Down | KeyCode::Char('j') => {
-            panel.index = (panel.index + 1).min(list.len().saturating_sub(1));
+        SelectNext => move_to(app, |i, _| i + 1),
+        SelectPrev => move_to(app, |i, _| i.saturating_sub(1)),
+        SelectFirst => move_to(app, |_, _| 0),
+        SelectLast => move_to(app, |_, len| len),
+        ShowSettled => {
+            if let Some(p) = app.negotiation.as_mut() {
+                p.all = !p.all;
+                p.index = 0;
+                let what = if p.all {
+                    "all proposals"
+                } else {
+                    "pending only"
+                };
+                app.say(format!("Showing {what}"));
+            }
+            follow(app);
         }
-        KeyCode::Up | KeyCode::Char('k') => panel.index = panel.index.saturating_sub(1),
-        KeyCode::Char('f') => {
-            panel.all = !panel.all;
-            panel.index = 0;
-            let what = if panel.all {
-                "all proposals"
-            } else {
-                "pending only"
-            };
-            app.say(format!("Showing {what}"));
-        }
-        KeyCode::Enter => {
-            if let Some(id) = current.and_then(|i| paragraph_of(&app.draft, &i))
+        GoToParagraph => {
+            if let Some(id) = item.and_then(|i| paragraph_of(&app.draft, &i))
                 && app.draft.document.find(&id).is_some()
             {
                 app.selected = Some(id);
                 app.scroll.follow = true;
                 app.negotiation = None;
+            } else {
+                app.say("That paragraph is not in the text yet (a proposed paragraph)");
             }
         }
-        KeyCode::Char('u') => match panel.history.pop() {
-            Some(d) => {
-                app.draft = d;
-                app.touched();
-                app.say("Undone");
+        Undo => super::update::undo(app),
+        Redo => super::update::redo(app),
+        NextAlternative | PrevAlternative => {
+            let Some(Item::Bracket(id)) = item else {
+                app.say("Not a bracket: ←/→ go through the alternatives of a bracket");
+                return;
+            };
+            let len = app
+                .draft
+                .negotiation
+                .bracket(&id)
+                .map_or(1, |b| b.alternatives.len().max(1));
+            if let Some(p) = app.negotiation.as_mut() {
+                p.alternative = if action == NextAlternative {
+                    (p.alternative + 1) % len
+                } else {
+                    (p.alternative + len - 1) % len
+                };
             }
-            None => app.say("Nothing to undo in the negotiation panel"),
+        }
+        Accept | Reject | Withdraw => match item {
+            Some(Item::Proposal(id)) => settle(app, &id, action),
+            Some(Item::Bracket(id)) if action == Accept => {
+                let k = app.negotiation.as_ref().map_or(0, |p| p.alternative);
+                choose(app, &id, k);
+            }
+            Some(Item::Bracket(_)) => {
+                app.say("A bracket is resolved by choosing an alternative: ←/→ then a, or 1–9")
+            }
+            None => app.say("Nothing open"),
         },
-        KeyCode::Char(c @ ('a' | 'r' | 'w')) => {
-            let Some(Item::Proposal(id)) = current else {
-                app.say("Not a proposal: choose an alternative of a bracket with 1–9");
-                return;
-            };
-            let before = app.draft.clone();
-            let result = match c {
-                'a' => negotiate::accept(&mut app.draft, &id),
-                'r' => negotiate::reject(&mut app.draft, &id),
-                _ => negotiate::withdraw(&mut app.draft, &id),
-            };
-            step(
-                app,
-                before,
-                result.map(|s| s.attention),
-                &format!(
-                    "{id} {}",
-                    match c {
-                        'a' => "accepted",
-                        'r' => "rejected",
-                        _ => "withdrawn",
-                    }
-                ),
-            );
-        }
-        KeyCode::Char(d @ '1'..='9') => {
-            let Some(Item::Bracket(id)) = current else {
-                app.say("Not a bracket: accept (a), reject (r) or withdraw (w) a proposal");
-                return;
-            };
-            let k = d as usize - '1' as usize;
-            let before = app.draft.clone();
-            let result = negotiate::choose(&mut app.draft, &id, k);
-            step(
-                app,
-                before,
-                result.map(|s| s.attention),
-                &format!("{id}: alternative {d} chosen"),
-            );
-        }
-        KeyCode::Char('s') => {
-            let Some(pid) = current.and_then(|i| paragraph_of(&app.draft, &i)) else {
-                return;
-            };
-            let next = match app.draft.negotiation.status_of(&pid) {
-                Status::Pending => Status::AgreedAdRef,
-                Status::AgreedAdRef => Status::Agreed,
-                Status::Agreed => Status::Pending,
-            };
-            let before = app.draft.clone();
-            let result = negotiate::set_status(&mut app.draft, &pid, next).map(|()| Vec::new());
-            step(
-                app,
-                before,
-                result,
-                &format!("paragraph {pid}: {}", next.printed()),
-            );
+        CycleStatus => {
+            if let Some(pid) = item.and_then(|i| paragraph_of(&app.draft, &i)) {
+                step_status(app, &pid);
+            }
         }
         _ => {}
     }
 }
 
-/// Records a step taken in the panel (undoable), or reports why it was refused.
-fn step(
+/// `1`–`9` in the panel: chooses that alternative of the bracket under the cursor.
+pub fn choose_digit(app: &mut App, k: usize) {
+    match current(app) {
+        Some(Item::Bracket(id)) => choose(app, &id, k),
+        _ => app.say("Not a bracket: accept (a), reject (r) or withdraw (w) a proposal"),
+    }
+}
+
+fn settle(app: &mut App, id: &Id, action: Action) {
+    let result = match action {
+        Action::Accept => negotiate::accept(&mut app.draft, id),
+        Action::Reject => negotiate::reject(&mut app.draft, id),
+        _ => negotiate::withdraw(&mut app.draft, id),
+    };
+    let done = match action {
+        Action::Accept => "accepted",
+        Action::Reject => "rejected",
+        _ => "withdrawn",
+    };
+    finish(app, result, &format!("{id} {done}"));
+}
+
+fn choose(app: &mut App, id: &Id, k: usize) {
+    let result = negotiate::choose(&mut app.draft, id, k);
+    finish(app, result, &format!("{id}: alternative {} chosen", k + 1));
+}
+
+/// Records a settled step (undoable), or reports why it was refused (the draft is unchanged
+/// then).
+fn finish(
     app: &mut App,
-    before: Draft,
-    result: Result<Vec<Id>, negotiate::NegotiationError>,
+    result: Result<negotiate::Settled, negotiate::NegotiationError>,
     done: &str,
 ) {
     match result {
-        Ok(attention) => {
+        Ok(s) => {
+            super::propose::record(app, s.change.undo, s.before);
             if let Some(p) = app.negotiation.as_mut() {
-                p.history.push(before);
                 let len = items(&app.draft, p.all).len();
                 p.index = p.index.min(len.saturating_sub(1));
+                p.alternative = 0;
             }
-            app.touched();
-            let more = if attention.is_empty() {
+            let more = if s.attention.is_empty() {
                 String::new()
             } else {
-                let ids: Vec<String> = attention.iter().map(Id::to_string).collect();
+                let ids: Vec<String> = s.attention.iter().map(Id::to_string).collect();
                 format!("; needs attention: {}", ids.join(", "))
             };
             app.say(format!("{done}{more} (u undoes)"));
         }
-        Err(e) => {
-            app.draft = before;
-            app.error(e.to_string());
+        Err(e) => app.error(e.to_string()),
+    }
+}
+
+/// Cycles a paragraph's status (pending → agreed ad ref → agreed → pending), undoable.
+fn step_status(app: &mut App, pid: &Id) {
+    let next = match app.draft.negotiation.status_of(pid) {
+        Status::Pending => Status::AgreedAdRef,
+        Status::AgreedAdRef => Status::Agreed,
+        Status::Agreed => Status::Pending,
+    };
+    let before = app.draft.negotiation.clone();
+    match negotiate::set_status(&mut app.draft, pid, next) {
+        Ok(()) => {
+            super::propose::record(app, Default::default(), before);
+            let name = label(&app.draft, pid);
+            app.say(format!("{name}: {} (u undoes)", next.printed()));
         }
+        Err(e) => app.error(e.to_string()),
     }
 }
 
-/// Whether colour may be used (NO_COLOR unset or empty); without it the delegation's name in
-/// brackets tells items apart.
-fn colour() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// `S` in normal mode: cycles the status of the selected paragraph's top-level paragraph.
+pub fn cycle_status(app: &mut App) {
+    let Some(loc) = app.selected_location() else {
+        app.say("No paragraph selected");
+        return;
+    };
+    let top = crate::model::Location {
+        part: loc.part,
+        path: vec![loc.top()],
+    };
+    if let Some(id) = app.draft.document.at(&top).map(|p| p.id.clone()) {
+        step_status(app, &id);
+    }
 }
 
-/// A colour per delegation, in the order the draft lists them.
-fn delegation_style(draft: &Draft, by: &str) -> Style {
-    const PALETTE: [Color; 6] = [
-        Color::LightBlue,
-        Color::LightGreen,
-        Color::LightMagenta,
-        Color::LightYellow,
-        Color::LightCyan,
-        Color::LightRed,
-    ];
-    if !colour() {
-        return Style::default().add_modifier(Modifier::BOLD);
+/// `}`/`{`: the `n`-th next (or previous) paragraph with an open proposal or bracket.
+pub fn jump(app: &mut App, forward: bool, n: usize) {
+    let order = app.order();
+    let open: Vec<usize> = order
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| marks::has_open_items(&app.draft, id))
+        .map(|(i, _)| i)
+        .collect();
+    if open.is_empty() {
+        app.say("No paragraph has an open proposal or bracket");
+        return;
     }
-    let k = draft
+    let cur = app
+        .selected
+        .as_ref()
+        .and_then(|id| order.iter().position(|x| x == id))
+        .unwrap_or(0);
+    let target = if forward {
+        open.iter()
+            .filter(|&&i| i > cur)
+            .nth(n - 1)
+            .or(open.first())
+    } else {
+        open.iter()
+            .rev()
+            .filter(|&&i| i < cur)
+            .nth(n - 1)
+            .or(open.last())
+    };
+    if let Some(&i) = target {
+        app.selected = Some(order[i].clone());
+        app.scroll.follow = true;
+        let c = negotiate::counts(&app.draft);
+        app.say(format!(
+            "{}: open items here ({} pending, {} brackets in all)",
+            label(&app.draft, &order[i]),
+            c.pending,
+            c.brackets
+        ));
+    }
+}
+
+/// A paragraph's negotiation name ("OP5 bis", "PP3"), or its id.
+fn label(draft: &Draft, id: &Id) -> String {
+    let pre = draft
+        .document
+        .locate(id)
+        .is_some_and(|l| l.part.is_preamble());
+    match numbering::labels(draft).get(id) {
+        Some(l) => format!("{}{l}", if pre { "PP" } else { "OP" }),
+        None => id.to_string(),
+    }
+}
+
+/// The style of a delegation (its colour from the theme; bold without colour).
+pub fn delegation_style(app: &App, by: &str) -> Style {
+    let k = app
+        .draft
         .negotiation
         .delegations
         .iter()
-        .position(|d| d.code == by)
-        .unwrap_or(PALETTE.len() - 1);
-    Style::default().fg(PALETTE[k % PALETTE.len()])
+        .position(|d| d.code == by);
+    let s = app.theme.delegation(k);
+    if s.fg.is_none() {
+        s.add_modifier(Modifier::BOLD)
+    } else {
+        s
+    }
 }
 
 /// Draws the panel over `area`.
@@ -248,6 +351,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             None => id.to_string(),
         }
     };
+    let delegation_style = |_: &Draft, by: &str| delegation_style(app, by);
     let list = items(draft, panel.all);
     let c = negotiate::counts(draft);
     let mut lines: Vec<Line> = Vec::new();
@@ -295,7 +399,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     if k > 0 {
                         spans.push(Span::raw(" / "));
                     }
-                    spans.push(Span::raw(format!("{} ", k + 1)));
+                    let shown = i == panel.index && k == panel.alternative;
+                    let num = if shown {
+                        Span::styled(
+                            format!("{} ", k + 1),
+                            Style::default().add_modifier(Modifier::REVERSED),
+                        )
+                    } else {
+                        Span::raw(format!("{} ", k + 1))
+                    };
+                    spans.push(num);
                     spans.push(Span::styled(
                         format!("[{}]", a.by),
                         delegation_style(draft, &a.by),
@@ -310,18 +423,6 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         lines.push(Line::from(
             "  Nothing open: every proposal is settled and every bracket resolved.",
         ));
-    }
-    // The paragraph of the selected item, as it stands.
-    if let Some(pid) = list.get(panel.index).and_then(|i| paragraph_of(draft, i))
-        && let Some(p) = draft.document.find(&pid)
-    {
-        lines.push(Line::from(""));
-        lines.push(Line::from(format!(
-            "{} [{}]: {}",
-            name(&pid),
-            draft.negotiation.status_of(&pid).printed(),
-            crate::markup::strip(&p.full_text())
-        )));
     }
     let lines: Vec<Line> = lines
         .into_iter()
@@ -345,9 +446,18 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         c.ad_ref,
         if panel.all { "; all proposals" } else { "" }
     );
+    // Keep the chosen item in view (items wrap rarely: one row each is close enough).
+    let inner = usize::from(area.height.saturating_sub(2)).max(1);
+    let scroll = (panel.index + 1).saturating_sub(inner) as u16;
     let widget = Paragraph::new(lines)
-        .block(Block::default().borders(Borders::ALL).title(title))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(app.theme.border)
+                .title(title),
+        )
         .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
         .style(app.theme.base);
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(widget, area);
@@ -357,14 +467,30 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
 mod tests {
     use super::*;
     use crate::model::{DocKind, Document, Paragraph, ProposedChange};
-    use ratatui::crossterm::event::KeyModifiers;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn key(app: &mut App, c: KeyCode) {
         super::super::input::handle_key(app, KeyEvent::new(c, KeyModifiers::NONE));
     }
 
-    #[test]
-    fn accept_undo_choose_and_status_from_the_panel() {
+    fn screen(app: &mut App) -> String {
+        let backend = ratatui::backend::TestBackend::new(100, 30);
+        let mut term = ratatui::Terminal::new(backend).unwrap();
+        term.draw(|f| super::super::view::draw(f, app)).unwrap();
+        let cells: String = term
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        // Wrapped lines read as one text.
+        cells.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// OP1 "Calls upon all States to strengthen cooperation." with `change` proposed by
+    /// `by` and "strengthen" bracketed against "enhance" (`ours` / `theirs`).
+    fn fixture(by: &str, change: ProposedChange, ours: &str, theirs: &str) -> (Draft, Id) {
         let mut doc = Document::new(DocKind::Resolution);
         doc.operative = vec![Paragraph::new(
             Id::new("p1"),
@@ -372,45 +498,42 @@ mod tests {
             "all States to strengthen cooperation.",
         )];
         let mut d = Draft::new(doc);
-        negotiate::add_delegation(&mut d.negotiation, "EU", "").unwrap();
-        let n1 = negotiate::propose(
-            &mut d,
-            "EU",
-            "",
-            ProposedChange::DeleteWords {
-                paragraph: Id::new("p1"),
-                words: "all".into(),
-                occurrence: 0,
-            },
-        )
-        .unwrap();
+        for code in [by, ours] {
+            negotiate::add_delegation(&mut d.negotiation, code, "").unwrap();
+        }
+        let n1 = negotiate::propose(&mut d, by, "", change).unwrap();
         negotiate::bracket_span(
             &mut d,
             &Id::new("p1"),
             "strengthen",
             0,
-            "ours",
+            ours,
             vec![crate::model::Alternative {
-                by: "theirs".into(),
+                by: theirs.into(),
                 lead: String::new(),
                 text: "enhance".into(),
             }],
         )
         .unwrap();
+        (d, n1)
+    }
+
+    #[test]
+    fn accept_undo_choose_and_status_from_the_panel() {
+        let (d, n1) = fixture(
+            "EU",
+            ProposedChange::DeleteWords {
+                paragraph: Id::new("p1"),
+                words: "all".into(),
+                occurrence: 0,
+            },
+            "ours",
+            "theirs",
+        );
         let mut app = App::new(d, "x.toml".into());
         key(&mut app, KeyCode::Char('c'));
         assert!(app.negotiation.is_some());
-        let backend = ratatui::backend::TestBackend::new(100, 20);
-        let mut term = ratatui::Terminal::new(backend).unwrap();
-        term.draw(|f| super::super::view::draw(f, &mut app))
-            .unwrap();
-        let screen: String = term
-            .backend()
-            .buffer()
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect();
+        let screen = screen(&mut app);
         assert!(screen.contains("[EU] delete “all”"), "{screen}");
         assert!(screen.contains("[theirs] “enhance”"), "{screen}");
         key(&mut app, KeyCode::Char('a'));
@@ -445,5 +568,48 @@ mod tests {
         key(&mut app, KeyCode::Esc);
         assert!(app.negotiation.is_none());
         assert!(app.dirty);
+        // The main undo goes on undoing the panel's steps after it is closed.
+        key(&mut app, KeyCode::Char('u'));
+        assert_eq!(
+            app.draft.negotiation.status_of(&Id::new("p1")),
+            Status::Pending
+        );
+        key(&mut app, KeyCode::Char('u'));
+        assert_eq!(app.draft.negotiation.brackets.len(), 1);
+        assert!(app.draft.document.operative[0].text.contains("strengthen"));
+    }
+
+    #[test]
+    fn a_bracket_is_resolved_with_arrows_and_accept_and_proposals_show_inline() {
+        let (d, _) = fixture(
+            "G77",
+            ProposedChange::ReplaceWords {
+                paragraph: Id::new("p1"),
+                words: "all States".into(),
+                occurrence: 0,
+                with: "Member States".into(),
+            },
+            "EU",
+            "G77",
+        );
+        let mut app = App::new(d, "x.toml".into());
+        let shown = screen(&mut app);
+        assert!(
+            shown.contains("[all States / G77: Member States]"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("[Alt 1 (EU): strengthen / Alt 2 (G77): enhance]"),
+            "{shown}"
+        );
+        assert!(shown.contains("1 pending"), "{shown}");
+        key(&mut app, KeyCode::Char('c'));
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Right);
+        key(&mut app, KeyCode::Char('a'));
+        assert!(app.draft.negotiation.brackets.is_empty());
+        assert!(app.draft.document.operative[0].text.contains("enhance"));
+        key(&mut app, KeyCode::Char('u'));
+        assert_eq!(app.draft.negotiation.brackets.len(), 1);
     }
 }

@@ -235,6 +235,9 @@ fn delete(app: &mut App) {
 /// Performs a normal-mode action, `app.count` times where a count makes sense.
 pub fn normal(app: &mut App, action: Action) {
     use Action::*;
+    if super::propose::perform(app, action) {
+        return;
+    }
     let n = app.count.take().unwrap_or(1).max(1);
     let step = n as isize;
     match action {
@@ -307,6 +310,11 @@ pub fn normal(app: &mut App, action: Action) {
             0 => app.say("No frozen revisions yet: F freezes the current text as one"),
             k => super::revisions::open(app, k - 1, None),
         },
+        ProposeMode => super::propose::toggle(app),
+        OpenNegotiation => super::negotiate::open(app),
+        NextPending => super::negotiate::jump(app, true, n),
+        PrevPending => super::negotiate::jump(app, false, n),
+        CycleStatus => super::negotiate::cycle_status(app),
         FreezeRevision => {
             let suggestion = app.draft.document.header.symbol.clone();
             app.dialog = Some(Dialog::freeze_label(&suggestion, &app.theme));

@@ -93,6 +93,10 @@ pub struct ThemeFile {
     pub completion: StyleDef,
     pub completion_selected: StyleDef,
     pub cursor: StyleDef,
+    /// One style per delegation of a negotiation, in the order the draft lists them (cycled
+    /// when there are more delegations); none in the mono theme, where brackets and names
+    /// tell proposals apart.
+    pub delegations: Vec<StyleDef>,
 }
 
 /// A theme ready to use: styles resolved.
@@ -125,6 +129,7 @@ pub struct Theme {
     pub completion: Style,
     pub completion_selected: Style,
     pub cursor: Style,
+    pub delegations: Vec<Style>,
 }
 
 impl From<&ThemeFile> for Theme {
@@ -157,11 +162,23 @@ impl From<&ThemeFile> for Theme {
             completion: f.completion.style(),
             completion_selected: f.completion_selected.style(),
             cursor: f.cursor.style(),
+            delegations: f.delegations.iter().map(StyleDef::style).collect(),
         }
     }
 }
 
 impl Theme {
+    /// The style of the delegation listed `k`-th in the draft (`None`: not listed, such as a
+    /// branch name after a merge: the last style of the palette).
+    pub fn delegation(&self, k: Option<usize>) -> Style {
+        let n = self.delegations.len();
+        match (n, k) {
+            (0, _) => Style::default(),
+            (_, Some(k)) => self.delegations[k % n],
+            (_, None) => self.delegations[n - 1],
+        }
+    }
+
     /// Whether any style of the theme sets a colour (the mono theme sets none).
     pub fn has_colour(&self) -> bool {
         [
@@ -289,6 +306,17 @@ mod tests {
         let (theme, msg) = load("bad", Some(dir.path()));
         assert_eq!(theme.name, "dark");
         assert!(msg.unwrap().contains("bad.toml"));
+    }
+
+    #[test]
+    fn delegations_have_colours_except_in_mono() {
+        let dark = builtin("dark").unwrap();
+        assert!(dark.delegations.len() >= 6);
+        assert_ne!(dark.delegation(Some(0)), dark.delegation(Some(1)));
+        assert!(dark.delegation(Some(0)).fg.is_some());
+        let mono = builtin("mono").unwrap();
+        assert!(mono.delegation(Some(3)).fg.is_none());
+        assert!(builtin("light").unwrap().delegation(None).fg.is_some());
     }
 
     #[test]

@@ -90,8 +90,10 @@ pub fn run_ops(app: &mut App, ops_list: Vec<Op>) -> bool {
 pub fn undo(app: &mut App) {
     match app.undo_stack.pop() {
         Some(t) => {
+            let depth = app.undo_stack.len() + 1;
             let redo = ops::undo(&mut app.draft.document, &t);
             app.redo_stack.push(redo);
+            super::propose::undone(app, depth);
             app.touched();
             app.say(format!("Undone ({} more to undo)", app.undo_stack.len()));
         }
@@ -103,8 +105,10 @@ pub fn undo(app: &mut App) {
 pub fn redo(app: &mut App) {
     match app.redo_stack.pop() {
         Some(t) => {
+            let depth = app.redo_stack.len() + 1;
             let undo = ops::undo(&mut app.draft.document, &t);
             app.undo_stack.push(undo);
+            super::propose::redone(app, depth);
             app.touched();
             app.say(format!("Redone ({} more to redo)", app.redo_stack.len()));
         }
@@ -201,6 +205,7 @@ pub fn perform(app: &mut App, action: Action) {
             super::outline_edit::perform(app, action);
         }
         Mode::Revisions => super::revisions::perform(app, action),
+        Mode::Negotiation => super::negotiate::perform(app, action),
     }
 }
 

@@ -56,6 +56,23 @@ impl Tmux {
         }
     }
 
+    /// Waits (up to 10 s) until the pane holds `words`, however its lines wrap them (runs of
+    /// spaces and line ends count as one space), and returns the screen.
+    pub fn wait_for_words(&self, words: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            if flat.contains(words) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("“{words}” did not appear; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// The pid of the pane's process (resdraft itself when started by [`start_command`] with
     /// [`command_line`], which execs it).
     pub fn pane_pid(&self) -> u32 {

@@ -56,9 +56,11 @@ pub fn revert(view: &RevisionView, current: &Document) -> Result<(Vec<Op>, Strin
                 format!("Restored the {}", field.replace('_', " ")),
             ))
         }
-        PartKind::Footnote | PartKind::Section if !e.is_paragraph() => Err(format!(
-            "{what}: footnotes and section headings are reverted in the editor"
-        )),
+        PartKind::Footnote | PartKind::Section | PartKind::Body if !e.is_paragraph() => {
+            Err(format!(
+                "{what}: footnotes, headings, parts and annex titles are reverted in the editor"
+            ))
+        }
         _ => match (e.kind, old, new) {
             (Kind::Inserted, _, Some(n)) => Ok((
                 vec![Op::Delete { id: n.id.clone() }],

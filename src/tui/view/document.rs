@@ -83,7 +83,19 @@ fn footnote_lines(app: &App, id: &crate::model::Id, width: usize) -> Vec<Line<'s
 
 /// The lines of block `i`, with the footnotes and findings under the selected paragraph.
 fn block_lines(app: &mut App, i: usize, width: usize) -> Rc<Vec<Line<'static>>> {
-    let lines = app.layout.lines(&app.draft.document, i, width, &app.theme);
+    let negotiated = match app.layout.blocks.get(i) {
+        Some(crate::tui::layout::Block {
+            id: BlockId::Para(id),
+            loc: Some(loc),
+        }) if !app.draft.negotiation.is_empty() => {
+            super::proposals::lines(&app.draft, loc, id, width, &app.theme)
+        }
+        _ => None,
+    };
+    let lines = match negotiated {
+        Some(l) => Rc::new(l),
+        None => app.layout.lines(&app.draft.document, i, width, &app.theme),
+    };
     let selected = match (&app.layout.blocks.get(i).map(|b| &b.id), &app.selected) {
         (Some(BlockId::Para(id)), Some(sel)) => id == sel,
         _ => false,

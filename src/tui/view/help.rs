@@ -22,6 +22,7 @@ pub fn title(mode: KeyMode) -> &'static str {
         KeyMode::Revisions => "Revision view",
         KeyMode::Dialog => "Dialogs and lists",
         KeyMode::Help => "This help",
+        KeyMode::Negotiation => "Negotiation panel (c)",
     }
 }
 
@@ -33,6 +34,9 @@ fn notes(mode: KeyMode) -> &'static [&'static str] {
         ],
         KeyMode::Editor => &[
             "Opening phrase: completions show as you type; ↑/↓ choose, Tab or Space takes one and moves on to the text; words typed past a complete phrase go to the text.",
+        ],
+        KeyMode::Negotiation => &[
+            "1–9 choose that alternative of a bracket. In propose mode (P, as the delegation set by `delegation` in config.toml) an edit, a new paragraph, a deletion or a move becomes a proposal instead of a change; } and { jump between paragraphs with open items, S sets a paragraph's status.",
         ],
         KeyMode::Prompt => &[
             "/ finds words in the paragraphs, footnotes and header (case-insensitive unless the query has a capital); : goes to OP12, PP3, 12, 12(b), fn 4, annex II, a heading's label or words.",

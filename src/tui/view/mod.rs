@@ -7,6 +7,7 @@ pub mod document;
 pub mod help;
 pub mod outline;
 pub mod popup;
+pub mod proposals;
 pub mod status;
 
 use super::app::App;
@@ -30,6 +31,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
     } else {
         [area, Rect::default(), Rect::default()]
     };
+    // The negotiation panel takes the lower part of the window, under the document.
+    let (body, panel_area) = if app.negotiation.is_some() && body.height >= 12 {
+        let h = (body.height * 2 / 5).max(6);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(h)]).areas(body);
+        (top, bottom)
+    } else {
+        (body, body)
+    };
     if app.revision_view.is_some() {
         super::revisions::render(frame, body, app);
     } else if app.show_outline && body.width >= 40 {
@@ -43,7 +53,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
         document::render(frame, body, app);
     }
     if app.negotiation.is_some() {
-        super::negotiate::render(frame, body, app);
+        super::negotiate::render(frame, panel_area, app);
     }
     status::render_status(frame, status_area, app);
     status::render_hints(frame, hint_area, app);

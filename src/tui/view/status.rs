@@ -80,6 +80,29 @@ fn fields(app: &App) -> Vec<(u8, Vec<Span<'static>>)> {
         5,
         vec![Span::styled(format!(" │ {}", counts(app)), t.status)],
     ));
+    if let Some(by) = &app.proposing {
+        out.push((
+            0,
+            vec![Span::styled(
+                format!(" │ PROPOSING as {}", sanitize(by)),
+                t.status_dirty,
+            )],
+        ));
+    }
+    if !app.draft.negotiation.is_empty() {
+        let c = crate::negotiate::counts(&app.draft);
+        let mut s = format!(" │ {} pending", c.pending);
+        match c.brackets {
+            0 => {}
+            1 => s.push_str(" · 1 bracket"),
+            k => s.push_str(&format!(" · {k} brackets")),
+        }
+        if c.attention > 0 {
+            s.push_str(&format!(" · {} attention", c.attention));
+        }
+        s.push_str(&format!(" · {} ad ref · {} agreed", c.ad_ref, c.agreed));
+        out.push((1, vec![Span::styled(s, t.status)]));
+    }
     let n = app.findings.len();
     let findings = match n {
         0 => " │ 0 findings".to_string(),
