@@ -166,7 +166,22 @@ fn bad_pdfs_give_clear_errors() {
          /U (0123456789abcdef0123456789abcdef) /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]",
     );
     let msg = import_err(&encrypted, "locked.pdf");
-    assert!(msg.contains("PDF"), "{msg}");
+    assert!(msg.contains("encrypted"), "{msg}");
+    // A PDF with text that is no UN document.
+    let letter = [
+        text(1, 11, 72, 700, "Dear Ms Keeper,"),
+        text(
+            1,
+            11,
+            72,
+            680,
+            "thank you for the lamps you sent last week.",
+        ),
+        text(1, 11, 72, 660, "Yours sincerely, the lighthouse board"),
+    ]
+    .concat();
+    let msg = import_err(&pdf(&[&letter], ""), "letter.pdf");
+    assert!(msg.contains("no paragraphs found"), "{msg}");
 }
 
 #[test]

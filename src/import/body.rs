@@ -248,6 +248,7 @@ pub fn read(lines: &[Line], mode: Mode, next_id: &mut u32) -> Body {
         next_id,
         blank: false,
         page_break: false,
+        gap: false,
         pending_label: None,
         expected: None,
         last_letter: None,
@@ -266,6 +267,9 @@ struct Reader<'a> {
     blank: bool,
     /// A page break (removed page furniture or a footnote block) since the last text line.
     page_break: bool,
+    /// A blank line that is no page break since the last text line or page break: a gap
+    /// between paragraphs.
+    gap: bool,
     /// A heading label standing alone on its line ("D."), waiting for its text.
     pending_label: Option<(u8, String, usize)>,
     /// The number the next top-level numbered paragraph should carry.
@@ -291,6 +295,7 @@ impl Reader<'_> {
         });
         self.blank = false;
         self.page_break = false;
+        self.gap = false;
     }
 
     fn append(&mut self, text: &str) {
@@ -306,6 +311,7 @@ impl Reader<'_> {
         }
         self.blank = false;
         self.page_break = false;
+        self.gap = false;
     }
 
     fn line(&mut self, lines: &[Line], i: usize, line: &Line) {
@@ -313,6 +319,7 @@ impl Reader<'_> {
         if t.is_empty() {
             self.blank = true;
             self.page_break |= line.page_break;
+            self.gap = !line.page_break;
             return;
         }
         if self.mode.report {
@@ -373,7 +380,7 @@ impl Reader<'_> {
             self.push(kind, t, line.no);
             return;
         }
-        if self.continues(t) {
+        if self.continues(t, line.style.starts) {
             self.append(t);
             return;
         }
@@ -520,8 +527,10 @@ impl Reader<'_> {
 
     /// Whether a text line continues the current item: a hard-wrapped line, or the rest of
     /// a paragraph cut by a page break (it starts in lower case, or the paragraph has no
-    /// closing punctuation yet, or it is a numbered paragraph that has not ended).
-    fn continues(&self, t: &str) -> bool {
+    /// closing punctuation yet, or it is a numbered paragraph that has not ended). Where the
+    /// source shows the line's indent (`starts`, a PDF), a line at the first-line indent opens
+    /// a paragraph, and one at the left edge of the text runs on unless a gap stands above it.
+    fn continues(&self, t: &str, starts: Option<bool>) -> bool {
         let Some(item) = self.body.items.last() else {
             return false;
         };
@@ -542,6 +551,11 @@ impl Reader<'_> {
         }
         if meeting_line(t) {
             return false;
+        }
+        match starts {
+            Some(true) => return false,
+            Some(false) if !self.gap => return true,
+            _ => {}
         }
         if !self.blank {
             // Paragraphs not separated by blank lines: a preambular phrase after a line that

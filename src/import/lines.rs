@@ -45,6 +45,10 @@ pub struct Style {
     pub bold: bool,
     /// The line opens with italics (an opening phrase), shown as `*…*` in the text.
     pub italic: bool,
+    /// Where the source shows it (a PDF's geometry): `Some(true)` when the line stands at the
+    /// text's first-line indent, opening a paragraph; `Some(false)` when it stands at the
+    /// text's left edge, running on the paragraph above; `None` when unknown or neither.
+    pub starts: Option<bool>,
 }
 
 impl Line {
