@@ -15,13 +15,17 @@ use std::sync::LazyLock;
 
 /// What the import reaches on the set today (check-real import on the same build):
 /// documents holding every check, exact words, operative counts, footnotes; word recall and
-/// precision in millionths.
+/// precision in millionths. One document fewer than the checker's rules would give holds
+/// "words exact": in A/80/L.3 the note on the sponsors ("* Any changes to the list of
+/// sponsors …") ends the first page with no `____` separator above it (extraction lost the
+/// rule), so these rules read it as a body paragraph, while they read the same note as header
+/// matter wherever the separator survived; the import reads it as the sponsors' note.
 const PINNED: Pinned = Pinned {
-    all_ok: 398,
-    words_exact: 401,
+    all_ok: 397,
+    words_exact: 400,
     numbers_ok: 398,
     notes_ok: 401,
-    recall_ppm: 1_000_000,
+    recall_ppm: 999_980,
     precision_ppm: 1_000_000,
 };
 

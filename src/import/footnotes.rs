@@ -107,7 +107,17 @@ pub fn extract(lines: &mut [Line]) -> Vec<FootnoteDef> {
     let mut blank = false;
     let mut expected = 1;
     let mut page = lines.first().map_or(1, |l| l.page);
-    for line in lines.iter_mut() {
+    // Whether a line is the last text of its page: where a `*` note on the sponsors stands
+    // when no separator was extracted above it.
+    let mut last_on_page = vec![false; lines.len()];
+    let mut seen_page = None;
+    for (k, l) in lines.iter().enumerate().rev() {
+        if !l.is_blank() && seen_page != Some(l.page) {
+            last_on_page[k] = true;
+            seen_page = Some(l.page);
+        }
+    }
+    for (k, line) in lines.iter_mut().enumerate() {
         if line.page != page {
             page = line.page;
             in_block = false;
@@ -128,6 +138,22 @@ pub fn extract(lines: &mut [Line]) -> Vec<FootnoteDef> {
                 line: line.no,
                 near: None,
                 plain: false,
+                page,
+            });
+        } else if !in_block
+            && paged
+            && last_on_page[k]
+            && t.starts_with("* ")
+            && t.len() < 400
+        {
+            // "* Any changes to the list of sponsors …" at the foot of the first page.
+            open = None;
+            defs.push(FootnoteDef {
+                number: None,
+                text: t[1..].trim_start().to_string(),
+                line: line.no,
+                near: None,
+                plain: true,
                 page,
             });
         } else if !in_block {
@@ -196,5 +222,24 @@ mod tests {
             Some((None, "Any changes", true))
         );
         assert_eq!(footnote_line("1. Urges", true), None);
+    }
+
+    #[test]
+    fn a_star_note_ending_a_page_is_a_note_without_a_separator() {
+        let text = "A/C.9/80/L.1\n\nBelarus:* draft resolution\n\nThe General Assembly,\n\n\
+                    Recalling its resolution 1/1,\n\n\
+                    * Any changes to the list of sponsors will be reflected in the record.\n\n\
+                    A/C.9/80/L.1\n\n25-14866\n\n2/2\n\nRecalling also its resolution 2/2,\n\n\
+                    * this line is no note: it does not end its page\n\n1. Decides x.\n\n\
+                    A/C.9/80/L.1\n\n25-14866\n\n3/3\n\nLast page.\n";
+        let mut lines = super::super::lines::normalise(text);
+        assert!(lines.last().is_some_and(|l| l.page > 1), "pages told apart");
+        let defs = extract(&mut lines);
+        let notes: Vec<&str> = defs.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            notes,
+            ["Any changes to the list of sponsors will be reflected in the record."]
+        );
+        assert!(lines.iter().any(|l| l.text.starts_with("* this line")));
     }
 }
