@@ -148,7 +148,7 @@ pub fn heading(s: &str) -> Option<(u8, &str, &str, bool)> {
     }
     if !rest.is_empty() {
         let first_upper = rest.chars().next().is_some_and(char::is_uppercase);
-        if !first_upper || rest.ends_with(['.', ';', ',']) || rest.len() > 250 {
+        if !first_upper || rest.ends_with(['.', ';', ',']) || rest.len() > 400 {
             return None;
         }
     }
@@ -203,11 +203,18 @@ fn lone_label(t: &str, last_letter: Option<char>) -> Option<(u8, String)> {
 /// Whether a line reads as heading text: capitalised, short, without closing punctuation,
 /// not a numbered or lettered paragraph, not opening with a preambular or operative phrase.
 fn title_line(t: &str) -> bool {
+    title_within(t, 200)
+}
+
+/// As [`title_line`], for a text of up to `max` bytes: a heading printed with its label on
+/// one line ("II. Implementation of the 1995 Agreement …", as a Word copy has it unwrapped)
+/// may run longer than a wrapped line.
+fn title_within(t: &str, max: usize) -> bool {
     let t = t.trim();
     t.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '*' || c == '“')
-        && t.len() <= 200
+        && t.len() <= max
         && !ends_with_punctuation(t)
         && numbered(t).is_none()
         && lettered(t).is_none()
@@ -453,7 +460,7 @@ impl Reader<'_> {
         }
         if let Some((level, label, rest, false)) = heading(t)
             && !label.is_empty()
-            && title_line(rest)
+            && title_within(rest, 400)
         {
             if level == 2 {
                 self.last_letter = label.chars().next();

@@ -233,12 +233,17 @@ struct State {
     reference_open: bool,
 }
 
-/// A stage printed alone, without sponsors: "Draft resolution", "Revised draft decision".
+/// A stage printed alone, without sponsors: "Draft resolution", "Revised draft decision";
+/// for a document the Secretariat issues, "Note by the Secretariat" ("Note by the
+/// Secretary-General", "Note by the President of the General Assembly").
 fn is_bare_stage(text: &str) -> bool {
     let lower = text.trim_end_matches(['*', ' ']).to_lowercase();
     ["draft resolution", "draft decision"]
         .iter()
         .any(|s| lower == *s || lower.strip_suffix(s).is_some_and(|p| p == "revised "))
+        || lower.strip_prefix("note by the ").is_some_and(|who| {
+            who.len() <= 60 && !who.ends_with(['.', ',', ';', ':']) && !who.contains("  ")
+        })
 }
 
 /// Reads the header lines. Text that fits no field goes to `extra` with a warning.
@@ -562,6 +567,14 @@ mod tests {
             extra.is_empty() && warnings.is_empty(),
             "{extra:?} {warnings:?}"
         );
+    }
+
+    #[test]
+    fn a_note_by_the_secretariat_is_the_stage() {
+        assert!(is_bare_stage("Note by the Secretariat"));
+        assert!(is_bare_stage("Note by the Secretary-General"));
+        assert!(!is_bare_stage("Note by the Secretariat on the lamps, and the wicks."));
+        assert!(!is_bare_stage("Notes by the keepers"));
     }
 
     #[test]

@@ -27,6 +27,22 @@ pub fn stage(text: &str) -> Option<String> {
     })
 }
 
+/// Whether the header lines say the document is a decision ("Draft decision submitted by
+/// …", "Decision adopted by the General Assembly").
+fn says_decision(header: &[Line]) -> bool {
+    header.iter().any(|l| {
+        let t = l.text.to_lowercase();
+        t.contains("draft decision") || t.contains("decision adopted by")
+    })
+}
+
+/// Whether the document is a decision whose sentence already stands apart from the
+/// authoring body ("The General Assembly," on its own line, as a Word or Markdown copy
+/// prints it): the header above the authoring body says so.
+pub fn decision_with_authoring_body(lines: &[Line]) -> bool {
+    header::authoring_body(lines).is_some_and(|(range, _)| says_decision(&lines[..range.start]))
+}
+
 /// A draft decision is printed as one sentence that opens with its authoring body: "The
 /// General Assembly, recalling its decision 79/521 …:" and then (a), (b) …, or "…, decides to
 /// convene …". Splits the authoring body off that line (its own line, a blank after it) so
@@ -49,11 +65,7 @@ pub fn split_decision_sentence(lines: &mut Vec<Line>) -> bool {
         return false;
     };
     // Only under a header that says it is a decision.
-    let says_decision = lines[..i].iter().any(|l| {
-        let t = l.text.to_lowercase();
-        t.contains("draft decision") || t.contains("decision adopted by")
-    });
-    if !says_decision {
+    if !says_decision(&lines[..i]) {
         return false;
     }
     let line = &mut lines[i];

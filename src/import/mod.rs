@@ -115,7 +115,9 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
 /// Never fails and never panics: what cannot be placed is kept in a note.
 pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
     let defs = footnotes::extract(&mut lines);
-    let decision = hint != KindHint::Report && kind::split_decision_sentence(&mut lines);
+    let decision = hint != KindHint::Report
+        && (kind::split_decision_sentence(&mut lines)
+            || kind::decision_with_authoring_body(&lines));
     let kind = kind::detect(&lines, hint);
     let mut doc = Document::new(kind);
     let mut warnings = Vec::new();

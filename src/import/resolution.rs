@@ -47,7 +47,15 @@ pub fn attach(
     warnings: &mut Vec<Warning>,
 ) {
     let level1 = parent.subparagraphs.len();
-    if label == alpha(level1) || level1 == 0 {
+    // "(i)" after "(h)" is the next letter, unless (h) announces a list of its own
+    // ("… by:", "… social; and"): then it opens that list in roman numerals.
+    let opens_nested = label == "i"
+        && parent.subparagraphs.last().is_some_and(|h| {
+            let t = h.text.trim_end();
+            h.subparagraphs.is_empty()
+                && (t.ends_with(':') || t.ends_with(" and") || t.ends_with(" or"))
+        });
+    if (label == alpha(level1) && !opens_nested) || level1 == 0 {
         if level1 == 0 && label != "a" && label != "i" {
             warnings.push(Warning {
                 line,
@@ -238,6 +246,21 @@ mod tests {
             ["Opening of the meeting.", "Adoption of the report."]
         );
         assert_eq!(d.operative[2].lead, "Decides");
+    }
+
+    #[test]
+    fn an_i_after_a_letter_that_announces_a_list_opens_it() {
+        let t = "The Assembly of Keepers,\n\n*Recalling* its work,\n\n1. *Decides*:\n\n\
+                 (a) to trim;\n\n(b) to fill;\n\n(c) to light;\n\n(d) to wipe;\n\n\
+                 (e) to mend;\n\n(f) to paint;\n\n(g) to log;\n\n\
+                 (h) to keep the lamps by: (i) oiling; and\n\n(i) wicking them;\n\n\
+                 (i) to report.\n";
+        let d = import_str(t, KindHint::Auto).document;
+        let subs = &d.operative[0].subparagraphs;
+        assert_eq!(subs.len(), 9, "{subs:#?}");
+        assert_eq!(subs[7].subparagraphs.len(), 1);
+        assert_eq!(subs[7].subparagraphs[0].text, "wicking them;");
+        assert_eq!(subs[8].text, "to report.");
     }
 
     #[test]
