@@ -69,13 +69,31 @@ fn shape(doc: &Document) -> Vec<String> {
 /// Writes the amendments OLD → NEW, reads them back, applies them to OLD; returns the
 /// number of instructions.
 fn round_trip(name: &str, old: &Document, new: &Document, align: Align) -> usize {
+    round_trip_reporting(name, old, new, align, &[]).unwrap_or(0)
+}
+
+/// [`round_trip`], where the writer may say it cannot write a change whose report starts
+/// with one of `may_report` (`None`: it said so, and nothing more is checked).
+fn round_trip_reporting(
+    name: &str,
+    old: &Document,
+    new: &Document,
+    align: Align,
+    may_report: &[&str],
+) -> Option<usize> {
     let cmp = compare::compare(old, new, align);
     let written = amendments(old, new, &cmp);
-    assert!(
-        written.unwritten.is_empty(),
-        "{name}: not written as amendments: {:?}",
-        written.unwritten
-    );
+    if !written.unwritten.is_empty() {
+        assert!(
+            written
+                .unwritten
+                .iter()
+                .all(|u| may_report.iter().any(|m| u.starts_with(m))),
+            "{name}: not written as amendments: {:?}",
+            written.unwritten
+        );
+        return None;
+    }
     let text = written.text();
     if text.is_empty() {
         assert_eq!(
@@ -83,7 +101,7 @@ fn round_trip(name: &str, old: &Document, new: &Document, align: Align) -> usize
             shape(new),
             "{name}: no amendments for different texts"
         );
-        return 0;
+        return Some(0);
     }
     let parsed = amend::parse_document(&text)
         .unwrap_or_else(|e| panic!("{name}: the amendments do not parse: {e:?}\n{text}"));
@@ -133,7 +151,7 @@ fn round_trip(name: &str, old: &Document, new: &Document, align: Align) -> usize
             got.get(k)
         );
     }
-    parsed.instructions.len()
+    Some(parsed.instructions.len())
 }
 
 fn import(path: &std::path::Path) -> Document {
@@ -445,7 +463,7 @@ proptest! {
             markers.extend(markup::markers(&p.text));
         });
         new.footnotes.retain(|f| markers.contains(&f.id));
-        round_trip("random", &old, &new, Align::ById);
+        round_trip_reporting("random", &old, &new, Align::ById, &["the new heading"]);
     }
 }
 
@@ -478,7 +496,9 @@ proptest! {
             perform(&mut new, e);
         }
         drop_orphan_notes(&mut new);
-        round_trip(name, &old, &new, Align::ById);
+        // A heading put between new paragraphs at the top of a list and the first old one
+        // has no old paragraph to be named by: the writer says so.
+        round_trip_reporting(name, &old, &new, Align::ById, &["the new heading"]);
     }
 }
 

@@ -305,8 +305,9 @@ pub fn frame_reading(f: &NewFrame, out: &mut Vec<String>) {
 /// "with two preambular paragraphs and three operative paragraphs" for a new part; "with
 /// unnumbered paragraphs" for an annex whose paragraphs are not numbered.
 fn frame_contents(f: &NewFrame) -> String {
-    let n = |k: usize, what: &str| {
-        format!("{} {what} paragraph{}", count(k), if k == 1 { "" } else { "s" })
+    let n = |k: usize, what: &str| match k {
+        1 if what.starts_with('o') => format!("an {what} paragraph"),
+        _ => format!("{} {what} paragraph{}", count(k), if k == 1 { "" } else { "s" }),
     };
     match f {
         NewFrame::Part(p) => {
@@ -487,6 +488,60 @@ pub fn render(instructions: &[Instruction], footnotes: &[(String, String)]) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_parts_and_annexes_as_the_un_writes_them() {
+        let op = |n| ParaRef::new(PartRef::Operative, vec![n]);
+        let ins = |ops: Vec<Op>| Instruction {
+            number: 1,
+            ops,
+            wording: String::new(),
+        };
+        let heading = NewHeading {
+            level: 1,
+            label: "III".into(),
+            text: "Capacity-building".into(),
+        };
+        let (s, _) = sentence(&ins(vec![
+            Op::InsertHeading {
+                at: Position::After(op(12)),
+                heading,
+            },
+            Op::Renumber,
+        ]));
+        assert_eq!(
+            s,
+            "After operative paragraph 12, insert a new heading reading “III. Capacity-building” and renumber the subsequent headings accordingly."
+        );
+        let (s, _) = sentence(&ins(vec![Op::DeleteFrame(Frame::Part("II".into()))]));
+        assert_eq!(s, "Delete section II.");
+        let (s, _) = sentence(&ins(vec![Op::DeleteHeading(HeadingRef::Section(
+            "II".into(),
+        ))]));
+        assert_eq!(s, "Delete the heading of section II.");
+        let part = crate::model::ResolutionPart {
+            label: "III".into(),
+            heading: "Towers".into(),
+            operative: vec![Paragraph::new(Default::default(), "Decides", "to paint them.")],
+            ..Default::default()
+        };
+        let (s, body) = sentence(&ins(vec![Op::AddFrame(NewFrame::Part(part))]));
+        assert_eq!(
+            s,
+            "Add a new section III, entitled “Towers”, with an operative paragraph reading:"
+        );
+        assert_eq!(body, ["Decides to paint them."]);
+        for text in [
+            "After operative paragraph 12, insert a new heading reading “III. Capacity-building” and renumber the subsequent headings accordingly.",
+            "Delete section II.",
+            "Delete the heading of section II.",
+            "Move the heading of section II to follow operative paragraph 4.",
+            "Add a new section III, entitled “Towers”, with an operative paragraph reading:\n\nDecides to paint them.",
+        ] {
+            let parsed = crate::amend::parse_instructions(text).unwrap();
+            assert_eq!(sentence(&parsed[0]).0, text.split('\n').next().unwrap());
+        }
+    }
 
     #[test]
     fn names_as_the_un_writes_them() {

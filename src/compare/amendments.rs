@@ -96,7 +96,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
     let mut inserted_done: HashSet<Location> = HashSet::new();
 
     // Headings, parts' headings and annexes' titles changed in words.
-    for (scope, o, n) in heading_changes(old, new, &st.pairs) {
+    for (scope, o, n) in heading_changes(old, new, &st.pairs, (st.parts_from, st.annexes_from)) {
         let mut p = Place {
             sim: &mut sim,
             scope: scope.clone(),

@@ -179,11 +179,13 @@ pub(super) fn position_of(
 /// The headings whose words changed, named by label in the old version: (scope, old text,
 /// new text). Headings pair as the comparison pairs them (`pairs`: old, new); parts and
 /// annexes by position. A heading with no label, or one whose label two headings share,
-/// cannot be named and is left out (the writer says so).
+/// cannot be named and is left out (the writer says so). Parts and annexes from
+/// `parts_from` and `annexes_from` on are deleted and added whole.
 pub(super) fn heading_changes(
     old: &Document,
     new: &Document,
     pairs: &[(Heading, Heading)],
+    (parts_from, annexes_from): (usize, usize),
 ) -> Vec<(Scope, String, String)> {
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // Words put into an empty heading cannot be quoted.
@@ -199,7 +201,7 @@ pub(super) fn heading_changes(
             out.push((scope, words(&h.heading), words(&n.heading)));
         }
     }
-    for (k, (o, n)) in old.parts.iter().zip(&new.parts).enumerate() {
+    for (k, (o, n)) in old.parts.iter().zip(&new.parts).enumerate().take(parts_from) {
         let label = o.name(k);
         if old.headings.iter().any(|h| h.label == label) {
             continue;
@@ -209,7 +211,7 @@ pub(super) fn heading_changes(
             out.push((scope, words(&o.heading), words(&n.heading)));
         }
     }
-    for (a, (o, n)) in old.annexes.iter().zip(&new.annexes).enumerate() {
+    for (a, (o, n)) in old.annexes.iter().zip(&new.annexes).enumerate().take(annexes_from) {
         if !changed(&o.title, &n.title) {
             continue;
         }

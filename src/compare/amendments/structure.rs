@@ -26,6 +26,10 @@ pub(super) struct Structure {
     /// Lists of the old version deleted whole, and of the new one added whole.
     pub(super) old_lists: Vec<Part>,
     pub(super) new_lists: Vec<Part>,
+    /// The parts and annexes from which on the old ones are deleted and the new ones added
+    /// (those before pair by position).
+    pub(super) parts_from: usize,
+    pub(super) annexes_from: usize,
 }
 
 fn words(s: &str) -> String {
@@ -59,8 +63,18 @@ impl Structure {
             .pairs
             .iter()
             .any(|(o, n)| o.level <= 1 && o.label != n.label);
-        let parts = old.parts.iter().zip(&new.parts).any(|(o, n)| o.label != n.label);
-        let annexes = old.annexes.iter().zip(&new.annexes).any(|(o, n)| o.label != n.label);
+        let parts = old
+            .parts
+            .iter()
+            .zip(&new.parts)
+            .take(self.parts_from)
+            .any(|(o, n)| o.label != n.label);
+        let annexes = old
+            .annexes
+            .iter()
+            .zip(&new.annexes)
+            .take(self.annexes_from)
+            .any(|(o, n)| o.label != n.label);
         !self.ops.is_empty() && (headings || parts || annexes)
     }
 
@@ -78,13 +92,45 @@ impl Structure {
 pub(super) fn structure(g: &Gen) -> Structure {
     let (old, new) = (g.old, g.new);
     let mut s = Structure::default();
-    // Parts and annexes past the end of the other version.
-    for k in new.parts.len()..old.parts.len() {
+    // Parts and annexes past the end of the other version; between versions of one draft,
+    // also from the first whose ids differ on (the old ones deleted, the new ones added).
+    // (An id handed out again after a deletion names another part: one whose paragraphs
+    // share no id with the old one's is another.)
+    let by_id = g.cmp.align == crate::compare::Align::ById;
+    let ids = |d: &Document, lists: &[Part]| -> std::collections::HashSet<Id> {
+        lists
+            .iter()
+            .filter_map(|l| d.part(*l))
+            .flatten()
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    let other = |o: &Id, n: &Id, ol: &[Part], nl: &[Part]| {
+        let (a, b) = (ids(old, ol), ids(new, nl));
+        o != n || (!a.is_empty() && !b.is_empty() && a.is_disjoint(&b))
+    };
+    let common = old.parts.len().min(new.parts.len());
+    let parts_from = (0..common)
+        .find(|&k| {
+            let l = part_lists(k);
+            by_id && other(&old.parts[k].id, &new.parts[k].id, &l, &l)
+        })
+        .unwrap_or(common);
+    let common = old.annexes.len().min(new.annexes.len());
+    let annexes_from = (0..common)
+        .find(|&a| {
+            let (ol, nl) = (annex_lists(old, a), annex_lists(new, a));
+            by_id && other(&old.annexes[a].id, &new.annexes[a].id, &ol, &nl)
+        })
+        .unwrap_or(common);
+    s.parts_from = parts_from;
+    s.annexes_from = annexes_from;
+    for k in parts_from..old.parts.len() {
         s.ops
             .push(Op::DeleteFrame(Frame::Part(old.parts[k].name(k))));
         s.old_lists.extend(part_lists(k));
     }
-    for (k, p) in new.parts.iter().enumerate().skip(old.parts.len()) {
+    for (k, p) in new.parts.iter().enumerate().skip(parts_from) {
         let subtree = |ps: &[crate::model::Paragraph]| ps.iter().map(|p| g.new_subtree(p)).collect();
         s.ops.push(Op::AddFrame(NewFrame::Part(ResolutionPart {
             label: p.label.clone(),
@@ -95,13 +141,13 @@ pub(super) fn structure(g: &Gen) -> Structure {
         })));
         s.new_lists.extend(part_lists(k));
     }
-    for a in new.annexes.len()..old.annexes.len() {
+    for a in annexes_from..old.annexes.len() {
         if let Some(f) = frame_of(old, Part::Annex(a)) {
             s.ops.push(Op::DeleteFrame(f));
             s.old_lists.extend(annex_lists(old, a));
         }
     }
-    for (a, x) in new.annexes.iter().enumerate().skip(old.annexes.len()) {
+    for (a, x) in new.annexes.iter().enumerate().skip(annexes_from) {
         let subtree = |ps: &[crate::model::Paragraph]| ps.iter().map(|p| g.new_subtree(p)).collect();
         s.ops.push(Op::AddFrame(NewFrame::Annex(Annex {
             label: x.label.clone(),
@@ -124,7 +170,7 @@ pub(super) fn structure(g: &Gen) -> Structure {
         })));
         s.new_lists.extend(annex_lists(new, a));
     }
-    for (a, (o, n)) in old.annexes.iter().zip(&new.annexes).enumerate() {
+    for (a, (o, n)) in old.annexes.iter().zip(&new.annexes).enumerate().take(annexes_from) {
         let heads = |x: &Annex| -> Vec<(u8, String, String)> {
             x.sections
                 .iter()
@@ -166,9 +212,11 @@ fn headings(g: &Gen, s: &mut Structure) {
         let list = new.part(loc.part)?;
         let named = |id: &Id| old_of_new.get(id).and_then(|l| para_ref(old, l));
         // After the paragraph before it; after an inserted one, at the start of the place of
-        // the next old paragraph (where the inserted paragraphs from the heading on go).
+        // the next old paragraph (where the inserted paragraphs from the heading on go). Not
+        // when only inserted paragraphs stand before it: they go to that place too.
         match loc.top() {
             0 => list.iter().find_map(|p| named(&p.id)).map(Position::Before),
+            i if list[..i].iter().all(|p| named(&p.id).is_none()) => None,
             i => named(&list[i - 1].id)
                 .map(Position::After)
                 .or_else(|| list[i..].iter().find_map(|p| named(&p.id)).map(Position::Before)),
