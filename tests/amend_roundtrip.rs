@@ -543,5 +543,9 @@ fn corpus_pairs_round_trip() {
         n += 1;
     }
     assert!(n > 100, "only {n} corpus pairs");
-    assert!(failed.is_empty(), "{} pairs do not round-trip: {failed:?}", failed.len());
+    assert!(
+        failed.is_empty(),
+        "{} pairs do not round-trip: {failed:?}",
+        failed.len()
+    );
 }

@@ -307,7 +307,11 @@ pub fn frame_reading(f: &NewFrame, out: &mut Vec<String>) {
 fn frame_contents(f: &NewFrame) -> String {
     let n = |k: usize, what: &str| match k {
         1 if what.starts_with('o') => format!("an {what} paragraph"),
-        _ => format!("{} {what} paragraph{}", count(k), if k == 1 { "" } else { "s" }),
+        _ => format!(
+            "{} {what} paragraph{}",
+            count(k),
+            if k == 1 { "" } else { "s" }
+        ),
     };
     match f {
         NewFrame::Part(p) => {
@@ -522,7 +526,11 @@ mod tests {
         let part = crate::model::ResolutionPart {
             label: "III".into(),
             heading: "Towers".into(),
-            operative: vec![Paragraph::new(Default::default(), "Decides", "to paint them.")],
+            operative: vec![Paragraph::new(
+                Default::default(),
+                "Decides",
+                "to paint them.",
+            )],
             ..Default::default()
         };
         let (s, body) = sentence(&ins(vec![Op::AddFrame(NewFrame::Part(part))]));

@@ -229,8 +229,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                         path: parent.iter().copied().chain([i]).collect(),
                     };
                     let Some(k) = by_loc.get(&l) else { break };
-                    if cmp.changes[*k].kind != Kind::Inserted || (i > *last && heading_before(&l))
-                    {
+                    if cmp.changes[*k].kind != Kind::Inserted || (i > *last && heading_before(&l)) {
                         break;
                     }
                     let Some(p) = new.at(&l) else { break };
@@ -373,7 +372,11 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
     // Labels that follow the new order are renumbered by each structural instruction.
     let renumber = st.relabels(old, new);
     for op in st.ops.iter().cloned() {
-        push(if renumber { vec![op, Op::Renumber] } else { vec![op] });
+        push(if renumber {
+            vec![op, Op::Renumber]
+        } else {
+            vec![op]
+        });
     }
     // In the order of the text as issued, as the UN numbers them.
     groups.sort_by_key(|ops| ops.first().map(|op| order_key(old, op)));

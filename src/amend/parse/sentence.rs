@@ -184,9 +184,12 @@ pub(super) fn parse_sentence(
     );
     if renumber.is_match(&sk) {
         let sk = renumber
-            .replace_all(&sk, |c: &regex::Captures| {
-                if c.name("comma").is_some() { "," } else { "" }
-            })
+            .replace_all(
+                &sk,
+                |c: &regex::Captures| {
+                    if c.name("comma").is_some() { "," } else { "" }
+                },
+            )
             .into_owned();
         let mut ops = parse_sentence_ops(&sk, &quotes, reading)?;
         ops.push(Op::Renumber);

@@ -201,7 +201,13 @@ pub(super) fn heading_changes(
             out.push((scope, words(&h.heading), words(&n.heading)));
         }
     }
-    for (k, (o, n)) in old.parts.iter().zip(&new.parts).enumerate().take(parts_from) {
+    for (k, (o, n)) in old
+        .parts
+        .iter()
+        .zip(&new.parts)
+        .enumerate()
+        .take(parts_from)
+    {
         let label = o.name(k);
         if old.headings.iter().any(|h| h.label == label) {
             continue;
@@ -211,7 +217,13 @@ pub(super) fn heading_changes(
             out.push((scope, words(&o.heading), words(&n.heading)));
         }
     }
-    for (a, (o, n)) in old.annexes.iter().zip(&new.annexes).enumerate().take(annexes_from) {
+    for (a, (o, n)) in old
+        .annexes
+        .iter()
+        .zip(&new.annexes)
+        .enumerate()
+        .take(annexes_from)
+    {
         if !changed(&o.title, &n.title) {
             continue;
         }

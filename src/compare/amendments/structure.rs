@@ -131,7 +131,8 @@ pub(super) fn structure(g: &Gen) -> Structure {
         s.old_lists.extend(part_lists(k));
     }
     for (k, p) in new.parts.iter().enumerate().skip(parts_from) {
-        let subtree = |ps: &[crate::model::Paragraph]| ps.iter().map(|p| g.new_subtree(p)).collect();
+        let subtree =
+            |ps: &[crate::model::Paragraph]| ps.iter().map(|p| g.new_subtree(p)).collect();
         s.ops.push(Op::AddFrame(NewFrame::Part(ResolutionPart {
             label: p.label.clone(),
             heading: words(&p.heading),
@@ -148,7 +149,8 @@ pub(super) fn structure(g: &Gen) -> Structure {
         }
     }
     for (a, x) in new.annexes.iter().enumerate().skip(annexes_from) {
-        let subtree = |ps: &[crate::model::Paragraph]| ps.iter().map(|p| g.new_subtree(p)).collect();
+        let subtree =
+            |ps: &[crate::model::Paragraph]| ps.iter().map(|p| g.new_subtree(p)).collect();
         s.ops.push(Op::AddFrame(NewFrame::Annex(Annex {
             label: x.label.clone(),
             title: words(&x.title),
@@ -170,7 +172,13 @@ pub(super) fn structure(g: &Gen) -> Structure {
         })));
         s.new_lists.extend(annex_lists(new, a));
     }
-    for (a, (o, n)) in old.annexes.iter().zip(&new.annexes).enumerate().take(annexes_from) {
+    for (a, (o, n)) in old
+        .annexes
+        .iter()
+        .zip(&new.annexes)
+        .enumerate()
+        .take(annexes_from)
+    {
         let heads = |x: &Annex| -> Vec<(u8, String, String)> {
             x.sections
                 .iter()
@@ -217,9 +225,12 @@ fn headings(g: &Gen, s: &mut Structure) {
         match loc.top() {
             0 => list.iter().find_map(|p| named(&p.id)).map(Position::Before),
             i if list[..i].iter().all(|p| named(&p.id).is_none()) => None,
-            i => named(&list[i - 1].id)
-                .map(Position::After)
-                .or_else(|| list[i..].iter().find_map(|p| named(&p.id)).map(Position::Before)),
+            i => named(&list[i - 1].id).map(Position::After).or_else(|| {
+                list[i..]
+                    .iter()
+                    .find_map(|p| named(&p.id))
+                    .map(Position::Before)
+            }),
         }
     };
     let new_heading = |h: &Heading| NewHeading {
