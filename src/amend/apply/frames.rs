@@ -9,7 +9,7 @@ use super::context::{Ctx, heading_id, new_paragraphs};
 use super::{Anchor, Change, Reason, Selected, at};
 use crate::amend::{Frame, NewFrame, Op, PartRef, Position, locate, render};
 use crate::model::{Document, Heading, Id, Paragraph, Section};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The gap a heading goes to: right after a paragraph, or at the start of a paragraph's
 /// place (before what is inserted before it).
@@ -123,7 +123,8 @@ pub(super) fn finish(
     changes: &[Change],
     gaps: &HashMap<Anchor, Id>,
 ) {
-    let mut placed: Vec<Heading> = Vec::new();
+    // Headings to place, and whether they go right after a paragraph (else right before one).
+    let mut placed: Vec<(Heading, bool)> = Vec::new();
     for c in changes {
         match c {
             Change::DeleteHeading(id) => out.headings.retain(|h| &h.id != id),
@@ -133,15 +134,16 @@ pub(super) fn finish(
                 {
                     let mut h = out.headings.remove(k);
                     h.before = before.clone();
-                    placed.push(h);
+                    placed.push((h, matches!(a, Anchor::After(_))));
                 }
             }
             Change::InsertHeading(a, h) => {
                 if let Some(before) = gaps.get(a) {
-                    placed.push(Heading {
+                    let h = Heading {
                         before: before.clone(),
                         ..h.clone()
-                    });
+                    };
+                    placed.push((h, matches!(a, Anchor::After(_))));
                 }
             }
             Change::DeleteFrame(id) => {
@@ -153,17 +155,20 @@ pub(super) fn finish(
             _ => {}
         }
     }
-    for h in placed {
-        place_heading(out, h);
+    let mut fresh = std::collections::HashSet::new();
+    for (h, after) in placed {
+        fresh.insert(h.id.clone());
+        place_heading(out, h, after, &fresh);
     }
     if changes.iter().any(|c| matches!(c, Change::Renumber)) {
         renumber(issued, out);
     }
 }
 
-/// Puts a heading into the list in document order: before the headings that stand before a
-/// later paragraph, and before those of its paragraph of a lower rank ("III" before "A").
-fn place_heading(doc: &mut Document, h: Heading) {
+/// Puts a heading into the list in document order. Among the headings standing before the
+/// same paragraph, one put right after the paragraph before goes before those that stood
+/// there (after those placed just now), one put right before the paragraph after them all.
+fn place_heading(doc: &mut Document, h: Heading, after: bool, fresh: &HashSet<Id>) {
     let key = |d: &Document, id: &Id| d.locate(id).map(|l| (l.part.order_key(), l.path));
     let mine = key(doc, &h.before);
     let k = doc
@@ -171,7 +176,7 @@ fn place_heading(doc: &mut Document, h: Heading) {
         .iter()
         .position(|x| {
             let theirs = key(doc, &x.before);
-            theirs > mine || (theirs == mine && x.level >= h.level)
+            theirs > mine || (theirs == mine && after && !fresh.contains(&x.id))
         })
         .unwrap_or(doc.headings.len());
     doc.headings.insert(k, h);
