@@ -361,16 +361,36 @@ fn clean_merge_through_git() {
         ),
         "{text}"
     );
-    // A conflict is left as a bracket, exit 1; a merge of the same change is clean.
+    // A merge of the same change is clean; a conflict is left as a bracket, exit 1.
     let base = d.join("base.toml");
     std::fs::write(&base, ok(git(&d, &["show", "HEAD~2:d.toml"]))).unwrap();
+    let (b, ours) = (base.to_str().unwrap(), draft.to_str().unwrap());
+    let o = resdraft(&["merge", b, ours, ours]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let theirs = d.join("theirs.toml");
+    std::fs::copy(&draft, &theirs).unwrap();
+    edit(&draft, "extreme poverty", "absolute poverty");
+    edit(&theirs, "extreme poverty", "all poverty");
+    let out = d.join("out.toml");
     let o = resdraft(&[
         "merge",
-        base.to_str().unwrap(),
-        draft.to_str().unwrap(),
-        draft.to_str().unwrap(),
+        b,
+        ours,
+        theirs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("both sides changed the same words"),
+        "{}",
+        stderr(&o)
+    );
+    let list = run(&["negotiate", out.to_str().unwrap(), "list"]);
+    assert!(
+        list.contains("(ours) “absolute”") && list.contains("(theirs) “all”"),
+        "{list}"
+    );
 }
 
 /// The walk-through in a real terminal: the proposals made, accepted, undone and redone in

@@ -19,7 +19,7 @@ mod text;
 mod tree;
 
 pub use order::{Side, merge_order};
-pub use text::{Merged, TextConflict, merge3};
+pub use text::{Merged, TextConflict, merge3, shared_space};
 
 use crate::model::{Alternative, Document, Draft, Footnote, Heading, Id, Negotiation, Revision};
 use crate::ops::ReferenceTranslator;
