@@ -230,7 +230,10 @@ fn the_real_amendment_l30_is_voted_on_against_l25() {
         effect.contains("Delete the sixteenth, twentieth and twenty-third preambular paragraphs."),
         "{effect}"
     );
-    assert!(effect.contains("Delete operative paragraph 22."), "{effect}");
+    assert!(
+        effect.contains("Delete operative paragraph 22."),
+        "{effect}"
+    );
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(app.draft.document, issued);
     // Voting again freezes nothing more.

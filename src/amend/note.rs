@@ -112,7 +112,11 @@ pub fn freeze_issued(
     fallback: &str,
     date: String,
 ) -> Result<Option<String>, String> {
-    if draft.revisions.last().is_some_and(|r| &r.document == issued) {
+    if draft
+        .revisions
+        .last()
+        .is_some_and(|r| &r.document == issued)
+    {
         return Ok(None);
     }
     let base = match issued.header.symbol.trim() {
