@@ -420,7 +420,7 @@ mod tests {
             texts in proptest::collection::vec("[a-z,;() ]{0,30}", 1..4),
             cols in 1usize..24,
         ) {
-            let style = |k: usize| if k % 2 == 0 { Style::Plain } else { Style::Inserted };
+            let style = |k: usize| if k.is_multiple_of(2) { Style::Plain } else { Style::Inserted };
             let runs: Vec<Run> = texts
                 .iter()
                 .enumerate()
