@@ -178,6 +178,8 @@ pub struct App {
     pub delegation: Option<String>,
     /// The negotiation before each undoable negotiation step (see [`super::propose::Marks`]).
     pub negotiation_marks: super::propose::Marks,
+    /// "Pending only" in the document view: the paragraphs shown (see [`super::pending`]).
+    pub pending_only: Option<std::collections::HashSet<Id>>,
     pub should_quit: bool,
     /// The `/` or `:` prompt, when open.
     pub prompt: Option<super::prompt::Prompt>,
@@ -248,6 +250,7 @@ impl App {
             proposing: None,
             delegation: None,
             negotiation_marks: Default::default(),
+            pending_only: None,
             should_quit: false,
             prompt: None,
             search: None,
@@ -299,6 +302,14 @@ impl App {
         let mut ids = Vec::new();
         self.draft.document.walk(&mut |p, _| ids.push(p.id.clone()));
         ids
+    }
+
+    /// Where the selection stands in `order` (the first place when it is not there).
+    pub fn selected_index(&self, order: &[Id]) -> usize {
+        self.selected
+            .as_ref()
+            .and_then(|id| order.iter().position(|x| x == id))
+            .unwrap_or(0)
     }
 
     /// The selected paragraph's location, if the selection still exists.
