@@ -347,14 +347,24 @@ pub fn import_bytes(
     let imported = match format {
         source::Format::Text => {
             text = decode(bytes, path)?;
-            // An amendment document reads as numbered instructions, not a resolution's paragraphs.
-            if crate::amend::parse::is_amendment(&text) {
-                return Err(ImportError::Amendment {
-                    path: path.to_path_buf(),
-                    stage: kind::stage(&text).unwrap_or_else(|| "amendment".into()),
-                });
+            // An amendment document reads as numbered instructions, not a resolution's
+            // paragraphs. The lines are normalised once, for that test and the import.
+            let amendment = || ImportError::Amendment {
+                path: path.to_path_buf(),
+                stage: kind::stage(&text).unwrap_or_else(|| "amendment".into()),
+            };
+            if akn::is_xml(&text) {
+                if crate::amend::parse::is_amendment(&text) {
+                    return Err(amendment());
+                }
+                import_text(&text, path, options.hint)?
+            } else {
+                let lines = lines::normalise(&text);
+                if crate::amend::parse::is_amendment_lines(&lines) {
+                    return Err(amendment());
+                }
+                import_lines(lines, options.hint)
             }
-            import_text(&text, path, options.hint)?
         }
         source::Format::Pdf => {
             let pdf = pdf::read(bytes).map_err(damaged)?;
