@@ -8,7 +8,9 @@
 //! with their paragraph).
 
 use super::locate;
+use super::numbering::{self, Entry};
 use crate::model::{Draft, Id, Paragraph, ProposedChange};
+use std::collections::HashSet;
 
 /// One piece of annotated paragraph text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,4 +159,44 @@ pub fn has_open_items(draft: &Draft, id: &Id) -> bool {
         ProposedChange::InsertParagraph { .. } => false,
         c => c.paragraph() == id,
     }) || n.brackets.iter().any(|b| &b.paragraph == id)
+}
+
+/// The paragraphs with open items: those that [`has_open_items`], and the paragraph each
+/// pending proposed paragraph stands beside (the one it follows, or the one it comes before
+/// when it opens its list). The editor's `}`/`{` and its "pending only" view go by these.
+pub fn open_paragraphs(draft: &Draft) -> HashSet<Id> {
+    let n = &draft.negotiation;
+    let mut out: HashSet<Id> = n
+        .pending()
+        .filter(|p| !matches!(p.change, ProposedChange::InsertParagraph { .. }))
+        .map(|p| p.change.paragraph().clone())
+        .chain(n.brackets.iter().map(|b| b.paragraph.clone()))
+        .collect();
+    if !n
+        .pending()
+        .any(|p| matches!(p.change, ProposedChange::InsertParagraph { .. }))
+    {
+        return out;
+    }
+    for part in draft.document.part_keys() {
+        let mut last: Option<&Id> = None;
+        let mut opening = false;
+        for e in numbering::sequence(draft, part) {
+            match e.entry {
+                Entry::Text(p) => {
+                    if std::mem::take(&mut opening) {
+                        out.insert(p.id.clone());
+                    }
+                    last = Some(&p.id);
+                }
+                Entry::Proposed(..) => match last {
+                    Some(id) => {
+                        out.insert(id.clone());
+                    }
+                    None => opening = true,
+                },
+            }
+        }
+    }
+    out
 }

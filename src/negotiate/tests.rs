@@ -187,6 +187,59 @@ fn new_paragraphs_read_bis_until_the_clean_export() {
 }
 
 #[test]
+fn open_paragraphs_are_those_with_open_items_and_beside_proposed_ones() {
+    let mut d = draft();
+    assert!(marks::open_paragraphs(&d).is_empty());
+    let words = propose(
+        &mut d,
+        "EU",
+        "",
+        ProposedChange::DeleteWords {
+            paragraph: Id::new("p3"),
+            words: "and to share information".into(),
+            occurrence: 0,
+        },
+    )
+    .unwrap();
+    // A paragraph proposed first in the operative part stands beside the one it comes before.
+    let first = fresh_paragraph_id(&d);
+    propose(
+        &mut d,
+        "G77",
+        "",
+        ProposedChange::InsertParagraph {
+            after: None,
+            operative: true,
+            paragraph: Paragraph::new(first, "Stresses", "the need to act;"),
+        },
+    )
+    .unwrap();
+    let after = fresh_paragraph_id(&d);
+    propose(
+        &mut d,
+        "EU",
+        "",
+        ProposedChange::InsertParagraph {
+            after: Some(Id::new("p3")),
+            operative: true,
+            paragraph: Paragraph::new(after, "Encourages", "all States to act;"),
+        },
+    )
+    .unwrap();
+    let ids = |d: &Draft| {
+        let mut v: Vec<String> = marks::open_paragraphs(d)
+            .into_iter()
+            .map(|i| i.to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&d), ["p2", "p3"]);
+    withdraw(&mut d, &words).unwrap();
+    assert_eq!(ids(&d), ["p2", "p3"], "p3 still has a paragraph after it");
+}
+
+#[test]
 fn choosing_an_alternative_resolves_the_bracket() {
     let mut d = draft();
     let b = bracket_span(

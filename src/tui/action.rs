@@ -103,6 +103,7 @@ pub enum Action {
     PrevAlternative,
     ShowSettled,
     GoToParagraph,
+    PendingOnly,
 }
 
 impl Action {
@@ -238,6 +239,9 @@ impl Action {
             PrevAlternative => "previous alternative of the bracket",
             ShowSettled => "pending only, or settled proposals too",
             GoToParagraph => "go to the item's paragraph",
+            PendingOnly => {
+                "pending only: just the paragraphs with open proposals or brackets (again: all)"
+            }
         }
     }
 }

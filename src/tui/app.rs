@@ -178,6 +178,8 @@ pub struct App {
     pub delegation: Option<String>,
     /// The negotiation before each undoable negotiation step (see [`super::propose::Marks`]).
     pub negotiation_marks: super::propose::Marks,
+    /// "Pending only" in the document view: the paragraphs shown (see [`super::pending`]).
+    pub pending_only: Option<std::collections::HashSet<Id>>,
     pub should_quit: bool,
     /// The `/` or `:` prompt, when open.
     pub prompt: Option<super::prompt::Prompt>,
@@ -248,6 +250,7 @@ impl App {
             proposing: None,
             delegation: None,
             negotiation_marks: Default::default(),
+            pending_only: None,
             should_quit: false,
             prompt: None,
             search: None,

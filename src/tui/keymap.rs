@@ -242,6 +242,7 @@ impl Default for Keymap {
                     ("}", NextPending, false),
                     ("{", PrevPending, false),
                     ("S", CycleStatus, false),
+                    ("f", PendingOnly, false),
                 ],
             ),
             (
@@ -385,6 +386,7 @@ impl Default for Keymap {
                     ("f", ShowSettled, true),
                     ("u", Undo, true),
                     ("ctrl-r", Redo, false),
+                    ("ctrl-s", Save, false),
                     ("enter", GoToParagraph, true),
                     ("esc", CloseView, true),
                     ("q", CloseView, false),

@@ -23,6 +23,7 @@ pub mod negotiate;
 pub mod normal;
 pub mod notices;
 pub mod outline_edit;
+pub mod pending;
 pub mod prompt;
 pub mod propose;
 pub mod revision_view;

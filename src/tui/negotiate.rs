@@ -5,16 +5,16 @@
 //! stand inline. Keys (keymap mode `negotiation`): ↑/↓ choose an item, `a` accept (for a
 //! bracket: choose the alternative shown with ←/→), `r` reject, `w` withdraw, `1`–`9`
 //! choose that alternative of a bracket, `s` cycle the paragraph's status, `f` pending only
-//! or settled proposals too, `u`/Ctrl-R undo and redo, Enter go to the paragraph, Esc close.
+//! or settled proposals too, `u`/Ctrl-R undo and redo, Ctrl-S save, Enter go to the paragraph, Esc close.
 //!
-//! The normal-mode pieces of the negotiation live here too: `}`/`{` jump between paragraphs
-//! with open items, `S` cycles the selected paragraph's status. Every step goes through
+//! `S` in normal mode (cycle the selected paragraph's status) lives here too; `}`/`{` and
+//! "pending only" are in [`super::pending`]. Every step goes through
 //! [`crate::negotiate`] and is undoable with the editor's own undo ([`super::propose::record`]).
 
 use super::action::Action;
 use super::app::App;
 use crate::model::{Draft, Id, ProposalState, Status};
-use crate::negotiate::{self, compilation, marks, numbering};
+use crate::negotiate::{self, compilation, numbering};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -54,8 +54,9 @@ pub fn open(app: &mut App) {
     app.negotiation = Some(Panel::default());
     let c = negotiate::counts(&app.draft);
     app.say(format!(
-        "Negotiation: {} proposals pending, {} brackets — a accept, r reject, ←/→ and a (or 1–9) choose, s status, Esc close",
-        c.pending, c.brackets
+        "Negotiation: {} pending, {} — a accept, r reject, ←/→ and a (or 1–9) choose, s status, Esc close",
+        super::pending::count(c.pending, "proposal"),
+        super::pending::count(c.brackets, "bracket")
     ));
     follow(app);
 }
@@ -138,6 +139,7 @@ pub fn perform(app: &mut App, action: Action) {
         }
         Undo => super::update::undo(app),
         Redo => super::update::redo(app),
+        Save => super::update::save(app, false, false),
         NextAlternative | PrevAlternative => {
             let Some(Item::Bracket(id)) = item else {
                 app.say("Not a bracket: ←/→ go through the alternatives of a bracket");
@@ -263,51 +265,8 @@ pub fn cycle_status(app: &mut App) {
     }
 }
 
-/// `}`/`{`: the `n`-th next (or previous) paragraph with an open proposal or bracket.
-pub fn jump(app: &mut App, forward: bool, n: usize) {
-    let order = app.order();
-    let open: Vec<usize> = order
-        .iter()
-        .enumerate()
-        .filter(|(_, id)| marks::has_open_items(&app.draft, id))
-        .map(|(i, _)| i)
-        .collect();
-    if open.is_empty() {
-        app.say("No paragraph has an open proposal or bracket");
-        return;
-    }
-    let cur = app
-        .selected
-        .as_ref()
-        .and_then(|id| order.iter().position(|x| x == id))
-        .unwrap_or(0);
-    let target = if forward {
-        open.iter()
-            .filter(|&&i| i > cur)
-            .nth(n - 1)
-            .or(open.first())
-    } else {
-        open.iter()
-            .rev()
-            .filter(|&&i| i < cur)
-            .nth(n - 1)
-            .or(open.last())
-    };
-    if let Some(&i) = target {
-        app.selected = Some(order[i].clone());
-        app.scroll.follow = true;
-        let c = negotiate::counts(&app.draft);
-        app.say(format!(
-            "{}: open items here ({} pending, {} brackets in all)",
-            label(&app.draft, &order[i]),
-            c.pending,
-            c.brackets
-        ));
-    }
-}
-
 /// A paragraph's negotiation name ("OP5 bis", "PP3"), or its id.
-fn label(draft: &Draft, id: &Id) -> String {
+pub fn label(draft: &Draft, id: &Id) -> String {
     let pre = draft
         .document
         .locate(id)

@@ -142,7 +142,7 @@ fn with_selected(app: &mut App, make: impl FnOnce(Id) -> Op) -> bool {
 
 /// Moves the selection `delta` paragraphs.
 pub(crate) fn select_step(app: &mut App, delta: isize) {
-    let order = app.order();
+    let order = super::pending::order(app);
     if order.is_empty() {
         return;
     }
@@ -312,8 +312,9 @@ pub fn normal(app: &mut App, action: Action) {
         },
         ProposeMode => super::propose::toggle(app),
         OpenNegotiation => super::negotiate::open(app),
-        NextPending => super::negotiate::jump(app, true, n),
-        PrevPending => super::negotiate::jump(app, false, n),
+        NextPending => super::pending::jump(app, true, n),
+        PrevPending => super::pending::jump(app, false, n),
+        PendingOnly => super::pending::toggle(app),
         CycleStatus => super::negotiate::cycle_status(app),
         FreezeRevision => {
             let suggestion = app.draft.document.header.symbol.clone();

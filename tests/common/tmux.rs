@@ -35,9 +35,14 @@ impl Tmux {
         }
     }
 
-    /// Types `text` literally.
+    /// Types `text` literally. tmux reads an argument ending in `;` as the end of its command
+    /// and drops the semicolon, so a final `;` goes escaped (`\;`, which tmux types as `;`).
     pub fn literal(&self, text: &str) {
-        self.cmd(&["send-keys", "-t", "e2e", "-l", text]);
+        let escaped = match text.strip_suffix(';') {
+            Some(rest) => format!("{rest}\\;"),
+            None => text.to_string(),
+        };
+        self.cmd(&["send-keys", "-t", "e2e", "-l", &escaped]);
         std::thread::sleep(Duration::from_millis(100));
     }
 

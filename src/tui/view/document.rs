@@ -83,6 +83,14 @@ fn footnote_lines(app: &App, id: &crate::model::Id, width: usize) -> Vec<Line<'s
 
 /// The lines of block `i`, with the footnotes and findings under the selected paragraph.
 fn block_lines(app: &mut App, i: usize, width: usize) -> Rc<Vec<Line<'static>>> {
+    if let Some(crate::tui::layout::Block {
+        id: BlockId::Para(id),
+        ..
+    }) = app.layout.blocks.get(i)
+        && crate::tui::pending::hidden(app, id)
+    {
+        return Rc::default();
+    }
     let negotiated = match app.layout.blocks.get(i) {
         Some(crate::tui::layout::Block {
             id: BlockId::Para(id),
@@ -216,6 +224,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &mut App) {
     let width = text_width(app, area.width);
     app.layout.width = width;
     app.layout.sync(&app.draft.document, app.generation);
+    crate::tui::pending::refresh(app);
     let height = usize::from(area.height);
     if app.scroll.block >= app.layout.blocks.len() {
         app.scroll.block = app.layout.blocks.len().saturating_sub(1);

@@ -89,9 +89,27 @@ fn fields(app: &App) -> Vec<(u8, Vec<Span<'static>>)> {
             )],
         ));
     }
+    if app.pending_only.is_some() {
+        out.push((
+            0,
+            vec![Span::styled(
+                format!(
+                    " │ PENDING ONLY ({} all)",
+                    app.keymap.keys_for(KeyMode::Normal, Action::PendingOnly)
+                ),
+                t.status_dirty,
+            )],
+        ));
+    }
     if !app.draft.negotiation.is_empty() {
+        // The pending count always shows (a facilitator watches it as a message stands);
+        // the rest of the counts when there is room.
         let c = crate::negotiate::counts(&app.draft);
-        let mut s = format!(" │ {} pending", c.pending);
+        out.push((
+            0,
+            vec![Span::styled(format!(" │ {} pending", c.pending), t.status)],
+        ));
+        let mut s = String::new();
         match c.brackets {
             0 => {}
             1 => s.push_str(" · 1 bracket"),
