@@ -361,16 +361,36 @@ fn clean_merge_through_git() {
         ),
         "{text}"
     );
-    // A conflict is left as a bracket, exit 1; a merge of the same change is clean.
+    // A merge of the same change is clean; a conflict is left as a bracket, exit 1.
     let base = d.join("base.toml");
     std::fs::write(&base, ok(git(&d, &["show", "HEAD~2:d.toml"]))).unwrap();
+    let (b, ours) = (base.to_str().unwrap(), draft.to_str().unwrap());
+    let o = resdraft(&["merge", b, ours, ours]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let theirs = d.join("theirs.toml");
+    std::fs::copy(&draft, &theirs).unwrap();
+    edit(&draft, "extreme poverty", "absolute poverty");
+    edit(&theirs, "extreme poverty", "all poverty");
+    let out = d.join("out.toml");
     let o = resdraft(&[
         "merge",
-        base.to_str().unwrap(),
-        draft.to_str().unwrap(),
-        draft.to_str().unwrap(),
+        b,
+        ours,
+        theirs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("both sides changed the same words"),
+        "{}",
+        stderr(&o)
+    );
+    let list = run(&["negotiate", out.to_str().unwrap(), "list"]);
+    assert!(
+        list.contains("(ours) “absolute”") && list.contains("(theirs) “all”"),
+        "{list}"
+    );
 }
 
 /// The walk-through in a real terminal: the proposals made, accepted, undone and redone in
@@ -397,45 +417,32 @@ fn negotiation_walk_through_in_the_editor() {
     t.literal("OP4");
     t.keys(&["Enter"]);
     t.wait_for_words("[G77 add: and their neighbours]");
-    t.keys(&["P"]);
-    t.wait_for("PROPOSING as EU");
+    t.press(&["P"], "PROPOSING as EU");
     // Words typed at the end of OP4 become a proposal; the text does not change.
-    t.keys(&["Enter"]);
-    t.wait_for("Edit operative paragraph 4");
+    t.press(&["Enter"], "Edit operative paragraph 4");
     t.keys(&["End", "BSpace"]);
     t.literal(" in all regions;");
-    t.keys(&["Enter"]);
-    t.wait_for("EU proposes:");
+    t.press(&["Enter"], "EU proposes:");
     let s = t.wait_for_words("[EU add: in all regions];");
     assert!(s.contains("2 pending"), "the status bar counts: {s}");
     // The panel: accept the EU's proposal (G77's is rebased and still applies), undo, redo.
-    t.keys(&["c"]);
-    t.wait_for("Negotiation: 2 pending");
-    t.keys(&["Down", "a"]);
-    t.wait_for("n2 accepted");
-    t.keys(&["u"]);
-    t.wait_for("Undone");
-    t.keys(&["C-r"]);
-    t.wait_for("Redone");
+    t.press(&["c"], "Negotiation: 2 pending");
+    t.press(&["Down", "a"], "n2 accepted");
+    t.press(&["u"], "Undone");
+    t.press(&["C-r"], "Redone");
     t.keys(&["Escape", ":"]);
     t.literal("OP1");
-    t.keys(&["Enter", "S"]);
-    t.wait_for("agreed ad ref");
-    t.keys(&["}"]);
-    t.wait_for("OP4: open items here");
+    t.press(&["Enter", "S"], "agreed ad ref");
+    t.press(&["}"], "OP4: open items here");
     // Pending only: OP4 alone of the paragraphs, until f shows all again.
-    t.keys(&["f"]);
-    let s = t.wait_for("PENDING ONLY (f all)");
+    let s = t.press(&["f"], "PENDING ONLY (f all)");
     assert!(
         !s.contains("Takes note of the report"),
         "OP1 is hidden: {s}"
     );
-    t.keys(&["f"]);
-    t.wait_for("Showing every paragraph");
-    t.keys(&["C-s"]);
-    t.wait_for("Saved");
-    t.keys(&["q"]);
-    t.wait_for("EXITED 0");
+    t.press(&["f"], "Showing every paragraph");
+    t.press(&["C-s"], "Saved");
+    t.press(&["q"], "EXITED 0");
     drop(t);
 
     let comp = w.compilation();
@@ -467,17 +474,12 @@ fn negotiation_walk_through_in_the_editor() {
     t.wait_for("General Assembly");
     t.keys(&["}", "}"]);
     t.wait_for_words("[Alt 1 (ours): financing / Alt 2 (theirs): funding]");
-    t.keys(&["c"]);
-    t.wait_for("Negotiation: 1 pending");
-    t.keys(&["End", "2"]);
-    t.wait_for("alternative 2 chosen");
-    t.keys(&["Home", "a"]);
-    t.wait_for("n1 accepted");
-    t.keys(&["C-s"]);
-    t.wait_for("Saved");
+    t.press(&["c"], "Negotiation: 1 pending");
+    t.press(&["End", "2"], "alternative 2 chosen");
+    t.press(&["Home", "a"], "n1 accepted");
+    t.press(&["C-s"], "Saved");
     // Esc closes the panel, q leaves the editor.
-    t.keys(&["Escape", "q"]);
-    t.wait_for("EXITED 0");
+    t.press(&["Escape", "q"], "EXITED 0");
     drop(t);
     w.commit_merge();
 

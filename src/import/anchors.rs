@@ -29,8 +29,31 @@ pub fn link(doc: &mut Document, defs: Vec<FootnoteDef>, warnings: &mut Vec<Warni
         v.dedup();
         v
     };
+    // Numbers already written as superscripts somewhere: their plain digits elsewhere are
+    // never the marker ("Agenda 21, and" before "2023–2030,²¹").
+    let mut written = std::collections::HashSet::new();
+    let mut collect = |p: &mut Paragraph| {
+        for s in [&p.lead, &p.text] {
+            let mut rest = s.as_str();
+            while let Some(c) = rest.chars().next() {
+                match superscript_number(rest) {
+                    Some((n, len)) => {
+                        written.insert(n);
+                        rest = &rest[len..];
+                    }
+                    None => rest = &rest[c.len_utf8()..],
+                }
+            }
+        }
+    };
+    for key in doc.part_keys() {
+        for p in doc.part_mut(key).into_iter().flatten() {
+            visit_all(p, &mut collect);
+        }
+    }
     let mut linker = Linker {
         by_number: &by_number,
+        written,
         plain,
         plain_next: 0,
         ids: HashMap::new(),
@@ -94,6 +117,8 @@ struct Linker<'a> {
     /// this order.
     plain: Vec<u32>,
     plain_next: usize,
+    /// Numbers printed as superscripts in the text.
+    written: std::collections::HashSet<u32>,
     ids: HashMap<u32, Id>,
     footnotes: Vec<Footnote>,
 }
@@ -178,6 +203,9 @@ impl Linker<'_> {
         before: &str,
     ) -> Option<usize> {
         let n = *self.plain.get(self.plain_next)?;
+        if self.written.contains(&n) {
+            return None;
+        }
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 3 || rest[..digits].parse::<u32>().ok()? != n {
             return None;
@@ -244,6 +272,35 @@ mod tests {
             doc.preamble[0].text,
             "Article 1 of the Charter, item 1 of the agenda and the opinion of the Court[^f1] and"
         );
+    }
+
+    #[test]
+    fn plain_digits_are_no_marker_of_a_footnote_written_as_a_superscript() {
+        let mut doc = Document::default();
+        doc.operative.push(Paragraph::new(
+            Id::new("p1"),
+            "Recognizes",
+            "that the plan builds on issues included in Agenda 21, and encourages efforts;",
+        ));
+        doc.operative.push(Paragraph::new(
+            Id::new("p2"),
+            "Calls upon",
+            "States to implement the Strategy 2023–2030,²¹ as part of the efforts;",
+        ));
+        let defs = vec![FootnoteDef {
+            number: Some(21),
+            text: "See A/77/607.".into(),
+            line: 9,
+            near: None,
+            plain: true,
+            page: 2,
+        }];
+        let mut w = Vec::new();
+        link(&mut doc, defs, &mut w);
+        assert!(w.is_empty(), "{w:?}");
+        assert!(doc.operative[0].text.contains("Agenda 21, and"));
+        assert!(doc.operative[1].text.contains("2023–2030,[^f1] as"));
+        assert_eq!(doc.footnotes.len(), 1);
     }
 
     #[test]

@@ -233,6 +233,21 @@ fn heading_line(t: &str) -> bool {
     heading_runs_on(t.trim_end().trim_end_matches([',', ':']))
 }
 
+/// Whether `t` carries on a heading cut in mid-phrase before a number ("… the Law of the Sea
+/// of" / "10 December 1982 relating to …"): the heading's last word is in lower case and the
+/// line opens with a number that is not a paragraph number.
+fn heading_runs_on_a_number(heading: &str, t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && numbered(t).is_none()
+        && t.len() <= 200
+        && !without_end_marker(t).ends_with(['.', ';', ',', ':'])
+        && heading
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().all(char::is_lowercase))
+}
+
 /// Options for reading a body.
 #[derive(Debug, Clone, Copy)]
 pub struct Mode {
@@ -541,7 +556,7 @@ impl Reader<'_> {
                 return !self.blank
                     && !item.text.is_empty()
                     && item.text.len() < 400
-                    && heading_line(t);
+                    && (heading_line(t) || heading_runs_on_a_number(&item.text, t));
             }
             // A heading runs on only over lines that follow it directly.
             return !self.blank && (annex || numbered(t).is_none());

@@ -45,9 +45,7 @@ where
         return ours.clone();
     };
     let mut out = Map::new();
-    let mut keys: Vec<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
-    keys.sort();
-    keys.dedup();
+    let keys = super::keys_of(b.keys(), o.keys(), t.keys());
     for k in keys {
         let (bv, ov, tv) = (b.get(k), o.get(k), t.get(k));
         let v = if CHILDREN.contains(&k.as_str()) || ov == tv || tv == bv {

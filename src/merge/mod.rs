@@ -19,7 +19,7 @@ mod text;
 mod tree;
 
 pub use order::{Side, merge_order};
-pub use text::{Merged, TextConflict, merge3};
+pub use text::{Merged, TextConflict, merge3, shared_space};
 
 use crate::model::{Alternative, Document, Draft, Footnote, Heading, Id, Negotiation, Revision};
 use crate::ops::ReferenceTranslator;
@@ -101,6 +101,18 @@ pub fn merge(base: &Draft, ours: &Draft, theirs: &Draft, names: &Names) -> Outco
 }
 
 /// The merged document and what its body merge found.
+/// The keys of three sides (base, ours, theirs), sorted, each once.
+fn keys_of<'a, K: Ord + 'a>(
+    b: impl Iterator<Item = &'a K>,
+    o: impl Iterator<Item = &'a K>,
+    t: impl Iterator<Item = &'a K>,
+) -> Vec<&'a K> {
+    let mut keys: Vec<&K> = b.chain(o).chain(t).collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 fn merge_document(
     base: &Document,
     ours: &Document,
@@ -354,14 +366,7 @@ fn merge_negotiation(
     // Brackets resolved (gone) on one side and unchanged on the other are gone.
     n.brackets
         .retain(|x| !(base.bracket(&x.id) == Some(x) && theirs.bracket(&x.id).is_none()));
-    let mut keys: Vec<&Id> = base
-        .status
-        .keys()
-        .chain(ours.status.keys())
-        .chain(theirs.status.keys())
-        .collect();
-    keys.sort();
-    keys.dedup();
+    let keys = keys_of(base.status.keys(), ours.status.keys(), theirs.status.keys());
     let mut status = BTreeMap::new();
     for k in keys {
         let mut c = false;

@@ -78,10 +78,12 @@ pub fn merge3(base: &str, ours: &str, theirs: &str) -> Merged {
         } else if !has(true) {
             out.push_str(&t);
         } else {
+            // Spaces both versions share at either end are not part of the conflict.
+            let (lead, trail) = shared_space(&o, &t);
             conflicts.push(TextConflict {
-                at: out.len(),
-                ours: o.clone(),
-                theirs: t,
+                at: out.len() + lead,
+                ours: o[lead..o.len() - trail].to_string(),
+                theirs: t[lead..t.len() - trail].to_string(),
             });
             out.push_str(&o);
         }
@@ -93,6 +95,20 @@ pub fn merge3(base: &str, ours: &str, theirs: &str) -> Merged {
         text: out,
         conflicts,
     }
+}
+
+/// How many bytes of whitespace `a` and `b` share at their start and, of what is left, at
+/// their end.
+pub fn shared_space(a: &str, b: &str) -> (usize, usize) {
+    fn run(x: impl Iterator<Item = char>, y: impl Iterator<Item = char>) -> usize {
+        x.zip(y)
+            .take_while(|(p, q)| p == q && p.is_whitespace())
+            .map(|(p, _)| p.len_utf8())
+            .sum()
+    }
+    let lead = run(a.chars(), b.chars());
+    let trail = run(a[lead..].chars().rev(), b[lead..].chars().rev());
+    (lead, trail)
 }
 
 #[cfg(test)]
@@ -125,6 +141,22 @@ mod tests {
                 theirs: "deepen".into()
             }]
         );
+        // Spaces both sides keep around their words are not part of the conflict.
+        let m = merge3(
+            "eradication of extreme poverty",
+            "eradication of absolute poverty",
+            "eradication of all poverty",
+        );
+        assert_eq!(
+            m.conflicts,
+            vec![TextConflict {
+                at: 15,
+                ours: "absolute".into(),
+                theirs: "all".into()
+            }]
+        );
+        assert_eq!(shared_space(" a b ", " c "), (1, 1));
+        assert_eq!(shared_space("  ", " "), (1, 0));
         // The same edit on both sides is no conflict.
         let same = merge3(base, "to enhance cooperation", "to enhance cooperation");
         assert!(same.conflicts.is_empty());

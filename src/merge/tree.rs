@@ -101,14 +101,7 @@ pub struct BodyReport {
 
 /// The merged homes of all paragraphs that stay, and the paragraphs kept over a deletion.
 fn homes(b: &Index, o: &Index, t: &Index, report: &mut BodyReport) -> HashMap<Id, ListKey> {
-    let mut ids: Vec<&Id> = b
-        .home
-        .keys()
-        .chain(o.home.keys())
-        .chain(t.home.keys())
-        .collect();
-    ids.sort();
-    ids.dedup();
+    let ids = super::keys_of(b.home.keys(), o.home.keys(), t.home.keys());
     let mut out = HashMap::new();
     for id in ids {
         let (hb, ho, ht) = (b.home.get(id), o.home.get(id), t.home.get(id));

@@ -23,23 +23,11 @@ pub fn word_changes(paragraph: &Id, old: &str, new: &str) -> Vec<ProposedChange>
     let mut floor = 0;
     for e in words::edits(Field::Text, old, new) {
         let end = e.at + e.deleted.len();
-        let (mut at, mut del, mut ins) = (e.at, e.deleted.as_str(), e.inserted.as_str());
         // Spaces both sides share at either end are not part of the change.
-        while let (Some(a), Some(b)) = (del.chars().next(), ins.chars().next())
-            && a == b
-            && a.is_whitespace()
-        {
-            at += a.len_utf8();
-            del = &del[a.len_utf8()..];
-            ins = &ins[b.len_utf8()..];
-        }
-        while let (Some(a), Some(b)) = (del.chars().next_back(), ins.chars().next_back())
-            && a == b
-            && a.is_whitespace()
-        {
-            del = &del[..del.len() - a.len_utf8()];
-            ins = &ins[..ins.len() - b.len_utf8()];
-        }
+        let (lead, trail) = crate::merge::shared_space(&e.deleted, &e.inserted);
+        let at = e.at + lead;
+        let del = &e.deleted[lead..e.deleted.len() - trail];
+        let ins = &e.inserted[lead..e.inserted.len() - trail];
         let lead_ws = del.len() - del.trim_start().len();
         let words = del.trim();
         let with = ins.trim();

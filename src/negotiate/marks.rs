@@ -104,24 +104,17 @@ pub fn pieces(draft: &Draft, para: &Paragraph) -> Vec<Piece> {
                     text: text.clone(),
                 },
             ),
-            ProposedChange::DeleteWords { .. } => (
+            ProposedChange::DeleteWords { .. } | ProposedChange::ReplaceWords { .. } => (
                 r.start,
                 r.end,
                 Piece::Struck {
                     id,
                     by,
                     words: words.to_string(),
-                    with: None,
-                },
-            ),
-            ProposedChange::ReplaceWords { with, .. } => (
-                r.start,
-                r.end,
-                Piece::Struck {
-                    id,
-                    by,
-                    words: words.to_string(),
-                    with: Some(with.clone()),
+                    with: match &prop.change {
+                        ProposedChange::ReplaceWords { with, .. } => Some(with.clone()),
+                        _ => None,
+                    },
                 },
             ),
             _ => continue,

@@ -270,17 +270,35 @@ pub fn bracket_span(
         text: current.to_string(),
     }];
     alternatives.extend(others);
+    Ok(push_bracket(
+        draft,
+        paragraph,
+        false,
+        occurrence,
+        alternatives,
+    ))
+}
+
+/// Adds a bracket over `paragraph` (the whole of it, or the words at `occurrence`), the
+/// first alternative current; its fresh id.
+fn push_bracket(
+    draft: &mut Draft,
+    paragraph: &Id,
+    whole: bool,
+    occurrence: usize,
+    alternatives: Vec<Alternative>,
+) -> Id {
     let id = fresh_id(&draft.negotiation, "b");
     draft.negotiation.brackets.push(Bracket {
         id: id.clone(),
         paragraph: paragraph.clone(),
-        whole: false,
+        whole,
         occurrence,
         alternatives,
         current: 0,
         needs_attention: false,
     });
-    Ok(id)
+    id
 }
 
 /// Makes whole paragraphs alternatives to a paragraph ("Alt 1", "Alt 2"): the paragraph as
@@ -304,17 +322,7 @@ pub fn bracket_paragraph(
         text: p.text.clone(),
     }];
     alternatives.extend(others);
-    let id = fresh_id(&draft.negotiation, "b");
-    draft.negotiation.brackets.push(Bracket {
-        id: id.clone(),
-        paragraph: paragraph.clone(),
-        whole: true,
-        occurrence: 0,
-        alternatives,
-        current: 0,
-        needs_attention: false,
-    });
-    Ok(id)
+    Ok(push_bracket(draft, paragraph, true, 0, alternatives))
 }
 
 /// Counts for a status bar or a check: open proposals, those needing attention, open

@@ -304,6 +304,14 @@ impl App {
         ids
     }
 
+    /// Where the selection stands in `order` (the first place when it is not there).
+    pub fn selected_index(&self, order: &[Id]) -> usize {
+        self.selected
+            .as_ref()
+            .and_then(|id| order.iter().position(|x| x == id))
+            .unwrap_or(0)
+    }
+
     /// The selected paragraph's location, if the selection still exists.
     pub fn selected_location(&self) -> Option<Location> {
         self.selected

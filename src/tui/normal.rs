@@ -146,11 +146,7 @@ pub(crate) fn select_step(app: &mut App, delta: isize) {
     if order.is_empty() {
         return;
     }
-    let cur = app
-        .selected
-        .as_ref()
-        .and_then(|id| order.iter().position(|x| x == id))
-        .unwrap_or(0);
+    let cur = app.selected_index(&order);
     let next = (cur as isize + delta).clamp(0, order.len() as isize - 1) as usize;
     app.selected = Some(order[next].clone());
     app.scroll.follow = true;

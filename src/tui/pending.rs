@@ -103,11 +103,7 @@ pub fn jump(app: &mut App, forward: bool, n: usize) {
         app.say("No paragraph has an open proposal or bracket");
         return;
     }
-    let cur = app
-        .selected
-        .as_ref()
-        .and_then(|id| order.iter().position(|x| x == id))
-        .unwrap_or(0);
+    let cur = app.selected_index(&order);
     let target = if forward {
         open.iter()
             .filter(|&&i| i > cur)

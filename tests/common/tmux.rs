@@ -61,6 +61,12 @@ impl Tmux {
         }
     }
 
+    /// Sends `keys` (see [`Tmux::keys`]) and waits until the pane shows `needle`; the screen.
+    pub fn press(&self, keys: &[&str], needle: &str) -> String {
+        self.keys(keys);
+        self.wait_for(needle)
+    }
+
     /// Waits (up to 10 s) until the pane holds `words`, however its lines wrap them (runs of
     /// spaces and line ends count as one space), and returns the screen.
     pub fn wait_for_words(&self, words: &str) -> String {

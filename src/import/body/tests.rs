@@ -148,6 +148,26 @@ fn headings_run_on_in_lower_case_and_after_a_colon() {
 }
 
 #[test]
+fn a_heading_runs_on_over_a_line_that_opens_with_a_date() {
+    let b = items(
+        "The Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides x;\n\nII\n\
+         Keeping of the lamps under the Charter of\n10 March 1901 relating to the Care of\n\
+         Lamps and Wicks\n\n2. Decides y.",
+        false,
+    );
+    let got = kinds_and_texts(&b);
+    assert_eq!(
+        got[3],
+        (
+            "heading II".into(),
+            "Keeping of the lamps under the Charter of 10 March 1901 relating to the Care of \
+             Lamps and Wicks"
+        )
+    );
+    assert_eq!(got[4].0, "2");
+}
+
+#[test]
 fn the_closing_meeting_line_never_ends_a_paragraph() {
     for s in [
         "The Assembly,\n\nNoting x,\n\n1. Decides y.\n45th plenary meeting\n7 December 2023\n",
