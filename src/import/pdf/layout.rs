@@ -133,14 +133,12 @@ pub fn layout(pages: &[Page]) -> Pdf {
                 prev = None;
                 continue;
             }
-            if let Some(q) = prev {
-                if !same_block(q, row) {
-                    if open {
-                        close(&mut lines);
-                        open = false;
-                    }
-                    push(&mut lines, Line::default());
+            if prev.is_some_and(|q| !same_block(q, row)) {
+                if open {
+                    close(&mut lines);
+                    open = false;
                 }
+                push(&mut lines, Line::default());
             }
             let pieces = runs(row);
             let mut text = String::new();
