@@ -4,6 +4,7 @@
 #
 # usage (from the crate root): benches/diff-vs-git.sh [RUNS] [PARAGRAPHS]
 #        benches/diff-vs-git.sh scaling [RUNS]     # 2,000 to 32,000 paragraphs by similarity
+#        benches/diff-vs-git.sh load [RUNS] [PARAGRAPHS]   # load of a 100,000-paragraph draft
 #        (two drafts compared with --align similarity: the text import numbers paragraphs up
 #        to 999, as UN documents do, so longer texts are not a fair input)
 #
@@ -16,10 +17,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=pair
-if [[ ${1:-} == scaling ]]; then mode=scaling; shift; fi
+if [[ ${1:-} == scaling || ${1:-} == load ]]; then mode=$1; shift; fi
 runs=${1:-11}
 (( runs >= 7 )) || { echo "at least 7 runs" >&2; exit 2; }
 size=${2:-1000}
+[[ $mode == load ]] && size=${2:-100000}
 cargo build --release --quiet --bin resdraft --example pairgen
 bin=target/release/resdraft
 gen=target/release/examples/pairgen
@@ -75,6 +77,24 @@ if [[ $mode == pair ]]; then
         compare "drafts, by id, --format $f" "$git_toml" \
             "$bin diff $dir/a.toml $dir/b.toml --format $f --color never"
     done
+elif [[ $mode == load ]]; then
+    # `resdraft revisions` reads the whole draft (validated) and lists its revisions: the
+    # load as the editor and every command meet it. GNU time gives the peak memory.
+    [[ -x /usr/bin/time ]] || { echo "load needs GNU time (/usr/bin/time)" >&2; exit 2; }
+    "$gen" "$dir" "$size" scaling
+    echo "load: a draft of $size paragraphs, $(wc -c <"$dir/a.toml") bytes; medians of $runs runs;" \
+        "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+    ts=() cs=() ms=()
+    for (( k = 0; k < runs; k++ )); do
+        read -r t u s m < <(/usr/bin/time -f '%e %U %S %M' "$bin" revisions "$dir/a.toml" 2>&1 >/dev/null | tail -1)
+        ts+=("$(awk -v x="$t" 'BEGIN { printf "%d", x * 1e6 }')")
+        cs+=("$(awk -v a="$u" -v b="$s" 'BEGIN { printf "%d", (a + b) * 1e6 }')")
+        ms+=("$m")
+    done
+    printf 'elapsed %s  cpu %s  peak memory (max RSS) %d kB\n' \
+        "$(ms "$(printf '%s\n' "${ts[@]}" | median)")" \
+        "$(ms "$(printf '%s\n' "${cs[@]}" | median)")" \
+        "$(printf '%s\n' "${ms[@]}" | median)"
 else
     echo "scaling: drafts of 2,000 to 32,000 paragraphs, a tenth edited or replaced, 1 % moved;" \
         "resdraft diff --align similarity --format json, medians of $runs runs (elapsed, CPU);" \

@@ -151,6 +151,67 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // Every other key that changes the document, as the terminal runs it (check in the
+    // background), each with its frame: a pair that restores the document per iteration, so
+    // the figure per key is half the time of the pair.
+    let pairs: [(&str, &[KeyCode], &[KeyCode]); 5] = [
+        (
+            "delete + frame, undo + frame",
+            &[KeyCode::Char('d')],
+            &[KeyCode::Char('u')],
+        ),
+        (
+            "undo + frame, redo + frame",
+            &[KeyCode::Char('u')],
+            &[KeyCode::Char('r')],
+        ),
+        (
+            "demote + frame, promote + frame",
+            &[KeyCode::Char('>')],
+            &[KeyCode::Char('<')],
+        ),
+        (
+            "merge + frame, undo + frame",
+            &[KeyCode::Char('m')],
+            &[KeyCode::Char('u')],
+        ),
+        (
+            "edit a word (enter, x, enter) + frame, undo + frame",
+            &[
+                KeyCode::Enter,
+                KeyCode::End,
+                KeyCode::Char('x'),
+                KeyCode::Enter,
+            ],
+            &[KeyCode::Char('u')],
+        ),
+    ];
+    for (name, there, back) in pairs {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                for keys in [there, back] {
+                    for &k in keys {
+                        if k == KeyCode::Char('r') {
+                            input::handle_key(
+                                &mut app,
+                                KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
+                            );
+                        } else {
+                            key(&mut app, k);
+                        }
+                    }
+                    app.poll_findings();
+                    term.draw(|f| view::draw(f, &mut app)).expect("draw");
+                }
+            })
+        });
+    }
+    assert_eq!(
+        app.draft.document.paragraph_count(),
+        draft.document.paragraph_count(),
+        "each pair of keys restores the document"
+    );
+
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bench.toml");
     draftfile::save(&path, &draft).expect("save");

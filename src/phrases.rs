@@ -73,6 +73,12 @@ pub fn operative() -> &'static [&'static str] {
 /// Length in bytes of `prefix` at the start of `text`, compared case-insensitively (ASCII),
 /// when it ends on a word boundary.
 fn prefix_len(text: &str, prefix: &str) -> Option<usize> {
+    // The first byte tells most phrases apart before the whole prefix is compared.
+    if let (Some(t), Some(p)) = (text.as_bytes().first(), prefix.as_bytes().first())
+        && !t.eq_ignore_ascii_case(p)
+    {
+        return None;
+    }
     let head = text.get(..prefix.len())?;
     if !head.eq_ignore_ascii_case(prefix) {
         return None;

@@ -30,11 +30,16 @@ pub fn placeholder(c: char) -> char {
     }
 }
 
+/// Printable ASCII (space to `~`): nothing in it is unsafe or invisible, read byte by byte.
+fn is_printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 /// The text with every unsafe or invisible character replaced by its placeholder. Borrowed
 /// when nothing needed replacing.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     let replace = |c: char| is_unsafe(c) || is_invisible(c);
-    if !s.chars().any(replace) {
+    if is_printable_ascii(s) || !s.chars().any(replace) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -47,7 +52,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// Like [`sanitize`] but keeps line breaks (for multi-line output such as an export).
 pub fn sanitize_keep_newlines(s: &str) -> Cow<'_, str> {
     let replace = |c: char| c != '\n' && (is_unsafe(c) || is_invisible(c));
-    if !s.chars().any(replace) {
+    if is_printable_ascii(s) || !s.chars().any(replace) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(

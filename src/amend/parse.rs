@@ -71,8 +71,12 @@ fn header_line(text: &str) -> Option<(Vec<String>, String)> {
 
 /// Whether a text reads as an amendment document (has its header line).
 pub fn is_amendment(text: &str) -> bool {
-    let lines = lines::normalise(text);
-    blocks(&lines)
+    is_amendment_lines(&lines::normalise(text))
+}
+
+/// [`is_amendment`] on the text's normalised lines ([`lines::normalise`]).
+pub fn is_amendment_lines(lines: &[Line]) -> bool {
+    blocks(lines)
         .iter()
         .take(30)
         .any(|b| header_line(&join(&lines[b.clone()])).is_some())

@@ -99,7 +99,7 @@ fn versions(args: &Args) -> Result<(Loaded, Loaded)> {
         return super::gitdiff::versions(&args.old, old_file, &args.git);
     }
     match &args.new {
-        Some(new) => Ok((source::open(&args.old)?, source::open(new)?)),
+        Some(new) => source::open_two(&args.old, new),
         None => {
             let current = source::open(&args.old)?;
             let Some(draft) = &current.draft else {

@@ -43,6 +43,37 @@ pub fn split_spec(spec: &str) -> (PathBuf, Option<String>) {
 
 /// Opens a source named by the user. Import warnings are printed on stderr.
 pub fn open(spec: &str) -> Result<Loaded> {
+    let (loaded, warnings) = open_quiet(spec)?;
+    eprint!("{warnings}");
+    Ok(loaded)
+}
+
+/// Opens two sources at once, one on another thread (a diff's two versions): what is printed
+/// and returned is what [`open`] of the first and then of the second gives, in that order.
+/// Only two distinct regular files are read at once (stdin, a FIFO or a device is read in
+/// turn, as [`open`] does).
+pub fn open_two(first: &str, second: &str) -> Result<(Loaded, Loaded)> {
+    let regular = |spec: &str| split_spec(spec).0.is_file();
+    if first == second || !regular(first) || !regular(second) {
+        return Ok((open(first)?, open(second)?));
+    }
+    let (a, b) = std::thread::scope(|s| {
+        let other = s.spawn(|| open_quiet(second));
+        let a = open_quiet(first);
+        let b = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (a, b)
+    });
+    let (a, warnings) = a?;
+    eprint!("{warnings}");
+    let (b, warnings) = b?;
+    eprint!("{warnings}");
+    Ok((a, b))
+}
+
+/// [`open`] with the import warnings returned as the lines to print, not printed.
+fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
     let (path, label) = split_spec(spec);
     if is_draft_path(&path) {
         let draft = draftfile::load(&path)?;
@@ -65,13 +96,14 @@ pub fn open(spec: &str) -> Result<Loaded> {
                 }
             },
         };
-        return Ok(Loaded {
+        let loaded = Loaded {
             document,
             draft: Some(draft),
             path,
             revision: label,
             imported: false,
-        });
+        };
+        return Ok((loaded, String::new()));
     }
     if let Some(l) = label {
         bail!(
@@ -79,14 +111,15 @@ pub fn open(spec: &str) -> Result<Loaded> {
             path.display()
         );
     }
-    let imported = import_text(&path, KindHint::Auto)?;
-    Ok(Loaded {
+    let (imported, warnings) = import_quiet(&path, KindHint::Auto, import::Changes::Accept)?;
+    let loaded = Loaded {
         document: imported,
         draft: None,
         path,
         revision: None,
         imported: true,
-    })
+    };
+    Ok((loaded, warnings))
 }
 
 /// Imports a document (or stdin for `-`), printing the importer's warnings on stderr.
@@ -97,17 +130,31 @@ pub fn import_text(path: &Path, hint: KindHint) -> Result<Document> {
 
 /// Imports a document with a choice for a Word file's tracked changes.
 pub fn import_with(path: &Path, hint: KindHint, changes: import::Changes) -> Result<Document> {
+    let (document, warnings) = import_quiet(path, hint, changes)?;
+    eprint!("{warnings}");
+    Ok(document)
+}
+
+/// [`import_with`] with the warnings returned as the lines to print.
+fn import_quiet(
+    path: &Path,
+    hint: KindHint,
+    changes: import::Changes,
+) -> Result<(Document, String)> {
+    use std::fmt::Write;
     let imported = import::import_file_with(path, import::Options { hint, changes })
         .with_context(|| format!("cannot import {}", path.display()))?;
+    let mut lines = String::new();
     for w in &imported.warnings {
-        eprintln!(
+        let _ = writeln!(
+            lines,
             "{}:{}: warning: {}",
             path.display(),
             w.line,
             resdraft::sanitize::sanitize(&w.message)
         );
     }
-    Ok(imported.document)
+    Ok((imported.document, lines))
 }
 
 /// Whether two paths name the same existing file.

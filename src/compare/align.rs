@@ -36,10 +36,18 @@ pub fn by_id(old: &[&Id], new: &[&Id]) -> Vec<(usize, usize)> {
 /// single spaces, nothing before the first or after the last.
 fn is_spaced(s: &str) -> bool {
     let b = s.as_bytes();
-    b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b.iter().all(|&c| c < 0x80 && !matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ")
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // One pass: ASCII, no other spacing than single spaces.
+    let mut after_space = false;
+    for &c in b {
+        if c >= 0x80 || matches!(c, b'\t'..=b'\r') || c == b' ' && after_space {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    true
 }
 
 /// A hash of a text with its whitespace collapsed (spacing alone does not break an exact

@@ -239,6 +239,11 @@ fn push_str(out: &mut Vec<Run>, text: &str, style: Style) {
 /// Wraps styled runs into lines of at most `cols` display columns, breaking at spaces
 /// (and inside words longer than a line). Spaces at a break are dropped.
 pub fn wrap(runs: &[Run], cols: usize) -> Vec<Vec<Run>> {
+    wrap_by(runs, cols, breaks)
+}
+
+/// [`wrap`] with the runs cut into pieces by `cut`.
+fn wrap_by(runs: &[Run], cols: usize, cut: fn(&str) -> Breaks<'_>) -> Vec<Vec<Run>> {
     let cols = cols.max(1);
     let mut lines: Vec<Vec<Run>> = Vec::new();
     let mut line: Vec<Run> = Vec::new();
@@ -251,7 +256,7 @@ pub fn wrap(runs: &[Run], cols: usize) -> Vec<Vec<Run>> {
     for (r, run) in runs.iter().enumerate() {
         let text = run.text.as_str();
         let mut at = 0;
-        for tok in words::tokens(text) {
+        for tok in cut(text) {
             let start = at;
             at += tok.len();
             if tok.trim().is_empty() {
@@ -278,6 +283,48 @@ pub fn wrap(runs: &[Run], cols: usize) -> Vec<Vec<Run>> {
         lines.push(line);
     }
     lines
+}
+
+/// The pieces of a run that wrapping tells apart: runs of spaces and what stands between
+/// them. Printable ASCII without escapes or markers is cut at its spaces alone, byte by byte
+/// (the same places as the word tokens, whose neighbouring pieces join into one word anyway).
+fn breaks(text: &str) -> Breaks<'_> {
+    let plain = text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'\\')
+        && !text.contains("[^");
+    if plain {
+        Breaks::Spaces(text)
+    } else {
+        Breaks::Tokens(words::tokens(text))
+    }
+}
+
+enum Breaks<'a> {
+    /// The rest of a plain ASCII text, cut at spaces.
+    Spaces(&'a str),
+    Tokens(words::Tokens<'a>),
+}
+
+impl<'a> Iterator for Breaks<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Breaks::Tokens(t) => t.next(),
+            Breaks::Spaces(rest) => {
+                let b = rest.as_bytes();
+                let space = *b.first()? == b' ';
+                let n = b
+                    .iter()
+                    .position(|&c| (c == b' ') != space)
+                    .unwrap_or(b.len());
+                let (piece, tail) = rest.split_at(n);
+                *rest = tail;
+                Some(piece)
+            }
+        }
+    }
 }
 
 /// Puts the word read so far on the line (or on a new line when it does not fit), and
@@ -364,5 +411,24 @@ mod tests {
         );
         assert_eq!(lines[2][0].style, Style::Inserted);
         assert_eq!(wrap(&[Run::new("abcdefgh", Style::Plain)], 3).len(), 3);
+    }
+
+    proptest::proptest! {
+        /// Plain ASCII cut at its spaces wraps as its word tokens do.
+        #[test]
+        fn space_breaks_wrap_as_tokens(
+            texts in proptest::collection::vec("[a-z,;() ]{0,30}", 1..4),
+            cols in 1usize..24,
+        ) {
+            let style = |k: usize| if k.is_multiple_of(2) { Style::Plain } else { Style::Inserted };
+            let runs: Vec<Run> = texts
+                .iter()
+                .enumerate()
+                .map(|(k, t)| Run::new(t.as_str(), style(k)))
+                .collect();
+            proptest::prop_assert!(runs.iter().all(|r| matches!(breaks(&r.text), Breaks::Spaces(_))));
+            let by_tokens = wrap_by(&runs, cols, |t| Breaks::Tokens(words::tokens(t)));
+            proptest::prop_assert_eq!(wrap(&runs, cols), by_tokens);
+        }
     }
 }

@@ -345,8 +345,18 @@ pub fn import_bytes(
     let imported = match format {
         source::Format::Text => {
             text = decode(bytes, path)?;
-            refuse_amendment(&text, path)?;
-            import_text(&text, path, options.hint)?
+            // An amendment document reads as numbered instructions, not a resolution's
+            // paragraphs. The lines are normalised once, for that test and the import.
+            if akn::is_xml(&text) {
+                refuse_amendment(&text, path)?;
+                import_text(&text, path, options.hint)?
+            } else {
+                let lines = lines::normalise(&text);
+                if crate::amend::parse::is_amendment_lines(&lines) {
+                    return Err(amendment(&text, path));
+                }
+                import_lines(lines, options.hint)
+            }
         }
         source::Format::Pdf => {
             let pdf = pdf::read(bytes).map_err(damaged)?;
@@ -407,12 +417,17 @@ pub fn import_bytes(
 /// refused, in every format alike, with what it is.
 fn refuse_amendment(text: &str, path: &Path) -> Result<(), ImportError> {
     if crate::amend::parse::is_amendment(text) {
-        return Err(ImportError::Amendment {
-            path: path.to_path_buf(),
-            stage: kind::stage(text).unwrap_or_else(|| "amendment".into()),
-        });
+        return Err(amendment(text, path));
     }
     Ok(())
+}
+
+/// The refusal of an amendment document, with the stage its header prints.
+fn amendment(text: &str, path: &Path) -> ImportError {
+    ImportError::Amendment {
+        path: path.to_path_buf(),
+        stage: kind::stage(text).unwrap_or_else(|| "amendment".into()),
+    }
 }
 
 /// Lines read from a PDF or a Word document as plain text: emphasis and markers removed, a

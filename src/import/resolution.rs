@@ -105,9 +105,12 @@ pub(super) fn nested_list(last: &Paragraph, n: u32, expected: Option<u32>, text:
     let starts = n == 1 && last.full_text().trim_end().ends_with(':');
     let runs_on =
         last.list_style == ListStyle::Numeric && n as usize == last.subparagraphs.len() + 1;
-    let outer = expected == Some(n)
-        && phrases::match_lead(&crate::markup::strip(text), phrases::operative()).is_some();
-    runs_on && !outer || starts && expected != Some(n)
+    // Read only when the list could run on (an opening phrase costs a look through the list).
+    let outer = || {
+        expected == Some(n)
+            && phrases::match_lead(&crate::markup::strip(text), phrases::operative()).is_some()
+    };
+    runs_on && !outer() || starts && expected != Some(n)
 }
 
 /// Whether a line after the operative part is the closing meeting line or its date.

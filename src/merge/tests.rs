@@ -175,6 +175,58 @@ proptest! {
     }
 }
 
+/// The words of OP1 in [`words_merge`]: all different, so a comparison can place each edit.
+const WORDS: [&str; 10] = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+];
+
+/// One word edit: at word `at`, replace it (0), delete it (1) or insert before it (2).
+fn apply_word(words: &mut Vec<String>, (at, kind, w): &(usize, u8, String)) {
+    match kind {
+        0 => words[*at] = w.clone(),
+        1 => {
+            words.remove(*at);
+        }
+        _ => words.insert(*at, w.clone()),
+    }
+}
+
+fn with_words(d: &Draft, words: &[String]) -> Draft {
+    let mut out = d.clone();
+    out.document.find_mut(&p(1)).unwrap().text = format!("{};", words.join(" "));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+    /// Word edits to different parts of one paragraph (a word apart at least) merge to what
+    /// applying both gives, whichever side is "ours".
+    #[test]
+    fn words_merge(
+        i in 0usize..8, gap in 2usize..6, ka in 0u8..3, kb in 0u8..3,
+        wa in "[a-z]{3,8}", wb in "[a-z]{3,8}",
+    ) {
+        let j = (i + gap).min(WORDS.len() - 1);
+        prop_assume!(j >= i + 2);
+        let words: Vec<String> = WORDS.iter().map(|w| w.to_string()).collect();
+        let base = with_words(&base(), &words);
+        // Words of our own, distinct from the paragraph's and from each other.
+        let (ea, eb) = ((i, ka, format!("x{wa}")), (j, kb, format!("y{wb}")));
+        let (mut wa_, mut wb_) = (words.clone(), words.clone());
+        apply_word(&mut wa_, &ea);
+        apply_word(&mut wb_, &eb);
+        let mut both = words.clone();
+        apply_word(&mut both, &eb);
+        apply_word(&mut both, &ea);
+        let (da, db) = (with_words(&base, &wa_), with_words(&base, &wb_));
+        let m = merge(&base, &da, &db, &Names::default());
+        prop_assert!(m.is_clean(), "{:?}", m.conflicts);
+        prop_assert_eq!(&m.draft.document, &with_words(&base, &both).document);
+        let back = merge(&base, &db, &da, &Names::default());
+        prop_assert_eq!(&back.draft.document, &m.draft.document);
+    }
+}
+
 #[test]
 fn the_same_words_changed_differently_become_a_bracket() {
     let b = base();
