@@ -323,3 +323,38 @@ fn real_pdfs_import_like_their_text() {
         with_pdf.len()
     );
 }
+
+#[test]
+fn real_amendment_pdfs_are_refused_and_read_as_their_text() {
+    let Some(dir) = corpus() else { return };
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("manifest.json")).expect("the manifest"),
+    )
+    .expect("manifest JSON");
+    let docs = manifest["documents"].as_array().expect("documents");
+    let amendments: Vec<&serde_json::Value> = docs
+        .iter()
+        .filter(|d| d["pdf"].is_string() && d["kind"] == "amendment")
+        .collect();
+    assert!(amendments.len() >= 3, "the manifest lists the amendment PDFs");
+    let instructions = |path: &Path| {
+        let bytes = std::fs::read(path).expect("readable");
+        let text = import::plain_text(bytes, path).expect("read as text");
+        let a = resdraft::amend::parse_document(&text).expect("every instruction parses");
+        let wording: Vec<String> = a.instructions.iter().map(|i| i.wording.clone()).collect();
+        (a.symbol, a.target, wording)
+    };
+    for d in amendments {
+        let pdf = dir.join(d["pdf"].as_str().expect("pdf"));
+        let txt = dir.join(d["file"].as_str().expect("file"));
+        for path in [&pdf, &txt] {
+            let e = import::import_file(path, KindHint::Auto).err();
+            assert!(
+                matches!(e, Some(ImportError::Amendment { .. })),
+                "{}: {e:?}",
+                path.display()
+            );
+        }
+        assert_eq!(instructions(&pdf), instructions(&txt), "{}", pdf.display());
+    }
+}
