@@ -336,7 +336,10 @@ fn real_amendment_pdfs_are_refused_and_read_as_their_text() {
         .iter()
         .filter(|d| d["pdf"].is_string() && d["kind"] == "amendment")
         .collect();
-    assert!(amendments.len() >= 3, "the manifest lists the amendment PDFs");
+    assert!(
+        amendments.len() >= 3,
+        "the manifest lists the amendment PDFs"
+    );
     let instructions = |path: &Path| {
         let bytes = std::fs::read(path).expect("readable");
         let text = import::plain_text(bytes, path).expect("read as text");
