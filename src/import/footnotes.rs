@@ -140,12 +140,7 @@ pub fn extract(lines: &mut [Line]) -> Vec<FootnoteDef> {
                 plain: false,
                 page,
             });
-        } else if !in_block
-            && paged
-            && last_on_page[k]
-            && t.starts_with("* ")
-            && t.len() < 400
-        {
+        } else if !in_block && paged && last_on_page[k] && t.starts_with("* ") && t.len() < 400 {
             // "* Any changes to the list of sponsors …" at the foot of the first page.
             open = None;
             defs.push(FootnoteDef {

@@ -92,7 +92,9 @@ fn keeps_a_wrapped_adoption_date_and_committee_reference() {
 fn a_note_by_the_secretariat_is_the_stage() {
     assert!(is_bare_stage("Note by the Secretariat"));
     assert!(is_bare_stage("Note by the Secretary-General"));
-    assert!(!is_bare_stage("Note by the Secretariat on the lamps, and the wicks."));
+    assert!(!is_bare_stage(
+        "Note by the Secretariat on the lamps, and the wicks."
+    ));
     assert!(!is_bare_stage("Notes by the keepers"));
 }
 
