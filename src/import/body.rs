@@ -625,7 +625,8 @@ impl Reader<'_> {
         if !self.mode.report
             && matches!(item.kind, ItemKind::Sub(_))
             && without_end_marker(&item.text).ends_with(',')
-            && crate::phrases::match_lead(t, crate::phrases::preambular()).is_some()
+            && (t.starts_with('*') && !t.starts_with("**")
+                || crate::phrases::match_lead(t, crate::phrases::preambular()).is_some())
             && !self
                 .body
                 .items
