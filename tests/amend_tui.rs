@@ -215,6 +215,28 @@ fn the_real_amendment_l30_is_voted_on_against_l25() {
     let v = app.amend_view.as_ref().unwrap();
     let all = vec![Vote::Accepted; 11];
     assert_eq!(shape(doc), shape(&v.amended(&all).unwrap()));
+    // The text as issued is frozen as a revision labelled with its symbol (as `resdraft
+    // amend` does), so `diff` of the draft shows exactly the amendments' effect.
+    let frozen = app.draft.revisions.last().expect("the issued text frozen");
+    assert_eq!(frozen.label, "A/80/L.25");
+    assert_eq!(frozen.document, issued);
+    let cmp = resdraft::compare::compare(
+        &frozen.document,
+        &app.draft.document,
+        resdraft::compare::Align::ById,
+    );
+    let effect = resdraft::compare::amendments::amendments(&frozen.document, doc, &cmp).text();
+    assert!(
+        effect.contains("Delete the sixteenth, twentieth and twenty-third preambular paragraphs."),
+        "{effect}"
+    );
+    assert!(
+        effect.contains("Delete operative paragraph 22."),
+        "{effect}"
+    );
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(app.draft.document, issued);
+    // Voting again freezes nothing more.
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.draft.revisions.len(), 1);
 }

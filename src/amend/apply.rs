@@ -10,6 +10,7 @@
 
 mod build;
 mod context;
+mod frames;
 mod simulate;
 
 pub use simulate::Simulator;
@@ -114,6 +115,16 @@ enum Change {
     Replace(Id, Vec<Paragraph>),
     Move(Id, Anchor),
     Insert(Anchor, Vec<Paragraph>),
+    /// A heading put at a gap (an `After` or `Before` anchor).
+    InsertHeading(Anchor, crate::model::Heading),
+    DeleteHeading(Id),
+    MoveHeading(Id, Anchor),
+    /// A part or an annex deleted, by id.
+    DeleteFrame(Id),
+    /// A part or an annex added after the last one (ids given).
+    AddFrame(super::NewFrame),
+    /// Labels that ran in sequence follow the new order.
+    Renumber,
 }
 
 use super::locate::at;
@@ -128,6 +139,10 @@ fn resolve(ctx: &mut Ctx, sel: &Selected) -> Result<Vec<Change>, Reason> {
     let doc = ctx.doc;
     let mut out = Vec::new();
     for op in &sel.instruction.ops {
+        if let Some(c) = frames::resolve(ctx, sel, op)? {
+            out.push(c);
+            continue;
+        }
         match op {
             Op::Text { scopes, op } => {
                 let mut any = false;
@@ -191,6 +206,13 @@ fn resolve(ctx: &mut Ctx, sel: &Selected) -> Result<Vec<Change>, Reason> {
                 let a = anchor(doc, pos)?;
                 out.push(Change::Insert(a, new_paragraphs(ctx, sel, paragraphs)?));
             }
+            // Resolved by `frames::resolve` above.
+            Op::InsertHeading { .. }
+            | Op::DeleteHeading(_)
+            | Op::MoveHeading { .. }
+            | Op::DeleteFrame(_)
+            | Op::AddFrame(_)
+            | Op::Renumber => {}
         }
     }
     Ok(out)
@@ -291,8 +313,10 @@ fn check(
                 wide: false,
                 ..
             } => Some((id, 0)),
-            Change::Delete(id) => Some((id, 1)),
-            Change::Move(id, _) => Some((id, 2)),
+            Change::Delete(id) | Change::DeleteHeading(id) | Change::DeleteFrame(id) => {
+                Some((id, 1))
+            }
+            Change::Move(id, _) | Change::MoveHeading(id, _) => Some((id, 2)),
             Change::Replace(id, _) => Some((id, 3)),
             _ => None,
         }

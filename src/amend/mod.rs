@@ -210,6 +210,39 @@ pub enum Op {
     },
     /// A paragraph moved to another place in its list.
     Move { target: ParaRef, to: Position },
+    /// A new heading inside the resolution, right after a paragraph (before whatever
+    /// follows it in the amended text) or at the start of a paragraph's place ("Before …").
+    InsertHeading { at: Position, heading: NewHeading },
+    /// A heading deleted ("Delete the heading of section II.").
+    DeleteHeading(HeadingRef),
+    /// A heading moved to another paragraph ("Move the heading of section II to follow
+    /// operative paragraph 12.").
+    MoveHeading { heading: HeadingRef, to: Position },
+    /// A whole part numbered afresh or annex deleted ("Delete section II.", "Delete the
+    /// annex."); the labels that ran in sequence follow.
+    DeleteFrame(Frame),
+    /// A whole part or annex added after the last one ("Add a new section III, entitled
+    /// “…”, reading:"); texts are plain, ids empty.
+    AddFrame(NewFrame),
+    /// The labels of headings, sections and annexes that ran in sequence follow the new
+    /// order ("… and renumber the subsequent headings accordingly").
+    Renumber,
+}
+
+/// A heading an instruction inserts: its level (1 "heading", 2 "subheading", 3
+/// "sub-subheading"), label as printed and words (plain text).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NewHeading {
+    pub level: u8,
+    pub label: String,
+    pub text: String,
+}
+
+/// A part or an annex an instruction adds, with its paragraphs (plain text, empty ids).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewFrame {
+    Part(crate::model::ResolutionPart),
+    Annex(crate::model::Annex),
 }
 
 /// A numbered instruction of an amendment.

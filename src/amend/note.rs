@@ -87,6 +87,63 @@ pub fn stage_with(stage: &str, applied: &[(String, u32)]) -> String {
     }
 }
 
+/// Why a label cannot name a revision, if it cannot.
+pub fn label_problem(label: &str) -> Option<&'static str> {
+    if label.trim().is_empty() {
+        Some("the label is empty")
+    } else if label.contains('@') {
+        Some("a label cannot contain “@” (it separates the draft from the label in DRAFT@LABEL)")
+    } else if label.chars().any(crate::sanitize::is_unsafe) {
+        Some("a label cannot contain control characters")
+    } else if label.trim() != label {
+        Some("a label cannot start or end with spaces")
+    } else {
+        None
+    }
+}
+
+/// Freezes the draft as issued (the text amendments refer to) as a revision labelled with its
+/// symbol (`fallback` when it has none; " (2)", " (3)" … when taken), noted "as issued",
+/// unless the latest revision already holds it, so that `diff` of the amended draft shows
+/// the amendments' effect. The label used, or `None` when it was frozen already.
+pub fn freeze_issued(
+    draft: &mut crate::model::Draft,
+    issued: &crate::model::Document,
+    fallback: &str,
+    date: String,
+) -> Result<Option<String>, String> {
+    if draft
+        .revisions
+        .last()
+        .is_some_and(|r| &r.document == issued)
+    {
+        return Ok(None);
+    }
+    let base = match issued.header.symbol.trim() {
+        "" => fallback.to_string(),
+        s => s.to_string(),
+    };
+    let mut label = base.clone();
+    let mut k = 2;
+    while draft.revision(&label).is_some() || label_problem(&label).is_some() {
+        label = format!("{} ({k})", base.replace('@', " ").trim());
+        k += 1;
+        if k > 1000 {
+            return Err(format!(
+                "cannot find a free revision label for {}",
+                crate::sanitize::sanitize(&base)
+            ));
+        }
+    }
+    draft.revisions.push(crate::model::Revision {
+        label: label.clone(),
+        date,
+        note: "as issued".into(),
+        document: issued.clone(),
+    });
+    Ok(Some(label))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,8 @@ mod places;
 mod reading;
 mod sentence;
 
+pub(crate) use reading::heading_line;
+
 use super::{Amendment, Instruction};
 use crate::import::header::blocks;
 use crate::import::lines::{self, Line};

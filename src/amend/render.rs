@@ -3,7 +3,10 @@
 //! insert two new operative paragraphs reading:" followed by the new text, one paragraph a
 //! line. What [`super::parse`] reads back.
 
-use super::{Frame, Instruction, Op, ParaRef, PartRef, Position, Scope, TextOp, ordinal};
+use super::{
+    Frame, HeadingRef, Instruction, NewFrame, NewHeading, Op, ParaRef, PartRef, Position, Scope,
+    TextOp, ordinal,
+};
 use crate::model::{ListStyle, Paragraph};
 use crate::numbering;
 
@@ -251,6 +254,100 @@ fn reading(paragraphs: &[Paragraph], out: &mut Vec<String>) {
     }
 }
 
+/// "heading", "subheading", "sub-subheading" by level.
+pub fn heading_kind(level: u8) -> &'static str {
+    match level {
+        0 | 1 => "heading",
+        2 => "subheading",
+        _ => "sub-subheading",
+    }
+}
+
+/// A heading as printed on one line: “III. Capacity-building”, “III”, or its words alone.
+pub fn heading_line(label: &str, text: &str) -> String {
+    match (label.is_empty(), text.is_empty()) {
+        (true, _) => text.to_string(),
+        (false, true) => label.to_string(),
+        (false, false) => format!("{label}. {text}"),
+    }
+}
+
+/// "section III", "annex II", "annex" (a lone one): how a new part or annex is named.
+fn new_frame_name(f: &NewFrame) -> String {
+    match f {
+        NewFrame::Part(p) if p.label.is_empty() => "section".into(),
+        NewFrame::Part(p) => format!("section {}", p.label),
+        NewFrame::Annex(a) if a.label.is_empty() => "annex".into(),
+        NewFrame::Annex(a) => format!("annex {}", a.label),
+    }
+}
+
+/// The text of a new part (its preamble, then its operative paragraphs, as many as the
+/// sentence says) or annex (its paragraphs, each section's heading on its own line before
+/// the section's paragraphs). Paragraphs are not numbered: a number would read as the next
+/// instruction's.
+pub fn frame_reading(f: &NewFrame, out: &mut Vec<String>) {
+    match f {
+        NewFrame::Part(p) => {
+            reading(&p.preamble, out);
+            reading(&p.operative, out);
+        }
+        NewFrame::Annex(a) => {
+            reading(&a.paragraphs, out);
+            for s in &a.sections {
+                out.push(heading_line(&s.label, &s.heading));
+                reading(&s.paragraphs, out);
+            }
+        }
+    }
+}
+
+/// "with two preambular paragraphs and three operative paragraphs" for a new part; "with
+/// unnumbered paragraphs" for an annex whose paragraphs are not numbered.
+fn frame_contents(f: &NewFrame) -> String {
+    let n = |k: usize, what: &str| match k {
+        1 if what.starts_with('o') => format!("an {what} paragraph"),
+        _ => format!(
+            "{} {what} paragraph{}",
+            count(k),
+            if k == 1 { "" } else { "s" }
+        ),
+    };
+    match f {
+        NewFrame::Part(p) => {
+            let mut v = Vec::new();
+            if !p.preamble.is_empty() {
+                v.push(n(p.preamble.len(), "preambular"));
+            }
+            v.push(n(p.operative.len(), "operative"));
+            format!(" with {}", list(&v))
+        }
+        NewFrame::Annex(a) if !a.numbered => " with unnumbered paragraphs".into(),
+        NewFrame::Annex(_) => String::new(),
+    }
+}
+
+fn move_to(what: &str, to: &Position) -> String {
+    match to {
+        Position::Before(r) => format!("Move {what} to precede {}.", place(r)),
+        Position::After(r) => format!("Move {what} to follow {}.", place(r)),
+        Position::EndOf(..) | Position::EndOfFrame(..) => format!("Move {what} to the end."),
+    }
+}
+
+fn new_heading(at: &Position, h: &NewHeading) -> String {
+    format!(
+        "{}, insert a new {} reading {}.",
+        position(at),
+        heading_kind(h.level),
+        q(&heading_line(&h.label, &h.text))
+    )
+}
+
+fn heading_name(h: &HeadingRef) -> String {
+    h.name()
+}
+
 /// The sentence (and new text) of one operation.
 fn op_text(op: &Op) -> (String, Vec<String>) {
     let mut body = Vec::new();
@@ -274,13 +371,27 @@ fn op_text(op: &Op) -> (String, Vec<String>) {
             reading(paragraphs, &mut body);
             format!("Replace {} with the following:", place(target))
         }
-        Op::Move { target, to } => match to {
-            Position::Before(r) => format!("Move {} to precede {}.", place(target), place(r)),
-            Position::After(r) => format!("Move {} to follow {}.", place(target), place(r)),
-            Position::EndOf(..) | Position::EndOfFrame(..) => {
-                format!("Move {} to the end.", place(target))
-            }
-        },
+        Op::Move { target, to } => move_to(&place(target), to),
+        Op::InsertHeading { at, heading } => new_heading(at, heading),
+        Op::DeleteHeading(h) => format!("Delete {}.", heading_name(h)),
+        Op::MoveHeading { heading, to } => move_to(&heading_name(heading), to),
+        Op::DeleteFrame(f) => format!("Delete {}.", f.name()),
+        Op::Renumber => String::new(),
+        Op::AddFrame(f) => {
+            frame_reading(f, &mut body);
+            let title = match f {
+                NewFrame::Part(p) => &p.heading,
+                NewFrame::Annex(a) => &a.title,
+            };
+            let entitled = if title.is_empty() {
+                String::new()
+            } else {
+                format!(", entitled {},", q(title))
+            };
+            let contents = frame_contents(f);
+            let end = if body.is_empty() { "." } else { " reading:" };
+            format!("Add a new {}{entitled}{contents}{end}", new_frame_name(f))
+        }
     };
     (s, body)
 }
@@ -316,12 +427,40 @@ pub fn sentence(ins: &Instruction) -> (String, Vec<String>) {
     }
     let mut sentences = Vec::new();
     let mut body = Vec::new();
-    for op in &ins.ops {
+    for op in ins.ops.iter().filter(|o| **o != Op::Renumber) {
         let (s, b) = op_text(op);
         sentences.push(s);
         body.extend(b);
     }
-    (sentences.join(" "), body)
+    let mut s = sentences.join(" ");
+    if ins.ops.contains(&Op::Renumber) {
+        let what = renumbered(&ins.ops);
+        let clause = format!(" and renumber the subsequent {what} accordingly");
+        match s.strip_suffix(" reading:") {
+            Some(head) => s = format!("{},{clause}, reading:", head.trim_end_matches(',')),
+            None => {
+                let head = s.trim_end_matches('.').to_string();
+                s = format!("{head}{clause}.");
+            }
+        }
+    }
+    (s, body)
+}
+
+/// What a renumbering clause names: "headings", "sections", "annexes".
+fn renumbered(ops: &[Op]) -> &'static str {
+    for op in ops {
+        match op {
+            Op::DeleteFrame(Frame::Annex(_)) | Op::AddFrame(NewFrame::Annex(_)) => {
+                return "annexes";
+            }
+            Op::DeleteFrame(Frame::Part(_)) | Op::AddFrame(NewFrame::Part(_)) => {
+                return "sections";
+            }
+            _ => {}
+        }
+    }
+    "headings"
 }
 
 /// The instructions as an amendment text: "1. In …", one instruction a paragraph, the new
@@ -353,6 +492,64 @@ pub fn render(instructions: &[Instruction], footnotes: &[(String, String)]) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_parts_and_annexes_as_the_un_writes_them() {
+        let op = |n| ParaRef::new(PartRef::Operative, vec![n]);
+        let ins = |ops: Vec<Op>| Instruction {
+            number: 1,
+            ops,
+            wording: String::new(),
+        };
+        let heading = NewHeading {
+            level: 1,
+            label: "III".into(),
+            text: "Capacity-building".into(),
+        };
+        let (s, _) = sentence(&ins(vec![
+            Op::InsertHeading {
+                at: Position::After(op(12)),
+                heading,
+            },
+            Op::Renumber,
+        ]));
+        assert_eq!(
+            s,
+            "After operative paragraph 12, insert a new heading reading “III. Capacity-building” and renumber the subsequent headings accordingly."
+        );
+        let (s, _) = sentence(&ins(vec![Op::DeleteFrame(Frame::Part("II".into()))]));
+        assert_eq!(s, "Delete section II.");
+        let (s, _) = sentence(&ins(vec![Op::DeleteHeading(HeadingRef::Section(
+            "II".into(),
+        ))]));
+        assert_eq!(s, "Delete the heading of section II.");
+        let part = crate::model::ResolutionPart {
+            label: "III".into(),
+            heading: "Towers".into(),
+            operative: vec![Paragraph::new(
+                Default::default(),
+                "Decides",
+                "to paint them.",
+            )],
+            ..Default::default()
+        };
+        let (s, body) = sentence(&ins(vec![Op::AddFrame(NewFrame::Part(part))]));
+        assert_eq!(
+            s,
+            "Add a new section III, entitled “Towers”, with an operative paragraph reading:"
+        );
+        assert_eq!(body, ["Decides to paint them."]);
+        for text in [
+            "After operative paragraph 12, insert a new heading reading “III. Capacity-building” and renumber the subsequent headings accordingly.",
+            "Delete section II.",
+            "Delete the heading of section II.",
+            "Move the heading of section II to follow operative paragraph 4.",
+            "Add a new section III, entitled “Towers”, with an operative paragraph reading:\n\nDecides to paint them.",
+        ] {
+            let parsed = crate::amend::parse_instructions(text).unwrap();
+            assert_eq!(sentence(&parsed[0]).0, text.split('\n').next().unwrap());
+        }
+    }
 
     #[test]
     fn names_as_the_un_writes_them() {

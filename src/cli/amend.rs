@@ -5,13 +5,13 @@
 //! Instructions that cannot be applied are reported with their number and reason; nothing
 //! is written unless `--partial` says to apply the rest.
 
-use super::revise::{label_problem, today};
+use super::revise::today;
 use super::source;
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use resdraft::amend::apply::Selected;
 use resdraft::amend::{self, Amendment};
 use resdraft::draftfile;
-use resdraft::model::{Draft, Revision};
+use resdraft::model::Draft;
 use resdraft::sanitize::{sanitize, sanitize_keep_newlines};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -216,29 +216,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "as issued".into());
-    let base = if issued.header.symbol.trim().is_empty() {
-        stem
-    } else {
-        issued.header.symbol.trim().to_string()
-    };
-    let already = draft.revisions.last().is_some_and(|r| r.document == issued);
-    if !already {
-        let mut label = base.clone();
-        let mut k = 2;
-        while draft.revision(&label).is_some() || label_problem(&label).is_some() {
-            label = format!("{} ({k})", base.replace('@', " "));
-            k += 1;
-            if k > 1000 {
-                bail!("cannot find a free revision label for {}", sanitize(&base));
-            }
-        }
-        draft.revisions.push(Revision {
-            label,
-            date: today(),
-            note: "as issued".into(),
-            document: issued.clone(),
-        });
-    }
+    amend::note::freeze_issued(&mut draft, &issued, &stem, today()).map_err(|e| anyhow!(e))?;
     let mut document = result.document;
     if !result.applied.is_empty() {
         document.header.stage = amend::note::stage_with(&document.header.stage, &result.applied);

@@ -183,7 +183,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         match args.format.unwrap_or(Format::SideBySide) {
             Format::SideBySide => render_text::side_by_side(&cmp, &old_name, &new_name, opts),
             Format::Inline => render_text::inline(&cmp, &old_name, &new_name, opts),
-            Format::Amendments => amendments::amendments(&old.document, &new.document, &cmp).text(),
+            Format::Amendments => {
+                let written = amendments::amendments(&old.document, &new.document, &cmp);
+                // What cannot be written as an amendment is said, never dropped silently.
+                for u in &written.unwritten {
+                    eprintln!(
+                        "resdraft: not written as an amendment: {}",
+                        resdraft::sanitize::sanitize(u)
+                    );
+                }
+                written.text()
+            }
             Format::Json => resdraft::sanitize::json_pretty(&json::to_json(&cmp))? + "\n",
             Format::Docx => unreachable!("written above"),
         }

@@ -27,20 +27,7 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
-/// Why a label cannot name a revision, if it cannot.
-pub fn label_problem(label: &str) -> Option<&'static str> {
-    if label.trim().is_empty() {
-        Some("the label is empty")
-    } else if label.contains('@') {
-        Some("a label cannot contain “@” (it separates the draft from the label in DRAFT@LABEL)")
-    } else if label.chars().any(resdraft::sanitize::is_unsafe) {
-        Some("a label cannot contain control characters")
-    } else if label.trim() != label {
-        Some("a label cannot start or end with spaces")
-    } else {
-        None
-    }
-}
+pub use resdraft::amend::note::label_problem;
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let path = &args.draft;

@@ -18,6 +18,7 @@
 
 mod places;
 mod quote;
+mod structure;
 mod wide;
 
 use super::{Comparison, Kind, PartKind};
@@ -43,6 +44,9 @@ const MAX_CONTEXT: usize = 12;
 pub struct Amendments {
     pub instructions: Vec<Instruction>,
     pub footnotes: Vec<(String, String)>,
+    /// Changes that cannot be written as amendments (a heading with no label to name it
+    /// by, the sections of an annex), one sentence each: reported, never dropped silently.
+    pub unwritten: Vec<String>,
 }
 
 impl Amendments {
@@ -70,6 +74,8 @@ fn para_ref(old: &Document, loc: &Location) -> Option<ParaRef> {
 /// The amendments turning `old` into `new` (`cmp` is their comparison).
 pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendments {
     let g = Gen::new(old, new, cmp);
+    let st = structure::structure(&g);
+    let mut unwritten = st.unwritten.clone();
     let wide = wide_changes(&g, old, new, cmp);
     let by_loc = g.by_new_loc();
     let mut sim = Simulator::new(old, g.footnotes.clone());
@@ -90,7 +96,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
     let mut inserted_done: HashSet<Location> = HashSet::new();
 
     // Headings, parts' headings and annexes' titles changed in words.
-    for (scope, o, n) in heading_changes(old, new) {
+    for (scope, o, n) in heading_changes(old, new, &st.pairs, (st.parts_from, st.annexes_from)) {
         let mut p = Place {
             sim: &mut sim,
             scope: scope.clone(),
@@ -172,6 +178,8 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
         let nloc = e.new.as_ref().and_then(|s| s.location.clone());
         if oloc.as_ref().is_some_and(|l| under(&covered_old, l))
             || nloc.as_ref().is_some_and(|l| under(&covered_new, l))
+            || oloc.as_ref().is_some_and(|l| st.old_gone(l))
+            || nloc.as_ref().is_some_and(|l| st.new_added(l))
         {
             continue;
         }
@@ -187,7 +195,28 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                 if inserted_done.contains(nl) {
                     continue;
                 }
-                let Some(at) = position_of(&g, &by_loc, nl, false) else {
+                // A heading before it with inserted paragraphs before the heading: the
+                // heading and this run go before the next old paragraph.
+                let heading_before = |l: &Location| {
+                    l.path.len() == 1
+                        && new
+                            .at(l)
+                            .is_some_and(|p| new.headings_before(&p.id).next().is_some())
+                };
+                let prev_inserted = nl.path.len() == 1
+                    && nl.top() > 0
+                    && by_loc
+                        .get(&Location {
+                            part: nl.part,
+                            path: vec![nl.top() - 1],
+                        })
+                        .is_some_and(|k| cmp.changes[*k].kind == Kind::Inserted);
+                let before_only = heading_before(nl) && prev_inserted;
+                let Some(at) = position_of(&g, &by_loc, nl, false, before_only) else {
+                    unwritten.push(format!(
+                        "{} of the new text cannot be placed in the old one",
+                        crate::numbering::describe(new, nl)
+                    ));
                     continue;
                 };
                 // The run of inserted siblings that follows goes in the same instruction.
@@ -200,7 +229,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                         path: parent.iter().copied().chain([i]).collect(),
                     };
                     let Some(k) = by_loc.get(&l) else { break };
-                    if cmp.changes[*k].kind != Kind::Inserted {
+                    if cmp.changes[*k].kind != Kind::Inserted || (i > *last && heading_before(&l)) {
                         break;
                     }
                     let Some(p) = new.at(&l) else { break };
@@ -245,7 +274,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                             words.push((Scope::Paragraph(target.clone()), ops));
                         }
                         if e.kind == Kind::Moved
-                            && let Some(to) = position_of(&g, &by_loc, nl, true)
+                            && let Some(to) = position_of(&g, &by_loc, nl, true, false)
                         {
                             structural.push(Op::Move {
                                 target: target.clone(),
@@ -257,7 +286,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                         covered_old.push(ol.clone());
                         covered_new.push(nl.clone());
                         if e.kind == Kind::Moved
-                            && let Some(to) = position_of(&g, &by_loc, nl, true)
+                            && let Some(to) = position_of(&g, &by_loc, nl, true, false)
                         {
                             structural.push(Op::Move {
                                 target: target.clone(),
@@ -340,8 +369,17 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
     for op in structural {
         push(vec![op]);
     }
+    // Labels that follow the new order are renumbered by each structural instruction.
+    let renumber = st.relabels(old, new);
+    for op in st.ops.iter().cloned() {
+        push(if renumber {
+            vec![op, Op::Renumber]
+        } else {
+            vec![op]
+        });
+    }
     // In the order of the text as issued, as the UN numbers them.
-    groups.sort_by_key(|ops| ops.first().map(order_key));
+    groups.sort_by_key(|ops| ops.first().map(|op| order_key(old, op)));
     let instructions = groups
         .into_iter()
         .enumerate()
@@ -358,5 +396,6 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
     Amendments {
         instructions,
         footnotes: g.footnotes,
+        unwritten,
     }
 }

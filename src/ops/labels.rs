@@ -99,6 +99,45 @@ fn relabelled(before: &[(Id, String)], now: &[(Id, String)], lone: bool) -> Opti
     (!same).then_some(want)
 }
 
+/// The labels the parts, the annexes and the level-1 headings are to have in `doc` (each
+/// `None` when they stay), after the labels `before`.
+struct Wanted {
+    parts: Option<Vec<String>>,
+    annexes: Option<Vec<String>>,
+    headings: Option<Vec<String>>,
+}
+
+fn wanted(before: &Labels, doc: &Document) -> Wanted {
+    let now = Labels::take(doc);
+    Wanted {
+        parts: relabelled(&before.parts, &now.parts, false),
+        annexes: relabelled(&before.annexes, &now.annexes, true),
+        headings: relabelled(&before.headings, &now.headings, false),
+    }
+}
+
+/// Writes the labels of `doc` that ran in sequence in `before` (a document whose parts,
+/// annexes or headings were then added, removed or reordered) as that sequence, without
+/// recording (for a document built anew, as an amended text is).
+pub(crate) fn follow_plain(before: &Document, doc: &mut Document) {
+    let w = wanted(&Labels::take(before), doc);
+    if let Some(want) = w.parts {
+        for (p, l) in doc.parts.iter_mut().zip(want) {
+            p.label = l;
+        }
+    }
+    if let Some(want) = w.annexes {
+        for (x, l) in doc.annexes.iter_mut().zip(want) {
+            x.label = l;
+        }
+    }
+    if let Some(want) = w.headings {
+        for (h, l) in doc.headings.iter_mut().filter(|h| h.level <= 1).zip(want) {
+            h.label = l;
+        }
+    }
+}
+
 /// Writes the labels of each list whose items an operation changed as the sequence they ran
 /// in before it (`before`), saying what changed in `messages`.
 pub(crate) fn follow(
@@ -106,8 +145,8 @@ pub(crate) fn follow(
     before: &Labels,
     messages: &mut Vec<String>,
 ) -> Result<(), OpError> {
-    let now = Labels::take(rec.doc);
-    if let Some(want) = relabelled(&before.parts, &now.parts, false) {
+    let w = wanted(before, rec.doc);
+    if let Some(want) = w.parts {
         for (index, label) in want.into_iter().enumerate() {
             let p = &rec.doc.parts[index];
             if p.label != label {
@@ -121,7 +160,7 @@ pub(crate) fn follow(
             }
         }
     }
-    if let Some(want) = relabelled(&before.annexes, &now.annexes, true) {
+    if let Some(want) = w.annexes {
         for (index, label) in want.into_iter().enumerate() {
             let x = &rec.doc.annexes[index];
             if x.label != label {
@@ -137,7 +176,7 @@ pub(crate) fn follow(
             }
         }
     }
-    if let Some(want) = relabelled(&before.headings, &now.headings, false) {
+    if let Some(want) = w.headings {
         let mut list = rec.doc.headings.clone();
         let mut want = want.into_iter();
         for h in list.iter_mut().filter(|h| h.level <= 1) {

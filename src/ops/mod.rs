@@ -34,6 +34,12 @@ pub use history::History;
 pub(crate) use punctuation::{adopts_following, announces, operative_end};
 pub use transaction::{Edit, Transaction};
 
+/// The labels of parts, annexes and level-1 headings that ran in sequence in `before`
+/// written as that sequence in `doc`, a text built from it (see [`labels`]).
+pub fn follow_labels(before: &crate::model::Document, doc: &mut crate::model::Document) {
+    labels::follow_plain(before, doc);
+}
+
 use crate::model::{
     Annex, Footnote, Header, Heading, Id, Location, Paragraph, Part, ResolutionPart,
 };

@@ -125,12 +125,19 @@ impl AmendView {
         let amendment = Amendment {
             symbol: String::new(),
             target: old.header.symbol.clone(),
-            instructions: written.instructions,
-            footnotes: written.footnotes,
+            instructions: written.instructions.clone(),
+            footnotes: written.footnotes.clone(),
             ..Amendment::default()
         };
         let name = format!("{old_name} → {new_name}");
-        AmendView::build(old, amendment, &name, Vote::Accepted)
+        let mut v = AmendView::build(old, amendment, &name, Vote::Accepted);
+        if !written.unwritten.is_empty() {
+            v.message = Some(format!(
+                "not written as amendments: {}",
+                written.unwritten.join("; ")
+            ));
+        }
+        v
     }
 
     /// An amendment document against `base` (the current text, nothing accepted yet).

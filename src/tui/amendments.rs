@@ -138,6 +138,23 @@ pub fn perform(app: &mut App, action: Action) {
             mut target,
             description,
         } => {
+            // An amendment document's votes: the draft as issued frozen first, labelled with
+            // its symbol (as `resdraft amend` does), so `diff` shows the amendments' effect.
+            if view.note {
+                let date = time::OffsetDateTime::now_utc().date().to_string();
+                let issued = view.base.clone();
+                match amend::note::freeze_issued(&mut app.draft, &issued, "as issued", date) {
+                    Ok(Some(label)) => {
+                        app.dirty = true;
+                        app.say(format!("Froze the text as issued as revision {label}"));
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        app.error(e);
+                        return;
+                    }
+                }
+            }
             sync::reuse_ids(&app.draft.document, &mut target);
             let result = sync::operations(&app.draft.document, &target)
                 .map_err(|e| e.to_string())

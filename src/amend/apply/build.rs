@@ -3,7 +3,7 @@
 //! with deletions, replacements, moves and insertions, then headings and footnotes tidied
 //! (a heading follows its paragraph's replacement; a footnote whose marker went goes too).
 
-use super::{Anchor, Change, Target, full};
+use super::{Anchor, Change, Target, frames, full};
 use crate::amend::text::{self, Splice};
 use crate::markup;
 use crate::model::{Document, Footnote, Id, Paragraph, Part};
@@ -60,6 +60,12 @@ pub(super) fn build(doc: &Document, changes: &[Change], added: Vec<Footnote>) ->
                 moved.insert(id.clone(), a.clone());
             }
             Change::Insert(a, ps) => inserts.entry(a.clone()).or_default().extend(ps.clone()),
+            Change::InsertHeading(..)
+            | Change::DeleteHeading(_)
+            | Change::MoveHeading(..)
+            | Change::DeleteFrame(_)
+            | Change::AddFrame(_)
+            | Change::Renumber => {}
         }
     }
     for (target, splices) in &by_target {
@@ -128,23 +134,38 @@ pub(super) fn build(doc: &Document, changes: &[Change], added: Vec<Footnote>) ->
             .or_default()
             .push(id.clone());
     }
+    let wanted = frames::gaps_wanted(changes);
     let mut r = Rebuild {
         deleted: &deleted,
         replaced: &replaced,
         inserts: &inserts,
         followers: &followers,
         pool,
+        marks: HashMap::new(),
     };
+    let mut gaps: HashMap<Anchor, Id> = HashMap::new();
     for &k in &keys {
         if let Some(list) = out.part_mut(k) {
             let taken = std::mem::take(list);
+            r.marks.clear();
             let rebuilt = r.list(taken, k, None);
+            for a in &wanted {
+                let at = match a {
+                    Anchor::After(id) => r.marks.get(id).map(|m| m.1),
+                    Anchor::Before(id) => r.marks.get(id).map(|m| m.0),
+                    Anchor::End(..) => None,
+                };
+                if let Some(p) = at.and_then(|i| rebuilt.get(i)) {
+                    gaps.insert(a.clone(), p.id.clone());
+                }
+            }
             if let Some(list) = out.part_mut(k) {
                 *list = rebuilt;
             }
         }
     }
     out.footnotes.extend(added);
+    frames::finish(doc, &mut out, changes, &gaps);
     tidy_footnotes(doc, &mut out);
     tidy_headings(doc, &mut out, &replaced);
     out
@@ -188,13 +209,16 @@ struct Rebuild<'a> {
     inserts: &'a HashMap<Anchor, Vec<Paragraph>>,
     followers: &'a HashMap<Anchor, Vec<Id>>,
     pool: HashMap<Id, Paragraph>,
+    /// For each top-level paragraph of the list being rebuilt, where its place starts (what
+    /// is inserted before it) and where what follows it starts, as indices of the new list.
+    marks: HashMap<Id, (usize, usize)>,
 }
 
 impl Rebuild<'_> {
     fn list(&mut self, list: Vec<Paragraph>, part: Part, parent: Option<Id>) -> Vec<Paragraph> {
         let mut out = Vec::new();
         for p in list {
-            self.emit(p, part, &mut out);
+            self.emit(p, part, parent.is_none(), &mut out);
         }
         let end = Anchor::End(part, parent);
         if let Some(ps) = self.inserts.get(&end) {
@@ -203,8 +227,9 @@ impl Rebuild<'_> {
         out
     }
 
-    fn emit(&mut self, mut p: Paragraph, part: Part, out: &mut Vec<Paragraph>) {
+    fn emit(&mut self, mut p: Paragraph, part: Part, top: bool, out: &mut Vec<Paragraph>) {
         let id = p.id.clone();
+        let start = out.len();
         if let Some(ps) = self.inserts.get(&Anchor::Before(id.clone())) {
             out.extend(ps.iter().cloned());
         }
@@ -215,7 +240,7 @@ impl Rebuild<'_> {
             .unwrap_or_default()
         {
             if let Some(mp) = self.pool.remove(&m) {
-                self.emit(mp, part, out);
+                self.emit(mp, part, top, out);
             }
         }
         if let Some(ps) = self.replaced.get(&id) {
@@ -224,6 +249,9 @@ impl Rebuild<'_> {
             let subs = std::mem::take(&mut p.subparagraphs);
             p.subparagraphs = self.list(subs, part, Some(id.clone()));
             out.push(p);
+        }
+        if top {
+            self.marks.insert(id.clone(), (start, out.len()));
         }
         if let Some(ps) = self.inserts.get(&Anchor::After(id.clone())) {
             out.extend(ps.iter().cloned());
@@ -235,7 +263,7 @@ impl Rebuild<'_> {
             .unwrap_or_default()
         {
             if let Some(mp) = self.pool.remove(&m) {
-                self.emit(mp, part, out);
+                self.emit(mp, part, top, out);
             }
         }
     }

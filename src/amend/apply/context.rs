@@ -27,6 +27,8 @@ pub(super) struct Ctx<'a> {
     /// written in the amended wording of another instruction ("Chornobyl nuclear power
     /// plant" after "Replace “Chernobyl” with “Chornobyl” …").
     pub(super) reverse: Vec<(String, String)>,
+    /// The next free number of other ids by prefix ("h", "part", "annex", "s").
+    pub(super) next_other: HashMap<&'static str, u64>,
 }
 
 fn max_suffix(ids: &[&Id], prefix: &str) -> u64 {
@@ -62,7 +64,20 @@ impl<'a> Ctx<'a> {
             next_para: max_suffix(&ids, "p") + 1,
             next_note: max_suffix(&ids, "f") + 1,
             reverse,
+            next_other: HashMap::new(),
         }
+    }
+
+    /// A fresh id with a prefix ("h" for a heading, "part", "annex", "s").
+    pub(super) fn fresh(&mut self, prefix: &'static str) -> Id {
+        let doc = self.doc;
+        let n = self
+            .next_other
+            .entry(prefix)
+            .or_insert_with(|| max_suffix(&doc.all_ids(), prefix) + 1);
+        let id = Id(format!("{prefix}{n}"));
+        *n += 1;
+        id
     }
 
     pub(super) fn fresh_para(&mut self) -> Id {

@@ -131,3 +131,117 @@ fn place_sub(out: &mut [Paragraph], label: &str, numeric: bool, p: Paragraph) {
     }
     node.subparagraphs.push(p);
 }
+
+/// A heading as printed on one line: “III. Capacity-building” (label, words), “III” (a
+/// label alone), or words alone (no label).
+pub(crate) fn heading_line(s: &str) -> (String, String) {
+    static LINE: OnceLock<Regex> = OnceLock::new();
+    let s = s.trim();
+    match re(&LINE, r"^([IVXLCDM]+|[A-Z]|\d{1,2})(?:\.\s+(.+)|\.?)$").captures(s) {
+        Some(c) => (
+            c[1].to_string(),
+            c.get(2).map_or("", |m| m.as_str()).trim().to_string(),
+        ),
+        None => (String::new(), s.to_string()),
+    }
+}
+
+/// The blocks of a reading that open a paragraph (not a labelled sub-paragraph).
+fn is_top(b: &str) -> bool {
+    sub_label(b.trim()).is_none()
+}
+
+/// Reads the text of a new part: `n_pre` preambular paragraphs, then operative ones.
+pub(super) fn read_part(
+    label: &str,
+    heading: &str,
+    n_pre: usize,
+    reading: &[String],
+) -> Result<crate::model::ResolutionPart, String> {
+    let mut tops = 0;
+    let mut cut = reading.len();
+    for (k, b) in reading.iter().enumerate() {
+        if is_top(b) {
+            if tops == n_pre {
+                cut = k;
+                break;
+            }
+            tops += 1;
+        }
+    }
+    let read = |bs: &[String], part| -> Result<Vec<Paragraph>, String> {
+        if bs.is_empty() {
+            Ok(Vec::new())
+        } else {
+            read_paragraphs(bs, Some(part), false)
+        }
+    };
+    let preamble = read(&reading[..cut], PartRef::Preamble)?;
+    if preamble.len() != n_pre {
+        return Err(format!(
+            "the new section has {} preambular paragraphs, not {n_pre}",
+            preamble.len()
+        ));
+    }
+    Ok(crate::model::ResolutionPart {
+        label: label.to_string(),
+        heading: heading.to_string(),
+        preamble,
+        operative: read(&reading[cut..], PartRef::Operative)?,
+        ..Default::default()
+    })
+}
+
+/// Whether a block of a new annex is the heading of one of its sections ("I. General
+/// provisions", "B").
+fn is_section_heading(b: &str) -> bool {
+    let (label, _) = heading_line(b);
+    !label.is_empty() && !label.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Reads the text of a new annex: its paragraphs, its sections each after its heading
+/// line.
+pub(super) fn read_annex(
+    label: &str,
+    title: &str,
+    numbered: bool,
+    reading: &[String],
+) -> Result<crate::model::Annex, String> {
+    let mut annex = crate::model::Annex {
+        label: label.to_string(),
+        title: title.to_string(),
+        numbered,
+        ..Default::default()
+    };
+    let mut groups: Vec<(Option<String>, Vec<String>)> = vec![(None, Vec::new())];
+    for b in reading {
+        if is_section_heading(b) {
+            groups.push((Some(b.clone()), Vec::new()));
+        } else if let Some((_, v)) = groups.last_mut() {
+            v.push(b.clone());
+        }
+    }
+    for (k, (heading, blocks)) in groups.into_iter().enumerate() {
+        let paragraphs = if blocks.is_empty() {
+            Vec::new()
+        } else {
+            read_paragraphs(&blocks, None, false)?
+        };
+        match heading {
+            None if k == 0 => annex.paragraphs = paragraphs,
+            h => {
+                let (label, heading) = heading_line(&h.unwrap_or_default());
+                let roman = label.chars().all(|c| "IVXLCDM".contains(c));
+                annex.sections.push(crate::model::Section {
+                    level: if roman { 1 } else { 2 },
+                    label,
+                    heading,
+                    numbered: true,
+                    paragraphs,
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    Ok(annex)
+}

@@ -6,8 +6,8 @@
 
 use super::places::{Place, one_paragraph, places};
 use super::re;
-use super::reading::read_paragraphs;
-use crate::amend::{Frame, Op, PartRef, Position, Scope, TextOp};
+use super::reading::{heading_line, read_annex, read_paragraphs, read_part};
+use crate::amend::{Frame, NewFrame, NewHeading, Op, PartRef, Position, Scope, TextOp};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -176,6 +176,32 @@ pub(super) fn parse_sentence(
     let _ = footnotes;
     let (sk, quotes) = skeleton(sentence)?;
     let sk = sk.trim().trim_end_matches('.').trim().to_string();
+    // "… and renumber the subsequent headings accordingly": labels follow.
+    static RENUMBER: OnceLock<Regex> = OnceLock::new();
+    let renumber = re(
+        &RENUMBER,
+        r"(?i),? and renumber the (?:subsequent |following |other )?(?:headings|sections|parts|annexes|annex)(?: accordingly)?(?P<comma>,)?",
+    );
+    if renumber.is_match(&sk) {
+        let sk = renumber
+            .replace_all(
+                &sk,
+                |c: &regex::Captures| {
+                    if c.name("comma").is_some() { "," } else { "" }
+                },
+            )
+            .into_owned();
+        let mut ops = parse_sentence_ops(&sk, &quotes, reading)?;
+        ops.push(Op::Renumber);
+        return Ok(ops);
+    }
+    parse_sentence_ops(&sk, &quotes, reading)
+}
+
+/// Parses the skeleton of a sentence (its quotations cut out) into operations.
+fn parse_sentence_ops(sk: &str, quotes: &[String], reading: &[String]) -> Result<Vec<Op>, String> {
+    let sk = sk.to_string();
+    let quotes = quotes.to_vec();
     static IN: OnceLock<Regex> = OnceLock::new();
     static WIDE: OnceLock<Regex> = OnceLock::new();
     static INSERT: OnceLock<Regex> = OnceLock::new();
@@ -227,6 +253,9 @@ pub(super) fn parse_sentence(
             op: clause(&c["clause"], &quotes)?,
         }]);
     }
+    if let Some(ops) = structure(&sk, &quotes, reading)? {
+        return Ok(ops);
+    }
     // "After the fifth preambular paragraph, insert a new preambular paragraph reading:"
     if let Some(c) = re(
         &INSERT,
@@ -268,7 +297,6 @@ pub(super) fn parse_sentence(
     )
     .captures(&sk)
     {
-        let target = one_paragraph(&c["place"])?;
         let to = one_paragraph(&c["to"])?;
         let rel = c["rel"].to_lowercase();
         let to = if rel.contains("follow") || rel.contains("after") {
@@ -276,23 +304,117 @@ pub(super) fn parse_sentence(
         } else {
             Position::Before(to)
         };
+        if let Ok([Place::Heading(heading)]) = places(&c["place"]).as_deref() {
+            let heading = heading.clone();
+            return needs_reading(vec![Op::MoveHeading { heading, to }]);
+        }
+        let target = one_paragraph(&c["place"])?;
         return needs_reading(vec![Op::Move { target, to }]);
     }
     // "Delete the sixteenth preambular paragraph and operative paragraphs 5 and 6."
     if let Some(c) = re(&DELETE, r"(?i)^delete (?P<places>[^«»]+)$").captures(&sk) {
-        let refs = places(&c["places"])?
-            .into_iter()
-            .map(|p| match p {
-                Place::Para(r) => Ok(r),
-                other => Err(format!("cannot delete {other:?} as a whole")),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        return needs_reading(vec![Op::Delete(refs)]);
+        let mut refs = Vec::new();
+        let mut ops = Vec::new();
+        for p in places(&c["places"])? {
+            match p {
+                Place::Para(r) => refs.push(r),
+                Place::Heading(h) => ops.push(Op::DeleteHeading(h)),
+                other => return Err(format!("cannot delete {other:?} as a whole")),
+            }
+        }
+        if !refs.is_empty() {
+            ops.insert(0, Op::Delete(refs));
+        }
+        return needs_reading(ops);
     }
     Err(format!(
         "cannot read the instruction “{}”",
         restore(&sk, &quotes)
     ))
+}
+
+/// The instructions on headings, parts and annexes as a whole: "After operative paragraph
+/// 12, insert a new heading reading «0»", "Delete section II", "Delete the annex", "Add a
+/// new section III, entitled «0», with two preambular paragraphs and three operative
+/// paragraphs reading:", "Add a new annex II, entitled «0», reading:".
+fn structure(sk: &str, quotes: &[String], reading: &[String]) -> Result<Option<Vec<Op>>, String> {
+    static HEADING: OnceLock<Regex> = OnceLock::new();
+    static DELETE_FRAME: OnceLock<Regex> = OnceLock::new();
+    static ADD: OnceLock<Regex> = OnceLock::new();
+    let none_follows = |ops: Vec<Op>| {
+        if reading.is_empty() {
+            Ok(Some(ops))
+        } else {
+            Err("text follows an instruction that inserts no paragraph".to_string())
+        }
+    };
+    if let Some(c) = re(
+        &HEADING,
+        r"(?i)^(?P<rel>after|before) (?P<place>[^«»]+?),? (?:insert|add) an? (?:new )?(?P<kind>heading|subheading|sub-subheading|section heading) (?:reading|entitled) «(?P<q>\d+)»$",
+    )
+    .captures(sk)
+    {
+        let r = one_paragraph(&c["place"])?;
+        let at = if c["rel"].eq_ignore_ascii_case("after") {
+            Position::After(r)
+        } else {
+            Position::Before(r)
+        };
+        let level = match c["kind"].to_lowercase().as_str() {
+            "subheading" => 2,
+            "sub-subheading" => 3,
+            _ => 1,
+        };
+        let (label, text) = heading_line(&quote_at(quotes, &c["q"])?);
+        let heading = NewHeading { level, label, text };
+        return none_follows(vec![Op::InsertHeading { at, heading }]);
+    }
+    if let Some(c) = re(
+        &DELETE_FRAME,
+        r"(?i)^delete (?:section (?P<s>[^\s,;]+)|annex (?P<a>[^\s,;]+)|(?P<lone>the annex))$",
+    )
+    .captures(sk)
+    {
+        let frame = match (c.name("s"), c.name("a")) {
+            (Some(l), _) => Frame::Part(l.as_str().to_string()),
+            (_, Some(l)) => Frame::Annex(l.as_str().to_string()),
+            _ => Frame::Annex(String::new()),
+        };
+        return none_follows(vec![Op::DeleteFrame(frame)]);
+    }
+    if let Some(c) = re(
+        &ADD,
+        r"(?i)^add (?:a )?new (?P<what>section|annex)(?: (?P<label>[^\s,«»]+))?(?:,? entitled «(?P<q>\d+)»,?)?(?: with (?:(?P<pre>[a-z]+|\d+) preambular paragraphs? and )?(?P<op>[a-z]+|\d+) operative paragraphs?| with (?P<unnumbered>unnumbered) paragraphs)?,?(?: (?:reading|as follows):?)?$",
+    )
+    .captures(sk)
+    {
+        let label = c.name("label").map_or("", |m| m.as_str()).to_string();
+        let title = match c.name("q") {
+            Some(q) => quote_at(quotes, q.as_str())?,
+            None => String::new(),
+        };
+        let frame = if c["what"].eq_ignore_ascii_case("section") {
+            let n = |name: &str| {
+                c.name(name)
+                    .map_or(Some(0), |m| cardinal(m.as_str()))
+                    .ok_or_else(|| format!("cannot read the number “{}”", &c[name]))
+            };
+            let (pre, op) = (n("pre")?, n("op")?);
+            let part = read_part(&label, &title, pre, reading)?;
+            if c.name("op").is_some() && part.operative.len() != op {
+                return Err(format!(
+                    "the new section has {} operative paragraphs, not {op}",
+                    part.operative.len()
+                ));
+            }
+            NewFrame::Part(part)
+        } else {
+            let numbered = c.name("unnumbered").is_none();
+            NewFrame::Annex(read_annex(&label, &title, numbered, reading)?)
+        };
+        return Ok(Some(vec![Op::AddFrame(frame)]));
+    }
+    Ok(None)
 }
 
 fn to_scope(p: Place) -> Scope {

@@ -9,7 +9,7 @@ use crate::amend::locate::{frame_of, part_of};
 use crate::amend::{Frame, HeadingRef, Op, ParaRef, PartRef, Position, Scope};
 use crate::compare::{Comparison, Kind, PartKind};
 use crate::markup;
-use crate::model::{Document, Id, Location, Paragraph};
+use crate::model::{Document, Heading, Id, Location, Paragraph};
 use crate::numbering;
 use std::collections::HashMap;
 
@@ -104,13 +104,15 @@ impl<'a> Gen<'a> {
 }
 
 /// Where the paragraph at new location `loc` goes, named by the old paragraphs around it in
-/// the new version: after the nearest preceding one that is not inserted, else before the
-/// nearest following one, else at the end of its (old) parent or part.
+/// the new version: after the nearest preceding one that is not inserted (unless
+/// `before_only`: a heading stands between them), else before the nearest following one,
+/// else at the end of its (old) parent or part.
 pub(super) fn position_of(
     g: &Gen,
     by_loc: &HashMap<Location, usize>,
     loc: &Location,
     skip_moved_before: bool,
+    before_only: bool,
 ) -> Option<Position> {
     let (last, parent) = loc.path.split_last()?;
     let sibling = |i: usize| Location {
@@ -121,7 +123,7 @@ pub(super) fn position_of(
         let e = &g.cmp.changes[*by_loc.get(l)?];
         para_ref(g.old, e.old.as_ref()?.location.as_ref()?)
     };
-    for i in (0..*last).rev() {
+    for i in (0..*last).rev().filter(|_| !before_only) {
         if let Some(r) = old_of(&sibling(i)) {
             return Some(Position::After(r));
         }
@@ -175,32 +177,37 @@ pub(super) fn position_of(
 }
 
 /// The headings whose words changed, named by label in the old version: (scope, old text,
-/// new text). Headings pair by id, else by a label unique on both sides; parts and annexes
-/// by position (as the comparison pairs them). A heading with no label, or one whose label
-/// two headings share, cannot be named and is left out.
-pub(super) fn heading_changes(old: &Document, new: &Document) -> Vec<(Scope, String, String)> {
+/// new text). Headings pair as the comparison pairs them (`pairs`: old, new); parts and
+/// annexes by position. A heading with no label, or one whose label two headings share,
+/// cannot be named and is left out (the writer says so). Parts and annexes from
+/// `parts_from` and `annexes_from` on are deleted and added whole.
+pub(super) fn heading_changes(
+    old: &Document,
+    new: &Document,
+    pairs: &[(Heading, Heading)],
+    (parts_from, annexes_from): (usize, usize),
+) -> Vec<(Scope, String, String)> {
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // Words put into an empty heading cannot be quoted.
     let changed = |o: &str, n: &str| !words(o).is_empty() && words(o) != words(n);
     let unique = |d: &Document, l: &str| d.headings.iter().filter(|h| h.label == l).count() == 1;
     let mut out = Vec::new();
-    for h in &old.headings {
+    for (h, n) in pairs {
         if h.label.is_empty() || !unique(old, &h.label) {
             continue;
         }
-        let n = new.headings.iter().find(|x| x.id == h.id).or_else(|| {
-            unique(new, &h.label)
-                .then(|| new.headings.iter().find(|x| x.label == h.label))
-                .flatten()
-        });
-        if let Some(n) = n
-            && changed(&h.heading, &n.heading)
-        {
+        if changed(&h.heading, &n.heading) {
             let scope = Scope::Heading(HeadingRef::Section(h.label.clone()));
             out.push((scope, words(&h.heading), words(&n.heading)));
         }
     }
-    for (k, (o, n)) in old.parts.iter().zip(&new.parts).enumerate() {
+    for (k, (o, n)) in old
+        .parts
+        .iter()
+        .zip(&new.parts)
+        .enumerate()
+        .take(parts_from)
+    {
         let label = o.name(k);
         if old.headings.iter().any(|h| h.label == label) {
             continue;
@@ -210,7 +217,13 @@ pub(super) fn heading_changes(old: &Document, new: &Document) -> Vec<(Scope, Str
             out.push((scope, words(&o.heading), words(&n.heading)));
         }
     }
-    for (a, (o, n)) in old.annexes.iter().zip(&new.annexes).enumerate() {
+    for (a, (o, n)) in old
+        .annexes
+        .iter()
+        .zip(&new.annexes)
+        .enumerate()
+        .take(annexes_from)
+    {
         if !changed(&o.title, &n.title) {
             continue;
         }
@@ -229,7 +242,7 @@ pub(super) fn heading_changes(old: &Document, new: &Document) -> Vec<(Scope, Str
 /// after its anchor), footnotes last.
 pub(super) type OrderKey = (u8, Option<Frame>, u8, Vec<usize>, u8);
 
-pub(super) fn order_key(op: &Op) -> OrderKey {
+pub(super) fn order_key(old: &Document, op: &Op) -> OrderKey {
     let part = |p: PartRef| match p {
         PartRef::Preamble => 2,
         PartRef::Operative => 3,
@@ -249,6 +262,25 @@ pub(super) fn order_key(op: &Op) -> OrderKey {
         Op::Delete(refs) => refs.first().map_or(first, |r| at(r, 0)),
         Op::Replace { target, .. } => at(target, 0),
         Op::Move { target, .. } => at(target, 0),
+        // A heading where the paragraph it stands before is; a part or annex before its
+        // paragraphs (deleted) or after everything (added).
+        Op::DeleteHeading(h) | Op::MoveHeading { heading: h, .. } => {
+            let before = old
+                .headings
+                .iter()
+                .find(|x| matches!(h, HeadingRef::Section(l) if &x.label == l))
+                .and_then(|x| old.locate(&x.before))
+                .and_then(|l| para_ref(old, &l));
+            before.map_or(first, |r| at(&r, 0))
+        }
+        Op::InsertHeading { at: pos, .. } => match pos {
+            Position::After(r) => at(r, 1),
+            Position::Before(r) => at(r, 0),
+            _ => first,
+        },
+        Op::DeleteFrame(f) => (1, Some(f.clone()), 0, Vec::new(), 0),
+        Op::AddFrame(_) => (3, None, 0, Vec::new(), 0),
+        Op::Renumber => first,
         Op::Insert { at: pos, .. } => match pos {
             Position::After(r) => at(r, 1),
             Position::Before(r) => {
