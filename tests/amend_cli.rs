@@ -194,3 +194,63 @@ fn the_note_merges_and_reads_back_from_an_exported_text() {
     let back = resdraft::import::import_file(&txt, resdraft::import::KindHint::Auto).unwrap();
     assert_eq!(back.document.header.stage, stage);
 }
+
+/// Whole parts and annexes, written by `diff --format amendments` and applied by `amend`: our
+/// annex fixture becomes the structure of our parts fixture; what cannot be written (the
+/// sections of an annex changed) is said on standard error.
+#[test]
+fn whole_parts_and_annexes_are_written_and_applied() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/structure");
+    let (annex, parts) = (fixtures.join("annex.txt"), fixtures.join("parts.txt"));
+    let dir = tempfile::tempdir().unwrap();
+    let written = dir.path().join("amendments.txt");
+    let d = resdraft(&[
+        "diff",
+        &s(&annex),
+        &s(&parts),
+        "--format",
+        "amendments",
+        "-o",
+        &s(&written),
+    ]);
+    assert_eq!(d.status.code(), Some(1), "{}", stderr(&d));
+    let a = std::fs::read_to_string(&written).unwrap();
+    assert!(a.contains("Delete the annex."), "{a}");
+    assert!(
+        a.contains("Add a new section II, entitled “Wicks and oil”, with a preambular paragraph and three operative paragraphs reading:"),
+        "{a}"
+    );
+    let out = dir.path().join("out.toml");
+    let o = resdraft(&["amend", &s(&annex), &s(&written), "-o", &s(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let got = resdraft::draftfile::load(&out).unwrap().document;
+    let want = resdraft::import::import_file(&parts, resdraft::import::KindHint::Auto)
+        .unwrap()
+        .document;
+    assert!(got.annexes.is_empty());
+    let names = |d: &resdraft::model::Document| -> Vec<(String, String, usize, usize)> {
+        d.parts
+            .iter()
+            .map(|p| {
+                (
+                    p.label.clone(),
+                    p.heading.clone(),
+                    p.preamble.len(),
+                    p.operative.len(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(names(&got), names(&want));
+    // An annex whose section heading changed: said, not dropped.
+    let text = std::fs::read_to_string(&annex).unwrap();
+    assert!(text.contains("I. Duties"), "the fixture has a section I");
+    let changed = dir.path().join("changed.txt");
+    std::fs::write(&changed, text.replace("I. Duties", "I. Tasks")).unwrap();
+    let d = resdraft(&["diff", &s(&annex), &s(&changed), "--format", "amendments"]);
+    assert!(
+        stderr(&d).contains("not written as an amendment: the sections of the annex"),
+        "{}",
+        stderr(&d)
+    );
+}

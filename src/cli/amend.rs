@@ -46,7 +46,8 @@ pub struct Args {
     pub partial: bool,
 }
 
-/// Reads an amendment file (`-` for stdin) as text, with the importer's checks.
+/// Reads an amendment file (`-` for stdin) as text (a PDF or a Word file as its lines), with the
+/// importer's checks.
 fn read_text(path: &Path) -> Result<String> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
@@ -75,7 +76,8 @@ fn read_text(path: &Path) -> Result<String> {
             })
             .with_context(|| format!("cannot read {}", path.display()))?;
     }
-    Ok(resdraft::import::decode(bytes, path)?)
+    // An amendment arrives as a PDF (or a Word file) as often as a text.
+    Ok(resdraft::import::plain_text(bytes, path)?)
 }
 
 /// Reads and parses an amendment, printing its parse errors.

@@ -112,8 +112,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         && std::fs::metadata(path)
             .is_ok_and(|m| m.is_file() && m.len() <= resdraft::import::MAX_BYTES)
         && let Ok(bytes) = std::fs::read(path)
-        && let Ok(text) = std::str::from_utf8(&bytes)
-        && resdraft::amend::parse::is_amendment(text)
+        && let Ok(text) = resdraft::import::plain_text(bytes, path)
+        && resdraft::amend::parse::is_amendment(&text)
     {
         return check_amendment(path);
     }

@@ -347,19 +347,13 @@ pub fn import_bytes(
             text = decode(bytes, path)?;
             // An amendment document reads as numbered instructions, not a resolution's
             // paragraphs. The lines are normalised once, for that test and the import.
-            let amendment = || ImportError::Amendment {
-                path: path.to_path_buf(),
-                stage: kind::stage(&text).unwrap_or_else(|| "amendment".into()),
-            };
             if akn::is_xml(&text) {
-                if crate::amend::parse::is_amendment(&text) {
-                    return Err(amendment());
-                }
+                refuse_amendment(&text, path)?;
                 import_text(&text, path, options.hint)?
             } else {
                 let lines = lines::normalise(&text);
                 if crate::amend::parse::is_amendment_lines(&lines) {
-                    return Err(amendment());
+                    return Err(amendment(&text, path));
                 }
                 import_lines(lines, options.hint)
             }
@@ -367,11 +361,13 @@ pub fn import_bytes(
         source::Format::Pdf => {
             let pdf = pdf::read(bytes).map_err(damaged)?;
             text = joined(&pdf.lines);
+            refuse_amendment(&plain_lines(&pdf.lines), path)?;
             import_lines(lines::tidy(pdf.lines), options.hint)
         }
         source::Format::Docx => {
             let d = docx::read(&bytes, options.changes).map_err(|e| damaged(e.to_string()))?;
             text = joined(&d.lines);
+            refuse_amendment(&plain_lines(&d.lines), path)?;
             let mut imported = import_lines(d.lines, options.hint);
             imported.document.notes.extend(d.comments);
             for (line, message) in d.warnings {
@@ -415,6 +411,58 @@ pub fn import_bytes(
         });
     }
     Ok(imported)
+}
+
+/// An amendment document reads as numbered instructions, not a resolution's paragraphs: it is
+/// refused, in every format alike, with what it is.
+fn refuse_amendment(text: &str, path: &Path) -> Result<(), ImportError> {
+    if crate::amend::parse::is_amendment(text) {
+        return Err(amendment(text, path));
+    }
+    Ok(())
+}
+
+/// The refusal of an amendment document, with the stage its header prints.
+fn amendment(text: &str, path: &Path) -> ImportError {
+    ImportError::Amendment {
+        path: path.to_path_buf(),
+        stage: kind::stage(text).unwrap_or_else(|| "amendment".into()),
+    }
+}
+
+/// Lines read from a PDF or a Word document as plain text: emphasis and markers removed, a
+/// line a line (blank lines between blocks, as in an extracted text).
+fn plain_lines(lines: &[lines::Line]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        out.push_str(&crate::markup::strip(&l.text));
+        out.push('\n');
+    }
+    out
+}
+
+/// The text of a file, whatever its format, for readers of plain text (an amendment
+/// document): a text decoded with [`decode`]'s checks, a PDF or a Word document read into
+/// lines and given as plain text. Errors name the file.
+pub fn plain_text(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
+    let format = source::detect(&bytes);
+    let damaged = |message: String| ImportError::Damaged {
+        path: path.to_path_buf(),
+        format: format.name(),
+        message,
+    };
+    match format {
+        source::Format::Text => decode(bytes, path),
+        source::Format::Pdf => Ok(plain_lines(&pdf::read(bytes).map_err(damaged)?.lines)),
+        source::Format::Docx => Ok(plain_lines(
+            &docx::read(&bytes, Changes::Accept)
+                .map_err(|e| damaged(e.to_string()))?
+                .lines,
+        )),
+        source::Format::Encrypted => Err(damaged(
+            "an encrypted Word file or an old binary .doc (an OLE compound file)".into(),
+        )),
+    }
 }
 
 /// Imports decoded text: XML is read as Akoma Ntoso (told by content, whatever the file's

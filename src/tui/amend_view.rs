@@ -404,19 +404,7 @@ pub fn render(area: Rect, buf: &mut Buffer, view: &AmendView, styles: &DiffStyle
     if let Some(m) = view.message.clone().or(selected_problem) {
         head.push(Line::styled(sanitize(&m).into_owned(), styles.note));
     }
-    let head_h = (head.len() as u16).min(area.height);
-    Paragraph::new(head).style(styles.base).render(
-        Rect {
-            height: head_h,
-            ..area
-        },
-        buf,
-    );
-    let body = Rect {
-        y: area.y + head_h,
-        height: area.height - head_h,
-        ..area
-    };
+    let body = revision_view::head_and_body(area, buf, head, styles);
     if body.height == 0 {
         return;
     }

@@ -223,12 +223,17 @@ fn renumber(issued: &Document, out: &mut Document) {
             }
         }
     }
-    let then: Vec<(Id, String)> = issued
-        .headings
-        .iter()
-        .filter(|h| h.level <= 1)
-        .map(|h| (h.id.clone(), h.label.clone()))
-        .collect();
+    fn labels<'a>(items: impl Iterator<Item = (&'a Id, &'a String)>) -> Vec<(Id, String)> {
+        items.map(|(id, l)| (id.clone(), l.clone())).collect()
+    }
+    let top = |h: &&Heading| h.level <= 1;
+    let then = labels(
+        issued
+            .headings
+            .iter()
+            .filter(top)
+            .map(|h| (&h.id, &h.label)),
+    );
     let mut now: Vec<(Id, &mut String)> = out
         .headings
         .iter_mut()
@@ -236,22 +241,14 @@ fn renumber(issued: &Document, out: &mut Document) {
         .map(|h| (h.id.clone(), &mut h.label))
         .collect();
     shift(&then, &mut now);
-    let then: Vec<(Id, String)> = issued
-        .parts
-        .iter()
-        .map(|p| (p.id.clone(), p.label.clone()))
-        .collect();
+    let then = labels(issued.parts.iter().map(|p| (&p.id, &p.label)));
     let mut now: Vec<(Id, &mut String)> = out
         .parts
         .iter_mut()
         .map(|p| (p.id.clone(), &mut p.label))
         .collect();
     shift(&then, &mut now);
-    let then: Vec<(Id, String)> = issued
-        .annexes
-        .iter()
-        .map(|a| (a.id.clone(), a.label.clone()))
-        .collect();
+    let then = labels(issued.annexes.iter().map(|a| (&a.id, &a.label)));
     let mut now: Vec<(Id, &mut String)> = out
         .annexes
         .iter_mut()

@@ -4,6 +4,7 @@
 //! paragraph goes (named by the old paragraphs around it), and the order in which the UN
 //! numbers instructions (that of the text as issued).
 
+use super::structure::paired;
 use super::{para_ref, plain};
 use crate::amend::locate::{frame_of, part_of};
 use crate::amend::{Frame, HeadingRef, Op, ParaRef, PartRef, Position, Scope};
@@ -201,13 +202,7 @@ pub(super) fn heading_changes(
             out.push((scope, words(&h.heading), words(&n.heading)));
         }
     }
-    for (k, (o, n)) in old
-        .parts
-        .iter()
-        .zip(&new.parts)
-        .enumerate()
-        .take(parts_from)
-    {
+    for (k, (o, n)) in paired(&old.parts, &new.parts, parts_from) {
         let label = o.name(k);
         if old.headings.iter().any(|h| h.label == label) {
             continue;
@@ -217,13 +212,7 @@ pub(super) fn heading_changes(
             out.push((scope, words(&o.heading), words(&n.heading)));
         }
     }
-    for (a, (o, n)) in old
-        .annexes
-        .iter()
-        .zip(&new.annexes)
-        .enumerate()
-        .take(annexes_from)
-    {
+    for (a, (o, n)) in paired(&old.annexes, &new.annexes, annexes_from) {
         if !changed(&o.title, &n.title) {
             continue;
         }

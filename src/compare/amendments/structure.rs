@@ -54,6 +54,15 @@ fn annex_lists(doc: &Document, a: usize) -> Vec<Part> {
         .collect()
 }
 
+/// The items of both versions paired by position, with their index, the first `n` only.
+pub(super) fn paired<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    n: usize,
+) -> impl Iterator<Item = (usize, (&'a T, &'a T))> {
+    old.iter().zip(new).enumerate().take(n)
+}
+
 impl Structure {
     /// Whether a heading, part or annex found in both versions has another label in the new
     /// one (its labels follow a new order: "and renumber the subsequent headings
@@ -63,18 +72,10 @@ impl Structure {
             .pairs
             .iter()
             .any(|(o, n)| o.level <= 1 && o.label != n.label);
-        let parts = old
-            .parts
-            .iter()
-            .zip(&new.parts)
-            .take(self.parts_from)
-            .any(|(o, n)| o.label != n.label);
-        let annexes = old
-            .annexes
-            .iter()
-            .zip(&new.annexes)
-            .take(self.annexes_from)
-            .any(|(o, n)| o.label != n.label);
+        let parts =
+            paired(&old.parts, &new.parts, self.parts_from).any(|(_, (o, n))| o.label != n.label);
+        let annexes = paired(&old.annexes, &new.annexes, self.annexes_from)
+            .any(|(_, (o, n))| o.label != n.label);
         !self.ops.is_empty() && (headings || parts || annexes)
     }
 
@@ -172,13 +173,7 @@ pub(super) fn structure(g: &Gen) -> Structure {
         })));
         s.new_lists.extend(annex_lists(new, a));
     }
-    for (a, (o, n)) in old
-        .annexes
-        .iter()
-        .zip(&new.annexes)
-        .enumerate()
-        .take(annexes_from)
-    {
+    for (a, (o, n)) in paired(&old.annexes, &new.annexes, annexes_from) {
         let heads = |x: &Annex| -> Vec<(u8, String, String)> {
             x.sections
                 .iter()

@@ -14,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 const HEAD_BAND: f32 = 0.1;
 /// Rows whose baseline is below this share of the page height are below any footnote.
 const FOOT_BAND: f32 = 0.94;
+/// The widest gap between two baselines of one block, in text sizes: wider is a blank line.
+const LINE_GAP: f32 = 1.45;
 /// How far (points) a row's left edge may stand from the text's left edge or indent.
 const ALIGN: f32 = 3.0;
 
@@ -112,6 +114,7 @@ pub fn layout(pages: &[Page]) -> Pdf {
                 },
             );
         }
+        let indented = indented_blocks(p, rows, &furniture, &geometry);
         let mut prev: Option<&Row> = None;
         let mut open = false;
         for (r, row) in rows.iter().enumerate() {
@@ -130,17 +133,12 @@ pub fn layout(pages: &[Page]) -> Pdf {
                 prev = None;
                 continue;
             }
-            if let Some(q) = prev {
-                let gap = row.bottom - q.bottom;
-                let big = row.size.max(q.size);
-                let new_block = gap > 1.45 * big || (row.size - q.size).abs() > 1.2;
-                if new_block {
-                    if open {
-                        close(&mut lines);
-                        open = false;
-                    }
-                    push(&mut lines, Line::default());
+            if prev.is_some_and(|q| !same_block(q, row)) {
+                if open {
+                    close(&mut lines);
+                    open = false;
                 }
+                push(&mut lines, Line::default());
             }
             let pieces = runs(row);
             let mut text = String::new();
@@ -168,7 +166,7 @@ pub fn layout(pages: &[Page]) -> Pdf {
             if open {
                 let next_italic = rows.get(r + 1).is_some_and(|n| {
                     !furniture.contains(&(p, r + 1))
-                        && n.bottom - row.bottom <= 1.45 * n.size.max(row.size)
+                        && n.bottom - row.bottom <= LINE_GAP * n.size.max(row.size)
                         && runs(n)
                             .iter()
                             .find(|x| !x.text.trim().is_empty())
@@ -195,7 +193,11 @@ pub fn layout(pages: &[Page]) -> Pdf {
                         size: tenths(row.size),
                         bold: row.bold(),
                         italic: starts_italic,
-                        starts: geometry.starts(row),
+                        starts: if indented.contains(&r) {
+                            None
+                        } else {
+                            geometry.starts(row)
+                        },
                     },
                 },
             );
@@ -209,6 +211,48 @@ pub fn layout(pages: &[Page]) -> Pdf {
         lines,
         pages: pages.len(),
     }
+}
+
+/// Whether a row goes on the block of the row above it: no gap wider than the line spacing
+/// between them, no change of size.
+fn same_block(above: &Row, row: &Row) -> bool {
+    row.bottom - above.bottom <= LINE_GAP * row.size.max(above.size)
+        && (row.size - above.size).abs() <= 1.2
+}
+
+/// The rows of a page (by index) in blocks set wholly at the first-line indent: a quotation
+/// or a list indented as a whole ("Panel 1: …", a sub-paragraph (i) with a hanging indent).
+/// Their lines do not each open a paragraph: what they are is left to the text.
+fn indented_blocks(
+    p: usize,
+    rows: &[Row],
+    furniture: &HashSet<(usize, usize)>,
+    geometry: &Geometry,
+) -> HashSet<usize> {
+    let mut out = HashSet::new();
+    let mut block: Vec<usize> = Vec::new();
+    let mut flush = |block: &mut Vec<usize>| {
+        if block.len() >= 2
+            && block
+                .iter()
+                .all(|&r| geometry.starts(&rows[r]) == Some(true))
+        {
+            out.extend(block.iter().copied());
+        }
+        block.clear();
+    };
+    for (r, row) in rows.iter().enumerate() {
+        if furniture.contains(&(p, r)) {
+            flush(&mut block);
+            continue;
+        }
+        if block.last().is_some_and(|&q| !same_block(&rows[q], row)) {
+            flush(&mut block);
+        }
+        block.push(r);
+    }
+    flush(&mut block);
+    out
 }
 
 fn tenths(v: f32) -> i32 {
@@ -384,5 +428,79 @@ mod tests {
             d.preamble[0].text
         );
         assert_eq!(d.operative.len(), 1);
+    }
+
+    /// Rows at `x` on the baselines given, each a line of text.
+    fn column(x: f32, rows: &[(f32, &str)]) -> Vec<Span> {
+        rows.iter()
+            .map(|&(y, t)| span(t, x, y, 10.0, false))
+            .collect()
+    }
+
+    #[test]
+    fn a_block_set_wholly_at_the_indent_does_not_open_a_paragraph_a_line() {
+        let mut spans = column(
+            147.0,
+            &[(
+                100.0,
+                "1. Decides that the panels will address these themes,",
+            )],
+        );
+        spans.extend(column(
+            123.0,
+            &[
+                (112.0, "the lights and the lamps, each of them"),
+                (124.0, "in its turn:"),
+            ],
+        ));
+        spans.extend(column(
+            147.0,
+            &[
+                (142.0, "Panel 1: Keeping the lights on all night"),
+                (154.0, "and in every weather;"),
+                (172.0, "2. Requests a report on the lights"),
+            ],
+        ));
+        spans.extend(column(123.0, &[(184.0, "and the lamps.")]));
+        let pdf = layout(&[Page {
+            height: 792.0,
+            spans,
+        }]);
+        let starts: Vec<Option<bool>> = pdf
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.style.starts)
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                Some(true),
+                Some(false),
+                Some(false),
+                None,
+                None,
+                Some(true),
+                Some(false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_space_after_a_footnote_marker() {
+        let mut marker = span("19", 177.1, 100.0, 6.5, false);
+        marker.x1 = 183.6;
+        let mut word = span("thereto", 147.1, 100.0, 10.0, false);
+        word.x1 = 176.6;
+        let spans = vec![
+            word,
+            marker,
+            span("in relation to refugees", 185.5, 100.0, 10.0, false),
+        ];
+        let pdf = layout(&[Page {
+            height: 792.0,
+            spans,
+        }]);
+        assert_eq!(pdf.lines[0].text, "thereto¹⁹ in relation to refugees");
     }
 }

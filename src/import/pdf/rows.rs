@@ -164,7 +164,7 @@ pub fn runs(row: &Row) -> Vec<Run> {
         }
         if let Some(p) = prev {
             let spaced = out.last().is_some_and(|r| r.text.ends_with(' ')) || text.starts_with(' ');
-            if !spaced && !sup && word_gap(p, s, row.size) {
+            if !spaced && !sup && word_gap(p, s, row.size, is_superscript(p, row)) {
                 out.push(Run {
                     text: " ".into(),
                     italic: false,
@@ -226,10 +226,19 @@ fn push_run(out: &mut Vec<Run>, text: &str, italic: bool) {
 /// Whether the gap between two spans of a row is a space between words. A span may end inside
 /// a word where the PDF positions glyphs one by one or changes font (`meetin` + `g`): only a
 /// gap of about a space's width (a quarter of the font size; justified text widens it) is one.
-fn word_gap(a: &Span, b: &Span, size: f32) -> bool {
+/// A footnote marker ends a word: after one (`after_marker`), a narrower gap is a space too
+/// (`thereto¹⁹ in`, where the space glyph overlaps the next span).
+fn word_gap(a: &Span, b: &Span, size: f32, after_marker: bool) -> bool {
     let gap = b.x0 - a.x1;
     let joins_letters = a.text.ends_with(char::is_alphanumeric)
         && b.text.starts_with(char::is_alphanumeric)
         && a.italic == b.italic;
-    gap > if joins_letters { 0.2 } else { 0.15 } * size
+    let em = if after_marker {
+        0.1
+    } else if joins_letters {
+        0.2
+    } else {
+        0.15
+    };
+    gap > em * size
 }
