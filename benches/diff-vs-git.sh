@@ -13,7 +13,7 @@
 # edits in a tenth of the paragraphs, 1 % replaced and 1 % moved; once as two texts (imported
 # on the fly and aligned by similarity) and once as two drafts sharing ids (compared by id).
 # Prints the median of RUNS (default 11, at least 7) runs of each command and the ratio, of
-# the elapsed time and of the CPU time (user + system).
+# the elapsed time and of the CPU time (user + system). RESDRAFT=PATH times that binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=pair
@@ -22,8 +22,13 @@ runs=${1:-11}
 (( runs >= 7 )) || { echo "at least 7 runs" >&2; exit 2; }
 size=${2:-1000}
 [[ $mode == load ]] && size=${2:-100000}
-cargo build --release --quiet --bin resdraft --example pairgen
-bin=target/release/resdraft
+# RESDRAFT=PATH measures that build instead (another revision, for a before/after figure).
+if [[ -n ${RESDRAFT:-} && -x target/release/examples/pairgen ]]; then
+    bin=$RESDRAFT
+else
+    cargo build --release --quiet --bin resdraft --example pairgen
+    bin=${RESDRAFT:-target/release/resdraft}
+fi
 gen=target/release/examples/pairgen
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
