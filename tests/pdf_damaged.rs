@@ -57,6 +57,10 @@ fn import_damaged(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<(),
             matches!(
                 e,
                 ImportError::Damaged { .. }
+                    // A copy whose `%PDF` signature is damaged is no PDF by its content: it
+                    // is refused as the binary (or non-UTF-8) file it then is.
+                    | ImportError::Binary { .. }
+                    | ImportError::NotUtf8 { .. }
                     | ImportError::NotADocument { .. }
                     | ImportError::Amendment { .. }
                     | ImportError::Decision { .. }
