@@ -47,21 +47,6 @@ fn import_docx(bytes: Vec<u8>, name: &str) -> Result<Document, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Where two structures first part, for a failure message.
-fn first_difference(got: &[String], want: &[String]) -> String {
-    let at = got
-        .iter()
-        .zip(want)
-        .position(|(a, b)| a != b)
-        .unwrap_or(got.len().min(want.len()));
-    format!(
-        "item {at}: docx {:?} | text {:?}",
-        got.get(at).map(|s| s.chars().take(160).collect::<String>()),
-        want.get(at)
-            .map(|s| s.chars().take(160).collect::<String>())
-    )
-}
-
 #[test]
 fn pandoc_docx_of_the_sample_draft_imports_to_its_structure() {
     if !common::tool_available("pandoc", "docx_pandoc") {
@@ -79,7 +64,7 @@ fn pandoc_docx_of_the_sample_draft_imports_to_its_structure() {
     let docx = pandoc_docx(&common::stdout(&out), "sample");
     let d = import_docx(docx, "sample.docx").unwrap_or_else(|e| panic!("{e}"));
     let (got, want) = (structure(&d), structure(&draft.document));
-    assert!(got == want, "{}", first_difference(&got, &want));
+    assert!(got == want, "{}", common::first_difference(&got, &want));
 }
 
 #[test]
@@ -160,7 +145,7 @@ fn pandoc_docx_of_each_corpus_text_imports_like_the_text() {
                         Err(e) => Some(e),
                         Ok(d) => {
                             let got = structure(&d);
-                            (got != want).then(|| first_difference(&got, &want))
+                            (got != want).then(|| common::first_difference(&got, &want))
                         }
                     };
                     if let Some(why) = why {

@@ -49,22 +49,6 @@ fn changes(a: &str, b: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where two lists first part, for a failure message.
-fn first_difference(got: &[String], want: &[String]) -> String {
-    let at = got
-        .iter()
-        .zip(want)
-        .position(|(a, b)| a != b)
-        .unwrap_or(got.len().min(want.len()));
-    format!(
-        "{} changes against {}; first at {at}: {:?} | {:?}",
-        got.len(),
-        want.len(),
-        got.get(at),
-        want.get(at)
-    )
-}
-
 #[test]
 fn the_word_export_of_a_draft_imports_to_its_structure() {
     let mut docs: Vec<(String, resdraft::model::Document)> = Vec::new();
@@ -93,7 +77,7 @@ fn the_word_export_of_a_draft_imports_to_its_structure() {
             .document;
         let (got, want) = (structure(&back), structure(doc));
         if got != want {
-            failures.push(format!("{name}: {}", first_difference(&got, &want)));
+            failures.push(format!("{name}: {}", common::first_difference(&got, &want)));
         }
     }
     // Pinned at what holds today (6 of 53 drafts differ, issue 13 §2 wants none): the count
@@ -138,7 +122,7 @@ fn tracked_changes_of_our_diff_import_as_revisions_with_the_same_changes() {
         let want = changes(old, new);
         let got = changes(&format!("{toml}@original"), &format!("{toml}@tracked"));
         if got != want {
-            failures.push(format!("{name}: {}", first_difference(&got, &want)));
+            failures.push(format!("{name}: {}", common::first_difference(&got, &want)));
         }
         checked += 1;
     }

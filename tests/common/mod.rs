@@ -80,17 +80,35 @@ pub fn structure(doc: &Document) -> Vec<String> {
     out
 }
 
+/// Where two lists of items first differ (the shorter length when one is a prefix).
+pub fn first_mismatch(a: &[String], b: &[String]) -> usize {
+    a.iter()
+        .zip(b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()))
+}
+
+/// The first difference of `got` against `want`, for a failure message: the counts and the
+/// two items there, each cut to 160 characters.
+pub fn first_difference(got: &[String], want: &[String]) -> String {
+    let at = first_mismatch(got, want);
+    let cut = |s: Option<&String>| s.map(|s| s.chars().take(160).collect::<String>());
+    format!(
+        "{} items against {}; first at {at}: {:?} | {:?}",
+        got.len(),
+        want.len(),
+        cut(got.get(at)),
+        cut(want.get(at))
+    )
+}
+
 /// Import → text export → import keeps the structure.
 pub fn assert_round_trip(name: &str, doc: &Document) {
     let text = export::text(doc, 80);
     let again = import_str(&text, KindHint::Auto).document;
     let (a, b) = (structure(doc), structure(&again));
     if a != b {
-        let first = a
-            .iter()
-            .zip(&b)
-            .position(|(x, y)| x != y)
-            .unwrap_or(a.len().min(b.len()));
+        let first = first_mismatch(&a, &b);
         panic!(
             "{name}: round trip changes the structure at item {first}:\n  before: {:?}\n  after:  {:?}\n--- exported text ---\n{text}",
             a.get(first),
