@@ -310,7 +310,14 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
                     .next()
                     .unwrap_or("")
                     .trim_start_matches(['(', '“']);
+                // A document symbol goes on after its dot ("C-28/DEC.12", "A/80/L.5",
+                // "E/CN.4/1998"): digits after a lettered part of a symbol are its own.
+                let symbol_part = w.rsplit_once('/').is_some_and(|(_, last)| {
+                    last.starts_with(|c: char| c.is_ascii_uppercase())
+                        && last.chars().all(|c| c.is_ascii_alphabetic())
+                });
                 let ok = w.chars().count() >= 3
+                    && !symbol_part
                     && (w.chars().next_back().is_some_and(char::is_lowercase)
                         || w.ends_with([')', '”'])
                         || w.contains('/')
@@ -543,6 +550,23 @@ mod tests {
                 // Footnote 3's marker came earlier: "Article 3" keeps its number; a number
                 // after a year and before a capital is not a marker.
                 "Article 3 of the Charter of 2027 11 States,¹¹ and",
+            ]
+        );
+    }
+
+    #[test]
+    fn digits_after_the_dot_of_a_symbol_are_the_symbol_s() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling the lamps in their entirety, 1  further welcomes decision \n\
+            C-9/DEC.1 of 1 May 2031 and document A/1/L.2 of the keepers, resolution 70/1.2 \n\
+            __________________ \n \n\
+            1  See A/1/1. \n2  See A/1/2. \n";
+        let (lines, _) = marked(text);
+        assert_eq!(
+            lines[2..4],
+            [
+                "Recalling the lamps in their entirety,¹ further welcomes decision",
+                "C-9/DEC.1 of 1 May 2031 and document A/1/L.2 of the keepers, resolution 70/1.²",
             ]
         );
     }
