@@ -310,14 +310,7 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
                     .next()
                     .unwrap_or("")
                     .trim_start_matches(['(', '“']);
-                // A document symbol goes on after its dot ("C-28/DEC.12", "A/80/L.5",
-                // "E/CN.4/1998"): digits after a lettered part of a symbol are its own.
-                let symbol_part = w.rsplit_once('/').is_some_and(|(_, last)| {
-                    last.starts_with(|c: char| c.is_ascii_uppercase())
-                        && last.chars().all(|c| c.is_ascii_alphabetic())
-                });
                 let ok = w.chars().count() >= 3
-                    && !symbol_part
                     && (w.chars().next_back().is_some_and(char::is_lowercase)
                         || w.ends_with([')', '”'])
                         || w.contains('/')
