@@ -122,9 +122,9 @@ pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Fi
             "spelling",
             format!(
                 "{} spelt with -ise: UN texts spell with -ize (Oxford spelling)",
-                quote(&words, false)
+                quote(words, false)
             ),
-            format!("write {}", quote(&words, true)),
+            format!("write {}", quote(words, true)),
         ));
     }
 }
