@@ -511,12 +511,22 @@ mod tests {
             (100.0, "Elections of officers [5]", "Forthcoming"),
             (130.0, "Report on the lamps (A/1/7)", "Issued"),
             (160.0, "Report of the Secretary-General: lists of", "Issued"),
-            (202.0, "Report of the Secretary-General: comments received", "Issued"),
+            (
+                202.0,
+                "Report of the Secretary-General: comments received",
+                "Issued",
+            ),
         ] {
             spans.push(span(left, 137.0, y, 10.0, false));
             spans.push(span(right, 400.0, y, 10.0, false));
         }
-        spans.push(span("lighthouses and their keepers (A/1/8)", 137.0, 172.0, 10.0, false));
+        spans.push(span(
+            "lighthouses and their keepers (A/1/8)",
+            137.0,
+            172.0,
+            10.0,
+            false,
+        ));
         spans.push(span("from Governments (A/1/9)", 137.0, 214.0, 10.0, false));
         let pdf = layout(&[Page {
             height: 792.0,
