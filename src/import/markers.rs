@@ -602,4 +602,21 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn digits_after_the_dot_of_a_symbol_are_the_symbol_s() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling the lamps in their entirety, 1  further welcomes decision \n\
+            C-9/DEC.1 of 1 May 2031 and document A/1/L.2 of the keepers, resolution 70/1.2 \n\
+            __________________ \n \n\
+            1  See A/1/1. \n2  See A/1/2. \n";
+        let (lines, _) = marked(text);
+        assert_eq!(
+            lines[2..4],
+            [
+                "Recalling the lamps in their entirety,¹ further welcomes decision",
+                "C-9/DEC.1 of 1 May 2031 and document A/1/L.2 of the keepers, resolution 70/1.²",
+            ]
+        );
+    }
 }
