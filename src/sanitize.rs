@@ -104,6 +104,10 @@ impl serde_json::ser::Formatter for SafeJson {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Printable ASCII (most of a draft) has nothing to escape: one pass over the bytes.
+        if is_printable_ascii(fragment) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some(i) = rest.find(is_unsafe) {
             w.write_all(&rest.as_bytes()[..i])?;

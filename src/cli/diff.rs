@@ -194,7 +194,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 written.text()
             }
-            Format::Json => resdraft::sanitize::json_pretty(&json::to_json(&cmp))? + "\n",
+            Format::Json => resdraft::sanitize::json_pretty(&json::json(&cmp))? + "\n",
             Format::Docx => unreachable!("written above"),
         }
     };
