@@ -70,7 +70,11 @@ fn display(s: &str, numbers: &HashMap<Id, u32>) -> String {
             .map(|n| markup::superscript(*n))
             .unwrap_or_default()
     });
-    sanitize(&plain).into_owned()
+    let replaced = match sanitize(&plain) {
+        std::borrow::Cow::Owned(s) => Some(s),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    replaced.unwrap_or(plain)
 }
 
 fn push(out: &mut Vec<Run>, text: String, style: Style) {
@@ -96,12 +100,19 @@ fn pieces(e: &ChangeEntry, notes: &Notes) -> Vec<(PieceKind, String)> {
         .as_ref()
         .map(|s| join(&s.lead, &s.text))
         .unwrap_or_default();
-    let new = e
-        .new
-        .as_ref()
-        .map(|s| join(&s.lead, &s.text))
-        .unwrap_or_default();
-    let mut edits = words::edits(Field::Text, &old, &new);
+    // The same lead and text on both sides: nothing to compare (most entries).
+    let same =
+        matches!((&e.old, &e.new), (Some(o), Some(n)) if o.lead == n.lead && o.text == n.text);
+    let mut edits = if same {
+        Vec::new()
+    } else {
+        let new = e
+            .new
+            .as_ref()
+            .map(|s| join(&s.lead, &s.text))
+            .unwrap_or_default();
+        words::edits(Field::Text, &old, &new)
+    };
     // Changes of form only (spacing, hyphens, markers) are shown as the same text.
     edits.retain(|x| !words::is_form_only(x));
     words::pieces(&old, &edits, Field::Text)
@@ -265,25 +276,5 @@ mod tests {
         );
         assert_eq!(lines[2][0].style, Style::Inserted);
         assert_eq!(wrap(&[Run::new("abcdefgh", Style::Plain)], 3).len(), 3);
-    }
-
-    proptest::proptest! {
-        /// Plain ASCII cut at its spaces wraps as its word tokens do.
-        #[test]
-        fn space_breaks_wrap_as_tokens(
-            texts in proptest::collection::vec("[a-z,;() ]{0,30}", 1..4),
-            cols in 1usize..24,
-        ) {
-            let style = |k: usize| if k.is_multiple_of(2) { Style::Plain } else { Style::Inserted };
-            let runs: Vec<Run> = texts
-                .iter()
-                .enumerate()
-                .map(|(k, t)| Run::new(t.as_str(), style(k)))
-                .collect();
-            use super::super::wrap::{Breaks, breaks, wrap_by};
-            proptest::prop_assert!(runs.iter().all(|r| matches!(breaks(&r.text), Breaks::Spaces(_))));
-            let by_tokens = wrap_by(&runs, cols, |t| Breaks::Tokens(words::tokens(t))).to_runs();
-            proptest::prop_assert_eq!(wrap(&runs, cols), by_tokens);
-        }
     }
 }

@@ -91,7 +91,116 @@ impl Wrapped {
 /// Wraps styled runs into lines of at most `cols` display columns, breaking at spaces
 /// (and inside words longer than a line). Spaces at a break are dropped.
 pub fn wrap(runs: &[Run], cols: usize) -> Wrapped {
-    wrap_by(runs, cols, breaks)
+    plain_wrap(runs, cols).unwrap_or_else(|| wrap_by(runs, cols, breaks))
+}
+
+/// [`wrap`] of runs that are all narrow (printable ASCII, or letters, punctuation and arrows
+/// a column wide, without escapes or markers, no other spacing than spaces, see
+/// [`is_narrow`]) and have no word longer than a line, a line at a time: the runs joined
+/// with each run of spaces made one, then each line cut at the last space within `cols`
+/// columns (one column a character). The same lines as [`wrap_by`]; `None` for other runs.
+fn plain_wrap(runs: &[Run], cols: usize) -> Option<Wrapped> {
+    let cols = cols.max(1);
+    if !runs.iter().all(|r| is_plain(&r.text) || is_narrow(&r.text)) {
+        return None;
+    }
+    let mut out = Wrapped {
+        buf: String::with_capacity(runs.iter().map(|r| r.text.len()).sum()),
+        ..Wrapped::default()
+    };
+    // The joined text and where each run's part of it ends, with its style.
+    let mut styles: Vec<(usize, Style)> = Vec::with_capacity(runs.len());
+    for r in runs {
+        if r.text.contains("  ") {
+            let mut space = false;
+            for c in r.text.chars() {
+                if c != ' ' || !space {
+                    out.buf.push(c);
+                }
+                space = c == ' ';
+            }
+        } else {
+            out.buf.push_str(&r.text);
+        }
+        styles.push((out.buf.len(), r.style));
+    }
+    let b = out.buf.as_bytes();
+    // Columns: a byte each in ASCII, else a character each (at its first byte).
+    let chars: Option<Vec<usize>> = (!out.buf.is_ascii()).then(|| {
+        let starts = out.buf.char_indices().map(|(i, _)| i);
+        starts.chain([b.len()]).collect()
+    });
+    let n = chars.as_ref().map_or(b.len(), |v| v.len() - 1);
+    let off = |k: usize| chars.as_ref().map_or(k, |v| v[k]);
+    let space = |k: usize| b[off(k)] == b' ';
+    let skip_spaces = |mut p: usize| {
+        while p < n && space(p) {
+            p += 1;
+        }
+        p
+    };
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut p = skip_spaces(0);
+    while p < n {
+        let end = if p + cols >= n {
+            n
+        } else if space(p + cols) {
+            p + cols
+        } else {
+            // A word longer than a line is cut inside: left to the general way.
+            (p + 1..p + cols).rev().find(|&k| space(k))?
+        };
+        let mut e = end;
+        while e > p && space(e - 1) {
+            e -= 1;
+        }
+        lines.push((off(p), off(e)));
+        p = skip_spaces(end);
+    }
+    // The segments of each line: its bytes cut where the style changes.
+    let mut k = 0;
+    for (start, end) in lines {
+        let first = out.segs.len();
+        let mut at = start;
+        while at < end {
+            while styles[k].0 <= at {
+                k += 1;
+            }
+            let stop = styles[k].0.min(end);
+            let style = styles[k].1;
+            let in_line = out.segs.len() > first;
+            match out.segs.last_mut() {
+                Some(last) if in_line && last.0 == style => last.2 = stop,
+                _ => out.segs.push((style, at, stop)),
+            }
+            at = stop;
+        }
+        out.lines.push((first, out.segs.len()));
+    }
+    if out.lines.is_empty() {
+        out.lines.push((0, 0));
+    }
+    out.open = out.segs.len();
+    Some(out)
+}
+
+/// Text whose characters are each a column wide and whose only spacing is the space:
+/// printable ASCII without escapes or markers, Latin letters and signs (U+00A1–U+024F but
+/// the soft hyphen), general punctuation (U+2010–U+2027) and arrows (U+2190–U+21FF).
+fn is_narrow(text: &str) -> bool {
+    !text.contains("[^")
+        && text.chars().all(|c| {
+            matches!(c, ' '..='~' | '\u{A1}'..='\u{24F}' | '\u{2010}'..='\u{2027}' | '\u{2190}'..='\u{21FF}')
+                && c != '\\'
+                && c != '\u{AD}'
+        })
+}
+
+/// Printable ASCII without escapes or footnote markers: cut at its spaces alone.
+fn is_plain(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'\\')
+        && !text.contains("[^")
 }
 
 /// [`wrap`] with the runs cut into pieces by `cut`.
@@ -144,11 +253,7 @@ pub(super) fn wrap_by(runs: &[Run], cols: usize, cut: fn(&str) -> Breaks<'_>) ->
 /// them. Printable ASCII without escapes or markers is cut at its spaces alone, byte by byte
 /// (the same places as the word tokens, whose neighbouring pieces join into one word anyway).
 pub(super) fn breaks(text: &str) -> Breaks<'_> {
-    let plain = text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'\\')
-        && !text.contains("[^");
-    if plain {
+    if is_plain(text) {
         Breaks::Spaces(text)
     } else {
         Breaks::Tokens(words::tokens(text))
@@ -194,12 +299,7 @@ impl<'a> Iterator for Breaks<'a> {
 
 /// Puts the word read so far on the line (or on a new line when it does not fit), and
 /// empties it.
-fn place(
-    word: &mut Vec<(&str, Style)>,
-    out: &mut Wrapped,
-    used: &mut usize,
-    cols: usize,
-) {
+fn place(word: &mut Vec<(&str, Style)>, out: &mut Wrapped, used: &mut usize, cols: usize) {
     if word.is_empty() {
         return;
     }
@@ -225,6 +325,72 @@ fn place(
             }
             out.push_str(g, style);
             *used += gw;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(texts: &[String]) -> Vec<Run> {
+        let style = |k: usize| match k % 3 {
+            0 => Style::Plain,
+            1 => Style::Inserted,
+            _ => Style::Deleted,
+        };
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Run::new(t.as_str(), style(k)))
+            .collect()
+    }
+
+    #[test]
+    fn plain_lines_are_cut_at_the_last_space() {
+        let r = runs(&[
+            "Urges all  States ".into(),
+            "parties".into(),
+            " to act".into(),
+        ]);
+        let w = plain_wrap(&r, 12).expect("plain");
+        let text: Vec<String> = w
+            .to_runs()
+            .iter()
+            .map(|l| l.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(text, ["Urges all", "States", "parties to", "act"]);
+        assert_eq!(w.to_runs()[2][0].style, Style::Inserted);
+        assert!(plain_wrap(&runs(&["abcdefgh".into()]), 3).is_none());
+        assert_eq!(wrap(&runs(&["abcdefgh".into()]), 3).len(), 3);
+    }
+
+    proptest::proptest! {
+        /// Plain ASCII cut at its spaces wraps as its word tokens do, and so does the
+        /// line-at-a-time way when it applies.
+        #[test]
+        fn space_breaks_wrap_as_tokens(
+            texts in proptest::collection::vec("[a-z,;() ]{0,30}", 1..5),
+            cols in 1usize..24,
+        ) {
+            let runs = runs(&texts);
+            proptest::prop_assert!(runs.iter().all(|r| matches!(breaks(&r.text), Breaks::Spaces(_))));
+            let by_tokens = wrap_by(&runs, cols, |t| Breaks::Tokens(words::tokens(t))).to_runs();
+            proptest::prop_assert_eq!(wrap_by(&runs, cols, breaks).to_runs(), by_tokens.clone());
+            if let Some(lines) = plain_wrap(&runs, cols) {
+                proptest::prop_assert_eq!(lines.to_runs(), by_tokens);
+            }
+        }
+
+        /// The same with words shorter than most lines (so the line-at-a-time way applies).
+        #[test]
+        fn short_words_wrap_line_at_a_time_as_tokens(
+            texts in proptest::collection::vec("( {0,3}[a-z;é→–’ß]{1,6}){0,12} {0,2}", 1..5),
+            cols in 6usize..40,
+        ) {
+            let runs = runs(&texts);
+            let by_tokens = wrap_by(&runs, cols, |t| Breaks::Tokens(words::tokens(t))).to_runs();
+            proptest::prop_assert_eq!(wrap(&runs, cols).to_runs(), by_tokens);
         }
     }
 }
