@@ -1,6 +1,7 @@
 //! The comparison from the command line: golden outputs of `diff --format amendments` and
 //! `--format side-by-side` (piped) on the sample draft's revision against its current text,
-//! a fixture text against its revised text imported on the fly, JSON, exit codes, and
+//! a fixture text against its revised text imported on the fly, a draft against its adopted
+//! text printed with its footnote markers in other shapes, JSON, exit codes, and
 //! `revise` / `revisions`. Set UPDATE_GOLDEN=1 to rewrite the golden files.
 
 use std::path::{Path, PathBuf};
@@ -160,4 +161,65 @@ fn revise_freezes_and_refuses_duplicates() {
     // DRAFT@LABEL names the revision.
     let at = format!("{d}@A/C.2/81/L.23");
     assert_eq!(run(&["diff", &at, &d, "--stat"]).status.code(), Some(1));
+}
+
+const HARBOURS_DRAFT: &str = "tests/fixtures/compare/harbours-l9.txt";
+const HARBOURS_ADOPTED: &str = "tests/fixtures/compare/harbours-res.txt";
+
+#[test]
+fn a_draft_and_its_adopted_text_differ_only_in_substance_not_in_marker_shapes() {
+    // The two printings set the same footnote markers in other shapes: spaced after
+    // "resolutions" / glued before "on", after "Action" at a line end, glued to "COVID-19" and
+    // to "Agenda 21", after "decision"; a decimal "1.5" opens a line on a page whose foot prints
+    // footnotes 1 and 5; a footnote runs on to a line opening with a date range ("3 – 14 June").
+    // The adopted text inserts operative paragraph 1, so "paragraph 1 above" becomes
+    // "paragraph 2 above" (renumbering, no change), and cites paragraph 72 of another text
+    // (the Compact) where the draft cited its paragraph 71 (a change of substance).
+    let o = run(&["diff", HARBOURS_DRAFT, HARBOURS_ADOPTED, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let body: Vec<&serde_json::Value> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| {
+            matches!(
+                c["part"].as_str(),
+                Some("preamble" | "operative" | "footnote")
+            )
+        })
+        .collect();
+    let changed: Vec<(String, String, String)> = body
+        .iter()
+        .filter(|c| c["kind"] != "unchanged")
+        .map(|c| {
+            let s = |k: &str| c[k].as_str().unwrap_or("-").to_string();
+            (s("kind"), s("old_label"), s("new_label"))
+        })
+        .collect();
+    let t = |k: &str, o: &str, n: &str| (k.to_string(), o.to_string(), n.to_string());
+    assert_eq!(
+        changed,
+        [
+            t("inserted", "-", "OP1"),
+            t("modified", "OP1", "OP2"),
+            t("renumbered", "OP2", "OP3"),
+            t("renumbered", "OP3", "OP4"),
+        ]
+    );
+    let modified = body.iter().find(|c| c["kind"] == "modified").unwrap();
+    let edits: Vec<(&str, &str)> = modified["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["deleted"].as_str().unwrap(),
+                e["inserted"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(edits, [("71", "72")]);
+    let footnotes = body.iter().filter(|c| c["part"] == "footnote").count();
+    assert_eq!(footnotes, 6, "every footnote matched, none changed");
 }

@@ -372,3 +372,24 @@ fn spacing_and_hyphen_forms_are_not_modifications() {
     }
     round_trip(&old, &new, &cmp);
 }
+
+#[test]
+fn a_comma_moved_across_a_footnote_marker_is_form_only() {
+    // "ornaments[^f1], …" in the draft, "ornaments,[^f1] …" once the editors place the marker
+    // after the punctuation: two edits that each move a comma, together a change of form only.
+    let mut old = doc(&[], &OPS);
+    old.operative[0].text =
+        "the report of the Secretary-General on garden ornaments[^f1], fences and gates;".into();
+    let mut new = old.clone();
+    new.operative[0].text =
+        "the report of the Secretary-General on garden ornaments,[^f1] fences and gates;".into();
+    let cmp = compare::compare(&old, &new, Align::ById);
+    let e = entry(&cmp, "p1");
+    assert_eq!(e.kind, Kind::Unchanged, "{e:?}");
+    assert!(e.edits.is_empty() && !e.form_edits.is_empty(), "{e:?}");
+    // A comma that really moves to another word is a change of substance.
+    new.operative[0].text =
+        "the report of the Secretary-General on garden, ornaments[^f1] fences and gates;".into();
+    let cmp = compare::compare(&old, &new, Align::ById);
+    assert_eq!(entry(&cmp, "p1").kind, Kind::Modified);
+}

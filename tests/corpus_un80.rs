@@ -1,8 +1,8 @@
 //! The real General Assembly documents of ../shared/corpus/un80 (401 drafts and adopted
 //! resolutions): each imports without a panic, and the checks of shared/tools/check_real.py
-//! `import` (its rules, ported here) hold on at least as many documents as they do today, so
-//! that a regression fails. Under CI a missing ../shared is a failure; elsewhere the skip is
-//! printed.
+//! `import` (its rules, ported here, with one correction named at [`PINNED`]) hold on at least
+//! as many documents as they do today, so that a regression fails. Under CI a missing
+//! ../shared is a failure; elsewhere the skip is printed.
 
 mod common;
 
@@ -13,19 +13,21 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// What the import reaches on the set today (check-real import on the same build):
-/// documents holding every check, exact words, operative counts, footnotes; word recall and
-/// precision in millionths. One document fewer than the checker's rules would give holds
-/// "words exact": in A/80/L.3 the note on the sponsors ("* Any changes to the list of
-/// sponsors …") ends the first page with no `____` separator above it (extraction lost the
-/// rule), so these rules read it as a body paragraph, while they read the same note as header
-/// matter wherever the separator survived; the import reads it as the sponsors' note.
+/// What the import reaches on the set today: documents holding every check, exact words,
+/// operative counts, footnotes; word recall and precision in millionths. The rules are the
+/// checker's but for one correction: a note on the sponsors ("* Any changes to the list of
+/// sponsors …", "* On behalf of the States members of …") that closes the first page with no
+/// `____` separator above it (extraction lost the rule) is header matter here, as the checker
+/// reads the same note wherever the separator survived; the checker reads it as body words, so
+/// `check-real import` counts 7 documents fewer (A/80/L.3, A/C.2/80/L.11, L.14, L.31, L.33,
+/// A/C.3/80/L.13, A/C.5/80/L.10), where the import reads the note as the sponsors' note and
+/// the paragraph it interrupted as one paragraph.
 const PINNED: Pinned = Pinned {
-    all_ok: 397,
-    words_exact: 400,
+    all_ok: 398,
+    words_exact: 401,
     numbers_ok: 398,
     notes_ok: 401,
-    recall_ppm: 999_980,
+    recall_ppm: 1_000_000,
     precision_ppm: 1_000_000,
 };
 
@@ -92,6 +94,7 @@ fn body(text: &str, symbol: &str, title: &str) -> (Vec<String>, Vec<String>) {
     let mut started = false;
     for (k, page) in text.split("\n\n").enumerate() {
         let lines: Vec<&str> = page.split('\n').collect();
+        let note = lost_separator(&lines);
         let mut i = 0;
         if k > 0 {
             while i < lines.len() {
@@ -115,7 +118,10 @@ fn body(text: &str, symbol: &str, title: &str) -> (Vec<String>, Vec<String>) {
             }
         }
         let (mut in_notes, mut star) = (false, false);
-        for l in &lines[i..] {
+        for (j, l) in lines.iter().enumerate().skip(i) {
+            if note == Some(j) {
+                in_notes = true;
+            }
             if !started {
                 if AUTH.is_match(l) && norm(l) != tnorm {
                     started = true;
@@ -141,6 +147,21 @@ fn body(text: &str, symbol: &str, title: &str) -> (Vec<String>, Vec<String>) {
         }
     }
     (paras, notes)
+}
+
+/// The line of a `* …` note among the last four lines of a page's last run of text (no blank
+/// line after it) when the page has no `____` separator: the note's separator was lost.
+fn lost_separator(lines: &[&str]) -> Option<usize> {
+    let text: Vec<usize> = (0..lines.len())
+        .filter(|&j| !lines[j].trim().is_empty())
+        .collect();
+    let last = *text.last()?;
+    if lines.iter().any(|l| BAD.is_match(l)) {
+        return None;
+    }
+    text.iter().rev().take(4).copied().find(|&j| {
+        lines[j].trim().starts_with("* ") && (j..=last).all(|x| !lines[x].trim().is_empty())
+    })
 }
 
 struct Source {

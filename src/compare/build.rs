@@ -126,7 +126,8 @@ fn para_side(doc: &Document, p: &Paragraph, loc: Location) -> Side {
 
 /// The word edits of a lead and text, split into changes of substance and changes of form
 /// only. When the whole paragraph reads the same but for its form (spacing, hyphens, markers,
-/// or where the opening phrase ends), every edit is one of form.
+/// where the opening phrase ends, or a comma that moved across a footnote marker: "second²," →
+/// "second,²"), every edit is one of form, even where one edit alone would not be.
 pub(super) fn substance(
     old_lead: &str,
     old_text: &str,
@@ -138,14 +139,13 @@ pub(super) fn substance(
     if edits.is_empty() {
         return (edits, Vec::new());
     }
-    let lead_moved = edits.iter().any(|e| e.field == Field::Lead)
-        && words::is_form_only(&Edit {
-            field: Field::Text,
-            at: 0,
-            deleted: format!("{old_lead} {old_text}"),
-            inserted: format!("{new_lead} {new_text}"),
-        });
-    if lead_moved {
+    let form_only = words::is_form_only(&Edit {
+        field: Field::Text,
+        at: 0,
+        deleted: format!("{old_lead} {old_text}"),
+        inserted: format!("{new_lead} {new_text}"),
+    });
+    if form_only {
         return (Vec::new(), edits);
     }
     words::split_form(edits)

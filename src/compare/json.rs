@@ -1,7 +1,10 @@
 //! The comparison as JSON for tools: `{align, stat, changes: [...]}` with one change per
 //! paragraph, sub-paragraph, footnote, section or header field: `kind`, `part`,
 //! `old_number`/`new_number` (operative numbers, preambular positions, footnote numbers;
-//! null where absent), labels, places, leads, texts and the word `edits`.
+//! null where absent), labels, places, leads, texts and the word `edits`. What structures
+//! the resolution (headings, parts, annexes: `"part": "body"`) has its label ("II", "A") in
+//! `old_numbering`/`new_numbering`, not in the lead: like a paragraph's number, it follows the
+//! numbering and is not one of the words that changed.
 //!
 //! Serialised straight from the comparison (borrowed fields, no intermediate
 //! `serde_json::Value`); the keys of every object stand in alphabetical order, as they
@@ -46,6 +49,7 @@ struct ChangeOut<'a> {
     new_lead: Option<&'a str>,
     new_list: Option<&'a [String]>,
     new_number: Option<u32>,
+    new_numbering: Option<&'a str>,
     new_place: Option<&'a str>,
     new_text: Option<&'a str>,
     old_id: Option<&'a str>,
@@ -53,6 +57,7 @@ struct ChangeOut<'a> {
     old_lead: Option<&'a str>,
     old_list: Option<&'a [String]>,
     old_number: Option<u32>,
+    old_numbering: Option<&'a str>,
     old_place: Option<&'a str>,
     old_text: Option<&'a str>,
     part: PartKind,
@@ -61,8 +66,11 @@ struct ChangeOut<'a> {
     similarity: Option<f64>,
 }
 
-fn change(e: &ChangeEntry) -> ChangeOut<'_> {
+fn change<'a>(e: &'a ChangeEntry) -> ChangeOut<'a> {
     let (o, n) = (e.old.as_ref(), e.new.as_ref());
+    let body = e.part == PartKind::Body;
+    let lead = |side: Option<&'a Side>| side.map(|x| if body { "" } else { x.lead.as_str() });
+    let numbering = |side: Option<&'a Side>| side.filter(|_| body).map(|x| x.lead.as_str());
     fn s<'a>(side: Option<&'a Side>, f: fn(&'a Side) -> &'a str) -> Option<&'a str> {
         side.map(f)
     }
@@ -75,16 +83,18 @@ fn change(e: &ChangeEntry) -> ChangeOut<'_> {
         list_edits: &e.list_edits,
         new_id: s(n, |x| x.id.as_str()),
         new_label: s(n, |x| &x.label),
-        new_lead: s(n, |x| &x.lead),
+        new_lead: lead(n),
         new_list: n.and_then(|x| x.list.as_deref()),
         new_number: n.and_then(|x| x.number),
+        new_numbering: numbering(n),
         new_place: s(n, |x| &x.place),
         new_text: s(n, |x| &x.text),
         old_id: s(o, |x| x.id.as_str()),
         old_label: s(o, |x| &x.label),
-        old_lead: s(o, |x| &x.lead),
+        old_lead: lead(o),
         old_list: o.and_then(|x| x.list.as_deref()),
         old_number: o.and_then(|x| x.number),
+        old_numbering: numbering(o),
         old_place: s(o, |x| &x.place),
         old_text: s(o, |x| &x.text),
         part: e.part,

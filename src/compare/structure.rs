@@ -268,8 +268,20 @@ mod tests {
             .unwrap();
         assert_eq!(modified.edits[0].inserted.trim(), "and lenses");
         assert_eq!(apply(&old, &cmp).unwrap(), new);
-        let json = crate::compare::json::to_json(&cmp).to_string();
-        assert!(json.contains(r#""part":"body""#), "{json}");
+        let json = crate::compare::json::to_json(&cmp);
+        let changes = json["changes"].as_array().unwrap();
+        let lenses = changes
+            .iter()
+            .find(|c| c["part"] == "body" && c["new_text"] == "Lenses")
+            .expect("the inserted heading in JSON");
+        // Its label is its numbering, not one of the words inserted.
+        assert_eq!(lenses["new_numbering"], "II", "{lenses}");
+        assert_eq!(lenses["new_lead"], "", "{lenses}");
+        assert!(
+            changes
+                .iter()
+                .all(|c| c["part"] == "body" || c["new_numbering"].is_null())
+        );
         let opts = crate::compare::render_text::TextOptions {
             width: 80,
             color: false,

@@ -107,27 +107,43 @@ pub fn extract(lines: &mut [Line]) -> Vec<FootnoteDef> {
     let mut blank = false;
     let mut expected = 1;
     let mut page = lines.first().map_or(1, |l| l.page);
-    // Whether a line is the last text of its page: where a `*` note on the sponsors stands
-    // when no separator was extracted above it.
+    // Whether a line is one of the last four of its page's last run of text (no blank line
+    // between it and the foot): where a `*` note on the sponsors stands when no separator was
+    // extracted above it.
     let mut last_on_page = vec![false; lines.len()];
     let mut seen_page = None;
+    let mut run: Option<usize> = Some(0);
     for (k, l) in lines.iter().enumerate().rev() {
-        if !l.is_blank() && seen_page != Some(l.page) {
-            last_on_page[k] = true;
+        if seen_page != Some(l.page) && !l.is_blank() {
             seen_page = Some(l.page);
+            run = Some(0);
+        }
+        match run {
+            Some(n) if n < 4 && !l.is_blank() && seen_page == Some(l.page) => {
+                last_on_page[k] = true;
+                run = Some(n + 1);
+            }
+            _ if seen_page == Some(l.page) => run = None,
+            _ => {}
         }
     }
+    // Inside such a note: the rest of its run continues it.
+    let mut star_run: Option<usize> = None;
     for (k, line) in lines.iter_mut().enumerate() {
         if line.page != page {
             page = line.page;
             in_block = false;
+            star_run = None;
         }
         if line.is_blank() {
             blank = true;
+            star_run = None;
             continue;
         }
         let t = line.text.as_str();
-        if is_separator(t) {
+        if let Some(d) = star_run {
+            push_wrapped(&mut defs[d].text, t);
+        } else if is_separator(t) {
             in_block = true;
         } else if let Some((n, text, false)) = footnote_line(t, false) {
             open = Some(defs.len());
@@ -143,6 +159,7 @@ pub fn extract(lines: &mut [Line]) -> Vec<FootnoteDef> {
         } else if !in_block && paged && last_on_page[k] && t.starts_with("* ") && t.len() < 400 {
             // "* Any changes to the list of sponsors …" at the foot of the first page.
             open = None;
+            star_run = Some(defs.len());
             defs.push(FootnoteDef {
                 number: None,
                 text: t[1..].trim_start().to_string(),
@@ -236,5 +253,26 @@ mod tests {
             ["Any changes to the list of sponsors will be reflected in the record."]
         );
         assert!(lines.iter().any(|l| l.text.starts_with("* this line")));
+    }
+
+    #[test]
+    fn a_star_note_over_two_lines_ending_a_page_is_one_note() {
+        let text = "A/C.9/80/L.2\n\nPanama:* draft resolution\n\nThe General Assembly,\n\n\
+                    Recalling its resolution 1/1 on lanterns and\nlamps,\n\n\
+                    * On behalf of the States members of the Group of Lamplighters, taking\n\
+                    into account also resolution 10/1 of 10 May 2024.\n\n\
+                    A/C.9/80/L.2\n\n25-14867\n\n2/2\n\n1. Decides x.\n";
+        let mut lines = super::super::lines::normalise(text);
+        let defs = extract(&mut lines);
+        let notes: Vec<&str> = defs.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            notes,
+            [
+                "On behalf of the States members of the Group of Lamplighters, taking into \
+              account also resolution 10/1 of 10 May 2024."
+            ]
+        );
+        assert!(!lines.iter().any(|l| l.text.contains("into account")));
+        assert!(lines.iter().any(|l| l.text.starts_with("lamps,")));
     }
 }

@@ -315,7 +315,7 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
                         || w.ends_with([')', '”'])
                         || w.contains('/')
                         || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
-                return pass == Pass::Glued && ok;
+                return pass == Pass::Glued && ok && after_full_stop(w, after);
             }
             if !prev.is_alphabetic() {
                 return false;
@@ -391,6 +391,23 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
                 && spaced_next()
         }
     }
+}
+
+/// Whether digits glued after a full stop that follows `token` can be a marker at the end of a
+/// sentence, by what follows them (`after`): the line ends or a new sentence opens (`the
+/// report.3`, `strategy 10.24 Furthermore`), where a decimal or a symbol goes on in lower
+/// case (`1.5 degrees`, `1/CP.28 and`); never after the series of a symbol (`2/HC.6`,
+/// `E/CN.4`, `Add.1`), whose number it is.
+pub(super) fn after_full_stop(token: &str, after: &str) -> bool {
+    let token = token.trim_start_matches(['(', '“']);
+    if let Some((_, last)) = token.rsplit_once('/')
+        && !last.ends_with([')', '”'])
+        && !last.chars().all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let rest = after.trim_start();
+    rest.is_empty() || rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '('))
 }
 
 /// Whether the text ends with a number and punctuation ("paragraphs 1,", "(a) 3;"): the
@@ -518,6 +535,27 @@ mod tests {
     }
 
     #[test]
+    fn digits_after_a_full_stop_inside_a_number_or_a_symbol_are_not_markers() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling the plan, 1  which foresaw the sea rising by \n\
+            1.2 centimetres, the code of Agenda 212 and, in line with decision 3/HC.3, the \n\
+            decision 3 to keep lights, decisions 1/LK.4 and 2/LK.4 on the Lamps Platform,4 \n\
+            and the report.5 The keepers \n\
+            __________________ \n \n\
+            1  See A/1/1. \n2  See A/1/2. \n3  See A/1/3. \n4  See A/1/4. \n5  See A/1/5. \n";
+        let (lines, _) = marked(text);
+        assert_eq!(
+            lines[2..],
+            [
+                "Recalling the plan,¹ which foresaw the sea rising by",
+                "1.2 centimetres, the code of Agenda 21² and, in line with decision 3/HC.3, the",
+                "decision³ to keep lights, decisions 1/LK.4 and 2/LK.4 on the Lamps Platform,⁴",
+                "and the report.⁵ The keepers",
+            ]
+        );
+    }
+
+    #[test]
     fn markers_before_a_wide_gap_after_years_and_at_line_starts() {
         let text = "A/1/L.1 \nThe Assembly, \n\
             Recalling the lighthouses of Rockhaven, 1  Saltmere 2  and Greyport, 3  its \n\
@@ -543,6 +581,23 @@ mod tests {
                 // Footnote 3's marker came earlier: "Article 3" keeps its number; a number
                 // after a year and before a capital is not a marker.
                 "Article 3 of the Charter of 2027 11 States,¹¹ and",
+            ]
+        );
+    }
+
+    #[test]
+    fn digits_after_the_dot_of_a_symbol_are_the_symbol_s() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling the lamps in their entirety, 1  further welcomes decision \n\
+            C-9/DEC.1 of 1 May 2031 and document A/1/L.2 of the keepers, resolution 70/1.2 \n\
+            __________________ \n \n\
+            1  See A/1/1. \n2  See A/1/2. \n";
+        let (lines, _) = marked(text);
+        assert_eq!(
+            lines[2..4],
+            [
+                "Recalling the lamps in their entirety,¹ further welcomes decision",
+                "C-9/DEC.1 of 1 May 2031 and document A/1/L.2 of the keepers, resolution 70/1.²",
             ]
         );
     }

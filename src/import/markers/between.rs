@@ -253,7 +253,8 @@ fn shape(t: &str, s: usize, e: usize, gaps: &[usize]) -> Option<u8> {
         return None;
     }
     match prev {
-        Some(c) if c.is_alphabetic() || c == '.' => Some(3),
+        Some(c) if c.is_alphabetic() => Some(3),
+        Some('.') => super::after_full_stop(&token[..token.len() - 1], after).then_some(3),
         // `COVID-1916`, `55/2831`, `202333`; not a year that is all of the token (`2009`);
         // the end of a symbol cited with its date (`61/29 of 4 December 2006`) only as the
         // last resort (`resolution 6/929 of 1 March 2024`).
@@ -305,5 +306,10 @@ mod tests {
         assert_eq!(at("in 2009 and", "9"), None);
         assert_eq!(at("by 2030 10 per cent", "10"), None);
         assert_eq!(at("resolutions 3on the", "3"), Some(6));
+        // After a full stop: a sentence's end, not a decimal or a symbol's number.
+        assert_eq!(at("model strategy 10.24 Furthermore", "24"), Some(3));
+        assert_eq!(at("rising by 1.5 centimetres", "5"), None);
+        assert_eq!(at("decision 2/HC.6, the", "6"), None);
+        assert_eq!(at("decisions 1/CP.28 and", "28"), None);
     }
 }
