@@ -1,5 +1,6 @@
 //! Engine tests of the comparison: each class, moves, renumbering only, cross-references
-//! renumbered, similarity alignment when ids differ, sub-paragraphs, footnotes and header.
+//! renumbered (also to sub-paragraphs relettered), similarity alignment when ids differ,
+//! sub-paragraphs, footnotes and header.
 
 mod common;
 
@@ -269,6 +270,44 @@ fn subparagraphs_are_compared_too() {
     assert_eq!(entry(&cmp, "s1").kind, Kind::Renumbered);
     assert_eq!(entry(&cmp, "s1").new.as_ref().unwrap().label, "OP3(b)");
     assert_eq!(entry(&cmp, "s2").kind, Kind::Modified);
+    round_trip(&old, &new, &cmp);
+}
+
+#[test]
+fn references_to_sub_paragraphs_follow_their_new_labels() {
+    let mut old = doc(&[], &OPS);
+    old.operative[2].text = "the Secretariat:".into();
+    old.operative[2].subparagraphs = vec![
+        para("s1", "To compile statistics on gnome trafficking;"),
+        para("s2", "To report to the Commission at its next session;"),
+    ];
+    old.operative[3].text = "donors to fund the work referred to in paragraph 3 (b) above;".into();
+    let mut new = old.clone();
+    new.operative.insert(
+        0,
+        para("p7", "Calls upon Member States to share information;"),
+    );
+    new.operative[3]
+        .subparagraphs
+        .insert(1, para("s3", "To consult Member States;"));
+    // Old paragraph 3 (b) is now 4 (c): the reference follows, no change of substance.
+    new.operative[4].text = "donors to fund the work referred to in paragraph 4 (c) above;".into();
+    let cmp = compare::compare(&old, &new, Align::BySimilarity);
+    let p4 = entry(&cmp, "p4");
+    assert_eq!(p4.kind, Kind::Renumbered, "{:?}", p4.edits);
+    assert_eq!(p4.ref_updates.len(), 2);
+    round_trip(&old, &new, &cmp);
+    // Citing another sub-paragraph is a change.
+    new.operative[4].text = "donors to fund the work referred to in paragraph 4 (a) above;".into();
+    let cmp = compare::compare(&old, &new, Align::BySimilarity);
+    let p4 = entry(&cmp, "p4");
+    assert_eq!(p4.kind, Kind::Modified);
+    let edits: Vec<(&str, &str)> = p4
+        .edits
+        .iter()
+        .map(|e| (e.deleted.as_str(), e.inserted.as_str()))
+        .collect();
+    assert_eq!(edits, [("c", "a")]);
     round_trip(&old, &new, &cmp);
 }
 

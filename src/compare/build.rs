@@ -299,20 +299,73 @@ fn top(part: Part) -> Location {
 /// An old part, the new part it is compared with, and the pairs of aligned paragraphs.
 type AlignedList = (Part, Part, Vec<(usize, usize)>);
 
-/// Old number → new number for the numbered top-level paragraphs found in both versions.
-fn number_map(old: &Document, new: &Document, lists: &[AlignedList]) -> NumberMap {
-    let mut map = NumberMap::new();
+/// Old number → new number for the numbered top-level paragraphs found in both versions,
+/// and old → new labels of their sub-paragraphs found in both (aligned as [`Ctx::pair`]
+/// aligns them), where the old text cites a sub-paragraph at all.
+fn number_map(old: &Document, new: &Document, lists: &[AlignedList], align: Align) -> NumberMap {
+    let mut map = NumberMap::default();
+    let mut cites_labels = false;
+    old.walk(&mut |p, _| cites_labels = cites_labels || refs::cites_a_label(&p.text));
     for (op, np, pairs) in lists {
         for &(i, j) in pairs {
             if let (Some(a), Some(b)) = (
                 numbering::number(old, *op, i),
                 numbering::number(new, *np, j),
             ) {
-                map.entry(a).or_insert(b);
+                map.numbers.entry(a).or_insert(b);
+                if cites_labels && let (Some(o), Some(n)) = (old.part(*op), new.part(*np)) {
+                    sub_labels(
+                        &o[i],
+                        &n[j],
+                        1,
+                        &mut Vec::new(),
+                        &mut Vec::new(),
+                        a,
+                        align,
+                        &mut map,
+                    );
+                }
             }
         }
     }
     map
+}
+
+/// Adds the old → new labels of the aligned sub-paragraphs of `o` and `n` (at `depth`, below
+/// the labels `ol`/`nl` of their parents) to the map of old paragraph `number`.
+#[allow(clippy::too_many_arguments)]
+fn sub_labels(
+    o: &Paragraph,
+    n: &Paragraph,
+    depth: usize,
+    ol: &mut Vec<String>,
+    nl: &mut Vec<String>,
+    number: u32,
+    align: Align,
+    map: &mut NumberMap,
+) {
+    if o.subparagraphs.is_empty() || n.subparagraphs.is_empty() {
+        return;
+    }
+    for (i, j) in pair_paragraphs(&o.subparagraphs, &n.subparagraphs, align) {
+        ol.push(numbering::sub_label(depth, i, o.list_style));
+        nl.push(numbering::sub_label(depth, j, n.list_style));
+        map.labels
+            .entry((number, ol.clone()))
+            .or_insert_with(|| nl.clone());
+        sub_labels(
+            &o.subparagraphs[i],
+            &n.subparagraphs[j],
+            depth + 1,
+            ol,
+            nl,
+            number,
+            align,
+            map,
+        );
+        ol.pop();
+        nl.pop();
+    }
 }
 
 /// All entries of the comparison in reading order.
@@ -362,7 +415,7 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
         old,
         new,
         align,
-        map: number_map(old, new, &lists),
+        map: number_map(old, new, &lists, align),
         vocab: RefCell::default(),
     };
     let mut section_lists: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();

@@ -1,13 +1,29 @@
 //! Cross-references and renumbering: "paragraph 5 above" in the old text, where old
 //! paragraph 5 is new paragraph 6, is rewritten to "paragraph 6 above" before the word
-//! comparison, so a reference updated only because of renumbering is no change of substance.
+//! comparison, so a reference updated only because of renumbering is no change of substance;
+//! so is "paragraph 5 (b)" where sub-paragraph (b) of old paragraph 5 is now (c).
 
 use super::words::{is_word, tokenize};
 use super::{Edit, Field};
 use std::collections::HashMap;
 
-/// Old paragraph number → new paragraph number, for the numbered paragraphs present in both.
-pub type NumberMap = HashMap<u32, u32>;
+/// How the numbered paragraphs present in both versions are numbered anew: old number → new
+/// number, and (old number, old sub-paragraph labels) → new labels for their sub-paragraphs
+/// present in both (`(5, ["b"])` → `["c"]`, `(5, ["b", "ii"])` → `["c", "ii"]`).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct NumberMap {
+    pub numbers: HashMap<u32, u32>,
+    pub labels: HashMap<(u32, Vec<String>), Vec<String>>,
+}
+
+impl FromIterator<(u32, u32)> for NumberMap {
+    fn from_iter<I: IntoIterator<Item = (u32, u32)>>(iter: I) -> Self {
+        NumberMap {
+            numbers: iter.into_iter().collect(),
+            labels: HashMap::new(),
+        }
+    }
+}
 
 /// Whether a reference that continues with these words points into the same document.
 fn points_here(after: &[&str]) -> bool {
@@ -72,6 +88,14 @@ fn cites_another_text(before: &[&str]) -> bool {
         .any(|w| OTHER_TEXTS.contains(&w.as_str()))
 }
 
+/// Whether a text cites a sub-paragraph ("paragraph 5 (b)"): a "(" soon after "paragraph".
+pub fn cites_a_label(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(9).enumerate().any(|(k, w)| {
+        w.eq_ignore_ascii_case(b"paragraph") && b[k + 9..].iter().take(16).any(|&c| c == b'(')
+    })
+}
+
 /// The old text with its internal paragraph references renumbered through `map`, and the
 /// rewrites as edits on the old text. `None` when nothing needs rewriting.
 pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
@@ -81,7 +105,7 @@ pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
         b.get(i..i + 9)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"paragraph"))
     });
-    if map.is_empty() || !mentions {
+    if map.numbers.is_empty() && map.labels.is_empty() || !mentions {
         return None;
     }
     let toks = tokenize(text);
@@ -100,19 +124,21 @@ pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
             continue;
         }
         let mut j = i + 1;
-        let mut numbers = Vec::new();
+        // Each number cited, with the tokens of the sub-paragraph labels after it ("5 (b)").
+        let mut numbers: Vec<(usize, Vec<usize>)> = Vec::new();
         while j < toks.len() {
             let tok = toks[j];
             let lower = tok.to_lowercase();
+            let label =
+                is_word(tok) && j > 0 && toks[j - 1] == "(" && !tok.starts_with(char::is_numeric);
             let allowed = tok.trim().is_empty()
                 || matches!(tok, "," | "(" | ")" | "-" | "–")
                 || matches!(lower.as_str(), "and" | "to" | "or")
-                || (is_word(tok)
-                    && j > 0
-                    && toks[j - 1] == "("
-                    && !tok.starts_with(char::is_numeric));
+                || label;
             if tok.chars().all(|c| c.is_ascii_digit()) && !tok.is_empty() {
-                numbers.push(j);
+                numbers.push((j, Vec::new()));
+            } else if label && let Some((_, labels)) = numbers.last_mut() {
+                labels.push(j);
             } else if !allowed {
                 break;
             }
@@ -122,17 +148,28 @@ pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
             && points_here(&toks[j.min(toks.len())..])
             && !cites_another_text(&toks[..i])
         {
-            for k in numbers {
-                let Ok(n) = toks[k].parse::<u32>() else {
-                    continue;
-                };
-                if let Some(m) = map.get(&n).filter(|m| **m != n) {
+            let mut edit = |k: usize, to: &str| {
+                if toks[k] != to {
                     edits.push(Edit {
                         field: Field::Text,
                         at: offsets[k],
                         deleted: toks[k].to_string(),
-                        inserted: m.to_string(),
+                        inserted: to.to_string(),
                     });
+                }
+            };
+            for (k, labels) in numbers {
+                let Ok(n) = toks[k].parse::<u32>() else {
+                    continue;
+                };
+                if let Some(m) = map.numbers.get(&n) {
+                    edit(k, &m.to_string());
+                }
+                let old_labels: Vec<String> = labels.iter().map(|&l| toks[l].to_string()).collect();
+                if let Some(new_labels) = map.labels.get(&(n, old_labels)) {
+                    for (&l, to) in labels.iter().zip(new_labels) {
+                        edit(l, to);
+                    }
                 }
             }
         }
@@ -166,5 +203,31 @@ mod tests {
         assert!(renumber("the Guidelines, particularly paragraph 5 thereof", &map).is_none());
         let (s, _) = renumber("the work, in particular paragraph 5 above", &map).unwrap();
         assert_eq!(s, "the work, in particular paragraph 6 above");
+    }
+
+    #[test]
+    fn sub_paragraph_labels_follow_the_map() {
+        let mut map: NumberMap = [(5, 6), (2, 2)].into_iter().collect();
+        let labels = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        map.labels.insert((5, labels(&["b"])), labels(&["c"]));
+        map.labels
+            .insert((5, labels(&["b", "ii"])), labels(&["c", "iii"]));
+        map.labels.insert((2, labels(&["a"])), labels(&["b"]));
+        let (s, e) = renumber("as set out in paragraph 5 (b) above", &map).unwrap();
+        assert_eq!(s, "as set out in paragraph 6 (c) above");
+        assert_eq!(e.len(), 2);
+        let (s, _) = renumber(
+            "paragraphs 2 (a) and 5 (b) (ii) of the present resolution",
+            &map,
+        )
+        .unwrap();
+        assert_eq!(
+            s,
+            "paragraphs 2 (b) and 6 (c) (iii) of the present resolution"
+        );
+        // A label the map does not know, and another text's paragraph, keep theirs.
+        let (s, _) = renumber("paragraph 5 (d) above", &map).unwrap();
+        assert_eq!(s, "paragraph 6 (d) above");
+        assert!(renumber("paragraph 2 (a) of resolution 70/1", &map).is_none());
     }
 }
