@@ -154,6 +154,32 @@ pub fn json(cmp: &Comparison) -> JsonComparison<'_> {
     }
 }
 
+/// About the size in bytes of the comparison's pretty JSON (a little more, as a rule): its
+/// texts and a share for the keys and spacing of every change and edit.
+pub fn size_hint(cmp: &Comparison) -> usize {
+    let side = |s: &Option<Side>| {
+        s.as_ref().map_or(0, |s| {
+            s.label.len() + s.place.len() + s.lead.len() + s.text.len() + 64
+        })
+    };
+    let edits = |v: &[Edit]| -> usize {
+        v.iter()
+            .map(|e| e.deleted.len() + e.inserted.len() + 160)
+            .sum()
+    };
+    cmp.changes
+        .iter()
+        .map(|e| {
+            1024 + side(&e.old)
+                + side(&e.new)
+                + edits(&e.edits)
+                + edits(&e.ref_updates)
+                + edits(&e.form_edits)
+        })
+        .sum::<usize>()
+        + 1024
+}
+
 /// The whole comparison as a JSON value.
 pub fn to_json(cmp: &Comparison) -> Value {
     serde_json::to_value(json(cmp)).unwrap_or(Value::Null)

@@ -125,36 +125,39 @@ fn plain_wrap(runs: &[Run], cols: usize) -> Option<Wrapped> {
         styles.push((out.buf.len(), r.style));
     }
     let b = out.buf.as_bytes();
-    // Columns: a byte each in ASCII, else a character each (at its first byte).
-    let chars: Option<Vec<usize>> = (!out.buf.is_ascii()).then(|| {
-        let starts = out.buf.char_indices().map(|(i, _)| i);
-        starts.chain([b.len()]).collect()
-    });
-    let n = chars.as_ref().map_or(b.len(), |v| v.len() - 1);
-    let off = |k: usize| chars.as_ref().map_or(k, |v| v[k]);
-    let space = |k: usize| b[off(k)] == b' ';
     let skip_spaces = |mut p: usize| {
-        while p < n && space(p) {
+        while b.get(p) == Some(&b' ') {
             p += 1;
         }
         p
     };
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut p = skip_spaces(0);
-    while p < n {
-        let end = if p + cols >= n {
-            n
-        } else if space(p + cols) {
+    while p < b.len() {
+        // Where `cols` columns from `p` end: a byte a column in ASCII, else a character a
+        // column (counted only where the line holds other characters).
+        let window = &b[p..b.len().min(p + cols + 1)];
+        let limit = if window.is_ascii() {
             p + cols
         } else {
+            out.buf[p..]
+                .char_indices()
+                .nth(cols)
+                .map_or(b.len(), |(i, _)| p + i)
+        };
+        let end = if limit >= b.len() {
+            b.len()
+        } else if b[limit] == b' ' {
+            limit
+        } else {
             // A word longer than a line is cut inside: left to the general way.
-            (p + 1..p + cols).rev().find(|&k| space(k))?
+            p + b[p..limit].iter().rposition(|&c| c == b' ')?
         };
         let mut e = end;
-        while e > p && space(e - 1) {
+        while e > p && b[e - 1] == b' ' {
             e -= 1;
         }
-        lines.push((off(p), off(e)));
+        lines.push((p, e));
         p = skip_spaces(end);
     }
     // The segments of each line: its bytes cut where the style changes.

@@ -239,6 +239,15 @@ pub fn symbol_of(s: &str) -> Option<&str> {
 /// A job number: `25-17051`, `25-17051 (E)`, `25-17051 (E)    281025`, `V.10-57251 (E)`.
 fn is_job_number(s: &str) -> bool {
     let s = s.strip_prefix("V.").unwrap_or(s);
+    // The first word opens with two digits (most lines are told at their first byte).
+    if !s
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return false;
+    }
     let mut words = s.split_whitespace();
     let Some(job) = words.next() else {
         return false;
@@ -260,6 +269,10 @@ fn is_job_number(s: &str) -> bool {
 
 /// A page counter `2/5`.
 fn is_page_counter(s: &str) -> bool {
+    // The first '/' stands within the first four bytes (most lines are told there).
+    if !s.bytes().take(4).any(|b| b == b'/') {
+        return false;
+    }
     s.split_once('/').is_some_and(|(a, b)| {
         !a.is_empty()
             && !b.is_empty()
