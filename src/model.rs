@@ -522,6 +522,16 @@ impl Document {
         Some(p)
     }
 
+    /// The paragraph at a location, to change.
+    pub fn at_mut(&mut self, loc: &Location) -> Option<&mut Paragraph> {
+        let (first, rest) = loc.path.split_first()?;
+        let mut p = self.part_mut(loc.part)?.get_mut(*first)?;
+        for i in rest {
+            p = p.subparagraphs.get_mut(*i)?;
+        }
+        Some(p)
+    }
+
     /// Every id in the document (paragraphs, headings, parts, sections, annexes, footnotes).
     pub fn all_ids(&self) -> Vec<&Id> {
         let mut ids: Vec<&Id> = Vec::new();

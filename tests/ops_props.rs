@@ -494,3 +494,58 @@ fn real_texts_survive_every_operation() {
         }
     }
 }
+
+/// Words the editorial check has something to say about, typed into paragraphs between
+/// the operations of the incremental-check property.
+const SPICE: &[&str] = &[
+    " to organise",
+    " the \"Lighthouse\"",
+    "  twice",
+    " the keepers' lenses",
+    " Member\u{200B}States",
+    " noted¹",
+    " as in paragraph 99 above",
+    "",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// The incremental check (a [`resdraft::check::Memo`] kept over the whole session, as
+    /// the editor keeps one) finds exactly what a check from scratch finds, after every
+    /// operation, every word typed and every undo.
+    #[test]
+    fn incremental_check_finds_what_a_full_check_finds(
+        original in document(),
+        steps in prop::collection::vec((op_spec(), 0..SPICE.len(), any::<usize>()), 0..24),
+    ) {
+        let mut doc = original;
+        let mut memo = resdraft::check::Memo::default();
+        prop_assert_eq!(memo.check(&doc), resdraft::check::check(&doc));
+        let mut undos: Vec<Transaction> = Vec::new();
+        for (s, spice, at) in &steps {
+            if let Some((op, _)) = resolve(&doc, s)
+                && let Ok(change) = ops::apply(&mut doc, op)
+            {
+                undos.push(change.undo);
+            }
+            if let Some(id) = pick(&doc, *at)
+                && let Some(p) = doc.find(&id)
+            {
+                let op = Op::SetText {
+                    id: id.clone(),
+                    lead: p.lead.clone(),
+                    text: format!("{}{}", p.text, SPICE[*spice]),
+                };
+                if let Ok(change) = ops::apply(&mut doc, op) {
+                    undos.push(change.undo);
+                }
+            }
+            prop_assert_eq!(memo.check(&doc), resdraft::check::check(&doc));
+        }
+        for t in undos.iter().rev().take(steps.len() / 2) {
+            ops::undo(&mut doc, t);
+            prop_assert_eq!(memo.check(&doc), resdraft::check::check(&doc));
+        }
+    }
+}

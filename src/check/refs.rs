@@ -4,13 +4,14 @@
 //! left dangling by a deletion ("paragraph [deleted: 3] above"). References into
 //! other instruments ("article 6, paragraph 1, of the Protocol") are not cross-references.
 
+use super::local::Local;
 use super::{Finding, finding};
 use crate::markup;
-use crate::model::{DocKind, Document};
+use crate::model::{DocKind, Document, Paragraph};
 use crate::numbering;
 use regex::Regex;
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const SUPERSCRIPT: &[char] = &['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'];
 
@@ -34,21 +35,63 @@ fn numbers(s: &str) -> impl Iterator<Item = u32> + '_ {
         .filter_map(|d| d.parse::<u32>().ok())
 }
 
-/// Adds the footnote and cross-reference findings of `doc` to `out`.
-pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    footnotes(doc, out);
-    references(doc, out);
+/// What the footnote and reference rules read from one paragraph (see [`super::local`]).
+pub(crate) struct Refs {
+    pub markers: Vec<crate::model::Id>,
+    pub superscript: Option<String>,
+    pub dangling: Vec<String>,
+    pub references: Vec<(String, Vec<u32>)>,
 }
 
-fn footnotes(doc: &Document, out: &mut Vec<Finding>) {
+/// Reads paragraph `p`, whose lead and text read `full_plain` without markup.
+pub(crate) fn local(p: &Paragraph, full_plain: &str) -> Refs {
+    let markers = markup::markers(&p.lead)
+        .into_iter()
+        .chain(markup::markers(&p.text))
+        .collect();
+    let plain = super::plain(&p.text);
+    let superscript = plain.find(SUPERSCRIPT).map(|pos| {
+        plain[pos..]
+            .chars()
+            .take_while(|c| SUPERSCRIPT.contains(c))
+            .collect()
+    });
+    let references = match reference_re() {
+        Some(re) => re
+            .captures_iter(full_plain)
+            .map(|caps| {
+                let nums = caps.get(1).map_or("", |m| m.as_str());
+                let whole = caps.get(0).map_or("", |m| m.as_str());
+                (whole.to_string(), numbers(nums).collect())
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    Refs {
+        markers,
+        superscript,
+        dangling: crate::ops::dangling_references(full_plain),
+        references,
+    }
+}
+
+/// Adds the footnote and cross-reference findings of `doc` to `out`.
+pub fn check(doc: &Document, out: &mut Vec<Finding>) {
+    check_with(doc, &Local::all(doc), out);
+}
+
+/// The same, with what each paragraph's text says read already (in document order).
+pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
+    footnotes(doc, locals, out);
+    references(doc, locals, out);
+}
+
+fn footnotes(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
     let known: HashSet<&str> = doc.footnotes.iter().map(|f| f.id.as_str()).collect();
     let mut used: Vec<String> = Vec::new();
     let mut seen = HashSet::new();
-    for (p, loc) in doc.paragraphs() {
-        for id in markup::markers(&p.lead)
-            .into_iter()
-            .chain(markup::markers(&p.text))
-        {
+    for ((p, loc), l) in doc.paragraphs().into_iter().zip(locals) {
+        for id in &l.markers {
             if !known.contains(id.as_str()) {
                 out.push(finding(
                     doc,
@@ -62,12 +105,7 @@ fn footnotes(doc: &Document, out: &mut Vec<Finding>) {
                 used.push(id.0.clone());
             }
         }
-        let plain = super::plain(&p.text);
-        if let Some(pos) = plain.find(SUPERSCRIPT) {
-            let digits: String = plain[pos..]
-                .chars()
-                .take_while(|c| SUPERSCRIPT.contains(c))
-                .collect();
+        if let Some(digits) = &l.superscript {
             out.push(finding(
                 doc,
                 &p.id,
@@ -110,7 +148,7 @@ fn footnotes(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
-fn references(doc: &Document, out: &mut Vec<Finding>) {
+fn references(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
     // The paragraph numbers that exist.
     let (low, high) = match doc.kind {
         DocKind::Resolution => (1, doc.operative.len() as u32),
@@ -128,10 +166,8 @@ fn references(doc: &Document, out: &mut Vec<Finding>) {
         }
     };
     let exists = |n: u32| n >= low && n <= high && high > 0;
-    for (p, loc) in doc.paragraphs() {
-        let full = p.full_text();
-        let plain = super::plain(&full);
-        for r in crate::ops::dangling_references(&plain) {
+    for ((p, loc), l) in doc.paragraphs().into_iter().zip(locals) {
+        for r in &l.dangling {
             out.push(finding(
                 doc,
                 &p.id,
@@ -141,14 +177,11 @@ fn references(doc: &Document, out: &mut Vec<Finding>) {
                 "name the paragraph meant, or delete the reference".into(),
             ));
         }
-        let Some(re) = reference_re() else { return };
-        for caps in re.captures_iter(&plain) {
-            let nums = caps.get(1).map_or("", |m| m.as_str());
-            let bad: Vec<u32> = numbers(nums).filter(|&n| !exists(n)).collect();
+        for (whole, nums) in &l.references {
+            let bad: Vec<u32> = nums.iter().copied().filter(|&n| !exists(n)).collect();
             if bad.is_empty() {
                 continue;
             }
-            let whole = caps.get(0).map_or("", |m| m.as_str());
             let range = if high == 0 {
                 "the text has no numbered paragraphs".to_string()
             } else {

@@ -5,10 +5,11 @@
 //! "Organisation for the Prohibition of Chemical Weapons"), and so do quoted titles
 //! (“… aerosolised use …”).
 
+use super::local::Local;
 use super::{Finding, finding};
 use crate::model::Document;
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const IZE: &str = include_str!("../data/ize.txt");
 
@@ -59,7 +60,7 @@ pub fn ize_form(word: &str) -> Option<String> {
 /// The words of `text` spelt with -ise where UN texts write -ize, with their -ize form; the
 /// first word is checked whatever its case, later capitalised words (names) and words in
 /// quotation marks are not.
-fn misspelt(text: &str) -> Vec<(String, String)> {
+pub(crate) fn misspelt(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut quoted = false;
     let mut first = true;
@@ -98,10 +99,13 @@ fn misspelt(text: &str) -> Vec<(String, String)> {
 
 /// Adds the spelling findings of `doc` to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    for (p, loc) in doc.paragraphs() {
-        let full = p.full_text();
-        let plain = super::plain(&full);
-        let words = misspelt(&plain);
+    check_with(doc, &Local::all(doc), out);
+}
+
+/// The same, with what each paragraph's text says read already (in document order).
+pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
+    for ((p, loc), l) in doc.paragraphs().into_iter().zip(locals) {
+        let words = &l.misspelt;
         if words.is_empty() {
             continue;
         }
@@ -118,9 +122,9 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
             "spelling",
             format!(
                 "{} spelt with -ise: UN texts spell with -ize (Oxford spelling)",
-                quote(&words, false)
+                quote(words, false)
             ),
-            format!("write {}", quote(&words, true)),
+            format!("write {}", quote(words, true)),
         ));
     }
 }

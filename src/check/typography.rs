@@ -2,8 +2,10 @@
 //! that otherwise uses typographic ones (“ ” and ’), and invisible zero-width characters
 //! ("Member\u{200B}States" looks like "MemberStates" and breaks search and spelling).
 
+use super::local::Local;
 use super::{Finding, finding};
 use crate::model::Document;
+use std::sync::Arc;
 
 use crate::sanitize::is_invisible;
 
@@ -49,27 +51,50 @@ fn invisible_message(plain: &str) -> String {
     format!("{what} {} in “{shown}”", codes.join(", "))
 }
 
+/// What typography reads from one paragraph's plain text (see [`super::local`]).
+pub(crate) struct Typo {
+    pub invisible: Option<String>,
+    pub double_space: Option<String>,
+    pub curly_double: bool,
+    pub curly_single: bool,
+    pub straight_double: bool,
+    pub straight_single: bool,
+}
+
+pub(crate) fn local(plain: &str) -> Typo {
+    Typo {
+        invisible: plain
+            .contains(is_invisible)
+            .then(|| invisible_message(plain)),
+        double_space: plain.find("  ").map(|pos| around(plain, pos).to_string()),
+        curly_double: plain.contains(['“', '”']),
+        curly_single: plain.contains('’'),
+        straight_double: plain.contains('"'),
+        straight_single: plain.contains('\''),
+    }
+}
+
 /// Adds the typography findings of `doc` to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    let paragraphs = doc.paragraphs();
-    let texts: Vec<String> = paragraphs
-        .iter()
-        .map(|(p, _)| super::plain(&p.full_text()).into_owned())
-        .collect();
-    let curly_double = texts.iter().any(|t| t.contains(['“', '”']));
-    let curly_single = texts.iter().any(|t| t.contains('’'));
-    for ((p, loc), plain) in paragraphs.iter().zip(&texts) {
-        if plain.contains(is_invisible) {
+    check_with(doc, &Local::all(doc), out);
+}
+
+/// The same, with what each paragraph's text says read already (in document order).
+pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
+    let curly_double = locals.iter().any(|l| l.curly_double);
+    let curly_single = locals.iter().any(|l| l.curly_single);
+    for ((p, loc), l) in doc.paragraphs().iter().zip(locals) {
+        if let Some(message) = &l.invisible {
             out.push(finding(
                 doc,
                 &p.id,
                 loc,
                 "invisible-character",
-                invisible_message(plain),
+                message.clone(),
                 "delete the invisible character (or replace it with a space)".into(),
             ));
         }
-        if plain.trim().is_empty() && p.subparagraphs.is_empty() {
+        if l.blank && p.subparagraphs.is_empty() {
             out.push(finding(
                 doc,
                 &p.id,
@@ -80,17 +105,17 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
             ));
             continue;
         }
-        if let Some(pos) = plain.find("  ") {
+        if let Some(around) = &l.double_space {
             out.push(finding(
                 doc,
                 &p.id,
                 loc,
                 "double-space",
-                format!("doubled space in “{}”", around(plain, pos)),
+                format!("doubled space in “{around}”"),
                 "use a single space".into(),
             ));
         }
-        if curly_double && plain.contains('"') {
+        if curly_double && l.straight_double {
             out.push(finding(
                 doc,
                 &p.id,
@@ -100,7 +125,7 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
                 "use “ and ”".into(),
             ));
         }
-        if curly_single && plain.contains('\'') {
+        if curly_single && l.straight_single {
             out.push(finding(
                 doc,
                 &p.id,

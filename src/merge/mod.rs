@@ -241,31 +241,7 @@ fn merge_records<T>(
 where
     T: Clone + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
 {
-    let find = |l: &'_ [T], i: &Id| l.iter().find(|x| id(x) == i).cloned();
-    let ids = |l: &[T]| l.iter().map(|x| id(x).clone()).collect::<Vec<_>>();
-    let (bi, oi, ti) = (ids(base), ids(ours), ids(theirs));
-    let mut keep = HashSet::new();
-    for i in bi.iter().chain(&oi).chain(&ti) {
-        let stays = match (find(base, i), find(ours, i), find(theirs, i)) {
-            (Some(b), None, Some(t)) => b != t,
-            (Some(b), Some(o), None) => b != o,
-            (Some(_), None, None) => false,
-            _ => true,
-        };
-        if stays {
-            keep.insert(i.clone());
-        }
-    }
-    merge_order(&bi, &oi, &ti, &keep, &|i: &Id| i.to_string())
-        .iter()
-        .filter_map(|i| match (find(base, i), find(ours, i), find(theirs, i)) {
-            (Some(b), Some(o), Some(t)) => {
-                Some(fields::merge_fields(&b, &o, &t, i.as_str(), notes))
-            }
-            (_, Some(o), _) => Some(o),
-            (_, None, t) => t,
-        })
-        .collect()
+    tree::merge_by_id(base, ours, theirs, id, notes, false)
 }
 
 /// Revisions by label: a revision frozen on both sides is kept once; one frozen with the

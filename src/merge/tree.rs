@@ -417,55 +417,52 @@ fn merge_containers<T>(
 where
     T: Clone + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
 {
+    merge_by_id(base, ours, theirs, id, &mut report.notes, true)
+}
+
+/// Merges a list of records by id: their order, which stay (one deleted on one side and
+/// unchanged on the other is deleted; deleted on one side and changed on the other, kept,
+/// and said so in `notes` when `say_kept`), and each record field by field.
+pub(super) fn merge_by_id<T>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    id: impl Fn(&T) -> &Id,
+    notes: &mut Vec<String>,
+    say_kept: bool,
+) -> Vec<T>
+where
+    T: Clone + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
+{
     let find = |l: &'_ [T], i: &Id| l.iter().find(|x| id(x) == i).cloned();
     let ids = |l: &[T]| l.iter().map(|x| id(x).clone()).collect::<Vec<_>>();
     let (bi, oi, ti) = (ids(base), ids(ours), ids(theirs));
     let mut keep = HashSet::new();
     for i in bi.iter().chain(&oi).chain(&ti) {
         let (b, o, t) = (find(base, i), find(ours, i), find(theirs, i));
-        let stays = match (&b, &o, &t) {
-            (Some(_), Some(_), Some(_)) | (None, _, _) => true,
-            (Some(b), None, Some(t)) => {
-                let changed = b != t;
-                if changed {
-                    report.notes.push(format!(
-                        "{i} was deleted on our side and changed on theirs: kept"
-                    ));
-                }
-                changed
-            }
-            (Some(b), Some(o), None) => {
-                let changed = b != o;
-                if changed {
-                    report.notes.push(format!(
-                        "{i} was deleted on their side and changed on ours: kept"
-                    ));
-                }
-                changed
-            }
-            (Some(_), None, None) => false,
+        let (changed, side) = match (&b, &o, &t) {
+            (Some(_), Some(_), Some(_)) | (None, _, _) => (true, None),
+            (Some(b), None, Some(t)) => (b != t, Some(("our", "theirs"))),
+            (Some(b), Some(o), None) => (b != o, Some(("their", "ours"))),
+            (Some(_), None, None) => (false, None),
         };
-        if stays {
+        if let (true, true, Some((deleted, kept))) = (changed, say_kept, side) {
+            notes.push(format!(
+                "{i} was deleted on {deleted} side and changed on {kept}: kept"
+            ));
+        }
+        if changed {
             keep.insert(i.clone());
         }
     }
-    let order = merge_order(&bi, &oi, &ti, &keep, &|i: &Id| i.to_string());
-    order
+    merge_order(&bi, &oi, &ti, &keep, &|i: &Id| i.to_string())
         .iter()
-        .filter_map(|i| {
-            let (b, o, t) = (find(base, i), find(ours, i), find(theirs, i));
-            match (b, o, t) {
-                (Some(b), Some(o), Some(t)) => Some(super::fields::merge_fields(
-                    &b,
-                    &o,
-                    &t,
-                    i.as_str(),
-                    &mut report.notes,
-                )),
-                (_, Some(o), _) => Some(o),
-                (_, None, Some(t)) => Some(t),
-                _ => None,
+        .filter_map(|i| match (find(base, i), find(ours, i), find(theirs, i)) {
+            (Some(b), Some(o), Some(t)) => {
+                Some(super::fields::merge_fields(&b, &o, &t, i.as_str(), notes))
             }
+            (_, Some(o), _) => Some(o),
+            (_, None, t) => t,
         })
         .collect()
 }

@@ -14,7 +14,7 @@
 
 use super::transaction::Recorder;
 use super::{OpError, quote};
-use crate::model::{Document, Id, Paragraph, Part};
+use crate::model::{Document, Id, Location, Paragraph, Part};
 use crate::numbering;
 use std::collections::{HashMap, HashSet};
 
@@ -237,21 +237,22 @@ pub(crate) fn fix(
     messages: &mut Vec<String>,
 ) -> Result<(), OpError> {
     let after = roles(rec.doc);
-    let mut todo: Vec<(Id, String)> = Vec::new();
-    for (p, loc) in rec.doc.paragraphs() {
+    let mut todo: Vec<(Location, Id, String)> = Vec::new();
+    let doc: &Document = rec.doc;
+    doc.walk(&mut |p, loc| {
         let Some(mark) = after.get(&p.id) else {
-            continue;
+            return;
         };
         let wanted = match ids {
             None => true,
             Some(set) => set.contains(&p.id) || before.get(&p.id) != Some(mark),
         };
         if !wanted {
-            continue;
+            return;
         }
         if let Some((text, old, new)) = with_end(&p.text, *mark) {
-            let place = numbering::describe(rec.doc, &loc);
-            todo.push((p.id.clone(), text));
+            let place = numbering::describe(doc, loc);
+            todo.push((loc.clone(), p.id.clone(), text));
             let msg = if old.is_empty() {
                 format!("{place}: end punctuation {} added", quote(&new))
             } else {
@@ -259,9 +260,9 @@ pub(crate) fn fix(
             };
             messages.push(msg);
         }
-    }
-    for (id, text) in todo {
-        rec.set_text(&id, text)?;
+    });
+    for (loc, id, text) in todo {
+        rec.set_text_at(&loc, &id, text)?;
     }
     Ok(())
 }

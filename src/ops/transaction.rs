@@ -305,21 +305,29 @@ impl<'a> Recorder<'a> {
         Ok(())
     }
 
-    /// Sets a paragraph's text (lead unchanged), recording the inverse. No-op when equal.
-    pub(crate) fn set_text(&mut self, id: &Id, text: String) -> Result<(), OpError> {
+    /// Sets the text of the paragraph standing at `loc` (lead unchanged), recording the
+    /// inverse: no search by id. No-op when equal; an error when `loc` does not hold `id`.
+    pub(crate) fn set_text_at(
+        &mut self,
+        loc: &Location,
+        id: &Id,
+        text: String,
+    ) -> Result<(), OpError> {
         let p = self
             .doc
-            .find(id)
+            .at_mut(loc)
+            .filter(|p| &p.id == id)
             .ok_or_else(|| OpError::UnknownId(id.clone()))?;
         if p.text == text {
             return Ok(());
         }
-        let lead = p.lead.clone();
-        self.edit(Edit::SetText {
+        let old = std::mem::replace(&mut p.text, text);
+        self.inverses.push(Edit::SetText {
             id: id.clone(),
-            lead,
-            text,
-        })
+            lead: p.lead.clone(),
+            text: old,
+        });
+        Ok(())
     }
 
     /// Undoes everything recorded so far.

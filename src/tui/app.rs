@@ -152,6 +152,9 @@ pub struct App {
     /// The editorial check's findings, of the document at generation `findings_for`.
     pub findings: Vec<Finding>,
     pub findings_for: u64,
+    /// What the paragraphs' words said at the last check on the key path (see
+    /// [`check::Memo`]).
+    pub memo: check::Memo,
     /// The worker running the check off the key path (`None`: the check runs on every
     /// change before the next frame, as in tests).
     pub checker: Option<super::checker::Checker>,
@@ -230,6 +233,7 @@ impl App {
             message: None,
             findings: Vec::new(),
             findings_for: u64::MAX,
+            memo: check::Memo::default(),
             checker: background.then(super::checker::Checker::start).flatten(),
             show_outline: false,
             show_help: false,
@@ -343,7 +347,7 @@ impl App {
             return;
         }
         self.checker = None;
-        self.findings = check::check(&self.draft.document);
+        self.findings = self.memo.check(&self.draft.document);
         self.findings_for = self.generation;
     }
 

@@ -5,7 +5,8 @@
 //! are of the current generation ("checking…" in the status bar meanwhile) and never shows
 //! the findings of an older text as current.
 //!
-//! Requests arriving while a check runs are coalesced: only the latest is checked.
+//! Requests arriving while a check runs are coalesced: only the latest is checked. The worker
+//! keeps a [`check::Memo`], so it re-reads only the paragraphs whose words changed.
 
 use crate::check::{self, Finding};
 use crate::model::Document;
@@ -27,11 +28,12 @@ impl Checker {
         std::thread::Builder::new()
             .name("check".into())
             .spawn(move || {
+                let mut memo = check::Memo::default();
                 while let Ok(mut job) = inbox.recv() {
                     while let Ok(newer) = inbox.try_recv() {
                         job = newer;
                     }
-                    let findings = check::check(&job.1);
+                    let findings = memo.check(&job.1);
                     if outbox.send((job.0, findings)).is_err() {
                         break;
                     }

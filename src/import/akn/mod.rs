@@ -14,6 +14,7 @@
 mod body;
 mod inline;
 mod preface;
+mod repair;
 
 use super::{Imported, Warning};
 use crate::export::akn::vocab::{self, SOURCE};

@@ -5,7 +5,7 @@
 use super::find::{Found, find};
 use super::resolve::{Ctx, resolve};
 use super::{Index, Scope};
-use crate::model::{Document, Id, Paragraph};
+use crate::model::{Document, Id, Location, Paragraph};
 use crate::numbering;
 use crate::ops::transaction::Recorder;
 use crate::ops::{OpError, quote};
@@ -30,18 +30,19 @@ pub(crate) fn rewrite(
         after: &after,
         scope: Scope::Top,
     };
-    let mut todo: Vec<(Id, String)> = Vec::new();
-    for (p, loc) in rec.doc.paragraphs() {
+    let mut todo: Vec<(Location, Id, String)> = Vec::new();
+    let doc: &Document = rec.doc;
+    doc.walk(&mut |p, loc| {
         if skip.contains(&p.id) || !p.text.contains("aragraph") {
-            continue;
+            return;
         }
-        let place = numbering::describe(rec.doc, &loc);
+        let place = || numbering::describe(doc, loc);
         if let Some(text) = rewrite_text(&p.id, &p.text, &ctx, full, &place, messages, warnings) {
-            todo.push((p.id.clone(), text));
+            todo.push((loc.clone(), p.id.clone(), text));
         }
-    }
-    for (id, text) in todo {
-        rec.set_text(&id, text)?;
+    });
+    for (loc, id, text) in todo {
+        rec.set_text_at(&loc, &id, text)?;
     }
     Ok(())
 }
@@ -53,10 +54,13 @@ fn rewrite_text(
     text: &str,
     ctx: &Ctx,
     full: bool,
-    place: &str,
+    place_of: &dyn Fn() -> String,
     messages: &mut Vec<String>,
     warnings: &mut Vec<String>,
 ) -> Option<String> {
+    // Described only when a message or a warning names the paragraph.
+    let cell = std::cell::OnceCell::new();
+    let place = || cell.get_or_init(place_of).as_str();
     let me_after = ctx.after.order.get(id).copied();
     let me_before = ctx.before.order.get(id).copied();
     let mut reps: Vec<(Range<usize>, String)> = Vec::new();
@@ -80,7 +84,8 @@ fn rewrite_text(
         };
         if let Some(rename) = annex_renamed(&f, text, ctx) {
             messages.push(format!(
-                "{place}: {} → {}",
+                "{}: {} → {}",
+                place(),
                 quote(&text[rename.0.clone()]),
                 quote(&rename.1)
             ));
@@ -93,7 +98,7 @@ fn rewrite_text(
         };
         let mut r = resolve(&f, text, ctx, full, id);
         if let Some(w) = r.warning.take() {
-            warnings.push(format!("{place}: {w}"));
+            warnings.push(format!("{}: {w}", place()));
         }
         if let (Some((span, above)), Some(me)) = (&f.dir, me_after) {
             let side = |index: &Index, me: usize| -> Option<bool> {
@@ -132,12 +137,13 @@ fn rewrite_text(
         let new = splice(old, f.span.start, &r.replacements);
         if r.deleted {
             warnings.push(format!(
-                "{place}: {} refers to a deleted paragraph: it now reads {} (correct it or delete it)",
+                "{}: {} refers to a deleted paragraph: it now reads {} (correct it or delete it)",
+                place(),
                 quote(old),
                 quote(&new)
             ));
         } else {
-            messages.push(format!("{place}: {} → {}", quote(old), quote(&new)));
+            messages.push(format!("{}: {} → {}", place(), quote(old), quote(&new)));
         }
         reps.extend(r.replacements);
     }
@@ -187,10 +193,11 @@ pub(crate) fn translate(from: &Document, to: &Document, p: &mut Paragraph) -> Ve
         messages: &mut Vec<String>,
         warnings: &mut Vec<String>,
     ) {
-        let place = to
-            .locate(&p.id)
-            .map(|loc| numbering::describe(to, &loc))
-            .unwrap_or_else(|| p.id.to_string());
+        let place = || {
+            to.locate(&p.id)
+                .map(|loc| numbering::describe(to, &loc))
+                .unwrap_or_else(|| p.id.to_string())
+        };
         if p.text.contains("aragraph")
             && let Some(t) = rewrite_text(&p.id, &p.text, ctx, false, &place, messages, warnings)
         {
@@ -236,7 +243,7 @@ impl ReferenceTranslator {
             text,
             &ctx,
             false,
-            id.as_str(),
+            &|| id.to_string(),
             &mut messages,
             &mut warnings,
         )
