@@ -3,6 +3,8 @@
 //! lines unwrapped and paragraphs cut by a page break (or a footnote block, taken out before
 //! by [`super::footnotes::extract`]) rejoined.
 
+mod labelled;
+
 use super::footnotes;
 use super::lines::{Line, push_wrapped};
 use crate::model::Id;
@@ -274,6 +276,8 @@ pub fn read(lines: &[Line], mode: Mode, next_id: &mut u32) -> Body {
         pending_label: None,
         expected: None,
         last_letter: None,
+        last_labelled: None,
+        heading_until: None,
     };
     for (i, line) in lines.iter().enumerate() {
         r.line(lines, i, line);
@@ -299,6 +303,10 @@ struct Reader<'a> {
     /// The letter of the last lettered heading of a resolution ("C" after "B" is a letter,
     /// not a roman hundred).
     last_letter: Option<char>,
+    /// The word and number of the last labelled heading ("Action", 3).
+    last_labelled: Option<(String, u32)>,
+    /// The index of the last line of the labelled heading being read.
+    heading_until: Option<usize>,
 }
 
 impl Reader<'_> {
@@ -375,7 +383,15 @@ impl Reader<'_> {
                 return;
             }
         }
+        if let Some(end) = self.heading_until.take_if(|end| i <= *end) {
+            self.append(t);
+            self.heading_until = (i < end).then_some(end);
+            return;
+        }
         if !self.mode.report && self.resolution_heading(t, line.no) {
+            return;
+        }
+        if !self.mode.report && self.labelled_heading(lines, i, line.no) {
             return;
         }
         // Four digits and more only as the number the text expects next (“1000.” after
@@ -476,6 +492,61 @@ impl Reader<'_> {
         false
     }
 
+    /// A heading labelled with a word and a number ("Action 2. We will …", see [`labelled`]):
+    /// its number follows the last one of the same word (or is 1), the paragraph above has
+    /// ended, and the numbered paragraph due next follows it. Returns whether the line was
+    /// taken (the heading's further lines follow through `heading_until`).
+    fn labelled_heading(&mut self, lines: &[Line], i: usize, no: usize) -> bool {
+        let Some((word, n)) = labelled::label(&lines[i].text) else {
+            return false;
+        };
+        let follows = match &self.last_labelled {
+            Some((w, m)) if w == word => n == m + 1,
+            _ => n == 1,
+        };
+        let ended = self.body.items.last().is_none_or(|item| match item.kind {
+            ItemKind::Heading { .. } => true,
+            _ => ends_with_punctuation(&item.text),
+        });
+        let Some(end) = labelled::end(lines, i).filter(|_| follows && ended) else {
+            return false;
+        };
+        let next = (end + 1..lines.len()).find(|&k| !lines[k].is_blank());
+        if !next
+            .and_then(|k| numbered(&lines[k].text))
+            .is_some_and(|(m, _)| self.due(m))
+        {
+            return false;
+        }
+        // Under lettered sections (level 2) the labelled headings stand a level below. The
+        // label is a word of the text ("Action 1."): it stays in the heading as printed.
+        let level = if self.last_letter.is_some() { 3 } else { 2 };
+        let kind = ItemKind::Heading {
+            level,
+            label: String::new(),
+            annex: false,
+        };
+        self.push(kind, &lines[i].text, no);
+        self.last_labelled = Some((word.to_string(), n));
+        self.heading_until = (end > i).then_some(end);
+        true
+    }
+
+    /// Whether `n` is the number due next: the one the text expects, or the one after the
+    /// last numbered paragraph (in a part that numbers its paragraphs afresh).
+    fn due(&self, n: u32) -> bool {
+        let last = self
+            .body
+            .items
+            .iter()
+            .rev()
+            .find_map(|item| match item.kind {
+                ItemKind::Numbered(n) => Some(n),
+                _ => None,
+            });
+        self.expected == Some(n) || last.map_or(n == 1, |l| n == l + 1)
+    }
+
     /// Whether the block of lines starting at `i` (after a blank line) is a heading printed
     /// with no label inside a resolution ("Budget estimates for the period …", "Section 3" /
     /// "Political affairs"): after a paragraph that has ended, a line or three that read as
@@ -518,19 +589,8 @@ impl Reader<'_> {
         let Some(next) = (i + block.len()..lines.len()).find(|&k| !lines[k].is_blank()) else {
             return false;
         };
-        // The number due next: the one the text expects, or the one after the last numbered
-        // paragraph (in a part that numbers its paragraphs afresh).
-        let last = self
-            .body
-            .items
-            .iter()
-            .rev()
-            .find_map(|item| match item.kind {
-                ItemKind::Numbered(n) => Some(n),
-                _ => None,
-            });
         match numbered(&lines[next].text) {
-            Some((n, _)) => self.expected == Some(n) || last.map_or(n == 1, |l| n == l + 1),
+            Some((n, _)) => self.due(n),
             None => self.heading_then_paragraph(lines, next, depth - 1),
         }
     }

@@ -275,10 +275,13 @@ fn after_year(before: &str, after: &str) -> bool {
 
 /// Whether digits between `before` and `after` stand as a marker the way `pass` says.
 fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
+    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    // `2nd`, `21st`: an ordinal, never a marker before `nd`.
+    let ordinal = ["st", "nd", "rd", "th"].contains(&next_word.as_str());
     let mut rev = before.chars().rev();
     let Some(prev) = rev.next() else {
         // `16including` at the start of a line: the marker of the line before.
-        return pass == Pass::BeforeWord && after.starts_with(char::is_lowercase);
+        return pass == Pass::BeforeWord && after.starts_with(char::is_lowercase) && !ordinal;
     };
     let word_before = |s: &str| {
         let w: &str = s
@@ -351,8 +354,6 @@ fn is_marker(before: &str, after: &str, pass: Pass) -> bool {
             spaced_next() || symbol_next
         }
         Pass::BeforeWord => {
-            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-            let ordinal = ["st", "nd", "rd", "th"].contains(&next_word.as_str());
             // After punctuation, glued or spaced: `Agreement,38and`, `Parties, 8and`.
             let punctuation = |t: &str| t.ends_with([',', ';', ':', '”', '’', ')']);
             let spaced = before.strip_suffix(' ');
@@ -581,6 +582,23 @@ mod tests {
                 // Footnote 3's marker came earlier: "Article 3" keeps its number; a number
                 // after a year and before a capital is not a marker.
                 "Article 3 of the Charter of 2027 11 States,¹¹ and",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ordinal_opening_a_line_is_no_marker() {
+        let text = "A/1/L.1 \nThe Assembly, \n\
+            Recalling its \n\
+            2nd meeting and the lamps of the keepers,1 as well as the survey. 2 \n\
+            __________________ \n \n\
+            1  See A/1/1. \n2  See A/1/2. \n";
+        let (lines, _) = marked(text);
+        assert_eq!(
+            lines[2..],
+            [
+                "Recalling its",
+                "2nd meeting and the lamps of the keepers,¹ as well as the survey.²",
             ]
         );
     }

@@ -13,6 +13,7 @@
 
 mod layout;
 mod rows;
+mod table;
 
 pub use layout::Pdf;
 use rows::{Page, Span};

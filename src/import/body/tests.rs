@@ -235,3 +235,53 @@ fn a_preambular_phrase_after_preambular_sub_paragraphs_opens_a_paragraph() {
         ("plain".into(), "Noting the efforts of the keepers,")
     );
 }
+
+#[test]
+fn headings_labelled_with_a_word_and_a_number() {
+    let b = items(
+        "A/1/L.1\nThe Assembly,\n\n1. Decides to keep the lamps lit.\n\
+         Action 1. We will keep the lighthouses of the coast burning through\n\
+         every winter night.\n\
+         2. We reaffirm the keepers' charter. We decide to:\n\
+         (a) Trim the wicks;\n\
+         (b) Polish the lenses.\n\
+         Action 2. We will train new keepers.\n\n\
+         3. We welcome the apprentices.\n\
+         Action 4. We will not skip a number.\n\
+         4. We note the storms.\n",
+        false,
+    );
+    let got: Vec<(ItemKind, &str)> = b
+        .items
+        .iter()
+        .map(|i| (i.kind.clone(), i.text.as_str()))
+        .collect();
+    let heading = ItemKind::Heading {
+        level: 2,
+        label: String::new(),
+        annex: false,
+    };
+    assert_eq!(
+        got[2..],
+        [
+            (
+                heading.clone(),
+                "Action 1. We will keep the lighthouses of the coast burning through every winter \
+                 night."
+            ),
+            (
+                ItemKind::Numbered(2),
+                "We reaffirm the keepers' charter. We decide to:"
+            ),
+            (ItemKind::Sub("a".into()), "Trim the wicks;"),
+            (ItemKind::Sub("b".into()), "Polish the lenses."),
+            (heading, "Action 2. We will train new keepers."),
+            (
+                ItemKind::Numbered(3),
+                // Out of sequence, the line is read as usual.
+                "We welcome the apprentices. Action 4. We will not skip a number."
+            ),
+            (ItemKind::Numbered(4), "We note the storms."),
+        ]
+    );
+}

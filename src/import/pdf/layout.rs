@@ -215,7 +215,7 @@ pub fn layout(pages: &[Page]) -> Pdf {
 
 /// Whether a row goes on the block of the row above it: no gap wider than the line spacing
 /// between them, no change of size.
-fn same_block(above: &Row, row: &Row) -> bool {
+pub(super) fn same_block(above: &Row, row: &Row) -> bool {
     row.bottom - above.bottom <= LINE_GAP * row.size.max(above.size)
         && (row.size - above.size).abs() <= 1.2
 }
@@ -502,5 +502,57 @@ mod tests {
             spans,
         }]);
         assert_eq!(pdf.lines[0].text, "thereto¹⁹ in relation to refugees");
+    }
+
+    #[test]
+    fn a_table_cell_beside_a_wrapped_cell_is_read_after_it() {
+        let mut spans = Vec::new();
+        for (y, left, right) in [
+            (100.0, "Elections of officers [5]", "Forthcoming"),
+            (130.0, "Report on the lamps (A/1/7)", "Issued"),
+            (160.0, "Report of the Secretary-General: lists of", "Issued"),
+            (
+                202.0,
+                "Report of the Secretary-General: comments received",
+                "Issued",
+            ),
+        ] {
+            spans.push(span(left, 137.0, y, 10.0, false));
+            spans.push(span(right, 400.0, y, 10.0, false));
+        }
+        spans.push(span(
+            "lighthouses and their keepers (A/1/8)",
+            137.0,
+            172.0,
+            10.0,
+            false,
+        ));
+        spans.push(span("from Governments (A/1/9)", 137.0, 214.0, 10.0, false));
+        let pdf = layout(&[Page {
+            height: 792.0,
+            spans,
+        }]);
+        let text: Vec<&str> = pdf
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "Elections of officers [5]",
+                "Forthcoming",
+                "Report on the lamps (A/1/7)",
+                "Issued",
+                "Report of the Secretary-General: lists of",
+                "lighthouses and their keepers (A/1/8)",
+                "Issued",
+                // A narrower gap before the column still separates the cells.
+                "Report of the Secretary-General: comments received",
+                "from Governments (A/1/9)",
+                "Issued",
+            ]
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! between two spans shows one and superscript digits (smaller than the row's text) written as
 //! superscript markers glued to the word before them (`Rights,²`).
 
+use super::table;
 use crate::import::footnotes::SUPERSCRIPTS;
 use std::collections::HashMap;
 
@@ -63,7 +64,8 @@ impl Row {
 }
 
 /// Groups a page's spans into rows (one baseline), split where a wide gap separates two
-/// columns of the same baseline; top to bottom, left to right.
+/// columns of the same baseline or a cell starts at a column of the page ([`table`]); top to
+/// bottom, left to right, except that a table's cells are read in order.
 pub fn rows(page: &Page) -> Vec<Row> {
     let mut spans: Vec<&Span> = page.spans.iter().collect();
     spans.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
@@ -80,13 +82,16 @@ pub fn rows(page: &Page) -> Vec<Row> {
             _ => clusters.push(vec![s.clone()]),
         }
     }
-    let mut out = Vec::new();
-    for mut c in clusters {
+    for c in &mut clusters {
         c.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    let columns = table::columns(&clusters);
+    let mut out = Vec::new();
+    for c in clusters {
         let mut part: Vec<Span> = Vec::new();
         for s in c {
             if let Some(last) = part.last()
-                && s.x0 - last.x1 > 4.0 * s.size.max(last.size)
+                && table::splits(last, &s, &columns)
             {
                 out.push(row(std::mem::take(&mut part)));
             }
@@ -97,7 +102,21 @@ pub fn rows(page: &Page) -> Vec<Row> {
         }
     }
     out.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x.total_cmp(&b.x)));
-    out
+    let order = table::reading_order(&out, &columns, super::layout::same_block);
+    let mut out: Vec<Option<Row>> = out.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|k| out[k].take()).collect()
+}
+
+impl table::Placed for Row {
+    fn x(&self) -> f32 {
+        self.x
+    }
+    fn bottom(&self) -> f32 {
+        self.bottom
+    }
+    fn size(&self) -> f32 {
+        self.size
+    }
 }
 
 /// The baseline of the largest text in a group of spans.
