@@ -250,14 +250,20 @@ fn similarity_aligns_when_ids_differ() {
     round_trip(&old, &new, &cmp);
 }
 
-#[test]
-fn subparagraphs_are_compared_too() {
-    let mut old = doc(&[], &OPS);
-    old.operative[2].text = "the Secretariat:".into();
-    old.operative[2].subparagraphs = vec![
+/// The resolution of [`OPS`] whose operative paragraph 3 has two sub-paragraphs, (a) and (b).
+fn with_subparagraphs() -> Document {
+    let mut d = doc(&[], &OPS);
+    d.operative[2].text = "the Secretariat:".into();
+    d.operative[2].subparagraphs = vec![
         para("s1", "To compile statistics on gnome trafficking;"),
         para("s2", "To report to the Commission at its next session;"),
     ];
+    d
+}
+
+#[test]
+fn subparagraphs_are_compared_too() {
+    let old = with_subparagraphs();
     let mut new = old.clone();
     new.operative[2]
         .subparagraphs
@@ -275,12 +281,7 @@ fn subparagraphs_are_compared_too() {
 
 #[test]
 fn references_to_sub_paragraphs_follow_their_new_labels() {
-    let mut old = doc(&[], &OPS);
-    old.operative[2].text = "the Secretariat:".into();
-    old.operative[2].subparagraphs = vec![
-        para("s1", "To compile statistics on gnome trafficking;"),
-        para("s2", "To report to the Commission at its next session;"),
-    ];
+    let mut old = with_subparagraphs();
     old.operative[3].text = "donors to fund the work referred to in paragraph 3 (b) above;".into();
     let mut new = old.clone();
     new.operative.insert(

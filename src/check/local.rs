@@ -11,7 +11,7 @@
 //! paragraph's lead and text alone decide, and an entry is used only for the very same lead
 //! and text (compared, not only hashed).
 
-use crate::model::{Document, Id, Paragraph};
+use crate::model::{Document, Paragraph};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
@@ -23,22 +23,10 @@ pub(crate) struct Local {
     pub blank: bool,
     /// Words spelt -ise where UN texts write -ize, with their -ize form.
     pub misspelt: Vec<(String, String)>,
-    /// The invisible-character message, when the text holds one.
-    pub invisible: Option<String>,
-    /// The words around the first doubled space.
-    pub double_space: Option<String>,
-    pub curly_double: bool,
-    pub curly_single: bool,
-    pub straight_double: bool,
-    pub straight_single: bool,
-    /// Footnote markers of the lead, then of the text, in order.
-    pub markers: Vec<Id>,
-    /// A superscript number in the text (not linked to a footnote).
-    pub superscript: Option<String>,
-    /// References left dangling by a deletion.
-    pub dangling: Vec<String>,
-    /// References to paragraphs of this text ("paragraph 5 above"), with their numbers.
-    pub references: Vec<(String, Vec<u32>)>,
+    /// Invisible characters, doubled spaces, quotes.
+    pub typo: super::typography::Typo,
+    /// Footnote markers, a stray superscript number, cross-references.
+    pub refs: super::refs::Refs,
 }
 
 impl Local {
@@ -46,21 +34,11 @@ impl Local {
     pub(crate) fn of(p: &Paragraph) -> Local {
         let full = p.full_text();
         let plain = super::plain(&full);
-        let typo = super::typography::local(&plain);
-        let refs = super::refs::local(p, &plain);
         Local {
             blank: plain.trim().is_empty(),
             misspelt: super::spelling::misspelt(&plain),
-            invisible: typo.invisible,
-            double_space: typo.double_space,
-            curly_double: typo.curly_double,
-            curly_single: typo.curly_single,
-            straight_double: typo.straight_double,
-            straight_single: typo.straight_single,
-            markers: refs.markers,
-            superscript: refs.superscript,
-            dangling: refs.dangling,
-            references: refs.references,
+            typo: super::typography::local(&plain),
+            refs: super::refs::local(p, &plain),
         }
     }
 

@@ -36,7 +36,9 @@ fn numbers(s: &str) -> impl Iterator<Item = u32> + '_ {
 }
 
 /// What the footnote and reference rules read from one paragraph (see [`super::local`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Refs {
+    /// Footnote markers of the lead, then of the text, in order.
     pub markers: Vec<crate::model::Id>,
     pub superscript: Option<String>,
     pub dangling: Vec<String>,
@@ -91,7 +93,7 @@ fn footnotes(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
     let mut used: Vec<String> = Vec::new();
     let mut seen = HashSet::new();
     for ((p, loc), l) in doc.paragraphs().into_iter().zip(locals) {
-        for id in &l.markers {
+        for id in &l.refs.markers {
             if !known.contains(id.as_str()) {
                 out.push(finding(
                     doc,
@@ -105,7 +107,7 @@ fn footnotes(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
                 used.push(id.0.clone());
             }
         }
-        if let Some(digits) = &l.superscript {
+        if let Some(digits) = &l.refs.superscript {
             out.push(finding(
                 doc,
                 &p.id,
@@ -167,7 +169,7 @@ fn references(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
     };
     let exists = |n: u32| n >= low && n <= high && high > 0;
     for ((p, loc), l) in doc.paragraphs().into_iter().zip(locals) {
-        for r in &l.dangling {
+        for r in &l.refs.dangling {
             out.push(finding(
                 doc,
                 &p.id,
@@ -177,7 +179,7 @@ fn references(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
                 "name the paragraph meant, or delete the reference".into(),
             ));
         }
-        for (whole, nums) in &l.references {
+        for (whole, nums) in &l.refs.references {
             let bad: Vec<u32> = nums.iter().copied().filter(|&n| !exists(n)).collect();
             if bad.is_empty() {
                 continue;

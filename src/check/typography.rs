@@ -52,8 +52,11 @@ fn invisible_message(plain: &str) -> String {
 }
 
 /// What typography reads from one paragraph's plain text (see [`super::local`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Typo {
+    /// The invisible-character message, when the text holds one.
     pub invisible: Option<String>,
+    /// The words around the first doubled space.
     pub double_space: Option<String>,
     pub curly_double: bool,
     pub curly_single: bool,
@@ -81,10 +84,10 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
 
 /// The same, with what each paragraph's text says read already (in document order).
 pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
-    let curly_double = locals.iter().any(|l| l.curly_double);
-    let curly_single = locals.iter().any(|l| l.curly_single);
+    let curly_double = locals.iter().any(|l| l.typo.curly_double);
+    let curly_single = locals.iter().any(|l| l.typo.curly_single);
     for ((p, loc), l) in doc.paragraphs().iter().zip(locals) {
-        if let Some(message) = &l.invisible {
+        if let Some(message) = &l.typo.invisible {
             out.push(finding(
                 doc,
                 &p.id,
@@ -105,7 +108,7 @@ pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Fi
             ));
             continue;
         }
-        if let Some(around) = &l.double_space {
+        if let Some(around) = &l.typo.double_space {
             out.push(finding(
                 doc,
                 &p.id,
@@ -115,7 +118,7 @@ pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Fi
                 "use a single space".into(),
             ));
         }
-        if curly_double && l.straight_double {
+        if curly_double && l.typo.straight_double {
             out.push(finding(
                 doc,
                 &p.id,
@@ -125,7 +128,7 @@ pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Fi
                 "use “ and ”".into(),
             ));
         }
-        if curly_single && l.straight_single {
+        if curly_single && l.typo.straight_single {
             out.push(finding(
                 doc,
                 &p.id,
