@@ -148,7 +148,7 @@ fn page(doc: &pdf_oxide::PdfDocument, p: usize, encrypted: bool) -> Result<Page,
         .get_page_media_box(p)
         .unwrap_or((0.0, 0.0, 612.0, 792.0));
     let height = (y1 - y0).abs().max(1.0);
-    let spans = match doc.extract_spans(p) {
+    let spans = match doc.extract_spans_with_config(p, Default::default()) {
         Ok(s) => s,
         Err(e) if encrypted => {
             return Err(format!(
