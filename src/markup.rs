@@ -39,10 +39,7 @@ fn walk<'a>(s: &'a str, mut f: impl FnMut(Event<'a>)) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
-        let next = bytes[i..]
-            .iter()
-            .position(|b| matches!(b, b'\\' | b'*' | b'['))
-            .map_or(s.len(), |k| i + k);
+        let next = memchr::memchr3(b'\\', b'*', b'[', &bytes[i..]).map_or(s.len(), |k| i + k);
         if next > i {
             f(Event::Text(&s[i..next]));
             i = next;
@@ -128,6 +125,10 @@ pub fn marker_at(s: &str) -> Option<&str> {
 
 /// The plain text: markup and footnote markers removed.
 pub fn strip(s: &str) -> String {
+    // Without `\\`, `*` or `[` there is no markup: the text as it is.
+    if memchr::memchr3(b'\\', b'*', b'[', s.as_bytes()).is_none() {
+        return s.to_string();
+    }
     render(s, |_| String::new())
 }
 

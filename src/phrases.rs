@@ -70,6 +70,38 @@ pub fn operative() -> &'static [&'static str] {
     LIST.get_or_init(|| parse(OPERATIVE))
 }
 
+/// The phrases of a list by their first byte (ASCII lower-cased), each bucket in the list's
+/// order: a text is compared only with the phrases that can open it.
+type ByFirst = Vec<Vec<&'static str>>;
+
+fn by_first(list: &'static [&'static str]) -> ByFirst {
+    let mut v: ByFirst = vec![Vec::new(); 256];
+    for p in list {
+        if let Some(b) = p.as_bytes().first() {
+            v[usize::from(b.to_ascii_lowercase())].push(p);
+        }
+    }
+    v
+}
+
+/// The phrases of `list` that may open `text`, in the list's order: the bucket of its first
+/// byte for the two standard lists, else the whole list.
+fn candidates(text: &str, list: &'static [&'static str]) -> &'static [&'static str] {
+    static PRE: OnceLock<ByFirst> = OnceLock::new();
+    static OP: OnceLock<ByFirst> = OnceLock::new();
+    let Some(first) = text.as_bytes().first() else {
+        return list;
+    };
+    let index = if std::ptr::eq(list, preambular()) {
+        PRE.get_or_init(|| by_first(list))
+    } else if std::ptr::eq(list, operative()) {
+        OP.get_or_init(|| by_first(list))
+    } else {
+        return list;
+    };
+    &index[usize::from(first.to_ascii_lowercase())]
+}
+
 /// Length in bytes of `prefix` at the start of `text`, compared case-insensitively (ASCII),
 /// when it ends on a word boundary.
 fn prefix_len(text: &str, prefix: &str) -> Option<usize> {
@@ -92,7 +124,10 @@ fn prefix_len(text: &str, prefix: &str) -> Option<usize> {
 
 /// The standard phrase (as listed) that `text` opens with, ignoring case.
 pub fn listed_phrase(text: &str, list: &'static [&'static str]) -> Option<&'static str> {
-    list.iter().copied().find(|p| prefix_len(text, p).is_some())
+    candidates(text, list)
+        .iter()
+        .copied()
+        .find(|p| prefix_len(text, p).is_some())
 }
 
 /// The length in bytes of the opening phrase of `text` from `list`, with any adverbs before
@@ -103,7 +138,10 @@ pub fn match_lead(text: &str, list: &'static [&'static str]) -> Option<usize> {
     // with the adverb ("Deeply concerned", "Further recalling").
     for _ in 0..2 {
         let rest = &text[start..];
-        if list.iter().any(|p| prefix_len(rest, p).is_some()) {
+        if candidates(rest, list)
+            .iter()
+            .any(|p| prefix_len(rest, p).is_some())
+        {
             break;
         }
         let Some(n) = ADVERBS_BEFORE.iter().find_map(|a| prefix_len(rest, a)) else {
@@ -117,7 +155,9 @@ pub fn match_lead(text: &str, list: &'static [&'static str]) -> Option<usize> {
         start += n + skipped;
     }
     let rest = &text[start..];
-    let n = list.iter().find_map(|p| prefix_len(rest, p))?;
+    let n = candidates(rest, list)
+        .iter()
+        .find_map(|p| prefix_len(rest, p))?;
     let mut end = start + n;
     let after = &text[end..];
     if let Some(tail) = after.strip_prefix(' ')

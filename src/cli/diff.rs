@@ -194,7 +194,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 written.text()
             }
-            Format::Json => resdraft::sanitize::json_pretty(&json::to_json(&cmp))? + "\n",
+            Format::Json => {
+                let size = json::size_hint(&cmp);
+                let mut s = resdraft::sanitize::json_pretty_sized(&json::json(&cmp), size)?;
+                s.push('\n');
+                s
+            }
             Format::Docx => unreachable!("written above"),
         }
     };

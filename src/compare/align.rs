@@ -4,8 +4,8 @@
 //! the longest run of pairs kept in order.
 
 use super::Align;
-use super::words::{Vocabulary, ratio_bound, ratio_ids};
-use crate::model::{Document, Id};
+use super::words::{Vocabulary, is_spaced, ratio_bound, ratio_ids};
+use crate::model::{Document, Id, Paragraph};
 use foldhash::HashMap;
 use foldhash::fast::FixedState;
 use std::collections::VecDeque;
@@ -30,24 +30,6 @@ pub fn by_id(old: &[&Id], new: &[&Id]) -> Vec<(usize, usize)> {
         }
     }
     pairs
-}
-
-/// Whether a text is already in the form [`spaced_hash`] hashes: ASCII words separated by
-/// single spaces, nothing before the first or after the last.
-fn is_spaced(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    // One pass: ASCII, no other spacing than single spaces.
-    let mut after_space = false;
-    for &c in b {
-        if c >= 0x80 || matches!(c, b'\t'..=b'\r') || c == b' ' && after_space {
-            return false;
-        }
-        after_space = c == b' ';
-    }
-    true
 }
 
 /// A hash of a text with its whitespace collapsed (spacing alone does not break an exact
@@ -208,14 +190,14 @@ pub fn in_order(pairs: &[(usize, usize)]) -> Vec<bool> {
 /// (almost) every shared id names paragraphs with similar words. Stops comparing as soon as
 /// the answer is known.
 pub fn resolve_auto(old: &Document, new: &Document) -> Align {
-    let mut old_text: HashMap<&Id, String> = HashMap::default();
+    let mut old_paras: HashMap<&Id, &Paragraph> = HashMap::default();
     old.walk(&mut |p, _| {
-        old_text.insert(&p.id, p.full_text());
+        old_paras.insert(&p.id, p);
     });
-    let mut shared_pairs: Vec<(&str, String)> = Vec::new();
+    let mut shared_pairs: Vec<(&Paragraph, &Paragraph)> = Vec::new();
     new.walk(&mut |p, _| {
-        if let Some(t) = old_text.get(&p.id) {
-            shared_pairs.push((t.as_str(), p.full_text()));
+        if let Some(o) = old_paras.get(&p.id) {
+            shared_pairs.push((o, p));
         }
     });
     let total = old.paragraph_count().min(new.paragraph_count());
@@ -230,10 +212,14 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
     let mut vocab = Vocabulary::default();
     let mut scratch = Vec::new();
     let (mut similar, mut dissimilar) = (0usize, 0usize);
-    for (t, nt) in &shared_pairs {
-        let alike = *t == nt.as_str() || {
-            let (a, b) = (vocab.words(t), vocab.words(nt));
-            ratio_bound(&a, &b, &mut scratch) >= THRESHOLD && ratio_ids(&a, &b) >= THRESHOLD
+    for (o, n) in &shared_pairs {
+        // The same lead and text read the same joined; otherwise the joined texts compare.
+        let alike = o.lead == n.lead && o.text == n.text || {
+            let (t, nt) = (o.full_text(), n.full_text());
+            t == nt || {
+                let (a, b) = (vocab.words(&t), vocab.words(&nt));
+                ratio_bound(&a, &b, &mut scratch) >= THRESHOLD && ratio_ids(&a, &b) >= THRESHOLD
+            }
         };
         if alike {
             similar += 1;

@@ -63,6 +63,9 @@ impl Amendments {
 /// Plain text of marked-up text, markers written by `marker`, spaces collapsed.
 fn plain(s: &str, marker: &dyn Fn(&Id) -> String) -> String {
     let r = markup::render(s, marker);
+    if crate::compare::words::is_spaced(&r) {
+        return r;
+    }
     r.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -4,10 +4,11 @@
 
 use super::align::{self, in_order};
 use super::refs::{self, NumberMap};
-use super::words::{self, ratio};
+use super::words::{self, Vocabulary};
 use super::{Align, ChangeEntry, Edit, Field, Kind, PartKind, Side};
 use crate::model::{Document, Id, Location, Paragraph, Part, Section};
 use crate::numbering;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// One position in the merged reading order of two lists.
@@ -68,6 +69,8 @@ struct Ctx<'a> {
     new: &'a Document,
     align: Align,
     map: NumberMap,
+    /// Word numbers for the similarity of modified paragraphs, shared by all of them.
+    vocab: RefCell<Vocabulary>,
 }
 
 fn pair_paragraphs(old: &[Paragraph], new: &[Paragraph], align: Align) -> Vec<(usize, usize)> {
@@ -244,7 +247,9 @@ impl Ctx<'_> {
             Some(new_side),
         );
         if !edits.is_empty() {
-            e.similarity = ratio(&format!("{} {base}", op.lead), &np.full_text());
+            let old_text = format!("{} {base}", op.lead);
+            e.similarity =
+                words::ratio_in(&mut self.vocab.borrow_mut(), &old_text, &np.full_text());
         }
         e.edits = edits;
         e.form_edits = form_edits;
@@ -411,6 +416,7 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
         new,
         align,
         map: number_map(old, new, &lists, align),
+        vocab: RefCell::default(),
     };
     let mut section_lists: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
     for (op, np, pairs) in lists {

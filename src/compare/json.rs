@@ -5,65 +5,182 @@
 //! the resolution (headings, parts, annexes: `"part": "body"`) has its label ("II", "A") in
 //! `old_numbering`/`new_numbering`, not in the lead: like a paragraph's number, it follows the
 //! numbering and is not one of the words that changed.
+//!
+//! Serialised straight from the comparison (borrowed fields, no intermediate
+//! `serde_json::Value`); the keys of every object stand in alphabetical order, as they
+//! always have.
 
-use super::{ChangeEntry, Comparison, Edit, PartKind, Side};
-use serde_json::{Value, json};
+use super::{Align, ChangeEntry, Comparison, Edit, Field, Kind, ListEdit, PartKind, Side, Stat};
+use serde::Serialize;
+use serde_json::Value;
 
-fn edit(e: &Edit) -> Value {
-    json!({
-        "field": e.field,
-        "at": e.at,
-        "deleted": e.deleted,
-        "inserted": e.inserted,
-    })
+#[derive(Serialize)]
+struct EditOut<'a> {
+    at: usize,
+    deleted: &'a str,
+    field: Field,
+    inserted: &'a str,
 }
 
-fn side<'a, T>(s: &'a Option<Side>, f: impl Fn(&'a Side) -> T) -> Option<T> {
-    s.as_ref().map(f)
+/// A list of edits, serialised as their [`EditOut`]s.
+struct Edits<'a>(&'a [Edit]);
+
+impl Serialize for Edits<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|e| EditOut {
+            at: e.at,
+            deleted: &e.deleted,
+            field: e.field,
+            inserted: &e.inserted,
+        }))
+    }
 }
 
-fn change(e: &ChangeEntry) -> Value {
+#[derive(Serialize)]
+struct ChangeOut<'a> {
+    depth: usize,
+    edits: Edits<'a>,
+    field: Option<&'a str>,
+    form_edits: Edits<'a>,
+    kind: Kind,
+    list_edits: &'a [ListEdit],
+    new_id: Option<&'a str>,
+    new_label: Option<&'a str>,
+    new_lead: Option<&'a str>,
+    new_list: Option<&'a [String]>,
+    new_number: Option<u32>,
+    new_numbering: Option<&'a str>,
+    new_place: Option<&'a str>,
+    new_text: Option<&'a str>,
+    old_id: Option<&'a str>,
+    old_label: Option<&'a str>,
+    old_lead: Option<&'a str>,
+    old_list: Option<&'a [String]>,
+    old_number: Option<u32>,
+    old_numbering: Option<&'a str>,
+    old_place: Option<&'a str>,
+    old_text: Option<&'a str>,
+    part: PartKind,
+    ref_updates: Edits<'a>,
+    /// As a JSON number of the f64 the f32 widens to (null if not finite).
+    similarity: Option<f64>,
+}
+
+fn change<'a>(e: &'a ChangeEntry) -> ChangeOut<'a> {
+    let (o, n) = (e.old.as_ref(), e.new.as_ref());
     let body = e.part == PartKind::Body;
-    let lead = |s: &Option<Side>| {
-        s.as_ref()
-            .map(|s| if body { "" } else { s.lead.as_str() }.to_string())
+    let lead = |side: Option<&'a Side>| side.map(|x| if body { "" } else { x.lead.as_str() });
+    let numbering = |side: Option<&'a Side>| side.filter(|_| body).map(|x| x.lead.as_str());
+    fn s<'a>(side: Option<&'a Side>, f: fn(&'a Side) -> &'a str) -> Option<&'a str> {
+        side.map(f)
+    }
+    ChangeOut {
+        depth: e.depth,
+        edits: Edits(&e.edits),
+        field: e.field.as_deref(),
+        form_edits: Edits(&e.form_edits),
+        kind: e.kind,
+        list_edits: &e.list_edits,
+        new_id: s(n, |x| x.id.as_str()),
+        new_label: s(n, |x| &x.label),
+        new_lead: lead(n),
+        new_list: n.and_then(|x| x.list.as_deref()),
+        new_number: n.and_then(|x| x.number),
+        new_numbering: numbering(n),
+        new_place: s(n, |x| &x.place),
+        new_text: s(n, |x| &x.text),
+        old_id: s(o, |x| x.id.as_str()),
+        old_label: s(o, |x| &x.label),
+        old_lead: lead(o),
+        old_list: o.and_then(|x| x.list.as_deref()),
+        old_number: o.and_then(|x| x.number),
+        old_numbering: numbering(o),
+        old_place: s(o, |x| &x.place),
+        old_text: s(o, |x| &x.text),
+        part: e.part,
+        ref_updates: Edits(&e.ref_updates),
+        similarity: Some(f64::from(e.similarity)).filter(|x| x.is_finite()),
+    }
+}
+
+#[derive(Serialize)]
+struct StatOut {
+    deleted: usize,
+    inserted: usize,
+    modified: usize,
+    moved: usize,
+    renumbered: usize,
+    unchanged: usize,
+}
+
+impl From<Stat> for StatOut {
+    fn from(s: Stat) -> Self {
+        StatOut {
+            deleted: s.deleted,
+            inserted: s.inserted,
+            modified: s.modified,
+            moved: s.moved,
+            renumbered: s.renumbered,
+            unchanged: s.unchanged,
+        }
+    }
+}
+
+/// The changes of a comparison, serialised one by one.
+struct Changes<'a>(&'a [ChangeEntry]);
+
+impl Serialize for Changes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(change))
+    }
+}
+
+/// The whole comparison, ready to serialise (see [`crate::sanitize::json_pretty`]).
+#[derive(Serialize)]
+pub struct JsonComparison<'a> {
+    align: Align,
+    changes: Changes<'a>,
+    identical: bool,
+    stat: StatOut,
+}
+
+/// The whole comparison in its JSON form, borrowing from `cmp`.
+pub fn json(cmp: &Comparison) -> JsonComparison<'_> {
+    JsonComparison {
+        align: cmp.align,
+        changes: Changes(&cmp.changes),
+        identical: cmp.is_identical(),
+        stat: cmp.stat().into(),
+    }
+}
+
+/// About the size in bytes of the comparison's pretty JSON (a little more, as a rule): its
+/// texts and a share for the keys and spacing of every change and edit.
+pub fn size_hint(cmp: &Comparison) -> usize {
+    let side = |s: &Option<Side>| {
+        s.as_ref().map_or(0, |s| {
+            s.label.len() + s.place.len() + s.lead.len() + s.text.len() + 64
+        })
     };
-    let numbering = |s: &Option<Side>| s.as_ref().filter(|_| body).map(|s| s.lead.clone());
-    json!({
-        "kind": e.kind,
-        "part": e.part,
-        "depth": e.depth,
-        "field": e.field,
-        "old_id": side(&e.old, |s| s.id.as_str()),
-        "new_id": side(&e.new, |s| s.id.as_str()),
-        "old_number": side(&e.old, |s| s.number).flatten(),
-        "new_number": side(&e.new, |s| s.number).flatten(),
-        "old_label": side(&e.old, |s| s.label.as_str()),
-        "new_label": side(&e.new, |s| s.label.as_str()),
-        "old_place": side(&e.old, |s| s.place.as_str()),
-        "new_place": side(&e.new, |s| s.place.as_str()),
-        "old_numbering": numbering(&e.old),
-        "new_numbering": numbering(&e.new),
-        "old_lead": lead(&e.old),
-        "new_lead": lead(&e.new),
-        "old_text": side(&e.old, |s| s.text.as_str()),
-        "new_text": side(&e.new, |s| s.text.as_str()),
-        "old_list": side(&e.old, |s| s.list.clone()).flatten(),
-        "new_list": side(&e.new, |s| s.list.clone()).flatten(),
-        "edits": e.edits.iter().map(edit).collect::<Vec<_>>(),
-        "ref_updates": e.ref_updates.iter().map(edit).collect::<Vec<_>>(),
-        "form_edits": e.form_edits.iter().map(edit).collect::<Vec<_>>(),
-        "list_edits": e.list_edits,
-        "similarity": e.similarity,
-    })
+    let edits = |v: &[Edit]| -> usize {
+        v.iter()
+            .map(|e| e.deleted.len() + e.inserted.len() + 160)
+            .sum()
+    };
+    cmp.changes
+        .iter()
+        .map(|e| {
+            1024 + side(&e.old)
+                + side(&e.new)
+                + edits(&e.edits)
+                + edits(&e.ref_updates)
+                + edits(&e.form_edits)
+        })
+        .sum::<usize>()
+        + 1024
 }
 
 /// The whole comparison as a JSON value.
 pub fn to_json(cmp: &Comparison) -> Value {
-    json!({
-        "align": cmp.align,
-        "identical": cmp.is_identical(),
-        "stat": cmp.stat(),
-        "changes": cmp.changes.iter().map(change).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(json(cmp)).unwrap_or(Value::Null)
 }

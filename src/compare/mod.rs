@@ -17,6 +17,7 @@ pub mod refs;
 pub mod render_text;
 mod structure;
 pub mod words;
+pub mod wrap;
 
 pub use apply::{ApplyError, apply};
 pub(crate) use build::{Slot, order};

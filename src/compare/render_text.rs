@@ -4,6 +4,7 @@
 //! output is piped. The text is sanitised (see [`crate::sanitize`]).
 
 use super::layout::{self, Notes, Run, Style};
+use super::wrap::{Wrapped, wrap};
 use super::{ChangeEntry, Comparison, Kind, PartKind};
 use crate::sanitize::sanitize;
 use std::fmt::Write;
@@ -19,18 +20,32 @@ pub struct TextOptions {
 
 const RESET: &str = "\x1b[0m";
 
-fn paint(run: &Run, color: bool) -> String {
-    if !color {
-        return run.text.clone();
-    }
-    let code = match run.style {
-        Style::Plain => return run.text.clone(),
+/// The ANSI code that opens a style ("" for plain text).
+fn code(style: Style) -> &'static str {
+    match style {
+        Style::Plain => "",
         Style::Deleted => "\x1b[31;9m",
         Style::Inserted => "\x1b[32;4m",
         Style::Tag => "\x1b[1m",
         Style::Note => "\x1b[36m",
-    };
-    format!("{code}{}{RESET}", run.text)
+    }
+}
+
+/// Writes a text in its style: coloured when `color` (and not plain), else as it is.
+fn paint_into(out: &mut String, text: &str, style: Style, color: bool) {
+    if color && style != Style::Plain {
+        out.push_str(code(style));
+        out.push_str(text);
+        out.push_str(RESET);
+    } else {
+        out.push_str(text);
+    }
+}
+
+fn paint(run: &Run, color: bool) -> String {
+    let mut s = String::new();
+    paint_into(&mut s, &run.text, run.style, color);
+    s
 }
 
 /// In bracket mode, wraps deleted and inserted runs in their markers before wrapping.
@@ -64,23 +79,24 @@ fn note_run(e: &ChangeEntry) -> Option<Run> {
         .then(|| Run::new(format!(" ({})", layout::note(e)), Style::Note))
 }
 
-fn pad(line: &[Run], cols: usize, color: bool) -> String {
-    let mut s = String::new();
-    pad_into(&mut s, line, cols, color);
-    s
-}
-
-/// [`pad`], written at the end of `out`.
-fn pad_into(out: &mut String, line: &[Run], cols: usize, color: bool) {
-    for r in line {
-        if color && r.style != Style::Plain {
-            out.push_str(&paint(r, true));
-        } else {
-            out.push_str(&r.text);
+/// Line `k` of wrapped lines (nothing past the last), padded with spaces to `cols`
+/// columns, written at the end of `out`.
+fn pad_into(out: &mut String, lines: &Wrapped, k: usize, cols: usize, color: bool) {
+    let mut w = 0;
+    for (style, text) in lines.line(k) {
+        paint_into(out, text, style, color);
+        if cols > 0 {
+            w += layout::width(text);
         }
     }
-    let w = layout::line_width(line);
     out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+}
+
+/// Ends the line that starts at byte `start` of `out`: its trailing spaces trimmed.
+fn end_line(out: &mut String, start: usize) {
+    let t = out[start..].trim_end().len();
+    out.truncate(start + t);
+    out.push('\n');
 }
 
 fn legend(color: bool) -> String {
@@ -101,33 +117,41 @@ fn rule(title: &str, width: usize) -> String {
     format!("{head}{}", "─".repeat(width.saturating_sub(w)))
 }
 
-/// `out` (the heading), the legend, then each change written by `row`, with a rule at the
-/// start of each part; trailing spaces trimmed from every line.
+/// `head` (the heading line), the legend, then each change written by `row`, with a rule at
+/// the start of each part; trailing spaces trimmed from every line (`row` ends its lines
+/// with [`end_line`]).
 fn entries(
-    mut out: String,
+    head: &str,
     cmp: &Comparison,
     width: usize,
     color: bool,
     mut row: impl FnMut(&mut String, &ChangeEntry),
 ) -> String {
-    let _ = writeln!(out, "{}", legend(color));
+    // About what the texts take, so the output seldom grows.
+    let size: usize = cmp
+        .changes
+        .iter()
+        .flat_map(|e| [&e.old, &e.new])
+        .flatten()
+        .map(|s| s.lead.len() + s.text.len() + 8)
+        .sum();
+    let mut out = String::with_capacity(size + size / 4 + 1024);
+    for line in [head, &legend(color)] {
+        let start = out.len();
+        out.push_str(line);
+        end_line(&mut out, start);
+    }
     let mut part = None;
     for e in &cmp.changes {
         if part != Some(e.part) {
             part = Some(e.part);
-            let _ = writeln!(out, "{}", rule(layout::part_title(e.part), width));
+            let start = out.len();
+            out.push_str(&rule(layout::part_title(e.part), width));
+            end_line(&mut out, start);
         }
         row(&mut out, e);
     }
-    let mut trimmed = String::with_capacity(out.len() + 1);
-    for line in out.lines() {
-        trimmed.push_str(line.trim_end());
-        trimmed.push('\n');
-    }
-    if trimmed.is_empty() {
-        trimmed.push('\n');
-    }
-    trimmed
+    out
 }
 
 /// Two columns, the old version on the left and the new on the right, one row per item.
@@ -135,22 +159,19 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
     let width = opts.width.max(23);
     let col = (width - 3) / 2;
     let notes = Notes::of(cmp);
-    let mut out = String::new();
-    let head_l = layout::wrap(
+    let mut head = String::new();
+    let head_l = wrap(
         &[Run::new(format!("OLD: {}", sanitize(old_name)), Style::Tag)],
         col,
     );
-    let head_r = layout::wrap(
+    let head_r = wrap(
         &[Run::new(format!("NEW: {}", sanitize(new_name)), Style::Tag)],
         col,
     );
-    let _ = writeln!(
-        out,
-        "{} │ {}",
-        pad(&head_l[0], col, opts.color),
-        pad(&head_r[0], col, opts.color).trim_end()
-    );
-    entries(out, cmp, width, opts.color, |out, e| {
+    pad_into(&mut head, &head_l, 0, col, opts.color);
+    head.push_str(" │ ");
+    pad_into(&mut head, &head_r, 0, 0, opts.color);
+    entries(&head, cmp, width, opts.color, |out, e| {
         let (lt, rt) = layout::tags(e);
         let (l, r) = layout::sides(e, &notes);
         let left = if e.old.is_some() {
@@ -164,23 +185,19 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
             Vec::new()
         };
         right.extend(note_run(e));
-        let (lw, rw) = (layout::wrap(&left, col), layout::wrap(&right, col));
+        let (lw, rw) = (wrap(&left, col), wrap(&right, col));
         for k in 0..lw.len().max(rw.len()) {
             let gutter = match (k, layout::marker(e.kind)) {
                 (0, ' ') | (1.., _) => '│',
                 (0, m) => m,
             };
-            match lw.get(k) {
-                Some(l) => pad_into(out, l, col, opts.color),
-                None => out.extend(std::iter::repeat_n(' ', col)),
-            }
+            let start = out.len();
+            pad_into(out, &lw, k, col, opts.color);
             out.push(' ');
             out.push(gutter);
             out.push(' ');
-            if let Some(r) = rw.get(k) {
-                pad_into(out, r, 0, opts.color);
-            }
-            out.push('\n');
+            pad_into(out, &rw, k, 0, opts.color);
+            end_line(out, start);
         }
     })
 }
@@ -189,23 +206,23 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
 pub fn inline(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOptions) -> String {
     let width = opts.width.max(20);
     let notes = Notes::of(cmp);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
+    let head = format!(
         "Changes from {} to {}",
         sanitize(old_name),
         sanitize(new_name)
     );
-    entries(out, cmp, width, opts.color, |out, e| {
+    entries(&head, cmp, width, opts.color, |out, e| {
         let (lt, rt) = layout::tags(e);
         let tag = if e.new.is_some() { rt } else { lt };
         let mut runs = bracket(tagged(&tag, e.depth, layout::inline(e, &notes)), opts.color);
         runs.extend(note_run(e));
-        for (k, line) in layout::wrap(&runs, width - 2).iter().enumerate() {
+        let lines = wrap(&runs, width - 2);
+        for k in 0..lines.len() {
+            let start = out.len();
             out.push(if k == 0 { layout::marker(e.kind) } else { ' ' });
             out.push(' ');
-            pad_into(out, line, 0, opts.color);
-            out.push('\n');
+            pad_into(out, &lines, k, 0, opts.color);
+            end_line(out, start);
         }
     })
 }

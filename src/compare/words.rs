@@ -92,6 +92,22 @@ pub fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a text is already in the form `split_whitespace` and a join with single spaces
+/// give: ASCII words separated by single spaces, nothing before the first or after the last
+/// (`false` can be wrong only the safe way: for other text).
+pub fn is_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // ASCII without other spacing than spaces (a pass that vectorises), then no two spaces
+    // in a row (a substring search).
+    let other = b.iter().fold(false, |bad, &c| {
+        bad | (c >= 0x80) | (c.wrapping_sub(b'\t') < 5)
+    });
+    !other && memchr::memmem::find(b, b"  ").is_none()
+}
+
 /// Numbers for words: each distinct lower-cased word gets one, so that word lists compare
 /// as integers (the word comparison gives the same result on the numbers as on the words).
 #[derive(Debug, Default)]
@@ -210,8 +226,13 @@ pub fn ratio_of(old: &[String], new: &[String]) -> f32 {
 
 /// Similarity of two texts over their words.
 pub fn ratio(old: &str, new: &str) -> f32 {
-    let mut v = Vocabulary::default();
-    let (o, n) = (v.words(old), v.words(new));
+    ratio_in(&mut Vocabulary::default(), old, new)
+}
+
+/// [`ratio`] with the words numbered in `vocab` (kept between calls, so that words met
+/// before are not stored again; the numbers do not change the ratio).
+pub fn ratio_in(vocab: &mut Vocabulary, old: &str, new: &str) -> f32 {
+    let (o, n) = (vocab.words(old), vocab.words(new));
     ratio_ids(&o, &n)
 }
 

@@ -199,14 +199,15 @@ fn clean_chars(s: &str) -> (String, Vec<usize>) {
 
 /// Whether a line is printable ASCII without a backslash or two spaces in a row (one pass).
 fn is_plain(bytes: &[u8]) -> bool {
-    let mut prev = 0;
-    for &b in bytes {
-        if !(0x20..0x7f).contains(&b) || b == b'\\' || (b == b' ' && prev == b' ') {
-            return false;
-        }
-        prev = b;
-    }
-    true
+    // Two passes without branches (they vectorise), not one that stops early.
+    let odd = bytes.iter().fold(false, |bad, &b| {
+        bad | (b.wrapping_sub(0x20) >= 0x5f) | (b == b'\\')
+    });
+    let double = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |d, (&a, &b)| d | ((a == b' ') & (b == b' ')));
+    !odd && !double
 }
 
 /// A document symbol such as `A/80/L.7`, `E/CN.15/2021/L.4/Rev.1`, `A/RES/80/4`.
@@ -238,6 +239,15 @@ pub fn symbol_of(s: &str) -> Option<&str> {
 /// A job number: `25-17051`, `25-17051 (E)`, `25-17051 (E)    281025`, `V.10-57251 (E)`.
 fn is_job_number(s: &str) -> bool {
     let s = s.strip_prefix("V.").unwrap_or(s);
+    // The first word opens with two digits (most lines are told at their first byte).
+    if !s
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return false;
+    }
     let mut words = s.split_whitespace();
     let Some(job) = words.next() else {
         return false;
@@ -259,6 +269,10 @@ fn is_job_number(s: &str) -> bool {
 
 /// A page counter `2/5`.
 fn is_page_counter(s: &str) -> bool {
+    // The first '/' stands within the first four bytes (most lines are told there).
+    if !s.bytes().take(4).any(|b| b == b'/') {
+        return false;
+    }
     s.split_once('/').is_some_and(|(a, b)| {
         !a.is_empty()
             && !b.is_empty()

@@ -237,7 +237,7 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
             limit: MAX_BYTES,
         });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(ImportError::Binary {
             path: path.to_path_buf(),
             offset,
@@ -486,7 +486,7 @@ fn literal_markup(doc: &mut Document) {
     let ids: std::collections::HashSet<crate::model::Id> =
         doc.footnotes.iter().map(|f| f.id.clone()).collect();
     let fix = |s: &mut String, markers: bool| {
-        if s.contains(['[', '*']) {
+        if memchr::memchr2(b'[', b'*', s.as_bytes()).is_some() {
             *s = crate::markup::escape_unmeant(s, |id| markers && ids.contains(id)).text;
         }
     };
