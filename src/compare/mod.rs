@@ -13,6 +13,7 @@ mod build;
 pub mod header;
 pub mod json;
 pub mod layout;
+mod notes;
 pub mod refs;
 pub mod render_text;
 mod structure;
