@@ -111,21 +111,16 @@ pub fn extract(lines: &mut [Line]) -> Vec<FootnoteDef> {
     // between it and the foot): where a `*` note on the sponsors stands when no separator was
     // extracted above it.
     let mut last_on_page = vec![false; lines.len()];
-    let mut seen_page = None;
-    let mut run: Option<usize> = Some(0);
-    for (k, l) in lines.iter().enumerate().rev() {
-        if seen_page != Some(l.page) && !l.is_blank() {
-            seen_page = Some(l.page);
-            run = Some(0);
-        }
-        match run {
-            Some(n) if n < 4 && !l.is_blank() && seen_page == Some(l.page) => {
-                last_on_page[k] = true;
-                run = Some(n + 1);
-            }
-            _ if seen_page == Some(l.page) => run = None,
-            _ => {}
-        }
+    let mut start = 0;
+    for page in lines.chunk_by(|a, b| a.page == b.page) {
+        page.iter()
+            .enumerate()
+            .rev()
+            .skip_while(|(_, l)| l.is_blank())
+            .take_while(|(_, l)| !l.is_blank())
+            .take(4)
+            .for_each(|(j, _)| last_on_page[start + j] = true);
+        start += page.len();
     }
     // Inside such a note: the rest of its run continues it.
     let mut star_run: Option<usize> = None;
