@@ -10,6 +10,7 @@ pub mod align;
 pub mod amendments;
 pub mod apply;
 mod build;
+mod carry;
 pub mod header;
 pub mod json;
 pub mod layout;
@@ -21,6 +22,7 @@ pub mod words;
 pub mod wrap;
 
 pub use apply::{ApplyError, apply};
+pub use carry::carry_ids;
 pub(crate) use build::{Slot, order};
 
 use crate::model::{Document, Id, ListStyle, Location};
