@@ -497,12 +497,20 @@ impl Document {
                 visit(list, renames);
             }
         }
-        self.headings.iter_mut().for_each(|h| text(&mut h.heading, renames));
-        self.parts.iter_mut().for_each(|p| text(&mut p.heading, renames));
-        self.sections.iter_mut().for_each(|s| text(&mut s.heading, renames));
+        self.headings
+            .iter_mut()
+            .for_each(|h| text(&mut h.heading, renames));
+        self.parts
+            .iter_mut()
+            .for_each(|p| text(&mut p.heading, renames));
+        self.sections
+            .iter_mut()
+            .for_each(|s| text(&mut s.heading, renames));
         for a in &mut self.annexes {
             text(&mut a.title, renames);
-            a.sections.iter_mut().for_each(|s| text(&mut s.heading, renames));
+            a.sections
+                .iter_mut()
+                .for_each(|s| text(&mut s.heading, renames));
         }
         for f in &mut self.footnotes {
             text(&mut f.text, renames);

@@ -87,7 +87,11 @@ mod tests {
         let by_id = compare(&old, &new, Align::ById);
         let kinds: Vec<&str> = by_id.changes.iter().map(|c| c.kind.name()).collect();
         let by_similarity = compare(&old, &new, Align::BySimilarity);
-        let want: Vec<&str> = by_similarity.changes.iter().map(|c| c.kind.name()).collect();
+        let want: Vec<&str> = by_similarity
+            .changes
+            .iter()
+            .map(|c| c.kind.name())
+            .collect();
         assert_eq!(kinds, want);
         assert!(kinds.contains(&"inserted"), "{kinds:?}");
     }
@@ -114,7 +118,10 @@ mod tests {
             text: "Of native kinds.".into(),
         });
         carry_ids(&old, &mut new);
-        assert_eq!(new.operative[1].text, "to plant trees[^f1] along the river;");
+        assert_eq!(
+            new.operative[1].text,
+            "to plant trees[^f1] along the river;"
+        );
         assert_eq!(new.footnotes[0].id.0, "f1");
         assert_eq!(new.operative[1].id.0, "p1");
         assert_eq!(new.footnotes[0].anchor.0, "p1");

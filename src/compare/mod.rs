@@ -22,8 +22,8 @@ pub mod words;
 pub mod wrap;
 
 pub use apply::{ApplyError, apply};
-pub use carry::carry_ids;
 pub(crate) use build::{Slot, order};
+pub use carry::carry_ids;
 
 use crate::model::{Document, Id, ListStyle, Location};
 use serde::Serialize;
