@@ -117,7 +117,7 @@ pub(super) fn render(doc: &Document) -> String {
                 Some(n) if !single => format!("{n}\\. "),
                 _ => String::new(),
             };
-            paragraph(&mut blocks, p, &label, &numbers);
+            paragraph(&mut blocks, p, &label, &numbers, doc.is_amendment());
         }
     }
     if doc.annexes.is_empty() {
@@ -173,7 +173,9 @@ fn push_lines(blocks: &mut Vec<String>, lines: &[String]) {
 }
 
 /// A paragraph and its sub-paragraphs, each its own Markdown paragraph.
-fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Notes) {
+/// A paragraph and its sub-paragraphs; `quoted`: the sub-paragraphs are the new text an
+/// amendment's instruction quotes, shown as a quotation with no label.
+fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Notes, quoted: bool) {
     fn rec(blocks: &mut Vec<String>, p: &Paragraph, label: &str, depth: usize, numbers: &Notes) {
         let lead = if p.lead.is_empty() {
             String::new()
@@ -196,6 +198,17 @@ fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Not
             let l = numbering::printed_sub_label(depth + 1, i, p.list_style);
             rec(blocks, sp, &format!("{} ", escape(&l)), depth + 1, numbers);
         }
+    }
+    if quoted {
+        let mut bare = p.clone();
+        bare.subparagraphs.clear();
+        rec(blocks, &bare, label, 0, numbers);
+        for sp in &p.subparagraphs {
+            let mut quote = Vec::new();
+            rec(&mut quote, sp, "", 0, numbers);
+            blocks.extend(quote.into_iter().map(|b| format!("> {b}")));
+        }
+        return;
     }
     rec(blocks, p, label, 0, numbers);
 }
