@@ -38,19 +38,23 @@ pub fn import(lines: Vec<Line>) -> (Document, Vec<Warning>) {
     if h.sponsors.is_empty() {
         h.sponsors = layout.sponsors.clone();
     }
-    if h.stage.is_empty() && !layout.target.is_empty() {
-        h.stage = format!("amendment to {}", layout.target);
-    }
+    fill(&mut h.stage, &layout.stage);
     if let Some(note) = &layout.sponsors_note {
         h.sponsors_note = note.clone();
     }
     doc.notes = extra;
     let mut notes = Notes::new(&layout.footnotes);
-    for (k, p) in layout.instructions.iter().enumerate() {
-        let id = Id::new(format!("p{}", k + 1));
+    // Ids in document order, as the importer of resolutions gives them.
+    let mut next = 0;
+    let mut fresh = || {
+        next += 1;
+        Id::new(format!("p{next}"))
+    };
+    for p in &layout.instructions {
+        let id = fresh();
         let mut para = Paragraph::new(id.clone(), "", notes.mark(&p.sentence, &id));
-        for (j, r) in p.reading.iter().enumerate() {
-            let sub = Id::new(format!("p{}.{}", k + 1, j + 1));
+        for r in &p.reading {
+            let sub = fresh();
             let text = notes.mark(r, &sub);
             para.subparagraphs.push(Paragraph::new(sub, "", text));
         }

@@ -55,12 +55,13 @@ pub(super) fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Rege
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
 }
 
-/// The header line of an amendment document: sponsors and the symbol of the amended draft.
-fn header_line(text: &str) -> Option<(Vec<String>, String)> {
+/// The header line of an amendment document: sponsors, the symbol of the amended draft and
+/// the stage as printed ("amendment to draft resolution 4 recommended by … A/80/555").
+fn header_line(text: &str) -> Option<(Vec<String>, String, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &RE,
-        r"(?i)^(?P<sponsors>.+?):\s*\**\s*(?:proposed\s+)?amendments?\s+to\s+(?P<what>.+)$",
+        r"(?i)^(?P<sponsors>.+?):\s*\**\s*(?P<stage>(?:proposed\s+)?amendments?\s+to\s+(?P<what>.+))$",
     );
     let c = r.captures(text)?;
     let what = c.name("what")?.as_str();
@@ -78,7 +79,8 @@ fn header_line(text: &str) -> Option<(Vec<String>, String)> {
         .map(|s| s.trim().trim_end_matches('*').to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    Some((sponsors, target))
+    let stage = c["stage"].split_whitespace().collect::<Vec<_>>().join(" ");
+    Some((sponsors, target, stage))
 }
 
 /// Whether a text reads as an amendment document (has its header line).
@@ -191,6 +193,8 @@ pub struct Layout {
     pub body_from: usize,
     pub symbol: String,
     pub target: String,
+    /// The stage as printed after the sponsors ("amendment to draft resolution A/80/L.25").
+    pub stage: String,
     pub sponsors: Vec<String>,
     pub title: String,
     /// The sponsors' note, without its mark.
@@ -211,7 +215,7 @@ pub fn layout(mut lines: Vec<Line>) -> Layout {
     };
     let bl = blocks(&lines);
     let mut body_from = 0;
-    if let Some((k, (sponsors, target))) = bl
+    if let Some((k, (sponsors, target, stage))) = bl
         .iter()
         .enumerate()
         .take(30)
@@ -219,6 +223,7 @@ pub fn layout(mut lines: Vec<Line>) -> Layout {
     {
         out.sponsors = sponsors;
         out.target = target;
+        out.stage = stage;
         out.symbol = lines
             .iter()
             .filter(|l| !l.is_blank())
@@ -257,7 +262,7 @@ pub fn layout(mut lines: Vec<Line>) -> Layout {
 
 /// The target a stage names ("amendment to draft resolution A/80/L.25": "A/80/L.25").
 pub fn target_of(stage: &str) -> Option<String> {
-    header_line(&format!("-: {stage}")).map(|(_, target)| target)
+    header_line(&format!("-: {stage}")).map(|(_, target, _)| target)
 }
 
 impl Layout {
