@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod negotiation;
+mod rename;
 mod structure;
 pub use negotiation::{
     Alternative, Bracket, Delegation, Negotiation, Proposal, ProposalState, ProposedChange, Status,
@@ -461,6 +462,21 @@ impl Document {
                 .get_mut(a)
                 .and_then(|x| x.sections.get_mut(s))
                 .map(|s| &mut s.paragraphs),
+        }
+    }
+
+    /// Visits every paragraph and sub-paragraph of every list, to change, in document order.
+    pub fn walk_mut(&mut self, f: &mut dyn FnMut(&mut Paragraph)) {
+        fn visit(list: &mut [Paragraph], f: &mut dyn FnMut(&mut Paragraph)) {
+            for p in list {
+                f(p);
+                visit(&mut p.subparagraphs, f);
+            }
+        }
+        for part in self.part_keys() {
+            if let Some(list) = self.part_mut(part) {
+                visit(list, f);
+            }
         }
     }
 
