@@ -217,11 +217,7 @@ fn is_plain(bytes: &[u8]) -> bool {
     let odd = bytes.iter().fold(false, |bad, &b| {
         bad | (b.wrapping_sub(0x20) >= 0x5f) | (b == b'\\')
     });
-    let double = bytes
-        .iter()
-        .zip(bytes.iter().skip(1))
-        .fold(false, |d, (&a, &b)| d | ((a == b' ') & (b == b' ')));
-    !odd && !double
+    !odd && !crate::scan::double_space(bytes)
 }
 
 /// A document symbol such as `A/80/L.7`, `E/CN.15/2021/L.4/Rev.1`, `A/RES/80/4`.
