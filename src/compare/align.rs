@@ -209,7 +209,6 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
         return Align::BySimilarity;
     }
     let enough = 0.95 * shared as f32;
-    let mut vocab = Vocabulary::default();
     let mut scratch = Vec::new();
     let (mut similar, mut dissimilar) = (0usize, 0usize);
     for (o, n) in &shared_pairs {
@@ -217,7 +216,7 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
         let alike = o.lead == n.lead && o.text == n.text || {
             let (t, nt) = (o.full_text(), n.full_text());
             t == nt || {
-                let words = WordPair::new(&mut vocab, &t, &nt);
+                let words = WordPair::new(&mut Vocabulary::default(), &t, &nt);
                 words.bound(&mut scratch) >= THRESHOLD && words.ratio() >= THRESHOLD
             }
         };

@@ -5,6 +5,7 @@
 use super::{Edit, Field};
 use foldhash::HashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
+use std::borrow::Cow;
 
 /// The tokens of a text, in order; their concatenation is the text: runs of letters and
 /// digits, runs of whitespace, a footnote marker `[^id]`, an escape `\x`, or one other
@@ -110,38 +111,32 @@ pub fn is_spaced(s: &str) -> bool {
 
 /// Numbers for words: each distinct lower-cased word gets one, so that word lists compare
 /// as integers (the word comparison gives the same result on the numbers as on the words).
+/// A word already in lower case is kept as a slice of its text, not copied.
 #[derive(Debug, Default)]
-pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+pub struct Vocabulary<'a> {
+    ids: HashMap<Cow<'a, str>, u32>,
 }
 
-impl Vocabulary {
+impl<'a> Vocabulary<'a> {
     /// The number of a word (lower-cased here), given on first sight.
-    pub fn id(&mut self, word: &str) -> u32 {
-        let lowered;
+    pub fn id(&mut self, word: &'a str) -> u32 {
         let key = if word
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         {
-            word
+            Cow::Borrowed(word)
         } else {
-            lowered = word.to_lowercase();
-            lowered.as_str()
+            Cow::Owned(word.to_lowercase())
         };
-        if let Some(&id) = self.ids.get(key) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(key.to_string(), id);
-        id
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key).or_insert(next)
     }
 
     /// The numbers of the words of a text, in order.
-    pub fn words(&mut self, s: &str) -> Vec<u32> {
-        tokens(s)
-            .filter(|t| is_word(t))
-            .map(|w| self.id(w))
-            .collect()
+    pub fn words(&mut self, s: &'a str) -> Vec<u32> {
+        let mut v = Vec::with_capacity(s.len() / 6 + 1);
+        v.extend(tokens(s).filter(|t| is_word(t)).map(|w| self.id(w)));
+        v
     }
 
     /// How many distinct words have a number.
@@ -155,8 +150,7 @@ impl Vocabulary {
 
     /// The rank of each word number in the alphabetical order of the words.
     pub fn alphabetical_ranks(&self) -> Vec<u32> {
-        let mut by_word: Vec<(&str, u32)> =
-            self.ids.iter().map(|(w, &i)| (w.as_str(), i)).collect();
+        let mut by_word: Vec<(&str, u32)> = self.ids.iter().map(|(w, &i)| (&**w, i)).collect();
         by_word.sort_unstable();
         let mut rank = vec![0; by_word.len()];
         for (r, (_, id)) in by_word.into_iter().enumerate() {
@@ -251,7 +245,7 @@ pub fn ratio(old: &str, new: &str) -> f32 {
 
 /// [`ratio`] with the words numbered in `vocab` (kept between calls, so that words met
 /// before are not stored again; the numbers do not change the ratio).
-pub fn ratio_in(vocab: &mut Vocabulary, old: &str, new: &str) -> f32 {
+pub fn ratio_in<'a>(vocab: &mut Vocabulary<'a>, old: &'a str, new: &'a str) -> f32 {
     WordPair::new(vocab, old, new).ratio()
 }
 
@@ -280,7 +274,7 @@ pub struct WordPair {
 }
 
 impl WordPair {
-    pub fn new(vocab: &mut Vocabulary, old: &str, new: &str) -> Self {
+    pub fn new<'a>(vocab: &mut Vocabulary<'a>, old: &'a str, new: &'a str) -> Self {
         fn list(s: &str) -> Vec<&str> {
             let mut v = Vec::with_capacity(s.len() / 6 + 1);
             v.extend(tokens(s).filter(|t| is_word(t)));
@@ -298,7 +292,7 @@ impl WordPair {
             .zip(n[head..].iter().rev())
             .take_while(|(a, b)| same_word(a, b))
             .count();
-        let mut number = |w: &[&str]| w.iter().map(|w| vocab.id(w)).collect::<Vec<u32>>();
+        let mut number = |w: &[&'a str]| w.iter().map(|w| vocab.id(w)).collect::<Vec<u32>>();
         WordPair {
             same: head + tail,
             old_len: o.len(),
