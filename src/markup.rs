@@ -157,6 +157,49 @@ pub fn markers(s: &str) -> Vec<Id> {
     out
 }
 
+/// The text with each footnote marker whose id is a key of `renames` naming the id it maps
+/// to instead; everything else (escapes, emphasis, other markers) as it was, byte for byte.
+pub fn rename_markers(s: &str, renames: &std::collections::HashMap<Id, Id>) -> String {
+    if renames.is_empty() || !s.contains("[^") {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        match bytes[i] {
+            b'\\' => {
+                let n = if matches!(bytes.get(i + 1), Some(b'*' | b'[' | b'\\')) {
+                    2
+                } else {
+                    1
+                };
+                out.push_str(&s[i..i + n]);
+                i += n;
+            }
+            b'[' => match marker_at(&s[i..]) {
+                Some(id) => {
+                    match renames.get(&Id::new(id)) {
+                        Some(to) => out.push_str(&marker(to)),
+                        None => out.push_str(&s[i..i + id.len() + 3]),
+                    }
+                    i += id.len() + 3;
+                }
+                None => {
+                    out.push('[');
+                    i += 1;
+                }
+            },
+            _ => {
+                let next = memchr::memchr2(b'\\', b'[', &bytes[i..]).map_or(s.len(), |k| i + k);
+                out.push_str(&s[i..next]);
+                i = next;
+            }
+        }
+    }
+    out
+}
+
 /// The marker text for a footnote id.
 pub fn marker(id: &Id) -> String {
     format!("[^{id}]")
@@ -304,6 +347,21 @@ pub fn superscript(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renames_markers_and_keeps_the_rest_byte_for_byte() {
+        let renames: std::collections::HashMap<Id, Id> = [
+            (Id::new("f2"), Id::new("f1")),
+            (Id::new("f1"), Id::new("f3")),
+        ]
+        .into_iter()
+        .collect();
+        let s = r"*Noting* the report,[^f2] not \[^f2] and [^f1]; [^f9] [x] \* é[^f2]";
+        assert_eq!(
+            rename_markers(s, &renames),
+            r"*Noting* the report,[^f1] not \[^f2] and [^f3]; [^f9] [x] \* é[^f1]"
+        );
+    }
 
     #[test]
     fn parses_emphasis_and_markers() {

@@ -80,10 +80,8 @@ fn the_word_export_of_a_draft_imports_to_its_structure() {
             failures.push(format!("{name}: {}", common::first_difference(&got, &want)));
         }
     }
-    // Pinned at what holds today (6 of 53 drafts differ, issue 13 §2 wants none): the count
-    // may only go down.
     assert!(
-        failures.len() <= 6,
+        failures.is_empty(),
         "{} of {} differ:\n{}",
         failures.len(),
         docs.len(),
@@ -127,10 +125,8 @@ fn tracked_changes_of_our_diff_import_as_revisions_with_the_same_changes() {
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} pairs checked");
-    // Pinned at what holds today (4 of 14 pairs differ, issue 13 §2 wants none): the count
-    // may only go down.
     assert!(
-        failures.len() <= 4,
+        failures.is_empty(),
         "{} of {checked} pairs differ:\n{}",
         failures.len(),
         failures.join("\n")

@@ -89,16 +89,8 @@ pub fn reuse_ids(current: &Document, target: &mut Document) {
             visit(list, &in_current, &mut free, &mut renames);
         }
     }
-    for h in &mut target.headings {
-        if let Some(id) = renames.get(&h.before) {
-            h.before = id.clone();
-        }
-    }
-    for f in &mut target.footnotes {
-        if let Some(id) = renames.get(&f.anchor) {
-            f.anchor = id.clone();
-        }
-    }
+    // The paragraphs are renamed already; their headings and footnotes follow them.
+    target.rename_paragraphs(&renames);
 }
 
 /// The footnotes of `target` marked in a paragraph subtree that `current` does not have.

@@ -85,7 +85,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )?),
         ChangesArg::Revisions => {
             let before = source::import_with(&args.file, hint, import::Changes::Reject)?;
-            let after = source::import_with(&args.file, hint, import::Changes::Accept)?;
+            let mut after = source::import_with(&args.file, hint, import::Changes::Accept)?;
+            // The two readings share ids where they hold the same paragraph, so `diff` by
+            // id shows what the sender saw: insertions as insertions, moves as moves.
+            resdraft::compare::carry_ids(&before, &mut after);
             let mut draft = Draft::new(after.clone());
             for (label, note, document) in [
                 ("original", "the text before the tracked changes", before),

@@ -10,6 +10,7 @@ pub mod align;
 pub mod amendments;
 pub mod apply;
 mod build;
+mod carry;
 pub mod header;
 pub mod json;
 pub mod layout;
@@ -22,6 +23,7 @@ pub mod wrap;
 
 pub use apply::{ApplyError, apply};
 pub(crate) use build::{Slot, order};
+pub use carry::carry_ids;
 
 use crate::model::{Document, Id, ListStyle, Location};
 use serde::Serialize;

@@ -185,7 +185,8 @@ fn split_sponsors(who: &str) -> Vec<String> {
         .collect()
 }
 
-fn is_date(s: &str) -> bool {
+/// A date as the header prints it ("22 September 2024").
+pub(crate) fn is_date(s: &str) -> bool {
     let w: Vec<&str> = s.split_whitespace().collect();
     w.len() == 3
         && w[0].len() <= 2

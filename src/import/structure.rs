@@ -65,7 +65,9 @@ fn split_annexes(items: Vec<Item>) -> (Vec<Item>, Vec<Vec<Item>>) {
             annexes.push(vec![item]);
         } else if let Some(last) = annexes.last_mut() {
             last.push(item);
-        } else if adopted {
+        } else if adopted && !(item.kind == ItemKind::Plain && resolution::closing_line(&item.text))
+        {
+            // The meeting line closing the resolution stands before the annexes it adopted.
             annexes.push(vec![item]);
         } else {
             adopted = matches!(item.kind, ItemKind::Numbered(_) | ItemKind::Plain)

@@ -96,7 +96,7 @@ pub(super) fn structure(g: &Gen) -> Structure {
     // Parts and annexes past the end of the other version; between versions of one draft,
     // also from the first whose ids differ on (the old ones deleted, the new ones added).
     // (An id handed out again after a deletion names another part: one whose paragraphs
-    // share no id with the old one's is another.)
+    // share no id with the old one's is another, and so is one left with no paragraph.)
     let by_id = g.cmp.align == crate::compare::Align::ById;
     let ids = |d: &Document, lists: &[Part]| -> std::collections::HashSet<Id> {
         lists
@@ -108,7 +108,7 @@ pub(super) fn structure(g: &Gen) -> Structure {
     };
     let other = |o: &Id, n: &Id, ol: &[Part], nl: &[Part]| {
         let (a, b) = (ids(old, ol), ids(new, nl));
-        o != n || (!a.is_empty() && !b.is_empty() && a.is_disjoint(&b))
+        o != n || (!a.is_empty() && a.is_disjoint(&b))
     };
     let common = old.parts.len().min(new.parts.len());
     let parts_from = (0..common)

@@ -24,6 +24,17 @@ pub fn without_end_marker(s: &str) -> &str {
 /// "50th (resumed) plenary meeting"): it never continues a paragraph.
 pub fn meeting_line(t: &str) -> bool {
     let t = t.trim().trim_end_matches('.');
+    // The date printed under it may stand on the same line ("3rd plenary meeting 22 September
+    // 2024", where a Word file or a text export joined the two lines).
+    let w: Vec<&str> = t.split_whitespace().collect();
+    let joined;
+    let t = match w.len().checked_sub(3) {
+        Some(k) if k > 0 && crate::import::header::is_date(&w[k..].join(" ")) => {
+            joined = w[..k].join(" ");
+            joined.as_str()
+        }
+        _ => t,
+    };
     let Some(rest) = t.strip_suffix("plenary meeting") else {
         return false;
     };

@@ -187,6 +187,8 @@ fn the_closing_meeting_line_never_ends_a_paragraph() {
         );
     }
     assert!(meeting_line("50th (resumed) plenary meeting"));
+    assert!(meeting_line("7th plenary meeting 3 March 2031"));
+    assert!(!meeting_line("the plenary meeting 3 March 2031"));
     assert!(!meeting_line("the plenary meeting"));
 }
 

@@ -135,6 +135,9 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<Docx, DocxError> {
                 style: Style {
                     bold: p.bold,
                     italic: k == 0 && piece.starts_with('*'),
+                    // A Word paragraph opens a paragraph: it never runs on the one above
+                    // (what a page break does to a paragraph of a PDF).
+                    starts: (k == 0).then_some(true),
                     ..Style::default()
                 },
             });
