@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod negotiation;
+mod rename;
 mod structure;
 pub use negotiation::{
     Alternative, Bracket, Delegation, Negotiation, Proposal, ProposalState, ProposedChange, Status,
@@ -450,80 +451,17 @@ impl Document {
         }
     }
 
-    /// Renames paragraphs and sub-paragraphs all at once (an id that is a key of `renames`
-    /// takes its value, the others stay), with the headings standing before them and the
-    /// footnotes they anchor.
-    pub fn rename_paragraphs(&mut self, renames: &std::collections::HashMap<Id, Id>) {
-        fn visit(list: &mut [Paragraph], renames: &std::collections::HashMap<Id, Id>) {
+    /// Visits every paragraph and sub-paragraph of every list, to change, in document order.
+    pub fn walk_mut(&mut self, f: &mut dyn FnMut(&mut Paragraph)) {
+        fn visit(list: &mut [Paragraph], f: &mut dyn FnMut(&mut Paragraph)) {
             for p in list {
-                if let Some(id) = renames.get(&p.id) {
-                    p.id = id.clone();
-                }
-                visit(&mut p.subparagraphs, renames);
+                f(p);
+                visit(&mut p.subparagraphs, f);
             }
-        }
-        if renames.is_empty() {
-            return;
         }
         for part in self.part_keys() {
             if let Some(list) = self.part_mut(part) {
-                visit(list, renames);
-            }
-        }
-        for h in &mut self.headings {
-            if let Some(id) = renames.get(&h.before) {
-                h.before = id.clone();
-            }
-        }
-        for f in &mut self.footnotes {
-            if let Some(id) = renames.get(&f.anchor) {
-                f.anchor = id.clone();
-            }
-        }
-    }
-
-    /// Renames footnotes all at once (an id that is a key of `renames` takes its value), with
-    /// their markers wherever text may hold one.
-    pub fn rename_footnotes(&mut self, renames: &std::collections::HashMap<Id, Id>) {
-        fn text(s: &mut String, renames: &std::collections::HashMap<Id, Id>) {
-            if s.contains("[^") {
-                *s = crate::markup::rename_markers(s, renames);
-            }
-        }
-        fn visit(list: &mut [Paragraph], renames: &std::collections::HashMap<Id, Id>) {
-            for p in list {
-                text(&mut p.lead, renames);
-                text(&mut p.text, renames);
-                visit(&mut p.subparagraphs, renames);
-            }
-        }
-        if renames.is_empty() {
-            return;
-        }
-        for part in self.part_keys() {
-            if let Some(list) = self.part_mut(part) {
-                visit(list, renames);
-            }
-        }
-        self.headings
-            .iter_mut()
-            .for_each(|h| text(&mut h.heading, renames));
-        self.parts
-            .iter_mut()
-            .for_each(|p| text(&mut p.heading, renames));
-        self.sections
-            .iter_mut()
-            .for_each(|s| text(&mut s.heading, renames));
-        for a in &mut self.annexes {
-            text(&mut a.title, renames);
-            a.sections
-                .iter_mut()
-                .for_each(|s| text(&mut s.heading, renames));
-        }
-        for f in &mut self.footnotes {
-            text(&mut f.text, renames);
-            if let Some(id) = renames.get(&f.id) {
-                f.id = id.clone();
+                visit(list, f);
             }
         }
     }

@@ -90,7 +90,7 @@ pub fn reuse_ids(current: &Document, target: &mut Document) {
         }
     }
     // The paragraphs are renamed already; their headings and footnotes follow them.
-    target.rename_paragraphs(&renames);
+    target.rename_ids(&renames);
 }
 
 /// The footnotes of `target` marked in a paragraph subtree that `current` does not have.

@@ -28,22 +28,20 @@ pub fn carry_ids(old: &Document, new: &mut Document) {
             next += 1;
         }
     });
-    new.rename_paragraphs(&renames);
     // Footnotes likewise: those the comparison pairs share their id, the others are new.
-    let mut notes: HashMap<Id, Id> = HashMap::new();
     for c in &comparison.changes {
         if let (PartKind::Footnote, Some(o), Some(n)) = (c.part, &c.old, &c.new) {
-            notes.insert(n.id.clone(), o.id.clone());
+            renames.insert(n.id.clone(), o.id.clone());
         }
     }
     let mut next = max_number(old, "f") + 1;
     for f in &new.footnotes {
-        if !notes.contains_key(&f.id) {
-            notes.insert(f.id.clone(), Id(format!("f{next}")));
+        if !renames.contains_key(&f.id) {
+            renames.insert(f.id.clone(), Id(format!("f{next}")));
             next += 1;
         }
     }
-    new.rename_footnotes(&notes);
+    new.rename_ids(&renames);
 }
 
 /// The largest number an id with this prefix carries in the document (0 when none does).

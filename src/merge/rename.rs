@@ -3,7 +3,7 @@
 //! with everything that names them: footnote markers and anchors, heading positions, the
 //! proposals, brackets and statuses of the negotiation.
 
-use crate::model::{Document, Draft, Id, Paragraph, ProposedChange};
+use crate::model::{Document, Draft, Id, ProposedChange};
 use std::collections::{HashMap, HashSet};
 
 /// Renames in `theirs` every id it added (not in `base`) that `ours` also added for
@@ -90,56 +90,7 @@ pub fn rename(draft: &mut Draft, map: &HashMap<Id, Id>) {
             *id = n.clone();
         }
     };
-    let markers: Vec<(String, String)> = map
-        .iter()
-        .map(|(o, n)| (crate::markup::marker(o), crate::markup::marker(n)))
-        .collect();
-    let retext = |s: &mut String| {
-        for (o, n) in &markers {
-            if s.contains(o.as_str()) {
-                *s = s.replace(o.as_str(), n);
-            }
-        }
-    };
-    fn walk(p: &mut Paragraph, f: &mut dyn FnMut(&mut Paragraph)) {
-        f(p);
-        for sp in &mut p.subparagraphs {
-            walk(sp, f);
-        }
-    }
-    let doc = &mut draft.document;
-    for key in doc.part_keys() {
-        if let Some(list) = doc.part_mut(key) {
-            for p in list {
-                walk(p, &mut |q| {
-                    r(&mut q.id);
-                    retext(&mut q.text);
-                    retext(&mut q.lead);
-                });
-            }
-        }
-    }
-    for h in &mut doc.headings {
-        r(&mut h.id);
-        r(&mut h.before);
-    }
-    for p in &mut doc.parts {
-        r(&mut p.id);
-    }
-    for s in &mut doc.sections {
-        r(&mut s.id);
-    }
-    for a in &mut doc.annexes {
-        r(&mut a.id);
-        for s in &mut a.sections {
-            r(&mut s.id);
-        }
-    }
-    for f in &mut doc.footnotes {
-        r(&mut f.id);
-        r(&mut f.anchor);
-        retext(&mut f.text);
-    }
+    draft.document.rename_ids(map);
     let n = &mut draft.negotiation;
     n.status = std::mem::take(&mut n.status)
         .into_iter()
