@@ -50,6 +50,28 @@ pub enum DocKind {
     #[default]
     Resolution,
     Report,
+    /// An amendment document ("Belarus: amendment to draft resolution A/80/L.27"): its header
+    /// and its instructions, one operative paragraph each, with the new paragraphs they quote
+    /// as sub-paragraphs (see [`crate::amend::document`]).
+    Amendment,
+}
+
+impl DocKind {
+    /// The name in draft files and JSON ("resolution", "report", "amendment").
+    pub fn name(self) -> &'static str {
+        match self {
+            DocKind::Resolution => "resolution",
+            DocKind::Report => "report",
+            DocKind::Amendment => "amendment",
+        }
+    }
+
+    /// The kind a name gives ([`DocKind::name`]).
+    pub fn from_name(name: &str) -> Option<DocKind> {
+        [DocKind::Resolution, DocKind::Report, DocKind::Amendment]
+            .into_iter()
+            .find(|k| k.name() == name)
+    }
 }
 
 /// The header block of a UN document. Empty strings mean "absent".
@@ -598,5 +620,10 @@ impl Document {
 
     pub fn is_report(&self) -> bool {
         self.kind == DocKind::Report
+    }
+
+    /// Whether this is an amendment document (instructions, not a resolution's paragraphs).
+    pub fn is_amendment(&self) -> bool {
+        self.kind == DocKind::Amendment
     }
 }

@@ -13,6 +13,7 @@
 //! or file code.
 
 pub mod apply;
+pub mod document;
 pub mod locate;
 pub mod note;
 pub mod ordinal;

@@ -21,13 +21,23 @@ use std::sync::OnceLock;
 
 /// Why (part of) an amendment could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}line {line}: {message}", if *.instruction > 0 { format!("instruction {}, ", .instruction) } else { String::new() })]
+#[error("{}", place(*.instruction, *.line, .message))]
 pub struct ParseError {
     /// The instruction's number (0 for the document as a whole).
     pub instruction: u32,
     /// 1-based line of the input where the instruction starts.
     pub line: usize,
     pub message: String,
+}
+
+/// "instruction 2, line 14: …"; without the line in a document (0).
+fn place(instruction: u32, line: usize, message: &str) -> String {
+    match (instruction, line) {
+        (0, 0) => message.to_string(),
+        (0, l) => format!("line {l}: {message}"),
+        (n, 0) => format!("instruction {n}: {message}"),
+        (n, l) => format!("instruction {n}, line {l}: {message}"),
+    }
 }
 
 /// The words that open an instruction.
@@ -45,12 +55,13 @@ pub(super) fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Rege
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
 }
 
-/// The header line of an amendment document: sponsors and the symbol of the amended draft.
-fn header_line(text: &str) -> Option<(Vec<String>, String)> {
+/// The header line of an amendment document: sponsors, the symbol of the amended draft and
+/// the stage as printed ("amendment to draft resolution 4 recommended by … A/80/555").
+fn header_line(text: &str) -> Option<(Vec<String>, String, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &RE,
-        r"(?i)^(?P<sponsors>.+?):\s*\**\s*(?:proposed\s+)?amendments?\s+to\s+(?P<what>.+)$",
+        r"(?i)^(?P<sponsors>.+?):\s*\**\s*(?P<stage>(?:proposed\s+)?amendments?\s+to\s+(?P<what>.+))$",
     );
     let c = r.captures(text)?;
     let what = c.name("what")?.as_str();
@@ -68,7 +79,8 @@ fn header_line(text: &str) -> Option<(Vec<String>, String)> {
         .map(|s| s.trim().trim_end_matches('*').to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    Some((sponsors, target))
+    let stage = c["stage"].split_whitespace().collect::<Vec<_>>().join(" ");
+    Some((sponsors, target, stage))
 }
 
 /// Whether a text reads as an amendment document (has its header line).
@@ -116,9 +128,11 @@ fn footnote_start(s: &str) -> Option<(&str, &str)> {
 }
 
 /// Removes the footnote blocks (and their `____` separators) from the lines, returning the
-/// new footnotes (the sponsors' note is not one).
-fn lift_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
+/// new footnotes and the sponsors' note ("Any changes to the list of sponsors …"), which is
+/// not one.
+fn lift_footnotes(lines: &mut [Line]) -> (Vec<(String, String)>, Option<String>) {
     let mut notes = Vec::new();
+    let mut sponsors_note = None;
     // With a separator line, only the blocks after one are footnotes.
     let separator = |l: &Line| l.text.len() >= 5 && l.text.chars().all(|c| c == '_');
     let first_sep = lines.iter().position(separator);
@@ -144,7 +158,9 @@ fn lift_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
                 j += 1;
             }
             let text = text.join(" ");
-            if !text.to_lowercase().contains("list of sponsors") {
+            if text.to_lowercase().contains("list of sponsors") {
+                sponsors_note.get_or_insert(text);
+            } else {
                 notes.push((mark.to_string(), text));
             }
             i = j;
@@ -152,27 +168,63 @@ fn lift_footnotes(lines: &mut [Line]) -> Vec<(String, String)> {
         }
         i += 1;
     }
-    notes
+    (notes, sponsors_note)
 }
 
-/// Parses an amendment document or a file of instructions.
-pub fn parse_document(text: &str) -> Result<Amendment, Vec<ParseError>> {
-    let mut lines = lines::normalise(text);
-    let mut am = Amendment {
-        footnotes: lift_footnotes(&mut lines),
-        ..Amendment::default()
+/// One instruction as printed, before its wording is understood: its number, first line,
+/// the sentence (joined on one line) and the blocks of new text that follow its “:”.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Printed {
+    pub number: u32,
+    pub line: usize,
+    pub sentence: String,
+    pub reading: Vec<String>,
+}
+
+/// An amendment document as printed: its header line, title, footnotes and instructions,
+/// none of them understood yet ([`Layout::parse`] reads the instructions' wording).
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The normalised lines, footnote blocks cleared.
+    pub lines: Vec<Line>,
+    /// The index of the line where the title (after the header line) starts.
+    pub title_from: usize,
+    /// The index of the line where the instructions start.
+    pub body_from: usize,
+    pub symbol: String,
+    pub target: String,
+    /// The stage as printed after the sponsors ("amendment to draft resolution A/80/L.25").
+    pub stage: String,
+    pub sponsors: Vec<String>,
+    pub title: String,
+    /// The sponsors' note, without its mark.
+    pub sponsors_note: Option<String>,
+    /// New footnotes introduced by the instructions: the mark (`*`, `**`) and the text.
+    pub footnotes: Vec<(String, String)>,
+    pub instructions: Vec<Printed>,
+}
+
+/// Reads the layout of an amendment document or a file of instructions from its
+/// normalised lines ([`lines::normalise`]).
+pub fn layout(mut lines: Vec<Line>) -> Layout {
+    let (footnotes, sponsors_note) = lift_footnotes(&mut lines);
+    let mut out = Layout {
+        footnotes,
+        sponsors_note,
+        ..Layout::default()
     };
     let bl = blocks(&lines);
     let mut body_from = 0;
-    if let Some((k, (sponsors, target))) = bl
+    if let Some((k, (sponsors, target, stage))) = bl
         .iter()
         .enumerate()
         .take(30)
         .find_map(|(k, b)| header_line(&join(&lines[b.clone()])).map(|h| (k, h)))
     {
-        am.sponsors = sponsors;
-        am.target = target;
-        am.symbol = lines
+        out.sponsors = sponsors;
+        out.target = target;
+        out.stage = stage;
+        out.symbol = lines
             .iter()
             .filter(|l| !l.is_blank())
             .take(5)
@@ -180,6 +232,7 @@ pub fn parse_document(text: &str) -> Result<Amendment, Vec<ParseError>> {
             .find(|t| lines::is_symbol(t))
             .unwrap_or_default();
         body_from = bl.get(k + 1).map_or(lines.len(), |b| b.start);
+        out.title_from = body_from;
         // The title: the blocks before the first instruction.
         let mut title = Vec::new();
         for b in &bl[k + 1..] {
@@ -187,37 +240,73 @@ pub fn parse_document(text: &str) -> Result<Amendment, Vec<ParseError>> {
             if lines_numbered(first).is_some() || opens_instruction(first) {
                 break;
             }
-            title.push(join(&lines[b.clone()]));
+            let text = join(&lines[b.clone()]);
             body_from = b.end;
+            // The sponsors' note printed under the header line (as the text export puts it).
+            if text.to_lowercase().contains("list of sponsors") {
+                out.sponsors_note.get_or_insert(text);
+                continue;
+            }
+            title.push(text);
         }
-        am.title = title.join(" ");
+        out.title = title.join(" ");
     }
-    let body = &lines[body_from..];
-    let mut errors = Vec::new();
-    for (number, line, chunk) in split_instructions(body) {
-        match parse_instruction(number, &chunk, &am.footnotes) {
-            Ok(ins) => am.instructions.push(ins),
-            Err(message) => errors.push(ParseError {
-                instruction: number,
-                line,
-                message,
-            }),
+    out.instructions = split_instructions(&lines[body_from..])
+        .into_iter()
+        .map(|(number, line, chunk)| printed(number, line, &chunk))
+        .collect();
+    out.body_from = body_from;
+    out.lines = lines;
+    out
+}
+
+/// The target a stage names ("amendment to draft resolution A/80/L.25": "A/80/L.25").
+pub fn target_of(stage: &str) -> Option<String> {
+    header_line(&format!("-: {stage}")).map(|(_, target, _)| target)
+}
+
+impl Layout {
+    /// Reads the wording of every instruction into an [`Amendment`].
+    pub fn parse(&self) -> Result<Amendment, Vec<ParseError>> {
+        let mut am = Amendment {
+            symbol: self.symbol.clone(),
+            target: self.target.clone(),
+            sponsors: self.sponsors.clone(),
+            title: self.title.clone(),
+            footnotes: self.footnotes.clone(),
+            ..Amendment::default()
+        };
+        let mut errors = Vec::new();
+        for p in &self.instructions {
+            match parse_printed(p, &am.footnotes) {
+                Ok(ins) => am.instructions.push(ins),
+                Err(message) => errors.push(ParseError {
+                    instruction: p.number,
+                    line: p.line,
+                    message,
+                }),
+            }
+        }
+        if am.instructions.is_empty() && errors.is_empty() {
+            errors.push(ParseError {
+                instruction: 0,
+                line: self.lines.get(self.body_from).map_or(1, |l| l.no),
+                message: "no amendment instructions found (expected “1. In operative paragraph \
+                          1, replace “…” with “…”.” and the like)"
+                    .into(),
+            });
+        }
+        if errors.is_empty() {
+            Ok(am)
+        } else {
+            Err(errors)
         }
     }
-    if am.instructions.is_empty() && errors.is_empty() {
-        errors.push(ParseError {
-            instruction: 0,
-            line: body.first().map_or(1, |l| l.no),
-            message: "no amendment instructions found (expected “1. In operative paragraph 1, \
-                      replace “…” with “…”.” and the like)"
-                .into(),
-        });
-    }
-    if errors.is_empty() {
-        Ok(am)
-    } else {
-        Err(errors)
-    }
+}
+
+/// Parses an amendment document or a file of instructions.
+pub fn parse_document(text: &str) -> Result<Amendment, Vec<ParseError>> {
+    layout(lines::normalise(text)).parse()
 }
 
 /// Parses instructions alone (no document header), e.g. typed by hand.
@@ -261,43 +350,44 @@ fn split_instructions(body: &[Line]) -> Vec<(u32, usize, Vec<Line>)> {
     out
 }
 
-/// Parses one instruction's lines.
-fn parse_instruction(
-    number: u32,
-    chunk: &[Line],
+/// One instruction's lines as printed: the sentence runs to the block that ends with ":" (a
+/// reading follows) or to the end.
+fn printed(number: u32, line: usize, chunk: &[Line]) -> Printed {
+    let bl = blocks(chunk);
+    let sentence_end = bl
+        .iter()
+        .position(|b| join(&chunk[b.clone()]).trim_end().ends_with(':'))
+        .map_or(bl.len(), |k| k + 1);
+    let text = |b: &std::ops::Range<usize>| join(&chunk[b.clone()]);
+    let sentence: Vec<String> = bl[..sentence_end].iter().map(text).collect();
+    Printed {
+        number,
+        line,
+        sentence: sentence
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        reading: bl[sentence_end..].iter().map(text).collect(),
+    }
+}
+
+/// Reads the wording of one instruction.
+pub(crate) fn parse_printed(
+    p: &Printed,
     footnotes: &[(String, String)],
 ) -> Result<Instruction, String> {
-    let bl = blocks(chunk);
-    let Some(first) = bl.first() else {
+    if p.sentence.is_empty() {
         return Err("the instruction is empty".into());
-    };
-    // The sentence runs to the block that ends with ":" (a reading follows) or to the end.
-    let mut sentence_end = bl.len();
-    for (k, b) in bl.iter().enumerate() {
-        if join(&chunk[b.clone()]).trim_end().ends_with(':') {
-            sentence_end = k + 1;
-            break;
-        }
     }
-    let sentence: Vec<String> = bl[..sentence_end]
-        .iter()
-        .map(|b| join(&chunk[b.clone()]))
-        .collect();
-    let sentence = sentence.join(" ");
-    let reading: Vec<String> = bl[sentence_end..]
-        .iter()
-        .map(|b| join(&chunk[b.clone()]))
-        .collect();
-    let _ = first;
-    let wording = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-    let ops = sentence::parse_sentence(&wording, &reading, footnotes)?;
+    let ops = sentence::parse_sentence(&p.sentence, &p.reading, footnotes)?;
     Ok(Instruction {
-        number,
+        number: p.number,
         ops,
-        wording: if reading.is_empty() {
-            wording
+        wording: if p.reading.is_empty() {
+            p.sentence.clone()
         } else {
-            format!("{wording} …")
+            format!("{} …", p.sentence)
         },
     })
 }

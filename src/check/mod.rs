@@ -89,6 +89,10 @@ pub const RULES: &[(&str, &str)] = &[
         "quotes are typographic where the document uses typographic quotes",
     ),
     (
+        "amendment-instruction",
+        "in an amendment document, every instruction reads as the UN words them (“In operative paragraph 3, replace “…” with “…”.”)",
+    ),
+    (
         "open-proposal",
         "a negotiated draft is tabled with every proposal accepted, rejected or withdrawn",
     ),
@@ -134,6 +138,11 @@ pub fn check(doc: &Document) -> Vec<Finding> {
 /// Checks a document whose paragraphs' own words are read already (`locals`, in document
 /// order).
 fn run(doc: &Document, locals: &[std::sync::Arc<local::Local>]) -> Vec<Finding> {
+    // An amendment document holds instructions, not a resolution's paragraphs: what is
+    // checked is that each reads.
+    if doc.is_amendment() {
+        return amendment(doc);
+    }
     let mut per_paragraph: Vec<(usize, Finding)> = Vec::new();
     let order: std::collections::HashMap<Id, usize> = doc
         .paragraphs()
@@ -159,6 +168,34 @@ fn run(doc: &Document, locals: &[std::sync::Arc<local::Local>]) -> Vec<Finding> 
         .into_iter()
         .map(|(_, f)| f)
         .chain(global)
+        .collect()
+}
+
+/// The check of an amendment document: every instruction whose wording is not understood.
+fn amendment(doc: &Document) -> Vec<Finding> {
+    let Err(errors) = crate::amend::document::to_amendment(doc) else {
+        return Vec::new();
+    };
+    errors
+        .into_iter()
+        .map(|e| {
+            let para = (e.instruction as usize)
+                .checked_sub(1)
+                .and_then(|k| doc.operative.get(k));
+            Finding {
+                id: para.map(|p| p.id.clone()),
+                place: if e.instruction > 0 {
+                    format!("instruction {}", e.instruction)
+                } else {
+                    "the amendment".into()
+                },
+                rule: "amendment-instruction",
+                message: e.message,
+                suggestion: "word it as the UN does: “In operative paragraph 3, replace “…” \
+                             with “…”.”"
+                    .into(),
+            }
+        })
         .collect()
 }
 

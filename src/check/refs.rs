@@ -153,7 +153,7 @@ fn footnotes(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
 fn references(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
     // The paragraph numbers that exist.
     let (low, high) = match doc.kind {
-        DocKind::Resolution => (1, doc.operative.len() as u32),
+        DocKind::Resolution | DocKind::Amendment => (1, doc.operative.len() as u32),
         DocKind::Report => {
             let count: usize = doc
                 .sections

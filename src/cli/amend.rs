@@ -46,9 +46,9 @@ pub struct Args {
     pub partial: bool,
 }
 
-/// Reads an amendment file (`-` for stdin) as text (a PDF or a Word file as its lines), with the
-/// importer's checks.
-fn read_text(path: &Path) -> Result<String> {
+/// Reads an amendment file (`-` for stdin) with the importer's checks: the text of an
+/// amendment document (a PDF or a Word file as its lines) or a draft file holding one.
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         std::io::stdin()
@@ -76,16 +76,14 @@ fn read_text(path: &Path) -> Result<String> {
             })
             .with_context(|| format!("cannot read {}", path.display()))?;
     }
-    // An amendment arrives as a PDF (or a Word file) as often as a text.
-    Ok(resdraft::import::plain_text(bytes, path)?)
+    Ok(bytes)
 }
 
 /// Reads and parses an amendment, printing its parse errors.
 pub fn load(path: &Path) -> Result<Amendment> {
-    let text = read_text(path)?;
-    match amend::parse_document(&text) {
+    match amend::document::read_bytes(read_bytes(path)?, path) {
         Ok(a) => Ok(a),
-        Err(errors) => {
+        Err(amend::document::ReadError::Unread { errors, .. }) => {
             for e in &errors {
                 eprintln!("{}:{}", path.display(), sanitize(&format!("{e}")));
             }
@@ -96,6 +94,7 @@ pub fn load(path: &Path) -> Result<Amendment> {
                 if errors.len() == 1 { "" } else { "s" }
             )
         }
+        Err(e) => Err(e.into()),
     }
 }
 

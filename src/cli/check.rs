@@ -78,8 +78,8 @@ pub fn human(findings: &[Finding], colour: bool) -> String {
 fn check_amendment(path: &std::path::Path) -> Result<ExitCode> {
     match super::amend::load(path) {
         Ok(a) => {
-            println!(
-                "{}: amendment{} to {}: {} instruction{}, all read",
+            let mut out = format!(
+                "{}: amendment{} to {}: {} instruction{}, all read\n",
                 sanitize(&path.display().to_string()),
                 if a.symbol.is_empty() {
                     String::new()
@@ -95,8 +95,12 @@ fn check_amendment(path: &std::path::Path) -> Result<ExitCode> {
                 if a.instructions.len() == 1 { "" } else { "s" }
             );
             for ins in &a.instructions {
-                println!("  {}. {}", ins.number, sanitize(&ins.wording));
+                out.push_str(&format!("  {}. {}\n", ins.number, sanitize(&ins.wording)));
             }
+            std::io::stdout()
+                .lock()
+                .write_all(out.as_bytes())
+                .context("cannot write to stdout")?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
@@ -118,6 +122,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return check_amendment(path);
     }
     let loaded = source::open(&args.source)?;
+    // A draft file holding an amendment document: its instructions are checked, not its
+    // paragraphs as a resolution's.
+    if loaded.document.is_amendment() && loaded.revision.is_none() {
+        return check_amendment(path);
+    }
     let findings = match (&loaded.draft, &loaded.revision) {
         (Some(draft), None) => check::check_draft(draft),
         _ => check::check(&loaded.document),

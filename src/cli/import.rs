@@ -111,11 +111,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match &args.output {
         Some(out) if out.as_os_str() != "-" => {
             draftfile::save_import(out, &draft)?;
-            let n = draft.document.paragraph_count();
+            let d = &draft.document;
+            let what = if d.is_amendment() {
+                let n = d.operative.len();
+                format!(
+                    "an amendment document ({n} instruction{}; apply it with `resdraft amend`)",
+                    if n == 1 { "" } else { "s" }
+                )
+            } else {
+                format!(
+                    "{} paragraphs and {} footnotes",
+                    d.paragraph_count(),
+                    d.footnotes.len()
+                )
+            };
             eprintln!(
-                "{}: imported {n} paragraphs and {} footnotes into {}",
+                "{}: imported {what} into {}",
                 sanitize::sanitize(&args.file.display().to_string()),
-                draft.document.footnotes.len(),
                 sanitize::sanitize(&out.display().to_string())
             );
         }

@@ -62,16 +62,10 @@ pub fn set_scalar(doc: &mut Document, name: &str, value: String) -> Result<(), A
     let h = &mut doc.header;
     let slot = match name {
         "kind" => {
-            doc.kind = match value.as_str() {
-                "report" => DocKind::Report,
-                "resolution" => DocKind::Resolution,
-                _ => {
-                    return Err(ApplyError::BadField {
-                        field: name.into(),
-                        value,
-                    });
-                }
-            };
+            doc.kind = DocKind::from_name(&value).ok_or_else(|| ApplyError::BadField {
+                field: name.into(),
+                value,
+            })?;
             return Ok(());
         }
         "first_number" => {

@@ -4,7 +4,7 @@
 //! several sponsors take one line each, and every paragraph is its own table.
 //! [`super::schema`] reads the result back; the round trip is checked by property tests.
 
-use crate::model::{DocKind, Document, Draft, Header, ListStyle, Paragraph, Section};
+use crate::model::{Document, Draft, Header, ListStyle, Paragraph, Section};
 use std::fmt::Write;
 
 /// The text of a draft file for `draft` at format `version`.
@@ -30,10 +30,7 @@ pub(super) fn draft(draft: &Draft, version: u32) -> String {
 
 /// A document's keys and tables; `prefix` is the dotted path of its table ("" at the top).
 fn document(out: &mut String, doc: &Document, prefix: &str) {
-    let kind = match doc.kind {
-        DocKind::Resolution => "resolution",
-        DocKind::Report => "report",
-    };
+    let kind = doc.kind.name();
     out.push_str(&format!("kind = \"{kind}\"\n"));
     field(out, "authoring_body", &doc.authoring_body);
     if doc.first_number != 1 {

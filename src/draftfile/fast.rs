@@ -345,13 +345,7 @@ impl Reader<'_> {
                 }
                 let doc = self.doc(self.table == Table::RevisionDoc)?;
                 match key {
-                    "kind" => {
-                        *doc.kind = match v.string()?.as_str() {
-                            "resolution" => DocKind::Resolution,
-                            "report" => DocKind::Report,
-                            _ => return None,
-                        }
-                    }
+                    "kind" => *doc.kind = DocKind::from_name(&v.string()?)?,
                     "authoring_body" => *doc.authoring_body = v.string()?,
                     "first_number" => *doc.first_number = v.int()?,
                     "notes" => *doc.notes = v.list()?,

@@ -3,7 +3,9 @@
 //! as Markdown footnotes (`[^1]` in the text, `[^1]: …` at the end). Operative numbers are
 //! escaped (`1\.`, `\(a)`) so that renderers keep the document's own numbering. A footnote
 //! no text references is referenced at the end of the paragraph it belongs to (as in the
-//! Word export), since Markdown readers drop a note nothing refers to.
+//! Word export), since Markdown readers drop a note nothing refers to. An amendment
+//! document's instructions quote their new paragraphs as quotations (`>`), and its footnotes
+//! keep the stars it prints (`\*\*`).
 
 use super::{join_lead, sponsors_stage_line, title_line};
 use crate::markup::{self, Segment};
@@ -17,12 +19,31 @@ use std::collections::HashMap;
 struct Notes {
     numbers: HashMap<Id, u32>,
     orphans: RefCell<HashMap<Id, Vec<Id>>>,
+    /// Footnotes marked with the stars an amendment document prints (`**`, then `***` …;
+    /// the sponsors' note has `*`), text and notes alike, rather than as Markdown footnotes.
+    stars: bool,
+}
+
+impl Notes {
+    /// The mark of footnote `n` in the text.
+    fn mark(&self, n: u32) -> String {
+        if self.stars {
+            "\\*".repeat(n as usize + 1)
+        } else {
+            format!("[^{n}]")
+        }
+    }
 }
 
 pub(super) fn render(doc: &Document) -> String {
     let numbers = Notes {
         numbers: numbering::footnote_numbers(doc),
-        orphans: RefCell::new(super::orphan_notes(doc)),
+        orphans: RefCell::new(if doc.is_amendment() {
+            HashMap::new()
+        } else {
+            super::orphan_notes(doc)
+        }),
+        stars: doc.is_amendment(),
     };
     let mut blocks: Vec<String> = Vec::new();
     let h = &doc.header;
@@ -117,7 +138,7 @@ pub(super) fn render(doc: &Document) -> String {
                 Some(n) if !single => format!("{n}\\. "),
                 _ => String::new(),
             };
-            paragraph(&mut blocks, p, &label, &numbers);
+            paragraph(&mut blocks, p, &label, &numbers, doc.is_amendment());
         }
     }
     if doc.annexes.is_empty() {
@@ -137,7 +158,8 @@ pub(super) fn render(doc: &Document) -> String {
         blocks.push(last.into_iter().map(|(_, r)| r).collect());
     }
     for (n, f) in numbering::numbered_footnotes(doc) {
-        blocks.push(format!("[^{n}]: {}", md(&f.text)));
+        let sep = if numbers.stars { " " } else { ": " };
+        blocks.push(format!("{}{sep}{}", numbers.mark(n), md(&f.text)));
     }
     let mut out = blocks.join("\n\n");
     out.push('\n');
@@ -173,7 +195,9 @@ fn push_lines(blocks: &mut Vec<String>, lines: &[String]) {
 }
 
 /// A paragraph and its sub-paragraphs, each its own Markdown paragraph.
-fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Notes) {
+/// A paragraph and its sub-paragraphs; `quoted`: the sub-paragraphs are the new text an
+/// amendment's instruction quotes, shown as a quotation with no label.
+fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Notes, quoted: bool) {
     fn rec(blocks: &mut Vec<String>, p: &Paragraph, label: &str, depth: usize, numbers: &Notes) {
         let lead = if p.lead.is_empty() {
             String::new()
@@ -196,6 +220,17 @@ fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Not
             let l = numbering::printed_sub_label(depth + 1, i, p.list_style);
             rec(blocks, sp, &format!("{} ", escape(&l)), depth + 1, numbers);
         }
+    }
+    if quoted {
+        let mut bare = p.clone();
+        bare.subparagraphs.clear();
+        rec(blocks, &bare, label, 0, numbers);
+        for sp in &p.subparagraphs {
+            let mut quote = Vec::new();
+            rec(&mut quote, sp, "", 0, numbers);
+            blocks.extend(quote.into_iter().map(|b| format!("> {b}")));
+        }
+        return;
     }
     rec(blocks, p, label, 0, numbers);
 }
@@ -241,7 +276,7 @@ fn inline(s: &str, numbers: &Notes) -> String {
             }
             Segment::Marker(id) => {
                 if let Some(n) = numbers.numbers.get(&id) {
-                    out.push_str(&format!("[^{n}]"));
+                    out.push_str(&numbers.mark(*n));
                 }
             }
         }

@@ -151,16 +151,6 @@ fn title_line(header: &Header) -> String {
     }
 }
 
-/// Plain text of marked-up text with footnote markers as superscript numbers.
-fn plain_with_markers(s: &str, numbers: &HashMap<Id, u32>) -> String {
-    markup::render(s, |id| {
-        numbers
-            .get(id)
-            .map(|n| markup::superscript(*n))
-            .unwrap_or_default()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

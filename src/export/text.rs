@@ -9,7 +9,7 @@
 //! separated by a blank line, as in UN documents.
 
 use super::wrap::wrap;
-use super::{join_lead, plain_with_markers, sponsors_stage_line, title_line};
+use super::{join_lead, sponsors_stage_line, title_line};
 use crate::markup;
 use crate::model::{Document, Id, Paragraph, Part};
 use crate::numbering;
@@ -75,7 +75,7 @@ impl Writer<'_> {
         self.line(&h.sponsors_note);
         self.line(&h.adoption);
         self.line(&h.committee_reference);
-        let title = plain_with_markers(&title_line(h), &self.numbers);
+        let title = self.marked(&title_line(h));
         self.line(&title);
         if !self.doc.authoring_body.is_empty() {
             let body = self.doc.authoring_body.trim_end_matches(',');
@@ -105,12 +105,12 @@ impl Writer<'_> {
             self.section(Part::Section(i), section);
         }
         for note in &doc.notes {
-            let note = plain_with_markers(note, &self.numbers);
+            let note = self.marked(note);
             self.line(&note);
         }
         for (a, annex) in doc.annexes.iter().enumerate() {
             self.line(&annex.printed_label());
-            let title = plain_with_markers(&annex.title, &self.numbers);
+            let title = self.marked(&annex.title);
             self.line(&title);
             if annex.numbered {
                 self.numbered_list(Part::Annex(a), &annex.paragraphs);
@@ -161,7 +161,7 @@ impl Writer<'_> {
             (false, true) => format!("{label}."),
             (false, false) => format!("{label}. {text}"),
         };
-        let heading = plain_with_markers(&heading, &self.numbers);
+        let heading = self.marked(&heading);
         self.line(&heading);
     }
 
@@ -210,8 +210,16 @@ impl Writer<'_> {
 
     /// The sub-paragraphs of `p` at `depth`, their labels at column `at`.
     fn subparagraphs(&mut self, p: &Paragraph, depth: usize, at: usize) {
+        // The new text an amendment's instruction quotes stands under it with no label.
+        let amendment = self.doc.is_amendment();
         let labels: Vec<String> = (0..p.subparagraphs.len())
-            .map(|i| numbering::printed_sub_label(depth, i, p.list_style))
+            .map(|i| {
+                if amendment {
+                    String::new()
+                } else {
+                    numbering::printed_sub_label(depth, i, p.list_style)
+                }
+            })
             .collect();
         let hang = hang_width(&labels);
         for (sp, label) in p.subparagraphs.iter().zip(&labels) {
@@ -222,9 +230,29 @@ impl Writer<'_> {
 
     /// The lead and text of a paragraph as plain text with superscript footnote numbers.
     fn plain(&self, p: &Paragraph) -> String {
-        let lead = plain_with_markers(&p.lead, &self.numbers);
-        let text = plain_with_markers(&p.text, &self.numbers);
+        let lead = self.marked(&p.lead);
+        let text = self.marked(&p.text);
         join_lead(&lead, &text)
+    }
+
+    /// Plain text of marked-up text with each footnote marker as its mark.
+    fn marked(&self, s: &str) -> String {
+        markup::render(s, |id| {
+            self.numbers
+                .get(id)
+                .map(|n| self.mark(*n))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The mark of footnote `n`: its superscript number; in an amendment document the stars
+    /// the UN prints (`**` for the first, the sponsors' note having `*`).
+    fn mark(&self, n: u32) -> String {
+        if self.doc.is_amendment() {
+            "*".repeat(n as usize + 1)
+        } else {
+            markup::superscript(n)
+        }
     }
 
     fn footnotes(&mut self) {
@@ -234,7 +262,7 @@ impl Writer<'_> {
         }
         self.blocks.push("__________________".to_string());
         for (n, f) in notes {
-            let mark = markup::superscript(n);
+            let mark = self.mark(n);
             let first = format!("{mark} ");
             let rest = " ".repeat(unicode_width::UnicodeWidthStr::width(first.as_str()));
             let text = markup::strip(&f.text);

@@ -114,6 +114,12 @@ pub fn import_str(text: &str, hint: KindHint) -> Imported {
 /// Recognises the structure of a document from its lines, whichever reader made them.
 /// Never fails and never panics: what cannot be placed is kept in a note.
 pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
+    // An amendment document reads as its header and numbered instructions, not as a
+    // resolution's paragraphs.
+    if hint != KindHint::Report && crate::amend::parse::is_amendment_lines(&lines) {
+        let (document, warnings) = crate::amend::document::import(lines);
+        return Imported { document, warnings };
+    }
     let defs = footnotes::extract(&mut lines);
     let decision = hint != KindHint::Report
         && (kind::split_decision_sentence(&mut lines)
@@ -134,7 +140,7 @@ pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
                 (start, start)
             }
         },
-        DocKind::Report => {
+        DocKind::Report | DocKind::Amendment => {
             let start = report_start(&lines);
             (start, start)
         }
@@ -174,7 +180,9 @@ pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
                 doc.operative = std::mem::take(&mut doc.preamble);
             }
         }
-        DocKind::Report => report::assemble(&mut doc, body.items, &mut warnings),
+        DocKind::Report | DocKind::Amendment => {
+            report::assemble(&mut doc, body.items, &mut warnings)
+        }
     }
     let sponsor_notes: Vec<String> = notes.into_iter().map(|d| d.text).collect();
     if !sponsor_notes.is_empty() {
@@ -347,30 +355,23 @@ pub fn import_bytes(
     let imported = match format {
         source::Format::Text => {
             text = decode(bytes, path)?;
-            // An amendment document reads as numbered instructions, not a resolution's
-            // paragraphs. The lines are normalised once, for that test and the import.
-            if akn::is_xml(&text) {
-                refuse_amendment(&text, path)?;
-                import_text(&text, path, options.hint)?
-            } else {
-                let lines = lines::normalise(&text);
-                if crate::amend::parse::is_amendment_lines(&lines) {
-                    return Err(amendment(&text, path));
-                }
-                import_lines(lines, options.hint)
-            }
+            import_text(&text, path, options.hint)?
         }
         source::Format::Pdf => {
             let pdf = pdf::read(bytes).map_err(damaged)?;
             text = joined(&pdf.lines);
-            refuse_amendment(&plain_lines(&pdf.lines), path)?;
-            import_lines(lines::tidy(pdf.lines), options.hint)
+            match amendment_lines(&pdf.lines) {
+                Some(plain) => import_lines(plain, options.hint),
+                None => import_lines(lines::tidy(pdf.lines), options.hint),
+            }
         }
         source::Format::Docx => {
             let d = docx::read(&bytes, options.changes).map_err(|e| damaged(e.to_string()))?;
             text = joined(&d.lines);
-            refuse_amendment(&plain_lines(&d.lines), path)?;
-            let mut imported = import_lines(d.lines, options.hint);
+            let mut imported = match amendment_lines(&d.lines) {
+                Some(plain) => import_lines(plain, options.hint),
+                None => import_lines(d.lines, options.hint),
+            };
             imported.document.notes.extend(d.comments);
             for (line, message) in d.warnings {
                 imported.warnings.push(Warning { line, message });
@@ -415,29 +416,22 @@ pub fn import_bytes(
     Ok(imported)
 }
 
-/// An amendment document reads as numbered instructions, not a resolution's paragraphs: it is
-/// refused, in every format alike, with what it is.
-fn refuse_amendment(text: &str, path: &Path) -> Result<(), ImportError> {
-    if crate::amend::parse::is_amendment(text) {
-        return Err(amendment(text, path));
-    }
-    Ok(())
-}
-
-/// The refusal of an amendment document, with the stage its header prints.
-fn amendment(text: &str, path: &Path) -> ImportError {
-    ImportError::Amendment {
-        path: path.to_path_buf(),
-        stage: kind::stage(text).unwrap_or_else(|| "amendment".into()),
-    }
+/// The lines of a PDF or a Word document that holds an amendment document, as the lines of
+/// its plain text (an amendment is read from its words alone, whatever the format); `None`
+/// for any other document.
+fn amendment_lines(read: &[lines::Line]) -> Option<Vec<lines::Line>> {
+    let plain = lines::normalise(&plain_lines(read));
+    crate::amend::parse::is_amendment_lines(&plain).then_some(plain)
 }
 
 /// Lines read from a PDF or a Word document as plain text: emphasis and markers removed, a
-/// line a line (blank lines between blocks, as in an extracted text).
+/// line a line (blank lines between blocks, as in an extracted text). A `*` that opens no
+/// emphasis (the sponsors' note mark, "Russian Federation:*") is kept as printed.
 fn plain_lines(lines: &[lines::Line]) -> String {
     let mut out = String::new();
     for l in lines {
-        out.push_str(&crate::markup::strip(&l.text));
+        let meant = crate::markup::escape_unmeant(&l.text, |_| true).text;
+        out.push_str(&crate::markup::strip(&meant));
         out.push('\n');
     }
     out

@@ -37,7 +37,8 @@ pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
         }
     }
     let mut out = HashMap::new();
-    if doc.is_report() {
+    // A report's paragraphs and an amendment's instructions end as they are written.
+    if doc.is_report() || doc.is_amendment() {
         return out;
     }
     // The resolution's own preamble and operative part, then each part's (annexes keep the

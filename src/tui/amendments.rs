@@ -50,14 +50,7 @@ pub fn open_file(app: &mut App, path: &str) {
         app.error("Name the amendment file: :amend A_80_L.30.txt");
         return;
     }
-    let text = match read(Path::new(path)) {
-        Ok(t) => t,
-        Err(e) => {
-            app.error(e);
-            return;
-        }
-    };
-    match amend::parse_document(&text) {
+    match read(Path::new(path)) {
         Ok(a) => {
             let name = if a.symbol.is_empty() {
                 Path::new(path)
@@ -77,7 +70,7 @@ pub fn open_file(app: &mut App, path: &str) {
                 warn.unwrap_or_default()
             ));
         }
-        Err(errors) => {
+        Err(amend::document::ReadError::Unread { errors, .. }) => {
             let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
             app.error(format!(
                 "{path}: {} instruction{} cannot be read; {first}",
@@ -85,20 +78,20 @@ pub fn open_file(app: &mut App, path: &str) {
                 if errors.len() == 1 { "" } else { "s" }
             ));
         }
+        Err(e) => app.error(e.to_string()),
     }
 }
 
-/// Reads an amendment file with the importer's checks (a regular file, not too large, text).
-fn read(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if !meta.is_file() {
-        return Err(format!("{}: not a regular file", path.display()));
-    }
-    if meta.len() > crate::import::MAX_BYTES {
-        return Err(format!("{}: too large for an amendment", path.display()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    crate::import::decode(bytes, path).map_err(|e| e.to_string())
+/// Reads an amendment file with the importer's checks (a regular file, not too large): the
+/// text of an amendment document or a draft file holding one.
+fn read(path: &Path) -> Result<amend::Amendment, amend::document::ReadError> {
+    let bytes = crate::fileio::read_limited(path, crate::import::MAX_BYTES).map_err(|e| {
+        crate::import::ImportError::Unreadable {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
+    })?;
+    amend::document::read_bytes(bytes, path)
 }
 
 fn command(action: Action) -> Option<AmendCmd> {

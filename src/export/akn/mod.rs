@@ -1,6 +1,6 @@
 //! The Akoma Ntoso 3.0 export, following the AKN4UN guidelines for General Assembly
 //! resolutions: `<akomaNtoso><statement name="resolution">` (`resolutionDraft` for a draft;
-//! a report is a `<doc name="report">`) with FRBR identification under AKN4UN IRIs
+//! a report is a `<doc name="report">`, an amendment document a `<statement name="amendment">`) with FRBR identification under AKN4UN IRIs
 //! (`/akn/un/statement/deliberation/ga/2025-10-10/A-C.3-80-L.20/eng@2025-10-10`), a
 //! `<preface>` holding the header fields (one `<container>` each, marked up with
 //! `docAuthority`, `docNumber`, `docDate`, `session`, `docProponent`, `docStage`,
@@ -97,6 +97,9 @@ impl<'a> Akn<'a> {
         self.x.open("akomaNtoso", &[("xmlns", NS)]);
         let (element, name) = if doc.is_report() {
             ("doc", "report")
+        } else if doc.is_amendment() {
+            // An amendment document: its instructions as the paragraphs of a statement.
+            ("statement", "amendment")
         } else if is_adopted(doc) {
             ("statement", "resolution")
         } else {

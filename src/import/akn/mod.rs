@@ -245,6 +245,9 @@ impl<'t, 'input> Reader<'t, 'input> {
         if top.tag_name().name() == "doc" && name.to_lowercase().contains("report") {
             self.doc.kind = DocKind::Report;
         }
+        if top.tag_name().name() == "statement" && name == "amendment" {
+            self.doc.kind = DocKind::Amendment;
+        }
         for child in top.children().filter(Node::is_element) {
             match child.tag_name().name() {
                 "meta" => {

@@ -24,6 +24,10 @@ pub(crate) fn rewrite(
     messages: &mut Vec<String>,
     warnings: &mut Vec<String>,
 ) -> Result<(), OpError> {
+    // The paragraphs an amendment document names are those of the draft it amends.
+    if rec.doc.is_amendment() {
+        return Ok(());
+    }
     let after = Index::build(rec.doc);
     let ctx = Ctx {
         before,
@@ -177,6 +181,9 @@ fn annex_renamed(f: &Found, text: &str, ctx: &Ctx) -> Option<(Range<usize>, Stri
 /// paragraph and its targets stand now (references to paragraphs not in `to` are marked
 /// dangling). Used to bring back the text of an older revision. Returns the warnings.
 pub(crate) fn translate(from: &Document, to: &Document, p: &mut Paragraph) -> Vec<String> {
+    if from.is_amendment() || to.is_amendment() {
+        return Vec::new();
+    }
     let before = Index::build(from);
     let after = Index::build(to);
     let ctx = Ctx {
