@@ -23,4 +23,5 @@ pub mod ooxml;
 pub mod ops;
 pub mod phrases;
 pub mod sanitize;
+pub mod scan;
 pub mod tui;

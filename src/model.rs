@@ -138,8 +138,16 @@ pub fn join_lead(lead: &str, text: &str) -> String {
     match (lead.is_empty(), text.is_empty()) {
         (true, _) => text.to_string(),
         (false, true) => lead.to_string(),
-        (false, false) if text.starts_with([',', ';', ':', '.', ')']) => format!("{lead}{text}"),
-        (false, false) => format!("{lead} {text}"),
+        (false, false) => {
+            // Sized once: `format!` would grow the string a few times for a long text.
+            let mut s = String::with_capacity(lead.len() + 1 + text.len());
+            s.push_str(lead);
+            if !text.starts_with([',', ';', ':', '.', ')']) {
+                s.push(' ');
+            }
+            s.push_str(text);
+            s
+        }
     }
 }
 

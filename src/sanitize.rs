@@ -32,9 +32,7 @@ pub fn placeholder(c: char) -> char {
 
 /// Printable ASCII (space to `~`): nothing in it is unsafe or invisible, read byte by byte.
 fn is_printable_ascii(s: &str) -> bool {
-    // A pass without branches (it vectorises), not one that stops early.
-    !s.bytes()
-        .fold(false, |bad, b| bad | (b.wrapping_sub(0x20) >= 0x5f))
+    crate::scan::printable_ascii(s.as_bytes())
 }
 
 /// The text with every unsafe or invisible character replaced by its placeholder. Borrowed

@@ -49,7 +49,10 @@ pub fn canonical(c: char) -> char {
 impl View {
     /// The view of marked-up text; `numbers` gives each footnote id its number.
     pub fn new(s: &str, markers: Markers, numbers: &HashMap<Id, u32>) -> View {
-        let mut v = View::default();
+        let mut v = View {
+            chars: Vec::with_capacity(s.len()),
+            spans: Vec::with_capacity(s.len()),
+        };
         let push = |v: &mut View, c: char, span: (usize, usize)| {
             if c.is_whitespace() {
                 if v.chars.last().is_none_or(|l| *l == ' ') {
@@ -134,7 +137,8 @@ pub fn find_in(v: &[char], q: &[char]) -> Vec<(usize, usize)> {
     }
     for i in 0..=v.len() - q.len() {
         let j = i + q.len();
-        if v[i..j] != *q {
+        // The first character alone rules out most places.
+        if v[i] != q[0] || v[i..j] != *q {
             continue;
         }
         let left = i == 0 || !(is_word(v[i - 1]) && is_word(v[i]));

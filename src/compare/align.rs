@@ -4,7 +4,7 @@
 //! the longest run of pairs kept in order.
 
 use super::Align;
-use super::words::{Vocabulary, is_spaced, ratio_bound, ratio_ids};
+use super::words::{Vocabulary, WordPair, is_spaced, ratio_bound, ratio_ids};
 use crate::model::{Document, Id, Paragraph};
 use foldhash::HashMap;
 use foldhash::fast::FixedState;
@@ -209,7 +209,6 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
         return Align::BySimilarity;
     }
     let enough = 0.95 * shared as f32;
-    let mut vocab = Vocabulary::default();
     let mut scratch = Vec::new();
     let (mut similar, mut dissimilar) = (0usize, 0usize);
     for (o, n) in &shared_pairs {
@@ -217,8 +216,8 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
         let alike = o.lead == n.lead && o.text == n.text || {
             let (t, nt) = (o.full_text(), n.full_text());
             t == nt || {
-                let (a, b) = (vocab.words(&t), vocab.words(&nt));
-                ratio_bound(&a, &b, &mut scratch) >= THRESHOLD && ratio_ids(&a, &b) >= THRESHOLD
+                let words = WordPair::new(&mut Vocabulary::default(), &t, &nt);
+                words.bound(&mut scratch) >= THRESHOLD && words.ratio() >= THRESHOLD
             }
         };
         if alike {

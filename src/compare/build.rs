@@ -4,11 +4,10 @@
 
 use super::align::{self, in_order};
 use super::refs::{self, NumberMap};
-use super::words::{self, Vocabulary};
+use super::words;
 use super::{Align, ChangeEntry, Edit, Field, Kind, PartKind, Side};
 use crate::model::{Document, Id, Location, Paragraph, Part, Section};
 use crate::numbering;
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::notes::{footnotes, section_entry};
@@ -71,8 +70,6 @@ struct Ctx<'a> {
     new: &'a Document,
     align: Align,
     map: NumberMap,
-    /// Word numbers for the similarity of modified paragraphs, shared by all of them.
-    vocab: RefCell<Vocabulary>,
 }
 
 fn pair_paragraphs(old: &[Paragraph], new: &[Paragraph], align: Align) -> Vec<(usize, usize)> {
@@ -250,8 +247,7 @@ impl Ctx<'_> {
         );
         if !edits.is_empty() {
             let old_text = format!("{} {base}", op.lead);
-            e.similarity =
-                words::ratio_in(&mut self.vocab.borrow_mut(), &old_text, &np.full_text());
+            e.similarity = words::ratio(&old_text, &np.full_text());
         }
         e.edits = edits;
         e.form_edits = form_edits;
@@ -418,7 +414,6 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
         new,
         align,
         map: number_map(old, new, &lists, align),
-        vocab: RefCell::default(),
     };
     let mut section_lists: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
     for (op, np, pairs) in lists {

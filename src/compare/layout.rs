@@ -230,7 +230,7 @@ pub fn marker(kind: Kind) -> char {
 /// Display width of a string (as terminals count it).
 pub fn width(s: &str) -> usize {
     // Printable ASCII is one column a byte.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if crate::scan::printable_ascii(s.as_bytes()) {
         return s.len();
     }
     UnicodeWidthStr::width(s)

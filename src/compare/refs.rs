@@ -91,8 +91,11 @@ fn cites_another_text(before: &[&str]) -> bool {
 /// Whether a text cites a sub-paragraph ("paragraph 5 (b)"): a "(" soon after "paragraph".
 pub fn cites_a_label(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(9).enumerate().any(|(k, w)| {
-        w.eq_ignore_ascii_case(b"paragraph") && b[k + 9..].iter().take(16).any(|&c| c == b'(')
+    // Only at a "p" or "P" (found with memchr, not tried at every byte).
+    memchr::memchr2_iter(b'p', b'P', b).any(|k| {
+        b.get(k..k + 9)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"paragraph"))
+            && b[k + 9..].iter().take(16).any(|&c| c == b'(')
     })
 }
 

@@ -185,7 +185,15 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
             Vec::new()
         };
         right.extend(note_run(e));
-        let (lw, rw) = (wrap(&left, col), wrap(&right, col));
+        // Most entries read the same on both sides: wrapped once.
+        let lw = wrap(&left, col);
+        let rw_own;
+        let rw = if right == left {
+            &lw
+        } else {
+            rw_own = wrap(&right, col);
+            &rw_own
+        };
         for k in 0..lw.len().max(rw.len()) {
             let gutter = match (k, layout::marker(e.kind)) {
                 (0, ' ') | (1.., _) => '│',
@@ -196,7 +204,7 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
             out.push(' ');
             out.push(gutter);
             out.push(' ');
-            pad_into(out, &rw, k, 0, opts.color);
+            pad_into(out, rw, k, 0, opts.color);
             end_line(out, start);
         }
     })

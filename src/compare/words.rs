@@ -5,6 +5,7 @@
 use super::{Edit, Field};
 use foldhash::HashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
+use std::borrow::Cow;
 
 /// The tokens of a text, in order; their concatenation is the text: runs of letters and
 /// digits, runs of whitespace, a footnote marker `[^id]`, an escape `\x`, or one other
@@ -105,43 +106,37 @@ pub fn is_spaced(s: &str) -> bool {
     let other = b.iter().fold(false, |bad, &c| {
         bad | (c >= 0x80) | (c.wrapping_sub(b'\t') < 5)
     });
-    !other && memchr::memmem::find(b, b"  ").is_none()
+    !other && !crate::scan::double_space(b)
 }
 
 /// Numbers for words: each distinct lower-cased word gets one, so that word lists compare
 /// as integers (the word comparison gives the same result on the numbers as on the words).
+/// A word already in lower case is kept as a slice of its text, not copied.
 #[derive(Debug, Default)]
-pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+pub struct Vocabulary<'a> {
+    ids: HashMap<Cow<'a, str>, u32>,
 }
 
-impl Vocabulary {
+impl<'a> Vocabulary<'a> {
     /// The number of a word (lower-cased here), given on first sight.
-    pub fn id(&mut self, word: &str) -> u32 {
-        let lowered;
+    pub fn id(&mut self, word: &'a str) -> u32 {
         let key = if word
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         {
-            word
+            Cow::Borrowed(word)
         } else {
-            lowered = word.to_lowercase();
-            lowered.as_str()
+            Cow::Owned(word.to_lowercase())
         };
-        if let Some(&id) = self.ids.get(key) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(key.to_string(), id);
-        id
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key).or_insert(next)
     }
 
     /// The numbers of the words of a text, in order.
-    pub fn words(&mut self, s: &str) -> Vec<u32> {
-        tokens(s)
-            .filter(|t| is_word(t))
-            .map(|w| self.id(w))
-            .collect()
+    pub fn words(&mut self, s: &'a str) -> Vec<u32> {
+        let mut v = Vec::with_capacity(s.len() / 6 + 1);
+        v.extend(tokens(s).filter(|t| is_word(t)).map(|w| self.id(w)));
+        v
     }
 
     /// How many distinct words have a number.
@@ -155,8 +150,7 @@ impl Vocabulary {
 
     /// The rank of each word number in the alphabetical order of the words.
     pub fn alphabetical_ranks(&self) -> Vec<u32> {
-        let mut by_word: Vec<(&str, u32)> =
-            self.ids.iter().map(|(w, &i)| (w.as_str(), i)).collect();
+        let mut by_word: Vec<(&str, u32)> = self.ids.iter().map(|(w, &i)| (&**w, i)).collect();
         by_word.sort_unstable();
         let mut rank = vec![0; by_word.len()];
         for (r, (_, id)) in by_word.into_iter().enumerate() {
@@ -180,6 +174,11 @@ fn ratio_for(matches: usize, old_len: usize, new_len: usize) -> f32 {
 /// (a common subsequence cannot be longer than the common multiset). `scratch` is reused
 /// between calls and must hold a zero per word number.
 pub fn ratio_bound(old: &[u32], new: &[u32], scratch: &mut Vec<u32>) -> f32 {
+    ratio_for(common_count(old, new, scratch), old.len(), new.len())
+}
+
+/// How many words two lists share regardless of order (see [`ratio_bound`]).
+fn common_count(old: &[u32], new: &[u32], scratch: &mut Vec<u32>) -> usize {
     let need = old
         .iter()
         .chain(new)
@@ -203,7 +202,7 @@ pub fn ratio_bound(old: &[u32], new: &[u32], scratch: &mut Vec<u32>) -> f32 {
     for &w in old {
         scratch[w as usize] = 0;
     }
-    ratio_for(common, old.len(), new.len())
+    common
 }
 
 /// Similarity of two lists of word numbers in `0..=1` (similar's ratio: 2 × matches / total).
@@ -213,6 +212,21 @@ pub fn ratio_ids(old: &[u32], new: &[u32]) -> f32 {
     }
     let ops = capture_diff_slices(Algorithm::Myers, old, new);
     diff_ratio(&ops, old.len(), new.len())
+}
+
+/// The length of the longest common subsequence of two lists, as similar's Myers diff
+/// finds it (the matches of [`ratio_ids`]).
+fn common_subsequence(old: &[u32], new: &[u32]) -> usize {
+    if old == new {
+        return old.len();
+    }
+    capture_diff_slices(Algorithm::Myers, old, new)
+        .iter()
+        .map(|op| match *op {
+            similar::DiffOp::Equal { len, .. } => len,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Similarity of two word lists in `0..=1` (similar's ratio: 2 × matches / total).
@@ -231,9 +245,74 @@ pub fn ratio(old: &str, new: &str) -> f32 {
 
 /// [`ratio`] with the words numbered in `vocab` (kept between calls, so that words met
 /// before are not stored again; the numbers do not change the ratio).
-pub fn ratio_in(vocab: &mut Vocabulary, old: &str, new: &str) -> f32 {
-    let (o, n) = (vocab.words(old), vocab.words(new));
-    ratio_ids(&o, &n)
+pub fn ratio_in<'a>(vocab: &mut Vocabulary<'a>, old: &'a str, new: &'a str) -> f32 {
+    WordPair::new(vocab, old, new).ratio()
+}
+
+/// Whether two words get the same number in a [`Vocabulary`] (they lower-case alike).
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// The words of two texts for their similarity, with the words they open and close with
+/// alike set aside: only the words between are numbered and compared (two versions of a
+/// paragraph mostly differ in a few words). A longest common subsequence of two lists is
+/// their common ends and one of what lies between, and so is a common multiset, so the ratio
+/// and its bound are those of the whole lists ([`ratio_ids`], [`ratio_bound`]).
+#[derive(Debug)]
+pub struct WordPair {
+    /// The words alike at both ends.
+    same: usize,
+    old_len: usize,
+    new_len: usize,
+    old: Vec<u32>,
+    new: Vec<u32>,
+}
+
+impl WordPair {
+    pub fn new<'a>(vocab: &mut Vocabulary<'a>, old: &'a str, new: &'a str) -> Self {
+        fn list(s: &str) -> Vec<&str> {
+            let mut v = Vec::with_capacity(s.len() / 6 + 1);
+            v.extend(tokens(s).filter(|t| is_word(t)));
+            v
+        }
+        let (o, n) = (list(old), list(new));
+        let head = o
+            .iter()
+            .zip(&n)
+            .take_while(|(a, b)| same_word(a, b))
+            .count();
+        let tail = o[head..]
+            .iter()
+            .rev()
+            .zip(n[head..].iter().rev())
+            .take_while(|(a, b)| same_word(a, b))
+            .count();
+        let mut number = |w: &[&'a str]| w.iter().map(|w| vocab.id(w)).collect::<Vec<u32>>();
+        WordPair {
+            same: head + tail,
+            old_len: o.len(),
+            new_len: n.len(),
+            old: number(&o[head..o.len() - tail]),
+            new: number(&n[head..n.len() - tail]),
+        }
+    }
+
+    /// [`ratio_bound`] of the whole lists.
+    pub fn bound(&self, scratch: &mut Vec<u32>) -> f32 {
+        let common = self.same + common_count(&self.old, &self.new, scratch);
+        ratio_for(common, self.old_len, self.new_len)
+    }
+
+    /// [`ratio_ids`] of the whole lists.
+    pub fn ratio(&self) -> f32 {
+        let matches = self.same + common_subsequence(&self.old, &self.new);
+        ratio_for(matches, self.old_len, self.new_len)
+    }
 }
 
 /// Whether the words of two texts are the same (spacing and punctuation aside).
@@ -458,6 +537,22 @@ mod tests {
                 t.rest = &t.rest[n..];
             }
             proptest::prop_assert_eq!(tokenize(&s), reference);
+        }
+    }
+
+    proptest::proptest! {
+        /// Setting the common ends aside gives the ratio and bound of the whole lists.
+        #[test]
+        fn trimmed_pairs_give_the_whole_ratio(
+            old in "(?:(?:a|b|c|A|É|é|K|\u{212a}|k|d) ?){0,14}",
+            new in "(?:(?:a|b|c|A|É|é|K|\u{212a}|k|d) ?){0,14}",
+        ) {
+            let mut v = Vocabulary::default();
+            let (o, n) = (v.words(&old), v.words(&new));
+            let pair = WordPair::new(&mut v, &old, &new);
+            let mut scratch = Vec::new();
+            proptest::prop_assert_eq!(pair.ratio(), ratio_ids(&o, &n));
+            proptest::prop_assert_eq!(pair.bound(&mut scratch), ratio_bound(&o, &n, &mut scratch));
         }
     }
 

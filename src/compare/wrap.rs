@@ -111,7 +111,7 @@ fn plain_wrap(runs: &[Run], cols: usize) -> Option<Wrapped> {
     // The joined text and where each run's part of it ends, with its style.
     let mut styles: Vec<(usize, Style)> = Vec::with_capacity(runs.len());
     for r in runs {
-        if r.text.contains("  ") {
+        if crate::scan::double_space(r.text.as_bytes()) {
             let mut space = false;
             for c in r.text.chars() {
                 if c != ' ' || !space {
@@ -201,9 +201,11 @@ fn is_narrow(text: &str) -> bool {
 
 /// Printable ASCII without escapes or footnote markers: cut at its spaces alone.
 fn is_plain(text: &str) -> bool {
-    text.bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'\\')
-        && !text.contains("[^")
+    let b = text.as_bytes();
+    crate::scan::printable_ascii_unmarked(b)
+        || crate::scan::printable_ascii(b)
+            && memchr::memchr(b'\\', b).is_none()
+            && memchr::memmem::find(b, b"[^").is_none()
 }
 
 /// [`wrap`] with the runs cut into pieces by `cut`.

@@ -243,7 +243,7 @@ pub fn load(path: &Path) -> Result<Draft, FileError> {
 
 /// Checks raw bytes (binary, UTF-8) and parses them as a draft; `path` names them in errors.
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Draft, FileError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(FileError::Binary {
             path: path.to_path_buf(),
             line: line_of(bytes, offset),
@@ -270,7 +270,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
             path: path.to_path_buf(),
         });
     }
-    if let Some(offset) = text.find('\0') {
+    if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
         return Err(FileError::Binary {
             path: path.to_path_buf(),
             line: line_of(text.as_bytes(), offset),
@@ -327,11 +327,21 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
 /// meets it: far past the limit the parser would stop at its own recursion limit, which
 /// names no line.
 fn too_deep_tables(text: &str, path: &Path) -> Result<(), FileError> {
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        if !t.starts_with("[[") {
+    let b = text.as_bytes();
+    // Each "[[" that opens its line but for spacing (found with memchr, not line by line),
+    // with the number of its line.
+    let (mut line_no, mut counted) = (0, 0);
+    for at in memchr::memmem::find_iter(b, b"[[") {
+        let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |n| n + 1);
+        if !text[start..at].trim_start().is_empty() {
             continue;
         }
+        line_no += memchr::memchr_iter(b'\n', &b[counted..start]).count();
+        counted = start;
+        let i = line_no;
+        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n);
+        let t = &text[at..end];
+        let t = t.strip_suffix('\r').unwrap_or(t);
         let header = t.split(']').next().unwrap_or("");
         let depth = header
             .split('.')

@@ -101,36 +101,50 @@ fn contiguous<T: PartialEq>(part: &[T], whole: &[T]) -> bool {
 /// break between two pages.
 fn split(text: &str) -> (Vec<Line>, Vec<bool>) {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut out = Vec::new();
-    let mut separators = Vec::new();
+    let b = text.as_bytes();
+    // Sized for the lines (one memchr pass), so the big `Line`s are never moved to grow.
+    let count = memchr::memchr_iter(b'\n', b).count() + 1;
+    let mut out = Vec::with_capacity(count + 8);
+    let mut separators = Vec::with_capacity(count + 8);
     let mut no = 0;
-    for raw in text.split('\n') {
-        // A lone '\r' (old Mac) also ends a line; "\r\n" leaves a '\r' at the end.
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        for part in raw.split('\r') {
-            no += 1;
-            // `pdftotext` starts each page with a form feed.
-            let (feed, part) = match part.strip_prefix('\u{c}') {
-                Some(rest) => (true, rest),
-                None => (false, part),
-            };
-            if feed && !part.trim().is_empty() {
-                out.push(Line {
-                    no,
-                    page: 1,
-                    ..Line::default()
-                });
-                separators.push(true);
-            }
-            separators.push(part.is_empty() || feed && part.trim().is_empty());
-            let (text, gaps) = clean(part);
+    let mut push = |part: &str| {
+        no += 1;
+        // `pdftotext` starts each page with a form feed.
+        let (feed, part) = match part.strip_prefix('\u{c}') {
+            Some(rest) => (true, rest),
+            None => (false, part),
+        };
+        if feed && !part.trim().is_empty() {
             out.push(Line {
                 no,
-                text,
                 page: 1,
-                gaps,
                 ..Line::default()
             });
+            separators.push(true);
+        }
+        separators.push(part.is_empty() || feed && part.trim().is_empty());
+        let (text, gaps) = clean(part);
+        out.push(Line {
+            no,
+            text,
+            page: 1,
+            gaps,
+            ..Line::default()
+        });
+    };
+    let has_cr = memchr::memchr(b'\r', b).is_some();
+    let mut start = 0;
+    // The lines as `split('\n')` gives them (the last one after the last newline, maybe
+    // empty), found with memchr.
+    for end in memchr::memchr_iter(b'\n', b).chain([b.len()]) {
+        let raw = &text[start..end];
+        start = end + 1;
+        if has_cr {
+            // A lone '\r' (old Mac) also ends a line; "\r\n" leaves a '\r' at the end.
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            raw.split('\r').for_each(&mut push);
+        } else {
+            push(raw);
         }
     }
     (out, separators)
@@ -203,11 +217,7 @@ fn is_plain(bytes: &[u8]) -> bool {
     let odd = bytes.iter().fold(false, |bad, &b| {
         bad | (b.wrapping_sub(0x20) >= 0x5f) | (b == b'\\')
     });
-    let double = bytes
-        .iter()
-        .zip(bytes.iter().skip(1))
-        .fold(false, |d, (&a, &b)| d | ((a == b' ') & (b == b' ')));
-    !odd && !double
+    !odd && !crate::scan::double_space(bytes)
 }
 
 /// A document symbol such as `A/80/L.7`, `E/CN.15/2021/L.4/Rev.1`, `A/RES/80/4`.
