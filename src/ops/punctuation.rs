@@ -16,7 +16,8 @@ use super::transaction::Recorder;
 use super::{OpError, quote};
 use crate::model::{Document, Id, Location, Paragraph, Part};
 use crate::numbering;
-use std::collections::{HashMap, HashSet};
+use foldhash::HashMap;
+use std::collections::HashSet;
 
 /// The marks this module places and replaces.
 const MARKS: [char; 4] = [',', ';', '.', ':'];
@@ -36,7 +37,7 @@ pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
             assign(sp, if i + 1 == n { terminal } else { item }, item, out);
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     // A report's paragraphs and an amendment's instructions end as they are written.
     if doc.is_report() || doc.is_amendment() {
         return out;

@@ -42,7 +42,7 @@ pub(crate) use rewrite::{rewrite, translate};
 
 use crate::model::{Document, Id, Part};
 use crate::numbering;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Which numbering a reference counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

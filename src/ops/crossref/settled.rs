@@ -16,7 +16,7 @@
 
 use super::Index;
 use crate::model::Id;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// What the references of a text depend on that an operation changed.
 pub(super) struct Unsettled<'a> {
@@ -32,7 +32,7 @@ impl<'a> Unsettled<'a> {
     /// Compares the indexes taken before and after an operation.
     pub(super) fn between(before: &'a Index, after: &'a Index) -> Self {
         let everything = before.annexes != after.annexes || before.annex_label != after.annex_label;
-        let mut ids: HashSet<&'a Id> = HashSet::new();
+        let mut ids: HashSet<&'a Id> = HashSet::default();
         // Renumbered or deleted: their numbers matter, not the texts they hold.
         let mut renumbered: Vec<&'a Id> = Vec::new();
         for id in after.order.keys() {
@@ -75,7 +75,7 @@ impl<'a> Unsettled<'a> {
             }
             prefix_max = Some(prefix_max.map_or(k, |m| m.max(k)));
         }
-        let mut numbers = HashSet::new();
+        let mut numbers = HashSet::default();
         for id in ids.iter().chain(&renumbered) {
             for index in [before, after] {
                 if let Some((_, place)) = index.by_id.get(*id) {
