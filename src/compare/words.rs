@@ -140,7 +140,10 @@ impl<'a> Vocabulary<'a> {
             self.ids.insert(Cow::Owned(key.to_string()), next);
             return next;
         }
-        *self.ids.entry(Cow::Owned(word.to_lowercase())).or_insert(next)
+        *self
+            .ids
+            .entry(Cow::Owned(word.to_lowercase()))
+            .or_insert(next)
     }
 
     /// The numbers of the words of a text, in order.
