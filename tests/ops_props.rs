@@ -397,7 +397,12 @@ proptest! {
             let Some((op, delta)) = resolve(&doc, s) else { continue };
             let before = doc.clone();
             let renumber = matches!(op, Op::Renumber);
-            match ops::apply(&mut doc, op) {
+            let mut reread = doc.clone();
+            let expected_change = ops::apply_rereading_all(&mut reread, op.clone());
+            let change = ops::apply(&mut doc, op);
+            prop_assert_eq!(&change, &expected_change, "re-reading only what may change changes nothing");
+            prop_assert_eq!(&doc, &reread);
+            match change {
                 Ok(change) => {
                     for (w, n) in delta {
                         *expected.entry(w).or_default() += n;
@@ -482,7 +487,12 @@ fn real_texts_survive_every_operation() {
                 },
             ] {
                 let mut doc = original.clone();
-                if let Ok(change) = ops::apply(&mut doc, op.clone()) {
+                let mut reread = original.clone();
+                let expected = ops::apply_rereading_all(&mut reread, op.clone());
+                let got = ops::apply(&mut doc, op.clone());
+                assert_eq!(got, expected, "{}: {op:?}", path.display());
+                assert_eq!(doc, reread, "{}: {op:?}", path.display());
+                if let Ok(change) = got {
                     check_invariants(&doc);
                     for s in external.iter().filter(|_| !matches!(op, Op::Delete { .. })) {
                         assert_eq!(count(&doc, s), count(&original, s), "{op:?}: {s}");

@@ -272,7 +272,21 @@ pub(crate) struct Outcome {
 }
 
 /// Performs an operation. On error the document is left unchanged.
+///
+/// Only the texts whose references may read differently after the operation are re-read
+/// (see [`crossref`]); the result is that of re-reading every text ([`apply_rereading_all`]).
 pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError> {
+    perform(doc, op, false)
+}
+
+/// [`apply`] re-reading the references of every text, as the property tests compare it
+/// with (the same result, slower).
+#[doc(hidden)]
+pub fn apply_rereading_all(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError> {
+    perform(doc, op, true)
+}
+
+fn perform(doc: &mut crate::model::Document, op: Op, reread_all: bool) -> Result<Change, OpError> {
     let before_refs = crossref::Index::build(doc);
     let before_roles = punctuation::roles(doc);
     let before_top = outline::snapshot(doc);
@@ -297,6 +311,7 @@ pub fn apply(doc: &mut crate::model::Document, op: Op) -> Result<Change, OpError
             &before_refs,
             &outcome.fresh,
             outcome.full,
+            reread_all,
             &mut change.messages,
             &mut change.warnings,
         )?;

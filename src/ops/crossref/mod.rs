@@ -31,6 +31,7 @@
 mod find;
 mod resolve;
 mod rewrite;
+mod settled;
 #[cfg(test)]
 mod tests;
 

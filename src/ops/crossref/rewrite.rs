@@ -4,6 +4,7 @@
 
 use super::find::{Found, find};
 use super::resolve::{Ctx, resolve};
+use super::settled::Unsettled;
 use super::{Index, Scope};
 use crate::model::{Document, Id, Location, Paragraph};
 use crate::numbering;
@@ -15,12 +16,15 @@ use std::ops::Range;
 /// Rewrites every internal reference in the document to follow its paragraph, using the
 /// index taken before the operation. Texts of paragraphs in `skip` (just inserted, written
 /// against the new numbering) are left alone. With `full`, “above”/“below” are checked
-/// everywhere and references to missing or deleted paragraphs are reported.
+/// everywhere and references to missing or deleted paragraphs are reported. Only the texts
+/// whose references may read differently are re-read ([`Unsettled`]), all of them with
+/// `reread_all` (the same result).
 pub(crate) fn rewrite(
     rec: &mut Recorder<'_>,
     before: &Index,
     skip: &HashSet<Id>,
     full: bool,
+    reread_all: bool,
     messages: &mut Vec<String>,
     warnings: &mut Vec<String>,
 ) -> Result<(), OpError> {
@@ -35,9 +39,16 @@ pub(crate) fn rewrite(
         scope: Scope::Top,
     };
     let mut todo: Vec<(Location, Id, String)> = Vec::new();
+    // Outside a full renumbering, only the texts whose references may read differently.
+    let unsettled = (!full && !reread_all).then(|| Unsettled::between(before, &after));
     let doc: &Document = rec.doc;
     doc.walk(&mut |p, loc| {
         if skip.contains(&p.id) || !p.text.contains("aragraph") {
+            return;
+        }
+        if let Some(u) = &unsettled
+            && !u.may_change(before, &p.id, &p.text)
+        {
             return;
         }
         let place = || numbering::describe(doc, loc);
