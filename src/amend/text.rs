@@ -65,7 +65,15 @@ impl View {
             v.spans.push(span);
         };
         let mut i = 0;
+        let b = s.as_bytes();
         while i < s.len() {
+            // Printable ASCII but spaces and markup: itself, a byte (most of a text).
+            if b[i] > b' ' && b[i] < 0x7f && !matches!(b[i], b'\\' | b'*' | b'[') {
+                v.chars.push(char::from(b[i]));
+                v.spans.push((i, i + 1));
+                i += 1;
+                continue;
+            }
             let rest = &s[i..];
             if let Some(after) = rest.strip_prefix('\\')
                 && let Some(c) = after.chars().next()

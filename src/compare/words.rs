@@ -120,16 +120,30 @@ pub struct Vocabulary<'a> {
 impl<'a> Vocabulary<'a> {
     /// The number of a word (lower-cased here), given on first sight.
     pub fn id(&mut self, word: &'a str) -> u32 {
-        let key = if word
+        let next = self.ids.len() as u32;
+        if word
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         {
-            Cow::Borrowed(word)
-        } else {
-            Cow::Owned(word.to_lowercase())
-        };
-        let next = self.ids.len() as u32;
-        *self.ids.entry(key).or_insert(next)
+            return *self.ids.entry(Cow::Borrowed(word)).or_insert(next);
+        }
+        // A short ASCII word is lower-cased on the stack: copied only when new.
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let key = std::str::from_utf8(lower).unwrap_or_default();
+            if let Some(&id) = self.ids.get(key) {
+                return id;
+            }
+            self.ids.insert(Cow::Owned(key.to_string()), next);
+            return next;
+        }
+        *self
+            .ids
+            .entry(Cow::Owned(word.to_lowercase()))
+            .or_insert(next)
     }
 
     /// The numbers of the words of a text, in order.

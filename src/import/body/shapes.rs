@@ -23,6 +23,11 @@ pub fn without_end_marker(s: &str) -> &str {
 /// Whether a line is the closing meeting line of a resolution ("45th plenary meeting",
 /// "50th (resumed) plenary meeting"): it never continues a paragraph.
 pub fn meeting_line(t: &str) -> bool {
+    // Without "plenary" no reading below can end with "plenary meeting" (most lines: told
+    // by one search, before the words are split and a date looked for).
+    if !t.contains("plenary") {
+        return false;
+    }
     let t = t.trim().trim_end_matches('.');
     // The date printed under it may stand on the same line ("3rd plenary meeting 22 September
     // 2024", where a Word file or a text export joined the two lines).
