@@ -140,6 +140,55 @@ fn a_draft_read_from_a_fifo_is_read_as_a_stream() {
     assert!(stdout(&o).contains("The General Assembly"));
 }
 
+/// A draft is told by its content where its name does not say it: a pipe such as
+/// `<(cat draft.toml)` (here a FIFO with no extension), a draft saved without `.toml`; a text
+/// under such a name is still imported, and a broken draft names its file and line.
+#[test]
+fn a_draft_under_another_name_is_read_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).unwrap();
+    let fifo = dir.path().join("63");
+    mkfifo(&fifo);
+    let (f, bytes) = (fifo.clone(), text.clone());
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let mut w = std::fs::OpenOptions::new().write(true).open(f).unwrap();
+        w.write_all(&bytes).unwrap();
+    });
+    let piped = resdraft(&["export", s(&fifo), "--format", "json"]);
+    writer.join().unwrap();
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    let direct = resdraft(&["export", SAMPLE, "--format", "json"]);
+    assert_eq!(stdout(&piped), stdout(&direct));
+
+    let bare = dir.path().join("draft-without-extension");
+    std::fs::write(&bare, &text).unwrap();
+    let o = resdraft(&["diff", s(&bare), SAMPLE, "--stat"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = resdraft(&["check", s(&bare)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let plain = dir.path().join("text-without-extension");
+    std::fs::write(
+        &plain,
+        "The Assembly of Lamplighters,\n\n1. Decides to meet at dusk.\n",
+    )
+    .unwrap();
+    let o = resdraft(&["export", s(&plain), "--format", "text"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Decides to meet at dusk."),
+        "{}",
+        stdout(&o)
+    );
+
+    let broken = dir.path().join("broken");
+    std::fs::write(&broken, "format = 1\n[header\n").unwrap();
+    let o = resdraft(&["export", s(&broken)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("broken:2:"), "{}", stderr(&o));
+}
+
 #[test]
 fn writing_onto_an_existing_draft_needs_force() {
     let dir = tempfile::tempdir().unwrap();

@@ -75,8 +75,21 @@ pub fn open_two(first: &str, second: &str) -> Result<(Loaded, Loaded)> {
 /// [`open`] with the import warnings returned as the lines to print, not printed.
 fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
     let (path, label) = split_spec(spec);
-    if is_draft_path(&path) {
-        let draft = draftfile::load(&path)?;
+    // A draft is told by its name or, for any other name (a pipe, a file without its
+    // extension), by its content: what is not a draft is imported from the bytes read.
+    let bytes = if is_draft_path(&path) {
+        None
+    } else {
+        Some(
+            import::read_bytes(&path)
+                .with_context(|| format!("cannot import {}", path.display()))?,
+        )
+    };
+    if bytes.as_deref().is_none_or(draftfile::looks_like_draft) {
+        let draft = match &bytes {
+            Some(b) => draftfile::parse_bytes(b, &path)?,
+            None => draftfile::load(&path)?,
+        };
         let document = match &label {
             None => draft.document.clone(),
             Some(l) => match draft.revision(l) {
@@ -111,7 +124,9 @@ fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
             path.display()
         );
     }
-    let (imported, warnings) = import_quiet(&path, KindHint::Auto, import::Changes::Accept)?;
+    let bytes = bytes.unwrap_or_default();
+    let (imported, warnings) =
+        import_quiet(&path, Some(bytes), KindHint::Auto, import::Changes::Accept)?;
     let loaded = Loaded {
         document: imported,
         draft: None,
@@ -130,20 +145,26 @@ pub fn import_text(path: &Path, hint: KindHint) -> Result<Document> {
 
 /// Imports a document with a choice for a Word file's tracked changes.
 pub fn import_with(path: &Path, hint: KindHint, changes: import::Changes) -> Result<Document> {
-    let (document, warnings) = import_quiet(path, hint, changes)?;
+    let (document, warnings) = import_quiet(path, None, hint, changes)?;
     eprint!("{warnings}");
     Ok(document)
 }
 
-/// [`import_with`] with the warnings returned as the lines to print.
+/// [`import_with`] with the warnings returned as the lines to print; `bytes` are the file's
+/// when they were read already (a pipe can be read only once).
 fn import_quiet(
     path: &Path,
+    bytes: Option<Vec<u8>>,
     hint: KindHint,
     changes: import::Changes,
 ) -> Result<(Document, String)> {
     use std::fmt::Write;
-    let imported = import::import_file_with(path, import::Options { hint, changes })
-        .with_context(|| format!("cannot import {}", path.display()))?;
+    let options = import::Options { hint, changes };
+    let imported = match bytes {
+        Some(bytes) => import::import_bytes(bytes, path, options),
+        None => import::import_file_with(path, options),
+    }
+    .with_context(|| format!("cannot import {}", path.display()))?;
     let mut lines = String::new();
     for w in &imported.warnings {
         let _ = writeln!(

@@ -241,6 +241,28 @@ pub fn load(path: &Path) -> Result<Draft, FileError> {
     parse_bytes(&bytes, path)
 }
 
+/// Whether bytes read as a draft file rather than a document to import, whatever the file is
+/// called (`<(cat draft.toml)`, a draft saved without its extension): after the comment and
+/// blank lines, a draft opens with its `format = N` key (as every draft resdraft writes
+/// does), its `kind` or its `[header]` table; no text, PDF or Word file opens so.
+pub fn looks_like_draft(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let head = head.strip_prefix('\u{feff}').unwrap_or(&head);
+    let Some(first) = head
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+    else {
+        return false;
+    };
+    let key = |name: &str| {
+        first
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    key("format") || key("kind") || first == "[header]"
+}
+
 /// Checks raw bytes (binary, UTF-8) and parses them as a draft; `path` names them in errors.
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Draft, FileError> {
     if let Some(offset) = memchr::memchr(0, bytes) {

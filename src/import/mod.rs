@@ -292,7 +292,7 @@ pub fn import_file_with(path: &Path, options: Options) -> Result<Imported, Impor
 }
 
 /// Reads a file (`-` for stdin) up to [`MAX_BYTES`].
-fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     let unreadable = |e: std::io::Error| ImportError::Unreadable {
         path: path.to_path_buf(),
         message: e.to_string(),
