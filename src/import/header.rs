@@ -60,7 +60,12 @@ pub fn authoring_body(lines: &[Line]) -> Option<(std::ops::Range<usize>, String)
         // The whole block, or its first lines when the preamble follows without a blank line.
         for k in 1..=r.len().min(3) {
             let range = r.start..r.start + k;
+            // Italics closed after the comma or before it ("*The General Assembly*," in a PDF).
             let text = plain(&joined(lines, range.clone()));
+            let text = match text.strip_suffix(',').or_else(|| text.strip_suffix(':')) {
+                Some(t) if t.ends_with('*') => format!("{},", t.trim_end_matches('*')),
+                _ => text,
+            };
             let punctuated = text.ends_with([',', ':']);
             if text.len() > 200 || !text.starts_with("The ") || !punctuated && !a_name(&text) {
                 continue;

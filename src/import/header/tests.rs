@@ -12,6 +12,13 @@ fn a_title_over_an_italic_authoring_body_is_not_one() {
     let (range, body) = authoring_body(&lines).expect("an authoring body");
     assert_eq!(body, "The General Assembly");
     assert_eq!(lines[range.start].text, "*The General Assembly,*");
+    // The italics closed before the comma, as a PDF's italic run may end.
+    let lines = crate::import::lines::normalise(
+        "Utopia: draft resolution\n\nThe Keeping of Lights\n\n*The General Assembly*,\n\n\
+         *Recalling* its work,\n",
+    );
+    let (_, body) = authoring_body(&lines).expect("an authoring body");
+    assert_eq!(body, "The General Assembly");
 }
 
 #[test]
