@@ -10,47 +10,36 @@ use super::{Align, PartKind, compare};
 use crate::model::{Document, Id};
 use std::collections::HashMap;
 
-/// Renames the paragraphs of `new` after their counterparts in `old` (see the module
-/// documentation). Headings and footnote anchors follow their paragraphs.
+/// Renames the paragraphs and footnotes of `new` after their counterparts in `old` (see the
+/// module documentation). Headings, footnote anchors and markers follow them.
 pub fn carry_ids(old: &Document, new: &mut Document) {
     let comparison = compare(old, new, Align::BySimilarity);
     let mut renames: HashMap<Id, Id> = HashMap::new();
-    for c in comparison.changes.iter().filter(|c| c.is_paragraph()) {
-        if let (Some(o), Some(n)) = (&c.old, &c.new) {
+    for c in &comparison.changes {
+        if (c.is_paragraph() || c.part == PartKind::Footnote)
+            && let (Some(o), Some(n)) = (&c.old, &c.new)
+        {
             renames.insert(n.id.clone(), o.id.clone());
         }
     }
-    // Every paragraph of `new` is renamed, so fresh ids need only number on after `old`'s.
-    let mut next = max_number(old, "p") + 1;
+    // Every paragraph and footnote of `new` is renamed, so fresh ids need only be fresh in `old`.
+    let mut unpaired_paragraphs = Vec::new();
     new.walk(&mut |p, _| {
         if !renames.contains_key(&p.id) {
-            renames.insert(p.id.clone(), Id(format!("p{next}")));
-            next += 1;
+            unpaired_paragraphs.push(p.id.clone());
         }
     });
-    // Footnotes likewise: those the comparison pairs share their id, the others are new.
-    for c in &comparison.changes {
-        if let (PartKind::Footnote, Some(o), Some(n)) = (c.part, &c.old, &c.new) {
-            renames.insert(n.id.clone(), o.id.clone());
-        }
-    }
-    let mut next = max_number(old, "f") + 1;
-    for f in &new.footnotes {
-        if !renames.contains_key(&f.id) {
-            renames.insert(f.id.clone(), Id(format!("f{next}")));
-            next += 1;
-        }
+    let unpaired_notes: Vec<Id> = new
+        .footnotes
+        .iter()
+        .filter(|f| !renames.contains_key(&f.id))
+        .map(|f| f.id.clone())
+        .collect();
+    for (prefix, unpaired) in [("p", unpaired_paragraphs), ("f", unpaired_notes)] {
+        let fresh = old.fresh_ids(prefix, unpaired.len());
+        renames.extend(unpaired.into_iter().zip(fresh));
     }
     new.rename_ids(&renames);
-}
-
-/// The largest number an id with this prefix carries in the document (0 when none does).
-fn max_number(doc: &Document, prefix: &str) -> u64 {
-    doc.all_ids()
-        .iter()
-        .filter_map(|id| id.0.strip_prefix(prefix)?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0)
 }
 
 #[cfg(test)]
