@@ -360,7 +360,8 @@ impl Reader<'_> {
     /// Whether line `i` (after a blank line) is a heading with no label set apart from the
     /// paragraph under it ("Preamble", "Guiding principles" in an annexed declaration): after
     /// a heading, an annex's title or a paragraph that has ended, one short line of heading text, set apart below by more
-    /// than a paragraph's space (two blank lines in an extracted text) or printed bold.
+    /// than a paragraph's space (two blank lines in an extracted text) or printed bold, or
+    /// heading a sentence that introduces numbered paragraphs.
     fn set_apart(&self, lines: &[Line], i: usize) -> bool {
         let items = &self.body.items;
         // An annex's title stands under its label ("Annex II" / "Declaration on …").
@@ -377,7 +378,20 @@ impl Reader<'_> {
             });
         let t = lines[i].text.trim();
         let blank = |k: usize| lines.get(k).is_some_and(|l| l.is_blank() && !l.page_break);
-        let apart = lines[i].style.bold || (blank(i + 1) && blank(i + 2));
+        // Or one blank line, when what it heads is a sentence that introduces the numbered
+        // paragraphs under it ("Follow up" / "In order to ensure adequate follow-up, we:").
+        let introduces = || {
+            let Some(k) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank()) else {
+                return false;
+            };
+            let end = (k..lines.len())
+                .find(|&e| lines[e].is_blank())
+                .unwrap_or(lines.len());
+            let next = (end..lines.len()).find(|&e| !lines[e].is_blank());
+            lines[end - 1].text.trim_end().ends_with(':')
+                && next.is_some_and(|e| numbered(&lines[e].text).is_some())
+        };
+        let apart = lines[i].style.bold || (blank(i + 1) && blank(i + 2)) || introduces();
         // Before a numbered paragraph, a heading is read by [`Self::heading_block`].
         let before_number = lines[i + 1..]
             .iter()

@@ -313,3 +313,16 @@ fn a_short_heading_set_apart_by_a_wider_gap_stands_apart_from_its_paragraph() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_short_heading_over_a_sentence_that_introduces_numbered_paragraphs_stands_apart() {
+    let b = items(
+        "The Assembly,\n\n1. Adopts the declaration annexed.\n\nAnnex\n\nDeclaration\n\n\
+         1. We keep the lights.\n\nFollow up\n\nIn order to follow up, we:\n\n2. Meet again.",
+        false,
+    );
+    let got = kinds_and_texts(&b);
+    let at = got.iter().position(|g| g.1 == "Follow up").expect("kept");
+    assert_eq!(got[at].0, "heading ", "{got:?}");
+    assert_eq!(got[at + 1], ("plain".into(), "In order to follow up, we:"));
+}
