@@ -7,7 +7,7 @@
 use super::schema::Spans;
 use super::{Duplicate, FileError, line_of};
 use crate::markup;
-use crate::model::{Document, Draft};
+use crate::model::{Document, Draft, Location, Paragraph};
 use crate::numbering;
 use crate::ops::MAX_DEPTH;
 use std::collections::HashMap;
@@ -82,6 +82,21 @@ enum Where {
     Footnote(usize),
 }
 
+/// The location of the paragraph `i` of `doc`, counted in [`Document::walk`] order.
+fn location(doc: &Document, i: usize) -> Location {
+    let (mut n, mut found) = (0, None);
+    doc.walk(&mut |_, loc| {
+        if n == i {
+            found = Some(loc.clone());
+        }
+        n += 1;
+    });
+    found.unwrap_or(Location {
+        part: crate::model::Part::Preamble,
+        path: vec![i],
+    })
+}
+
 /// “heading “Title”” or “heading 3” when it has no text.
 fn titled(what: &str, index: usize, text: &str) -> String {
     if text.is_empty() {
@@ -120,8 +135,10 @@ impl Ctx<'_> {
     fn document(&self, doc: &Document, spans: &Spans, within: &str) -> Result<(), FileError> {
         // Every id and where it stands, in document order; the place and the line are told
         // only for a problem (most drafts have none, and a long one has many ids).
-        let paragraphs = doc.paragraphs();
-        let mut ids: Vec<(&str, Where)> = Vec::new();
+        // Each paragraph with its depth; its location is found again only for a message.
+        let mut paragraphs: Vec<(&Paragraph, usize)> = Vec::new();
+        doc.walk(&mut |p, loc| paragraphs.push((p, loc.depth())));
+        let mut ids: Vec<(&str, Where)> = Vec::with_capacity(paragraphs.len());
         ids.extend(
             paragraphs
                 .iter()
@@ -160,21 +177,22 @@ impl Ctx<'_> {
                 .enumerate()
                 .map(|(i, f)| (f.id.as_str(), Where::Footnote(i))),
         );
-        for (i, (_, loc)) in paragraphs.iter().enumerate() {
-            if loc.depth() > MAX_DEPTH {
+        for (i, &(_, depth)) in paragraphs.iter().enumerate() {
+            if depth > MAX_DEPTH {
                 return Err(FileError::Invalid {
                     path: self.path.to_path_buf(),
                     line: spans.paragraphs.get(i).and_then(|s| self.line(s)),
                     message: too_deep(
-                        &format!("{within}{}", numbering::describe(doc, loc)),
-                        loc.depth(),
+                        &format!("{within}{}", numbering::describe(doc, &location(doc, i))),
+                        depth,
                     ),
                 });
             }
         }
-        let told = |w: Where| self.place(doc, &paragraphs, spans, within, w);
-        let mut seen: HashMap<&str, Where> = HashMap::with_capacity(ids.len());
-        for &(id, at) in &ids {
+        let told = |w: Where| self.place(doc, spans, within, w);
+        // Each id and the index in `ids` where it first stands.
+        let mut seen: HashMap<&str, u32> = HashMap::with_capacity(ids.len());
+        for (k, &(id, at)) in ids.iter().enumerate() {
             if id.trim().is_empty() {
                 let (place, line) = told(at);
                 return Err(FileError::Invalid {
@@ -183,7 +201,8 @@ impl Ctx<'_> {
                     message: format!("{place} has an empty id"),
                 });
             }
-            if let Some(first) = seen.insert(id, at) {
+            if let Some(first) = seen.insert(id, k as u32) {
+                let first = ids[first as usize].1;
                 let ((first, first_line), (place, line)) = (told(first), told(at));
                 return Err(FileError::DuplicateId {
                     path: self.path.to_path_buf(),
@@ -220,7 +239,7 @@ impl Ctx<'_> {
                 });
             }
         }
-        for (i, (p, loc)) in paragraphs.iter().enumerate() {
+        for (i, (p, _)) in paragraphs.iter().enumerate() {
             for field in [&p.lead, &p.text] {
                 for marker in markup::markers(field) {
                     if doc.footnote(&marker).is_none() {
@@ -228,7 +247,10 @@ impl Ctx<'_> {
                         return Err(FileError::UnknownMarker {
                             path: self.path.to_path_buf(),
                             line: self.marker_line(from, &markup::marker(&marker)),
-                            place: format!("{within}{}", numbering::describe(doc, loc)),
+                            place: format!(
+                                "{within}{}",
+                                numbering::describe(doc, &location(doc, i))
+                            ),
                             marker: marker.0.clone(),
                         });
                     }
@@ -242,7 +264,6 @@ impl Ctx<'_> {
     fn place(
         &self,
         doc: &Document,
-        paragraphs: &[(&crate::model::Paragraph, crate::model::Location)],
         spans: &Spans,
         within: &str,
         at: Where,
@@ -250,7 +271,7 @@ impl Ctx<'_> {
         let line = |s: Option<&Range<usize>>| s.and_then(|s| self.line(s));
         match at {
             Where::Para(i) => (
-                format!("{within}{}", numbering::describe(doc, &paragraphs[i].1)),
+                format!("{within}{}", numbering::describe(doc, &location(doc, i))),
                 line(spans.paragraphs.get(i)),
             ),
             Where::Section(i) => {

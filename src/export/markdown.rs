@@ -7,6 +7,7 @@
 //! document's instructions quote their new paragraphs as quotations (`>`), and its footnotes
 //! keep the stars it prints (`\*\*`).
 
+use super::out::Blocks;
 use super::{join_lead, sponsors_stage_line, title_line};
 use crate::markup::{self, Segment};
 use crate::model::{Document, Id, Paragraph, Part, Section};
@@ -45,7 +46,7 @@ pub(super) fn render(doc: &Document) -> String {
         }),
         stars: doc.is_amendment(),
     };
-    let mut blocks: Vec<String> = Vec::new();
+    let mut blocks = Blocks::new(doc, 80);
     let h = &doc.header;
     let md = |s: &str| inline(s, &numbers);
 
@@ -155,15 +156,13 @@ pub(super) fn render(doc: &Document) -> String {
         .collect();
     last.sort();
     if !last.is_empty() {
-        blocks.push(last.into_iter().map(|(_, r)| r).collect());
+        blocks.push(last.into_iter().map(|(_, r)| r).collect::<String>());
     }
     for (n, f) in numbering::numbered_footnotes(doc) {
         let sep = if numbers.stars { " " } else { ": " };
         blocks.push(format!("{}{sep}{}", numbers.mark(n), md(&f.text)));
     }
-    let mut out = blocks.join("\n\n");
-    out.push('\n');
-    out
+    blocks.finish()
 }
 
 /// "II. Heading" with the label escaped and the heading's emphasis kept.
@@ -179,7 +178,7 @@ fn heading_text(label: &str, heading: &str, numbers: &Notes) -> String {
 }
 
 /// A report or annex section's heading, `##` for a chapter and deeper below.
-fn section_heading(blocks: &mut Vec<String>, s: &Section, numbers: &Notes) {
+fn section_heading(blocks: &mut Blocks, s: &Section, numbers: &Notes) {
     // A section with neither label nor heading (the numbered paragraphs after an annex's
     // unnumbered opening) prints nothing of its own.
     if s.label.is_empty() && s.heading.is_empty() {
@@ -193,17 +192,17 @@ fn section_heading(blocks: &mut Vec<String>, s: &Section, numbers: &Notes) {
 }
 
 /// Lines of one block joined by Markdown hard line breaks.
-fn push_lines(blocks: &mut Vec<String>, lines: &[String]) {
+fn push_lines(blocks: &mut Blocks, lines: &[String]) {
     if !lines.is_empty() {
-        blocks.push(lines.join("  \n"));
+        blocks.lines(lines, "  \n");
     }
 }
 
 /// A paragraph and its sub-paragraphs, each its own Markdown paragraph.
 /// A paragraph and its sub-paragraphs; `quoted`: the sub-paragraphs are the new text an
 /// amendment's instruction quotes, shown as a quotation with no label.
-fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Notes, quoted: bool) {
-    fn rec(blocks: &mut Vec<String>, p: &Paragraph, label: &str, depth: usize, numbers: &Notes) {
+fn paragraph(blocks: &mut Blocks, p: &Paragraph, label: &str, numbers: &Notes, quoted: bool) {
+    fn rec(blocks: &mut Blocks, p: &Paragraph, label: &str, depth: usize, numbers: &Notes) {
         let lead = if p.lead.is_empty() {
             String::new()
         } else {
@@ -230,11 +229,12 @@ fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Not
         let mut bare = p.clone();
         bare.subparagraphs.clear();
         rec(blocks, &bare, label, 0, numbers);
+        // Each block of the quoted text as a quotation.
+        blocks.prefix = "> ";
         for sp in &p.subparagraphs {
-            let mut quote = Vec::new();
-            rec(&mut quote, sp, "", 0, numbers);
-            blocks.extend(quote.into_iter().map(|b| format!("> {b}")));
+            rec(blocks, sp, "", 0, numbers);
         }
+        blocks.prefix = "";
         return;
     }
     rec(blocks, p, label, 0, numbers);

@@ -11,6 +11,7 @@ pub(crate) mod akn;
 mod docx;
 mod json;
 mod markdown;
+mod out;
 mod text;
 pub(crate) mod wrap;
 

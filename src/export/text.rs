@@ -8,6 +8,7 @@
 //! sections with their headings; footnotes collected at the end under a rule. Paragraphs are
 //! separated by a blank line, as in UN documents.
 
+use super::out::Blocks;
 use super::wrap::wrap;
 use super::{join_lead, sponsors_stage_line, title_line};
 use crate::markup;
@@ -23,10 +24,7 @@ struct Writer<'a> {
     doc: &'a Document,
     width: usize,
     numbers: HashMap<Id, u32>,
-    /// The text so far: blocks separated by a blank line.
-    out: String,
-    /// The blocks written.
-    blocks: usize,
+    out: Blocks,
 }
 
 pub(super) fn render(doc: &Document, width: usize) -> String {
@@ -34,42 +32,18 @@ pub(super) fn render(doc: &Document, width: usize) -> String {
         doc,
         width,
         numbers: numbering::footnote_numbers(doc),
-        out: String::with_capacity(capacity(doc, width)),
-        blocks: 0,
+        out: Blocks::new(doc, width),
     };
     w.header();
     w.body();
     w.footnotes();
-    w.out.push('\n');
-    w.out
-}
-
-/// Room for the text of `doc` at `width`, sized once (a long draft's text grown by
-/// doubling was copied a few times, the last copy beside the old one): its texts with the
-/// indents of their wrapped lines, a label and a blank line a paragraph.
-fn capacity(doc: &Document, width: usize) -> usize {
-    let (mut bytes, mut paragraphs) = (0, 0);
-    doc.walk(&mut |p, _| {
-        bytes += p.lead.len() + p.text.len();
-        paragraphs += 1;
-    });
-    bytes += doc.footnotes.iter().map(|f| f.text.len()).sum::<usize>();
-    bytes + bytes / width.max(20) * 16 + 32 * paragraphs + 4096
+    w.out.finish()
 }
 
 impl Writer<'_> {
-    /// A block of lines, after a blank line unless it is the first.
+    /// A block of lines.
     fn block<S: AsRef<str>>(&mut self, lines: &[S]) {
-        if self.blocks > 0 {
-            self.out.push_str("\n\n");
-        }
-        self.blocks += 1;
-        for (i, l) in lines.iter().enumerate() {
-            if i > 0 {
-                self.out.push('\n');
-            }
-            self.out.push_str(l.as_ref());
-        }
+        self.out.lines(lines, "\n");
     }
 
     /// A block of one wrapped line of text (nothing when empty).
