@@ -254,8 +254,7 @@ pub(crate) fn fix(
         let wanted = match ids {
             None => true,
             Some(set) => {
-                set.contains(&p.id)
-                    || order.order(&p.id).and_then(|k| before.get(k)) != Some(mark)
+                set.contains(&p.id) || order.order(&p.id).and_then(|k| before.get(k)) != Some(mark)
             }
         };
         if !wanted {

@@ -312,10 +312,9 @@ pub(super) fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &I
             whole,
             capital,
         } => {
-            let (Some((space, was)), Some((_, now))) = (
-                ctx.before.place(referrer),
-                ctx.after.place(referrer),
-            ) else {
+            let (Some((space, was)), Some((_, now))) =
+                (ctx.before.place(referrer), ctx.after.place(referrer))
+            else {
                 return out;
             };
             if labels.iter().any(|(_, l)| l.is_none()) {

@@ -116,11 +116,7 @@ fn rewrite_text(
         }
         if let (Some((span, above)), Some(me)) = (&f.dir, me_after) {
             let side = |index: &Index, me: usize| -> Option<bool> {
-                let orders: Vec<usize> = r
-                    .targets
-                    .iter()
-                    .filter_map(|t| index.order(t))
-                    .collect();
+                let orders: Vec<usize> = r.targets.iter().filter_map(|t| index.order(t)).collect();
                 if orders.is_empty() || orders.len() != r.targets.len() {
                     return None;
                 }
