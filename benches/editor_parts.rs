@@ -44,10 +44,17 @@ fn main() {
     let row = |name: &str, ms: f64| println!("{name:<50} {ms:>8.3}");
     row(
         "op: move up + undo",
-        median(if wanted("op: move up + undo") { runs } else { 0 }, || {
-            let c = ops::apply(&mut doc, Op::MoveUp { id: id.clone() }).expect("move");
-            ops::undo(&mut doc, &c.undo);
-        }),
+        median(
+            if wanted("op: move up + undo") {
+                runs
+            } else {
+                0
+            },
+            || {
+                let c = ops::apply(&mut doc, Op::MoveUp { id: id.clone() }).expect("move");
+                ops::undo(&mut doc, &c.undo);
+            },
+        ),
     );
     row(
         "op: demote + undo",
@@ -78,17 +85,31 @@ fn main() {
     );
     row(
         "check from scratch",
-        median(if wanted("check from scratch") { runs } else { 0 }, || {
-            black_box(check::check(&doc));
-        }),
+        median(
+            if wanted("check from scratch") {
+                runs
+            } else {
+                0
+            },
+            || {
+                black_box(check::check(&doc));
+            },
+        ),
     );
     let mut memo = Memo::default();
     memo.check(&doc);
     row(
         "check with memo, nothing changed",
-        median(if wanted("check with memo, nothing changed") { runs } else { 0 }, || {
-            black_box(memo.check(&doc));
-        }),
+        median(
+            if wanted("check with memo, nothing changed") {
+                runs
+            } else {
+                0
+            },
+            || {
+                black_box(memo.check(&doc));
+            },
+        ),
     );
     let mut layout = LayoutCache::default();
     let mut g = 0;

@@ -104,7 +104,7 @@ fn footnotes(doc: &Document, paras: &Paras<'_>, locals: &[Arc<Local>], out: &mut
                 out.push(finding(
                     doc,
                     &p.id,
-                    &loc,
+                    loc,
                     "footnote-missing",
                     format!("footnote marker [^{id}] has no footnote"),
                     "add the footnote or delete the marker".into(),
@@ -117,7 +117,7 @@ fn footnotes(doc: &Document, paras: &Paras<'_>, locals: &[Arc<Local>], out: &mut
             out.push(finding(
                 doc,
                 &p.id,
-                &loc,
+                loc,
                 "footnote-missing",
                 format!("superscript number “{digits}” in the text is not linked to a footnote"),
                 "make it a footnote marker, or delete it".into(),
@@ -179,7 +179,7 @@ fn references(doc: &Document, paras: &Paras<'_>, locals: &[Arc<Local>], out: &mu
             out.push(finding(
                 doc,
                 &p.id,
-                &loc,
+                loc,
                 "dangling-reference",
                 format!("“{r}” refers to a paragraph that was deleted"),
                 "name the paragraph meant, or delete the reference".into(),
@@ -198,7 +198,7 @@ fn references(doc: &Document, paras: &Paras<'_>, locals: &[Arc<Local>], out: &mu
             out.push(finding(
                 doc,
                 &p.id,
-                &loc,
+                loc,
                 "cross-reference",
                 format!(
                     "“{whole}” refers to paragraph {} that does not exist ({range})",

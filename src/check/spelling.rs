@@ -123,7 +123,7 @@ pub(crate) fn check_with(
         out.push(finding(
             doc,
             &p.id,
-            &loc,
+            loc,
             "spelling",
             format!(
                 "{} spelt with -ise: UN texts spell with -ize (Oxford spelling)",
