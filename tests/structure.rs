@@ -405,3 +405,56 @@ fn import_an_annex_with_its_paragraphs_sections_and_footnotes() {
     assert!(x.paragraphs[0].text.contains("[^"), "{:?}", x.paragraphs[0]);
     assert!(doc.notes.iter().any(|n| n.contains("12th plenary meeting")));
 }
+
+#[test]
+fn an_annexed_declaration_keeps_its_unnumbered_paragraphs_apart_from_its_numbered_ones() {
+    // "Preamble", "Guiding principles" and "Commitments" head sections of their own; the
+    // sentence under a heading that introduces numbered paragraphs stays unnumbered, and the
+    // numbered paragraphs keep their printed numbers (1–4) in the export.
+    let doc = import("declaration.txt");
+    let x = &doc.annexes[0];
+    assert_eq!(x.title, "Declaration of the Keepers");
+    let sections: Vec<(&str, bool, usize)> = x
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.numbered, s.paragraphs.len()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("Preamble", false, 3),
+            ("Guiding principles", false, 1),
+            ("", true, 2),
+            ("Commitments", false, 1),
+            ("", true, 2),
+        ],
+        "{:#?}",
+        x.sections
+    );
+    let numbers: Vec<Option<u32>> = (0..x.sections.len())
+        .flat_map(|s| {
+            (0..x.sections[s].paragraphs.len())
+                .map(move |i| (s, i))
+                .collect::<Vec<_>>()
+        })
+        .map(|(s, i)| numbering::number(&doc, Part::AnnexSection(0, s), i))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            None,
+            None,
+            None,
+            None,
+            Some(1),
+            Some(2),
+            None,
+            Some(3),
+            Some(4)
+        ]
+    );
+    let md = resdraft::export::markdown(&doc);
+    assert!(md.contains("### Preamble\n\nWe, the keepers"), "{md}");
+    assert!(md.contains("principles:\n\n1\\. Every lamp"), "{md}");
+    assert!(!md.contains("### \n"), "an empty heading: {md}");
+}

@@ -336,9 +336,46 @@ pub fn same_words(old: &str, new: &str) -> bool {
 }
 
 /// Whether an edit changes only the form, not the substance: spacing (also a space that
-/// splits or joins a word: "radiatio n", "Asia 11"; the words read the same), a
-/// non-breaking hyphen (U+2011, or the hyphen U+2010) for "-", footnote markers.
+/// splits or joins a word where a piece is a stray letter or a number: "radiatio n",
+/// "Asia 11"; the words read the same), a non-breaking hyphen (U+2011, or the hyphen
+/// U+2010) for "-", footnote markers. Two words joined into one or one split into two
+/// ("data sets" → "datasets") is a change of wording ([`joins_words`]).
 pub fn is_form_only(e: &Edit) -> bool {
+    same_substance(e) && !joins_words(&e.deleted, &e.inserted)
+}
+
+/// Whether one side joins two words that the other holds apart, each of at least three
+/// letters ("data sets" and "datasets", "every one" and "everyone"), where the letters
+/// read alike. A piece of one or two letters ("radiatio n") or with digits ("Asia 11", a
+/// marker left as text) is a break in the printed text, not two words.
+fn joins_words(a: &str, b: &str) -> bool {
+    let words = |s| tokens(s).filter(|t| is_word(t)).collect::<Vec<_>>();
+    let (a, b) = (words(a), words(b));
+    if a.len() == b.len() {
+        return false;
+    }
+    // The character offsets, in the letters of all words run together, where one side
+    // starts a word; a start on one side only is a join on the other.
+    let starts = |w: &[&str]| {
+        let mut at = 0;
+        w.iter()
+            .map(|x| {
+                let s = at;
+                at += x.chars().count();
+                s
+            })
+            .collect::<Vec<usize>>()
+    };
+    let apart = |w: &[&str], other: &[usize]| {
+        let mine = starts(w);
+        let word = |x: &str| x.chars().count() >= 3 && x.chars().all(char::is_alphabetic);
+        (1..w.len()).any(|k| other.binary_search(&mine[k]).is_err() && word(w[k - 1]) && word(w[k]))
+    };
+    apart(&a, &starts(&b)) || apart(&b, &starts(&a))
+}
+
+/// Whether the two sides of an edit read the same but for spacing, hyphen forms and markers.
+fn same_substance(e: &Edit) -> bool {
     let substance = |s| {
         tokens(s)
             .filter(|t| {
@@ -516,6 +553,10 @@ mod tests {
         assert!(form(" ", "  "));
         assert!(form("Decides ,", "Decides,"));
         assert!(form("Asia 11", "Asia11"));
+        assert!(form("radiatio n", "radiation"));
+        assert!(!form("data sets", "datasets"));
+        assert!(!form("in datasets or", "in data sets or"));
+        assert!(!form("everyone", "every one"));
         assert!(form("", "[^f3]"));
         assert!(!form("a", "an"));
         assert!(!form("-", "–"));

@@ -180,6 +180,11 @@ fn heading_text(label: &str, heading: &str, numbers: &Notes) -> String {
 
 /// A report or annex section's heading, `##` for a chapter and deeper below.
 fn section_heading(blocks: &mut Vec<String>, s: &Section, numbers: &Notes) {
+    // A section with neither label nor heading (the numbered paragraphs after an annex's
+    // unnumbered opening) prints nothing of its own.
+    if s.label.is_empty() && s.heading.is_empty() {
+        return;
+    }
     let hashes = "#".repeat(usize::from(s.level.clamp(1, 4)) + 1);
     blocks.push(format!(
         "{hashes} {}",

@@ -203,7 +203,10 @@ impl Reader<'_> {
             self.push(ItemKind::Sub(label), rest, line.no);
             return;
         }
-        if !self.mode.report && self.blank && self.heading_block(lines, i) {
+        if !self.mode.report
+            && self.blank
+            && (self.heading_block(lines, i) || self.set_apart(lines, i))
+        {
             let kind = ItemKind::Heading {
                 level: 2,
                 label: String::new(),
@@ -352,6 +355,55 @@ impl Reader<'_> {
             _ => ends_with_punctuation(&item.text),
         });
         ended && self.heading_then_paragraph(lines, i, 3)
+    }
+
+    /// Whether line `i` (after a blank line) is a heading with no label set apart from the
+    /// paragraph under it ("Preamble", "Guiding principles" in an annexed declaration): after
+    /// a heading, an annex's title or a paragraph that has ended, one short line of heading text, set apart below by more
+    /// than a paragraph's space (two blank lines in an extracted text) or printed bold, or
+    /// heading a sentence that introduces numbered paragraphs.
+    fn set_apart(&self, lines: &[Line], i: usize) -> bool {
+        let items = &self.body.items;
+        // An annex's title stands under its label ("Annex II" / "Declaration on …").
+        let annex_title = items.len() >= 2
+            && matches!(
+                items[items.len() - 2].kind,
+                ItemKind::Heading { annex: true, .. }
+            )
+            && title_line(&items[items.len() - 1].text);
+        let ended = annex_title
+            || items.last().is_some_and(|item| match item.kind {
+                ItemKind::Heading { .. } => true,
+                _ => ends_with_punctuation(&item.text),
+            });
+        let t = lines[i].text.trim();
+        let blank = |k: usize| lines.get(k).is_some_and(|l| l.is_blank() && !l.page_break);
+        // Or one blank line, when what it heads is a sentence that introduces the numbered
+        // paragraphs under it ("Follow up" / "In order to ensure adequate follow-up, we:").
+        let introduces = || {
+            let Some(k) = (i + 1..lines.len()).find(|&k| !lines[k].is_blank()) else {
+                return false;
+            };
+            let end = (k..lines.len())
+                .find(|&e| lines[e].is_blank())
+                .unwrap_or(lines.len());
+            let next = (end..lines.len()).find(|&e| !lines[e].is_blank());
+            lines[end - 1].text.trim_end().ends_with(':')
+                && next.is_some_and(|e| numbered(&lines[e].text).is_some())
+        };
+        let apart = lines[i].style.bold || (blank(i + 1) && blank(i + 2)) || introduces();
+        // Before a numbered paragraph, a heading is read by [`Self::heading_block`].
+        let before_number = lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|l| numbered(&l.text).is_some());
+        ended
+            && apart
+            && !before_number
+            && blank(i + 1)
+            && t.split_whitespace().count() <= 4
+            && title_line(t)
+            && !t.starts_with('*')
     }
 
     fn heading_then_paragraph(&self, lines: &[Line], i: usize, depth: usize) -> bool {

@@ -263,15 +263,27 @@ fn annex(doc: &mut Document, items: Vec<Item>, ids: &mut Ids, warnings: &mut Vec
         .any(|i| matches!(i.kind, ItemKind::Numbered(_)));
     x.numbered = numbered;
     // Unnumbered paragraphs before numbered ones stand in a section of their own, so that
-    // the numbered paragraphs keep their printed numbers.
+    // the numbered paragraphs keep their printed numbers: the opening paragraphs of the annex,
+    // or those under a heading ("Guiding principles" over the sentence that introduces
+    // principles 1, 2 …), whose section is then unnumbered and the numbered paragraphs go on in
+    // a section with no heading. A section with no numbered paragraph in a numbered annex
+    // ("Preamble") is unnumbered.
     let mut current: Option<Section> = None;
-    let mut seen_numbered = false;
+    // Whether the open section (or the annex's opening paragraphs) holds a numbered paragraph.
+    let mut has_numbered = false;
+    let close = |s: &mut Section, has_numbered: bool| {
+        if !has_numbered && !s.paragraphs.is_empty() {
+            s.numbered = false;
+        }
+    };
     for item in items {
         match &item.kind {
             ItemKind::Heading { level, label, .. } => {
-                if let Some(s) = current.take() {
+                if let Some(mut s) = current.take() {
+                    close(&mut s, has_numbered);
                     x.sections.push(s);
                 }
+                has_numbered = false;
                 current = Some(Section {
                     id: Ids::next(&mut ids.section, "as"),
                     level: *level,
@@ -283,23 +295,37 @@ fn annex(doc: &mut Document, items: Vec<Item>, ids: &mut Ids, warnings: &mut Vec
             }
             ItemKind::Numbered(_) | ItemKind::Plain => {
                 let is_numbered = matches!(item.kind, ItemKind::Numbered(_));
-                if is_numbered && !seen_numbered && current.is_none() && !x.paragraphs.is_empty() {
-                    // The unnumbered opening paragraphs move to an unnumbered section.
-                    x.sections.push(Section {
-                        id: Ids::next(&mut ids.section, "as"),
-                        level: 1,
-                        numbered: false,
-                        paragraphs: std::mem::take(&mut x.paragraphs),
-                        ..Section::default()
-                    });
-                    current = Some(Section {
-                        id: Ids::next(&mut ids.section, "as"),
-                        level: 1,
-                        numbered: true,
-                        ..Section::default()
-                    });
+                if is_numbered && !has_numbered {
+                    let level = current.as_ref().map_or(1, |s| s.level);
+                    let opening = match current.take() {
+                        Some(mut s) if !s.paragraphs.is_empty() => {
+                            s.numbered = false;
+                            Some(s)
+                        }
+                        Some(s) => {
+                            current = Some(s);
+                            None
+                        }
+                        None if !x.paragraphs.is_empty() => Some(Section {
+                            id: Ids::next(&mut ids.section, "as"),
+                            level: 1,
+                            numbered: false,
+                            paragraphs: std::mem::take(&mut x.paragraphs),
+                            ..Section::default()
+                        }),
+                        None => None,
+                    };
+                    if let Some(s) = opening {
+                        x.sections.push(s);
+                        current = Some(Section {
+                            id: Ids::next(&mut ids.section, "as"),
+                            level,
+                            numbered: true,
+                            ..Section::default()
+                        });
+                    }
                 }
-                seen_numbered |= is_numbered;
+                has_numbered |= is_numbered;
                 let p = Paragraph::new(item.id, "", item.text);
                 match current.as_mut() {
                     Some(s) => s.paragraphs.push(p),
@@ -319,7 +345,8 @@ fn annex(doc: &mut Document, items: Vec<Item>, ids: &mut Ids, warnings: &mut Vec
             }
         }
     }
-    if let Some(s) = current {
+    if let Some(mut s) = current {
+        close(&mut s, has_numbered);
         x.sections.push(s);
     }
     doc.annexes.push(x);

@@ -287,3 +287,42 @@ fn headings_labelled_with_a_word_and_a_number() {
         ]
     );
 }
+
+#[test]
+fn a_short_heading_set_apart_by_a_wider_gap_stands_apart_from_its_paragraph() {
+    // An annexed declaration's sections: "Preamble" under the annex title, "Principles"
+    // after a paragraph that has ended, each with two blank lines below (more than a
+    // paragraph's space) and an unnumbered paragraph under it.
+    let b = items(
+        "The Assembly,\n\n1. Adopts the declaration annexed.\n\nAnnex\n\n\
+         Declaration of the Keepers\n\nPreamble\n\n\nWe, the keepers of the\ncoast, gathered,\n\n\
+         Principles\n\n\nIn keeping the lights we will observe:\n\n\
+         Keeping\nthe lamps lit at night\n\nA line that runs on\n\n\nto the next block.",
+        false,
+    );
+    let got = kinds_and_texts(&b);
+    assert_eq!(got[4], ("heading ".into(), "Preamble"));
+    assert_eq!(
+        got[5],
+        ("plain".into(), "We, the keepers of the coast, gathered,")
+    );
+    assert_eq!(got[6], ("heading ".into(), "Principles"));
+    // Not after a paragraph that runs on, nor on a line of more than a few words.
+    assert!(
+        got[7..].iter().all(|(k, _)| !k.starts_with("heading")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_short_heading_over_a_sentence_that_introduces_numbered_paragraphs_stands_apart() {
+    let b = items(
+        "The Assembly,\n\n1. Adopts the declaration annexed.\n\nAnnex\n\nDeclaration\n\n\
+         1. We keep the lights.\n\nFollow up\n\nIn order to follow up, we:\n\n2. Meet again.",
+        false,
+    );
+    let got = kinds_and_texts(&b);
+    let at = got.iter().position(|g| g.1 == "Follow up").expect("kept");
+    assert_eq!(got[at].0, "heading ", "{got:?}");
+    assert_eq!(got[at + 1], ("plain".into(), "In order to follow up, we:"));
+}

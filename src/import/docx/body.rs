@@ -344,7 +344,12 @@ impl Reader<'_> {
             self.carry.append(&mut p.runs);
             return;
         }
-        p.bold = self.all_bold && !p.runs.is_empty();
+        // Bold in its runs, or in a heading style ("Heading3", as pandoc and Word name them).
+        let heading_style = self.style.as_deref().is_some_and(|s| {
+            s.strip_prefix("Heading")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
+        p.bold = (self.all_bold || heading_style) && !p.runs.is_empty();
         if let Some(numbering) = self.numbering.as_deref_mut() {
             let list = match (&self.num.0, &self.style) {
                 (Some(id), _) => Some((id.clone(), self.num.1.unwrap_or(0))),
