@@ -268,7 +268,9 @@ mod tests {
     #[test]
     fn json_written_on_all_cores_reads_as_written_at_once() {
         let (mut old, new) = long_pair(80);
-        old.operative[5].text.push_str(" \u{202e}\u{85} “quoted”\nline");
+        old.operative[5]
+            .text
+            .push_str(" \u{202e}\u{85} “quoted”\nline");
         for align in [Align::ById, Align::BySimilarity] {
             let cmp = compare(&old, &new, align);
             let at_once = crate::sanitize::json_pretty(&json(&cmp)).unwrap();

@@ -332,10 +332,16 @@ pub(crate) mod tests {
     pub(crate) fn long_pair(n: usize) -> (Document, Document) {
         let mut old = Document::default();
         for k in 0..n {
-            let text = format!("the question number {k} of the agenda, and item {} too,", k * 7);
+            let text = format!(
+                "the question number {k} of the agenda, and item {} too,",
+                k * 7
+            );
             old.preamble
                 .push(Paragraph::new(Id::new(format!("p{k}")), "Recalling", &text));
-            let text = format!("all States to consider matter {k} with care and item {};", k * 3);
+            let text = format!(
+                "all States to consider matter {k} with care and item {};",
+                k * 3
+            );
             old.operative
                 .push(Paragraph::new(Id::new(format!("o{k}")), "Urges", &text));
         }
@@ -345,8 +351,10 @@ pub(crate) mod tests {
             new.preamble[k].text = new.preamble[k].text.replace("question", "matter");
         }
         new.operative.remove(n / 2);
-        new.operative
-            .insert(3, Paragraph::new(Id::new("o-new"), "Decides", "to act now;"));
+        new.operative.insert(
+            3,
+            Paragraph::new(Id::new("o-new"), "Decides", "to act now;"),
+        );
         let moved = new.preamble.remove(n - 2);
         new.preamble.insert(1, moved);
         (old, new)

@@ -40,7 +40,8 @@ pub(super) fn wide_in(wide: &[Wide], place: &Scope) -> Vec<(String, String)> {
 pub(super) fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Comparison) -> Vec<Wide> {
     // Per scope, the kept places: (old text, new text), and the changes of words of each
     // (found on all cores, kept in reading order).
-    let place = |e: &ChangeEntry| -> Option<(Scope, String, String)> {
+    type Kept = (Scope, String, String);
+    let place = |e: &ChangeEntry| -> Option<Kept> {
         if e.part == PartKind::Header && e.field.as_deref() == Some("title") {
             let (o, n) = (e.old.as_ref()?, e.new.as_ref()?);
             let f = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -75,7 +76,7 @@ pub(super) fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Compar
             .filter(|(a, b)| !a.is_empty() && !b.is_empty() && a.chars().any(is_word))
             .collect()
     };
-    let found: Vec<((Scope, String, String), Vec<(String, String)>)> = cmp
+    let found: Vec<(Kept, Vec<(String, String)>)> = cmp
         .changes
         .par_iter()
         .with_min_len(32)
