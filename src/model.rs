@@ -160,6 +160,9 @@ pub enum ListStyle {
     Default,
     /// A numbered list nested inside a paragraph ("1. Organizational matters").
     Numeric,
+    /// The new text an amendment's instruction quotes ("… to read: …"), each quoted
+    /// paragraph printed under the instruction with no label.
+    Quoted,
 }
 
 impl ListStyle {

@@ -372,6 +372,7 @@ impl Reader<'_> {
                         p.list_style = match v.string()?.as_str() {
                             "default" => ListStyle::Default,
                             "numeric" => ListStyle::Numeric,
+                            "quoted" => ListStyle::Quoted,
                             _ => return None,
                         }
                     }
