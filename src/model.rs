@@ -629,4 +629,14 @@ impl Document {
     pub fn is_amendment(&self) -> bool {
         self.kind == DocKind::Amendment
     }
+
+    /// In an amendment document, marks the paragraphs under each instruction as the text it
+    /// quotes ([`ListStyle::Quoted`]), as every reader of one builds them.
+    pub fn mark_quotations(&mut self) {
+        if self.is_amendment() {
+            for p in &mut self.operative {
+                p.list_style = ListStyle::Quoted;
+            }
+        }
+    }
 }

@@ -14,7 +14,7 @@ use crate::import::Warning;
 use crate::import::header;
 use crate::import::lines::Line;
 use crate::markup;
-use crate::model::{DocKind, Document, Footnote, Id, ListStyle, Paragraph};
+use crate::model::{DocKind, Document, Footnote, Id, Paragraph};
 
 /// The document an amendment document's lines hold, with a warning for each instruction
 /// whose wording is not understood (it is kept as printed all the same).
@@ -53,7 +53,6 @@ pub fn import(lines: Vec<Line>) -> (Document, Vec<Warning>) {
     for p in &layout.instructions {
         let id = fresh();
         let mut para = Paragraph::new(id.clone(), "", notes.mark(&p.sentence, &id));
-        para.list_style = ListStyle::Quoted;
         for r in &p.reading {
             let sub = fresh();
             let text = notes.mark(r, &sub);
@@ -62,6 +61,7 @@ pub fn import(lines: Vec<Line>) -> (Document, Vec<Warning>) {
         doc.operative.push(para);
     }
     doc.footnotes = notes.into_footnotes();
+    doc.mark_quotations();
     if let Err(errors) = layout.parse() {
         warnings.extend(errors.into_iter().map(|e| Warning {
             line: e.line,
