@@ -226,3 +226,31 @@ fn a_closed_pipe_is_not_a_crash() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// `export -o` replaces an earlier export, but not a draft, even one saved without `.toml`
+/// and written by hand with its keys in another order (told by loading it, not by its head).
+#[test]
+fn export_replaces_an_export_but_not_a_draft_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    let o = out.to_str().unwrap();
+    for _ in 0..2 {
+        let e = resdraft(&["export", RES, "-o", o]);
+        assert!(e.status.success(), "{}", stderr(&e));
+    }
+    let draft = std::fs::read_to_string(RES).unwrap();
+    let keys = "format = 1\nkind = \"resolution\"\nauthoring_body = \"The General Assembly\"\n";
+    assert!(draft.contains(keys));
+    let reordered = draft.replace(
+        keys,
+        "# by hand\nauthoring_body = \"The General Assembly\"\nformat = 1\nkind = \"resolution\"\n",
+    );
+    for text in [draft, reordered] {
+        std::fs::write(&out, &text).unwrap();
+        assert!(resdraft::draftfile::load(&out).is_ok());
+        let e = resdraft(&["export", RES, "-o", o]);
+        assert!(!e.status.success(), "a draft was replaced");
+        assert!(stderr(&e).contains("is a draft"), "{}", stderr(&e));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+    }
+}

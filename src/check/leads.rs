@@ -126,98 +126,173 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+/// A finding without its place: the rule, the message and the suggestion.
+type Said = (&'static str, String, String);
+
+/// What a paragraph's opening phrase and words decide on their own for one kind of place
+/// (preambular or operative), wherever the paragraph stands: kept in the check's memo with
+/// the paragraph's other words ([`super::local::Local`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    /// The findings the paragraph alone decides, in the order they are reported.
+    own: Vec<Said>,
+    /// Whether the capitalisation is compared with the other leads of the document (then
+    /// `phrase` is reported only when no other lead decides).
+    compare: bool,
+    /// The lead capitalised unlike its standard phrase.
+    phrase: Option<Said>,
+    /// The verb key and whether the lead marks a repetition, for [`sequence`].
+    key: Option<(String, bool)>,
+}
+
+impl Verdict {
+    /// Reads a paragraph for a place of this kind.
+    pub(crate) fn of(p: &Paragraph, operative: bool) -> Verdict {
+        let plain = super::plain(&p.lead);
+        let lead = plain.trim();
+        let mut v = Verdict {
+            key: sequence_key(lead, operative),
+            ..Verdict::default()
+        };
+        if lead.is_empty() {
+            v.own.extend(missing(&p.text, operative));
+            return v;
+        }
+        let (words, _) = verb_words(lead);
+        if words.is_empty() {
+            v.own.extend(incomplete(lead, &p.text, operative));
+            return v;
+        }
+        if let Some(f) = form(lead, words[0], operative) {
+            v.own.push(f);
+            return v;
+        }
+        if operative {
+            v.own.extend(person(lead, words[0]));
+        }
+        if let Some(f) = lower_case(lead) {
+            v.own.push(f);
+            return v;
+        }
+        if later_caps(lead) {
+            v.compare = true;
+            v.phrase = phrase(lead, operative);
+        }
+        v
+    }
+}
+
 /// One paragraph's opening phrase, with where it stands.
 struct Lead<'a> {
     p: &'a Paragraph,
     loc: Location,
-    operative: bool,
     lead: String,
+    verdict: std::borrow::Cow<'a, Verdict>,
 }
 
 /// Adds the findings on opening phrases to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
+    check_with(doc, &super::local::Local::all(doc), out);
+}
+
+/// [`check`] with what each paragraph's words say read already (`locals`, in document order).
+pub(crate) fn check_with(
+    doc: &Document,
+    locals: &[std::sync::Arc<super::local::Local>],
+    out: &mut Vec<Finding>,
+) {
     if doc.kind != DocKind::Resolution {
         return;
     }
-    // The preamble and operative part of the resolution and of each of its parts.
-    let lists: Vec<(Part, &Vec<Paragraph>)> = doc
-        .parts()
-        .into_iter()
-        .filter(|(part, _)| part.is_preamble() || part.is_operative())
-        .collect();
-    let leads: Vec<Lead> = lists
-        .iter()
-        .flat_map(|(part, list)| {
-            list.iter().enumerate().map(move |(i, p)| Lead {
-                p,
-                loc: Location {
-                    part: *part,
-                    path: vec![i],
-                },
-                operative: part.is_operative(),
-                lead: super::plain(&p.lead).trim().to_string(),
-            })
-        })
-        .collect();
+    // The preamble and operative part of the resolution and of each of its parts, each
+    // top-level paragraph with its place among the locals (in document order).
+    let mut lists: Vec<(Part, &Vec<Paragraph>)> = Vec::new();
+    let mut leads: Vec<Lead> = Vec::new();
+    let mut at = 0;
+    for (part, list) in doc.parts() {
+        let wanted = part.is_preamble() || part.is_operative();
+        if wanted {
+            lists.push((part, list));
+        }
+        for (i, p) in list.iter().enumerate() {
+            if wanted {
+                let operative = part.is_operative();
+                let verdict = match locals.get(at) {
+                    Some(l) => std::borrow::Cow::Borrowed(l.verdict(p, operative)),
+                    None => std::borrow::Cow::Owned(Verdict::of(p, operative)),
+                };
+                leads.push(Lead {
+                    p,
+                    loc: Location {
+                        part,
+                        path: vec![i],
+                    },
+                    lead: super::plain(&p.lead).trim().to_string(),
+                    verdict,
+                });
+            }
+            at += size(p);
+        }
+    }
     for l in &leads {
-        if l.lead.is_empty() {
-            missing(doc, l, out);
-            continue;
+        let say = |(rule, message, suggestion): &Said| {
+            finding(
+                doc,
+                &l.p.id,
+                &l.loc,
+                rule,
+                message.clone(),
+                suggestion.clone(),
+            )
+        };
+        out.extend(l.verdict.own.iter().map(say));
+        if l.verdict.compare {
+            match other_capitalisation(doc, l, &leads) {
+                Some(f) => out.push(say(&f)),
+                None => out.extend(l.verdict.phrase.iter().map(say)),
+            }
         }
-        let (words, _) = verb_words(&l.lead);
-        if words.is_empty() {
-            incomplete(doc, l, out);
-            continue;
-        }
-        if form(doc, l, words[0], out) {
-            continue;
-        }
-        if l.operative {
-            person(doc, l, words[0], out);
-        }
-        capitalisation(doc, l, &leads, out);
     }
+    let mut first = 0;
     for (part, list) in lists {
-        sequence(doc, part, list, out);
+        sequence(doc, part, list, &leads[first..first + list.len()], out);
+        first += list.len();
     }
 }
 
-fn kind(l: &Lead) -> &'static str {
-    if l.operative {
-        "operative"
-    } else {
-        "preambular"
-    }
+/// The paragraph and its sub-paragraphs, counted.
+fn size(p: &Paragraph) -> usize {
+    1 + p.subparagraphs.iter().map(size).sum::<usize>()
 }
 
-fn missing(doc: &Document, l: &Lead, out: &mut Vec<Finding>) {
-    let text = super::plain(&l.p.text);
-    let Some(first) = text.split_whitespace().next() else {
-        return; // an empty paragraph, reported as such
-    };
-    let kind = kind(l);
-    out.push(finding(
-        doc,
-        &l.p.id,
-        &l.loc,
+fn kind(operative: bool) -> &'static str {
+    if operative { "operative" } else { "preambular" }
+}
+
+fn missing(text: &str, operative: bool) -> Option<Said> {
+    let text = super::plain(text);
+    // An empty paragraph is reported as such.
+    let first = text.split_whitespace().next()?;
+    let kind = kind(operative);
+    Some((
         "missing-lead",
         format!("the {kind} paragraph has no opening phrase"),
         format!("open with a standard {kind} phrase in italics (it starts “{first}”)"),
-    ));
+    ))
 }
 
 /// A lead of adverbs only ("Further"), its verb left in the text ("decides", "decide").
 /// Reported when the next word is a listed verb (in a text without italics the importer takes
 /// it into the lead, so the italics left it out) or a listed operative verb in the wrong
 /// person; any other word may be a verb the phrase lists do not know ("Also looks forward").
-fn incomplete(doc: &Document, l: &Lead, out: &mut Vec<Finding>) {
-    let text = super::plain(&l.p.text);
+fn incomplete(lead: &str, text: &str, operative: bool) -> Option<Said> {
+    let text = super::plain(text);
     let next = text.split_whitespace().next().unwrap_or_default();
     if next.is_empty() || !next.chars().all(|c| c.is_alphabetic() || c == '-') {
-        return; // "Also, in this regard, calls upon": an insertion, not a split
+        return None; // "Also, in this regard, calls upon": an insertion, not a split
     }
     let listed = |w: &str| {
-        if l.operative {
+        if operative {
             phrases::is_operative_verb(w)
         } else {
             phrases::is_preambular_word(w)
@@ -226,40 +301,29 @@ fn incomplete(doc: &Document, l: &Lead, out: &mut Vec<Finding>) {
     let (verb, message) = if listed(next) {
         (
             next.to_string(),
-            format!(
-                "the opening phrase “{}” has no verb: “{next}” stands outside it",
-                l.lead
-            ),
+            format!("the opening phrase “{lead}” has no verb: “{next}” stands outside it"),
         )
-    } else if l.operative && listed(&third_person(next)) {
+    } else if operative && listed(&third_person(next)) {
         let verb = third_person(next);
         (
             verb.clone(),
             format!(
-                "the opening phrase “{}” has no verb: “{next}” stands outside it and is not in the third person singular ({verb})",
-                l.lead
+                "the opening phrase “{lead}” has no verb: “{next}” stands outside it and is not in the third person singular ({verb})"
             ),
         )
     } else {
-        return;
+        return None;
     };
-    out.push(finding(
-        doc,
-        &l.p.id,
-        &l.loc,
-        "lead-incomplete",
-        message,
-        format!("{} {verb}", l.lead),
-    ));
+    Some(("lead-incomplete", message, format!("{lead} {verb}")))
 }
 
 /// An operative verb opening a preambular paragraph, or a participle or adjective opening an
-/// operative one. Returns whether it reported.
-fn form(doc: &Document, l: &Lead, verb: &str, out: &mut Vec<Finding>) -> bool {
-    let (message, fixed) = if l.operative {
+/// operative one.
+fn form(lead: &str, verb: &str, operative: bool) -> Option<Said> {
+    let (message, fixed) = if operative {
         let participial = verb.len() > 5 && verb.ends_with("ing");
         if !participial && !phrases::is_preambular_word(verb) || phrases::is_operative_verb(verb) {
-            return false;
+            return None;
         }
         let fixed = indicative(verb);
         (
@@ -273,7 +337,7 @@ fn form(doc: &Document, l: &Lead, verb: &str, out: &mut Vec<Finding>) -> bool {
             || !verb.to_lowercase().ends_with('s')
                 && phrases::is_operative_verb(&third_person(verb));
         if !finite || phrases::is_preambular_word(verb) {
-            return false;
+            return None;
         }
         let third = if phrases::is_operative_verb(verb) {
             verb.to_string()
@@ -288,99 +352,79 @@ fn form(doc: &Document, l: &Lead, verb: &str, out: &mut Vec<Finding>) -> bool {
         )
     };
     let suggestion = match fixed {
-        Some(f) => l.lead.replacen(verb, &f, 1),
+        Some(f) => lead.replacen(verb, &f, 1),
         None => String::new(),
     };
-    out.push(finding(
-        doc,
-        &l.p.id,
-        &l.loc,
-        "lead-form",
-        message,
-        suggestion,
-    ));
-    true
+    Some(("lead-form", message, suggestion))
 }
 
-fn person(doc: &Document, l: &Lead, verb: &str, out: &mut Vec<Finding>) {
+fn person(lead: &str, verb: &str) -> Option<Said> {
     let lower = verb.to_lowercase();
     if lower.ends_with('s') || !phrases::is_operative_verb(&third_person(verb)) {
-        return;
+        return None;
     }
     let fixed_verb = third_person(verb);
-    let suggestion = l.lead.replacen(verb, &fixed_verb, 1);
-    out.push(finding(
-        doc,
-        &l.p.id,
-        &l.loc,
+    let suggestion = lead.replacen(verb, &fixed_verb, 1);
+    Some((
         "lead-person",
         format!("lead verb “{verb}” is not in the third person singular ({fixed_verb})"),
         suggestion,
-    ));
+    ))
 }
 
-fn capitalisation(doc: &Document, l: &Lead, leads: &[Lead], out: &mut Vec<Finding>) {
+fn lower_case(lead: &str) -> Option<Said> {
+    lead.chars().next().filter(|c| c.is_lowercase())?;
+    Some((
+        "lead-capitalisation",
+        format!("lead “{lead}” does not start with a capital letter"),
+        capitalised(lead),
+    ))
+}
+
+/// Whether a word after the first is capitalised.
+fn later_caps(s: &str) -> bool {
+    s.split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Another paragraph with the same lead capitalised differently, with no capitals after the
+/// first word: that is the document's own form.
+fn other_capitalisation(doc: &Document, l: &Lead, leads: &[Lead]) -> Option<Said> {
     let lead = l.lead.as_str();
-    if lead.chars().next().is_some_and(char::is_lowercase) {
-        out.push(finding(
-            doc,
-            &l.p.id,
-            &l.loc,
-            "lead-capitalisation",
-            format!("lead “{lead}” does not start with a capital letter"),
-            capitalised(lead),
-        ));
-        return;
-    }
-    // Another paragraph with the same lead capitalised differently, with no capitals after
-    // the first word: that is the document's own form.
-    let later_caps = |s: &str| {
-        s.split_whitespace()
-            .skip(1)
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
-    if !later_caps(lead) {
-        return;
-    }
-    let other = leads
+    let o = leads
         .iter()
-        .find(|o| o.lead != lead && o.lead.eq_ignore_ascii_case(lead) && !later_caps(&o.lead));
-    if let Some(o) = other {
-        let where_ = crate::numbering::describe(doc, &o.loc);
-        out.push(finding(
-            doc,
-            &l.p.id,
-            &l.loc,
-            "lead-capitalisation",
-            format!(
-                "lead “{lead}” is capitalised unlike “{}” in {where_}",
-                o.lead
-            ),
-            o.lead.clone(),
-        ));
-        return;
-    }
-    let list = if l.operative {
+        .find(|o| o.lead != lead && o.lead.eq_ignore_ascii_case(lead) && !later_caps(&o.lead))?;
+    let where_ = crate::numbering::describe(doc, &o.loc);
+    Some((
+        "lead-capitalisation",
+        format!(
+            "lead “{lead}” is capitalised unlike “{}” in {where_}",
+            o.lead
+        ),
+        o.lead.clone(),
+    ))
+}
+
+/// A lead capitalised unlike the standard phrase it is.
+fn phrase(lead: &str, operative: bool) -> Option<Said> {
+    let list = if operative {
         phrases::operative()
     } else {
         phrases::preambular()
     };
     let (words, _) = verb_words(lead);
     let core = words.join(" ");
-    if let Some(std) = phrases::listed_phrase(&core, list)
-        && std.len() == core.len()
-        && std != core
-    {
-        let suggestion = lead.replacen(&core, std, 1);
-        out.push(finding(
-            doc,
-            &l.p.id,
-            &l.loc,
-            "lead-capitalisation",
-            format!("lead “{lead}” is capitalised unlike the standard phrase “{std}”"),
-            suggestion,
-        ));
+    let std = phrases::listed_phrase(&core, list)?;
+    if std.len() != core.len() || std == core {
+        return None;
     }
+    let suggestion = lead.replacen(&core, std, 1);
+    Some((
+        "lead-capitalisation",
+        format!("lead “{lead}” is capitalised unlike the standard phrase “{std}”"),
+        suggestion,
+    ))
 }
 
 /// The verb of a lead in a form that compares across persons ("Encourage" and "encourages"
@@ -412,21 +456,30 @@ fn has_word(text: &str, word: &str) -> bool {
 }
 
 /// "Also"/"Further" on a verb that opened no earlier paragraph of the same part (nor stood in
-/// one's text: "…, and recalling its resolution …" is an earlier "recalling").
-fn sequence(doc: &Document, part: Part, list: &[Paragraph], out: &mut Vec<Finding>) {
-    let operative = part.is_operative();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (i, p) in list.iter().enumerate() {
-        let lead = super::plain(&p.lead);
-        let Some((key, marked)) = sequence_key(lead.trim(), operative) else {
+/// one's text: "…, and recalling its resolution …" is an earlier "recalling"). `leads` are
+/// those of `list`.
+fn sequence(
+    doc: &Document,
+    part: Part,
+    list: &[Paragraph],
+    leads: &[Lead],
+    out: &mut Vec<Finding>,
+) {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, (p, l)) in list.iter().zip(leads).enumerate() {
+        let Some((key, marked)) = &l.verdict.key else {
             continue;
         };
-        let earlier = seen.contains(&key)
-            || list[..i]
-                .iter()
-                .any(|q| has_word(&super::plain(&q.full_text()), &key));
-        if marked && !earlier {
-            let (words, _) = verb_words(lead.trim());
+        // Earlier paragraphs are read only for a lead that marks a repetition.
+        let earlier = || {
+            seen.contains(key.as_str())
+                || list[..i]
+                    .iter()
+                    .any(|q| has_word(&super::plain(&q.full_text()), key))
+        };
+        if *marked && !earlier() {
+            let lead = l.lead.as_str();
+            let (words, _) = verb_words(lead);
             let plain_lead: Vec<&str> = words
                 .into_iter()
                 .filter(|w| !matches!(w.to_lowercase().as_str(), "also" | "further"))
@@ -442,13 +495,12 @@ fn sequence(doc: &Document, part: Part, list: &[Paragraph], out: &mut Vec<Findin
                 &loc,
                 "lead-sequence",
                 format!(
-                    "“{}” follows no earlier paragraph opening with “{}”",
-                    lead.trim(),
-                    capitalised(&key)
+                    "“{lead}” follows no earlier paragraph opening with “{}”",
+                    capitalised(key)
                 ),
                 suggestion,
             ));
         }
-        seen.insert(key);
+        seen.insert(key.as_str());
     }
 }

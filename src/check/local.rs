@@ -1,8 +1,10 @@
 //! What the check reads from a paragraph's own words, whatever the document around it: the
 //! -ise spellings, invisible characters, doubled spaces, which quotes it holds, its footnote
-//! markers, a stray superscript number, its cross-references and their numbers. The rules
-//! ([`super::spelling`], [`super::typography`], [`super::refs`]) judge these against the
-//! document (its other quotes, its footnotes, its paragraph numbers) and name the place.
+//! markers, a stray superscript number, its cross-references and their numbers, its final
+//! mark, and what its opening phrase says in a preambular or an operative place. The rules
+//! ([`super::spelling`], [`super::typography`], [`super::refs`], [`super::punctuation`],
+//! [`super::leads`]) judge these against the document (its other quotes, its footnotes, its
+//! paragraph numbers, where each paragraph stands) and name the place.
 //!
 //! [`Memo`] keeps them by text between two checks of an edited document, so the check of a
 //! text that changed a little re-reads only the paragraphs whose words changed; what
@@ -12,8 +14,8 @@
 //! and text (compared, not only hashed).
 
 use crate::model::{Document, Paragraph};
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use foldhash::HashMap;
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Arc;
 
 /// What one paragraph's lead and text say, for the rules.
@@ -27,6 +29,13 @@ pub(crate) struct Local {
     pub typo: super::typography::Typo,
     /// Footnote markers, a stray superscript number, cross-references.
     pub refs: super::refs::Refs,
+    /// The end mark its words give it ([`super::punctuation::own_end`]).
+    pub end: Option<char>,
+    /// Whether its text ends with a colon announcing what follows ([`crate::ops::announces`]).
+    pub announces: bool,
+    /// What its opening phrase decides in a preambular place and in an operative one, read
+    /// when first asked (only top-level paragraphs of a resolution are asked).
+    leads: [std::sync::OnceLock<super::leads::Verdict>; 2],
 }
 
 impl Local {
@@ -39,7 +48,16 @@ impl Local {
             misspelt: super::spelling::misspelt(&plain),
             typo: super::typography::local(&plain),
             refs: super::refs::local(p, &plain),
+            end: super::punctuation::own_end(p),
+            announces: crate::ops::announces(&p.text),
+            leads: Default::default(),
         }
+    }
+
+    /// What the opening phrase of `p` (the paragraph this was read from) decides in a place
+    /// of this kind.
+    pub(crate) fn verdict(&self, p: &Paragraph, operative: bool) -> &super::leads::Verdict {
+        self.leads[usize::from(operative)].get_or_init(|| super::leads::Verdict::of(p, operative))
     }
 
     /// Every paragraph of `doc` read afresh, in document order.
@@ -67,7 +85,8 @@ pub struct Memo {
 }
 
 fn key(p: &Paragraph) -> u64 {
-    let mut h = DefaultHasher::new();
+    // Fixed seeds: a bucket key, compared for the very same words in the bucket.
+    let mut h = foldhash::fast::FixedState::with_seed(0).build_hasher();
     p.lead.hash(&mut h);
     p.text.hash(&mut h);
     h.finish()

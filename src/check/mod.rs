@@ -24,6 +24,9 @@ use crate::model::{Document, Id, Location};
 use crate::numbering;
 use serde::Serialize;
 
+/// Every paragraph of a document with its location, in document order.
+pub(crate) type Paras<'a> = [(&'a crate::model::Paragraph, Location)];
+
 /// One thing the check found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -144,18 +147,18 @@ fn run(doc: &Document, locals: &[std::sync::Arc<local::Local>]) -> Vec<Finding> 
         return amendment(doc);
     }
     let mut per_paragraph: Vec<(usize, Finding)> = Vec::new();
-    let order: std::collections::HashMap<Id, usize> = doc
-        .paragraphs()
-        .into_iter()
+    let paras = doc.paragraphs();
+    let order: foldhash::HashMap<&Id, usize> = paras
+        .iter()
         .enumerate()
-        .map(|(i, (p, _))| (p.id.clone(), i))
+        .map(|(i, (p, _))| (&p.id, i))
         .collect();
     let mut all = Vec::new();
-    punctuation::check(doc, &mut all);
-    leads::check(doc, &mut all);
-    refs::check_with(doc, locals, &mut all);
-    typography::check_with(doc, locals, &mut all);
-    spelling::check_with(doc, locals, &mut all);
+    punctuation::check_with(doc, locals, &mut all);
+    leads::check_with(doc, locals, &mut all);
+    refs::check_with(doc, &paras, locals, &mut all);
+    typography::check_with(doc, &paras, locals, &mut all);
+    spelling::check_with(doc, &paras, locals, &mut all);
     let mut global = Vec::new();
     for f in all {
         match f.id.as_ref().and_then(|id| order.get(id)) {

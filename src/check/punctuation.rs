@@ -8,8 +8,10 @@
 //! paragraphs end with a full stop (or a colon before their items). Numbered lists nested in
 //! a paragraph (an agenda) are left alone.
 
+use super::local::Local;
 use super::{Finding, finding};
 use crate::model::{DocKind, Document, ListStyle, Location, Paragraph, Part};
+use std::sync::Arc;
 
 /// The final punctuation mark of a text, looking through closing quotes and brackets.
 pub fn final_mark(text: &str) -> Option<char> {
@@ -51,24 +53,46 @@ fn fixed(text: &str, want: char) -> String {
     format!("end with {}: “{dots}{snippet}{close}{want}”", name(want))
 }
 
+/// The end mark a paragraph's own words give it (as the rule reads it): the final mark of
+/// its text, or of its lead when the text is blank.
+pub(crate) fn own_end(p: &Paragraph) -> Option<char> {
+    final_mark(&p.text).or_else(|| {
+        if p.text.trim().is_empty() {
+            final_mark(&p.lead)
+        } else {
+            None
+        }
+    })
+}
+
 struct Ctx<'a> {
     doc: &'a Document,
+    /// What each paragraph's own words say, in document order, and the place in it of the
+    /// paragraph being checked.
+    locals: &'a [Arc<Local>],
+    at: usize,
     out: &'a mut Vec<Finding>,
 }
 
+/// The paragraph and its sub-paragraphs, counted.
+fn size(p: &Paragraph) -> usize {
+    1 + p.subparagraphs.iter().map(size).sum::<usize>()
+}
+
 impl Ctx<'_> {
-    fn expect(&mut self, p: &Paragraph, loc: &Location, want: char, what: &str) {
-        if super::plain(&p.full_text()).trim().is_empty() {
+    /// The memo of the paragraph at the cursor, which moves on to the next paragraph.
+    fn next(&mut self) -> Option<&Arc<Local>> {
+        let l = self.locals.get(self.at);
+        self.at += 1;
+        l
+    }
+
+    fn expect(&mut self, p: &Paragraph, l: &Local, loc: &Location, want: char, what: &str) {
+        if l.blank {
             return; // reported as an empty paragraph
         }
-        let got = final_mark(&p.text).or_else(|| {
-            if p.text.trim().is_empty() {
-                final_mark(&p.lead)
-            } else {
-                None
-            }
-        });
-        if got == Some(want) || (got == Some(':') && crate::ops::announces(&p.text)) {
+        let got = l.end;
+        if got == Some(want) || (got == Some(':') && l.announces) {
             return;
         }
         let got_s = got.map_or("no punctuation".to_string(), |c| name(c).to_string());
@@ -85,17 +109,22 @@ impl Ctx<'_> {
 
     /// Checks a paragraph that ends its series with `end`, and its sub-paragraphs.
     fn paragraph(&mut self, p: &Paragraph, loc: &Location, end: char, what: &str) {
+        let Some(l) = self.next().cloned() else {
+            return;
+        };
         if p.subparagraphs.is_empty() {
-            self.expect(p, loc, end, what);
+            self.expect(p, &l, loc, end, what);
             return;
         }
         self.expect(
             p,
+            &l,
             loc,
             ':',
             &format!("{what}, which introduces sub-paragraphs,"),
         );
         if p.list_style == ListStyle::Numeric {
+            self.at += size(p) - 1;
             return;
         }
         let n = p.subparagraphs.len();
@@ -117,7 +146,17 @@ impl Ctx<'_> {
 
 /// Adds the end-punctuation findings of `doc` to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    let mut cx = Ctx { doc, out };
+    check_with(doc, &Local::all(doc), out);
+}
+
+/// [`check`] with what each paragraph's words say read already (`locals`, in document order).
+pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
+    let mut cx = Ctx {
+        doc,
+        locals,
+        at: 0,
+        out,
+    };
     for (part, list) in doc.parts() {
         let n = list.len();
         for (i, p) in list.iter().enumerate() {
@@ -147,7 +186,7 @@ pub fn check(doc: &Document, out: &mut Vec<Finding>) {
                     cx.paragraph(p, &loc, '.', "a report paragraph");
                 }
                 // Annexed texts keep their own punctuation.
-                _ => {}
+                _ => cx.at += size(p),
             }
         }
     }

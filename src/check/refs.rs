@@ -4,6 +4,7 @@
 //! left dangling by a deletion ("paragraph [deleted: 3] above"). References into
 //! other instruments ("article 6, paragraph 1, of the Protocol") are not cross-references.
 
+use super::Paras;
 use super::local::Local;
 use super::{Finding, finding};
 use crate::markup;
@@ -79,26 +80,31 @@ pub(crate) fn local(p: &Paragraph, full_plain: &str) -> Refs {
 
 /// Adds the footnote and cross-reference findings of `doc` to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    check_with(doc, &Local::all(doc), out);
+    check_with(doc, &doc.paragraphs(), &Local::all(doc), out);
 }
 
 /// The same, with what each paragraph's text says read already (in document order).
-pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
-    footnotes(doc, locals, out);
-    references(doc, locals, out);
+pub(crate) fn check_with(
+    doc: &Document,
+    paras: &super::Paras<'_>,
+    locals: &[Arc<Local>],
+    out: &mut Vec<Finding>,
+) {
+    footnotes(doc, paras, locals, out);
+    references(doc, paras, locals, out);
 }
 
-fn footnotes(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
+fn footnotes(doc: &Document, paras: &Paras<'_>, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
     let known: HashSet<&str> = doc.footnotes.iter().map(|f| f.id.as_str()).collect();
     let mut used: Vec<String> = Vec::new();
     let mut seen = HashSet::new();
-    for ((p, loc), l) in doc.paragraphs().into_iter().zip(locals) {
+    for ((p, loc), l) in paras.iter().zip(locals) {
         for id in &l.refs.markers {
             if !known.contains(id.as_str()) {
                 out.push(finding(
                     doc,
                     &p.id,
-                    &loc,
+                    loc,
                     "footnote-missing",
                     format!("footnote marker [^{id}] has no footnote"),
                     "add the footnote or delete the marker".into(),
@@ -111,7 +117,7 @@ fn footnotes(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
             out.push(finding(
                 doc,
                 &p.id,
-                &loc,
+                loc,
                 "footnote-missing",
                 format!("superscript number “{digits}” in the text is not linked to a footnote"),
                 "make it a footnote marker, or delete it".into(),
@@ -150,7 +156,7 @@ fn footnotes(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
     }
 }
 
-fn references(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
+fn references(doc: &Document, paras: &Paras<'_>, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
     // The paragraph numbers that exist.
     let (low, high) = match doc.kind {
         DocKind::Resolution | DocKind::Amendment => (1, doc.operative.len() as u32),
@@ -168,12 +174,12 @@ fn references(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
         }
     };
     let exists = |n: u32| n >= low && n <= high && high > 0;
-    for ((p, loc), l) in doc.paragraphs().into_iter().zip(locals) {
+    for ((p, loc), l) in paras.iter().zip(locals) {
         for r in &l.refs.dangling {
             out.push(finding(
                 doc,
                 &p.id,
-                &loc,
+                loc,
                 "dangling-reference",
                 format!("“{r}” refers to a paragraph that was deleted"),
                 "name the paragraph meant, or delete the reference".into(),
@@ -192,7 +198,7 @@ fn references(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
             out.push(finding(
                 doc,
                 &p.id,
-                &loc,
+                loc,
                 "cross-reference",
                 format!(
                     "“{whole}” refers to paragraph {} that does not exist ({range})",

@@ -99,12 +99,17 @@ pub(crate) fn misspelt(text: &str) -> Vec<(String, String)> {
 
 /// Adds the spelling findings of `doc` to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    check_with(doc, &Local::all(doc), out);
+    check_with(doc, &doc.paragraphs(), &Local::all(doc), out);
 }
 
 /// The same, with what each paragraph's text says read already (in document order).
-pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
-    for ((p, loc), l) in doc.paragraphs().into_iter().zip(locals) {
+pub(crate) fn check_with(
+    doc: &Document,
+    paras: &super::Paras<'_>,
+    locals: &[Arc<Local>],
+    out: &mut Vec<Finding>,
+) {
+    for ((p, loc), l) in paras.iter().zip(locals) {
         let words = &l.misspelt;
         if words.is_empty() {
             continue;
@@ -118,7 +123,7 @@ pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Fi
         out.push(finding(
             doc,
             &p.id,
-            &loc,
+            loc,
             "spelling",
             format!(
                 "{} spelt with -ise: UN texts spell with -ize (Oxford spelling)",

@@ -79,14 +79,19 @@ pub(crate) fn local(plain: &str) -> Typo {
 
 /// Adds the typography findings of `doc` to `out`.
 pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    check_with(doc, &Local::all(doc), out);
+    check_with(doc, &doc.paragraphs(), &Local::all(doc), out);
 }
 
 /// The same, with what each paragraph's text says read already (in document order).
-pub(crate) fn check_with(doc: &Document, locals: &[Arc<Local>], out: &mut Vec<Finding>) {
+pub(crate) fn check_with(
+    doc: &Document,
+    paras: &super::Paras<'_>,
+    locals: &[Arc<Local>],
+    out: &mut Vec<Finding>,
+) {
     let curly_double = locals.iter().any(|l| l.typo.curly_double);
     let curly_single = locals.iter().any(|l| l.typo.curly_single);
-    for ((p, loc), l) in doc.paragraphs().iter().zip(locals) {
+    for ((p, loc), l) in paras.iter().zip(locals) {
         if let Some(message) = &l.typo.invisible {
             out.push(finding(
                 doc,

@@ -158,7 +158,7 @@ fn selection(only: &[String], docs: &[(PathBuf, Amendment)]) -> Result<Vec<Optio
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = source::open(&args.draft)?;
-    let issued = loaded.document.clone();
+    let issued = loaded.document().clone();
     let mut docs = Vec::new();
     for p in &args.amendments {
         let a = load(p)?;

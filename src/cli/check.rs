@@ -124,12 +124,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = source::open(&args.source)?;
     // A draft file holding an amendment document: its instructions are checked, not its
     // paragraphs as a resolution's.
-    if loaded.document.is_amendment() && loaded.revision.is_none() {
+    if loaded.document().is_amendment() && loaded.revision.is_none() {
         return check_amendment(path);
     }
     let findings = match (&loaded.draft, &loaded.revision) {
         (Some(draft), None) => check::check_draft(draft),
-        _ => check::check(&loaded.document),
+        _ => check::check(loaded.document()),
     };
     let mut stdout = std::io::stdout().lock();
     let text = match args.format {

@@ -114,8 +114,8 @@ fn versions(args: &Args) -> Result<(Loaded, Loaded)> {
                     current.path.display()
                 );
             };
+            // The same draft, its latest revision asked for (see `Loaded::document`).
             let mut old = current.clone();
-            old.document = latest.document.clone();
             old.revision = Some(latest.label.clone());
             Ok((old, current))
         }
@@ -123,6 +123,12 @@ fn versions(args: &Args) -> Result<(Loaded, Loaded)> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // The parallel parts (the two imports, alignment, word diffs, output) run on this thread
+    // and the other cores: work starts here at once and is shared with the threads that are
+    // free, never waiting for one to be scheduled (on a busy machine this thread does it).
+    let _ = rayon::ThreadPoolBuilder::new()
+        .use_current_thread()
+        .build_global();
     let (old, new) = versions(&args)?;
     let git = !args.git.is_empty();
     let same_draft = git
@@ -135,7 +141,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         AlignArg::Auto if same_draft => Align::ById,
         AlignArg::Auto => Align::Auto,
     };
-    let cmp = compare::compare(&old.document, &new.document, align);
+    let cmp = compare::compare(old.document(), new.document(), align);
     if args.format == Some(Format::Docx) && !args.stat {
         let author = match &args.author {
             Some(a) => a.clone(),
@@ -152,7 +158,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .format(&time::format_description::well_known::Rfc3339)
             .context("cannot write the date of the changes")?;
         let bytes =
-            resdraft::export::docx_changes(&old.document, &new.document, &cmp, &author, &date)
+            resdraft::export::docx_changes(old.document(), new.document(), &cmp, &author, &date)
                 .context("cannot write the comparison as a Word document")?;
         let draft_paths = [old.path.as_path(), new.path.as_path()];
         super::export::write_binary_to(args.output.as_deref(), args.force, &draft_paths, &bytes)?;
@@ -184,7 +190,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Format::SideBySide => render_text::side_by_side(&cmp, &old_name, &new_name, opts),
             Format::Inline => render_text::inline(&cmp, &old_name, &new_name, opts),
             Format::Amendments => {
-                let written = amendments::amendments(&old.document, &new.document, &cmp);
+                let written = amendments::amendments(old.document(), new.document(), &cmp);
                 // What cannot be written as an amendment is said, never dropped silently.
                 for u in &written.unwritten {
                     eprintln!(
@@ -195,8 +201,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 written.text()
             }
             Format::Json => {
-                let size = json::size_hint(&cmp);
-                let mut s = resdraft::sanitize::json_pretty_sized(&json::json(&cmp), size)?;
+                let mut s = json::pretty(&cmp)?;
                 s.push('\n');
                 s
             }

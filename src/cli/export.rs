@@ -82,7 +82,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     };
     let loaded = source::open(&spec)?;
-    let doc = &loaded.document;
+    let doc = loaded.document();
     if args.format == Format::Docx {
         let bytes = export::docx(doc).context("cannot export the draft as a Word document")?;
         return write_binary(&args, &loaded.path, &bytes);

@@ -27,8 +27,8 @@ pub fn versions(path: &str, old_file: &str, rest: &[String]) -> Result<(Loaded, 
             draftfile::load(Path::new(file))?.document
         };
         Ok(Loaded {
-            document,
             draft: None,
+            text: document,
             path: PathBuf::from(shown),
             revision: None,
             imported: false,

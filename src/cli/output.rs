@@ -19,9 +19,43 @@ pub enum Guard {
     Import,
 }
 
-/// Whether `path` holds a draft file (by its extension or its content).
+/// Whether `path` holds a draft file (by its extension or its content). A file that does
+/// not open as TOML is not parsed as a draft: an export of a long draft written before
+/// would be read whole by the TOML parser for nothing (a gigabyte for a 58 MB text).
 fn is_draft(path: &Path) -> bool {
-    super::source::is_draft_path(path) || draftfile::load(path).is_ok()
+    super::source::is_draft_path(path) || (opens_as_toml(path) && draftfile::load(path).is_ok())
+}
+
+/// Whether the first line of the file that is neither blank nor a comment can open a TOML
+/// document: a table header or a `key = value` (a quoted key, or a line the first 4 KiB do
+/// not reach, counts as one).
+fn opens_as_toml(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+    if read.is_err() {
+        return true; // the load tells what is wrong
+    }
+    let head = String::from_utf8_lossy(&head);
+    let head = head.strip_prefix('\u{feff}').unwrap_or(&head);
+    let mut lines = head.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if lines.peek().is_none() && head.len() >= 4096 {
+            return true; // cut by the head: not told
+        }
+        let key = t.split('=').next().unwrap_or("").trim_end();
+        return t.starts_with(['[', '"', '\''])
+            || (t.contains('=')
+                && !key.is_empty()
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' ')));
+    }
+    true
 }
 
 /// Whether the file at `path` is a draft exactly as an import wrote it.

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut draft = loaded
         .draft
         .clone()
-        .unwrap_or_else(|| Draft::new(loaded.document.clone()));
+        .unwrap_or_else(|| Draft::new(loaded.document().clone()));
     let change = ops::renumber(&mut draft.document);
 
     let mut report: Vec<String> = change

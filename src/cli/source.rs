@@ -11,15 +11,28 @@ use std::path::{Path, PathBuf};
 /// A document opened from a source named on the command line.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    /// The document asked for (the current text, the revision, or the imported text).
-    pub document: Document,
     /// The whole draft when the source is a draft file.
     pub draft: Option<Draft>,
+    /// The imported text when the source is not a draft file (empty otherwise: the
+    /// document of a draft is not copied, see [`Loaded::document`]).
+    pub text: Document,
     pub path: PathBuf,
     /// The revision label when the source named one.
     pub revision: Option<String>,
     /// Whether the document came from a text import.
     pub imported: bool,
+}
+
+impl Loaded {
+    /// The document asked for: the revision named, the current text of the draft, or the
+    /// imported text.
+    pub fn document(&self) -> &Document {
+        match (&self.draft, &self.revision) {
+            (Some(d), Some(label)) => d.revision(label).map_or(&d.document, |r| &r.document),
+            (Some(d), None) => &d.document,
+            (None, _) => &self.text,
+        }
+    }
 }
 
 /// Whether a path names a draft file (by its extension) rather than a text to import.
@@ -48,23 +61,16 @@ pub fn open(spec: &str) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Opens two sources at once, one on another thread (a diff's two versions): what is printed
-/// and returned is what [`open`] of the first and then of the second gives, in that order.
-/// Only two distinct regular files are read at once (stdin, a FIFO or a device is read in
-/// turn, as [`open`] does).
+/// Opens two sources at once, the second on another core when one is free (`rayon::join`:
+/// a diff's two versions): what is printed and returned is what [`open`] of the first and
+/// then of the second gives, in that order. Only two distinct regular files are read at once
+/// (stdin, a FIFO or a device is read in turn, as [`open`] does).
 pub fn open_two(first: &str, second: &str) -> Result<(Loaded, Loaded)> {
     let regular = |spec: &str| split_spec(spec).0.is_file();
     if first == second || !regular(first) || !regular(second) {
         return Ok((open(first)?, open(second)?));
     }
-    let (a, b) = std::thread::scope(|s| {
-        let other = s.spawn(|| open_quiet(second));
-        let a = open_quiet(first);
-        let b = other
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (a, b)
-    });
+    let (a, b) = rayon::join(|| open_quiet(first), || open_quiet(second));
     let (a, warnings) = a?;
     eprint!("{warnings}");
     let (b, warnings) = b?;
@@ -90,28 +96,23 @@ fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
             Some(b) => draftfile::parse_bytes(b, &path)?,
             None => draftfile::load(&path)?,
         };
-        let document = match &label {
-            None => draft.document.clone(),
-            Some(l) => match draft.revision(l) {
-                Some(r) => r.document.clone(),
-                None => {
-                    let known: Vec<&str> =
-                        draft.revisions.iter().map(|r| r.label.as_str()).collect();
-                    bail!(
-                        "{}: no revision labelled “{l}” (revisions: {})",
-                        path.display(),
-                        if known.is_empty() {
-                            "none".to_string()
-                        } else {
-                            known.join(", ")
-                        }
-                    );
+        if let Some(l) = &label
+            && draft.revision(l).is_none()
+        {
+            let known: Vec<&str> = draft.revisions.iter().map(|r| r.label.as_str()).collect();
+            bail!(
+                "{}: no revision labelled “{l}” (revisions: {})",
+                path.display(),
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
                 }
-            },
-        };
+            );
+        }
         let loaded = Loaded {
-            document,
             draft: Some(draft),
+            text: Document::default(),
             path,
             revision: label,
             imported: false,
@@ -128,8 +129,8 @@ fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
     let (imported, warnings) =
         import_quiet(&path, Some(bytes), KindHint::Auto, import::Changes::Accept)?;
     let loaded = Loaded {
-        document: imported,
         draft: None,
+        text: imported,
         path,
         revision: None,
         imported: true,

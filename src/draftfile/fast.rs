@@ -20,23 +20,56 @@ use toml::Spanned;
 
 /// Reads `text` as a draft file in the emitted layout, or `None` where `toml` must read it.
 pub(super) fn read(text: &str) -> Option<FileV1> {
-    if text.contains('\r') {
-        return None;
+    Pieces::new().last(text)
+}
+
+/// A draft file read piece by piece (see [`super::stream`]), so the whole text need not be
+/// held beside the draft it becomes: what the reader knows at the end of one piece and
+/// needs in the next. Each piece but the last ends just before a line that opens with `[`
+/// (a table header when the whole text reads by this reader), so no table or value is cut
+/// but a multi-line list, which fails the read. Read so, a file gives what [`read`] gives
+/// of its whole text, and `None` where that gives `None` or a list is cut.
+pub(super) struct Pieces {
+    file: FileV1,
+    table: Table,
+    /// The keys of the current table read so far, one bit each (see [`Reader::key_bit`]).
+    seen: u32,
+    top_header: bool,
+    /// Whether the last revision opened its `[revisions.document]` (and its header).
+    revision_doc: bool,
+    revision_header: bool,
+    /// The bytes of the file in the pieces before (for the spans).
+    base: usize,
+}
+
+impl Pieces {
+    pub(super) fn new() -> Self {
+        Pieces {
+            file: FileV1::blank(),
+            table: Table::Root,
+            seen: 0,
+            top_header: false,
+            revision_doc: false,
+            revision_header: false,
+            base: 0,
+        }
     }
-    let mut r = Reader {
-        text,
-        b: text.as_bytes(),
-        pos: 0,
-        file: FileV1::blank(),
-        table: Table::Root,
-        seen: 0,
-        header_at: None,
-        top_header: false,
-        revision_doc: false,
-        revision_header: false,
-    };
-    r.run()?;
-    Some(r.file)
+
+    /// Reads a piece that is not the last: its last table ends with it.
+    pub(super) fn piece(&mut self, text: &str) -> Option<()> {
+        let mut r = Reader::new(self, text)?;
+        r.tables()?;
+        r.close_table()?;
+        r.st.table = Table::Root;
+        self.base += text.len();
+        Some(())
+    }
+
+    /// Reads the last piece (or the whole text) and gives the file.
+    pub(super) fn last(mut self, text: &str) -> Option<FileV1> {
+        Reader::new(&mut self, text)?.run()?;
+        Some(self.file)
+    }
 }
 
 /// The table the keys being read belong to.
@@ -62,16 +95,10 @@ struct Reader<'a> {
     text: &'a str,
     b: &'a [u8],
     pos: usize,
-    file: FileV1,
-    table: Table,
-    /// The keys of the current table read so far, one bit each (see [`Reader::key_bit`]).
-    seen: u32,
     /// Where the current header table's keys start.
     header_at: Option<usize>,
-    top_header: bool,
-    /// Whether the last revision opened its `[revisions.document]` (and its header).
-    revision_doc: bool,
-    revision_header: bool,
+    /// The draft read so far and the table open (see [`Pieces`]).
+    st: &'a mut Pieces,
 }
 
 /// A value as written after `key = `.
@@ -118,8 +145,30 @@ fn forbidden(c: u8) -> bool {
     ((c < 0x20) & (c != b'\t')) | (c == 0x7f)
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(st: &'a mut Pieces, text: &'a str) -> Option<Self> {
+        if text.contains('\r') {
+            return None;
+        }
+        Some(Reader {
+            text,
+            b: text.as_bytes(),
+            pos: 0,
+            header_at: None,
+            st,
+        })
+    }
+
+    /// Reads to the end and checks the file is whole.
     fn run(&mut self) -> Option<()> {
+        self.tables()?;
+        self.close_table()?;
+        let revision_without_document = !self.st.file.revisions.is_empty() && !self.st.revision_doc;
+        (self.st.file._format != 0 && !revision_without_document).then_some(())
+    }
+
+    /// Reads the lines of the text, the last table left open.
+    fn tables(&mut self) -> Option<()> {
         loop {
             self.skip_blank();
             let Some(&c) = self.b.get(self.pos) else {
@@ -129,13 +178,11 @@ impl Reader<'_> {
                 b'\n' => self.pos += 1,
                 b'#' => self.comment()?,
                 b'[' => self.table_header()?,
-                _ if matches!(self.table, Table::Header { .. }) => self.skip_line(),
+                _ if matches!(self.st.table, Table::Header { .. }) => self.skip_line(),
                 _ => self.key_value()?,
             }
         }
-        self.close_table()?;
-        let revision_without_document = !self.file.revisions.is_empty() && !self.revision_doc;
-        (self.file._format != 0 && !revision_without_document).then_some(())
+        Some(())
     }
 
     fn skip_blank(&mut self) {
@@ -182,7 +229,7 @@ impl Reader<'_> {
 
     /// The bits of the keys each kind of table must have.
     fn required(&self) -> u32 {
-        match &self.table {
+        match &self.st.table {
             Table::Root | Table::Header { .. } | Table::RevisionDoc => 0,
             Table::Revision => 1,
             Table::Item { path, .. } => match path.rsplit('.').next() {
@@ -196,16 +243,16 @@ impl Reader<'_> {
     /// Ends the current table: required keys present, a header table parsed.
     fn close_table(&mut self) -> Option<()> {
         let required = self.required();
-        if self.seen & required != required {
+        if self.st.seen & required != required {
             return None;
         }
-        if let Table::Header { revision } = self.table {
+        if let Table::Header { revision } = self.st.table {
             let start = self.header_at.take()?;
             let header: Header = toml::from_str(&self.text[start..self.pos]).ok()?;
             let doc = if revision {
-                &mut self.file.revisions.last_mut()?.document.header
+                &mut self.st.file.revisions.last_mut()?.document.header
             } else {
-                &mut self.file.header
+                &mut self.st.file.header
             };
             *doc = header;
         }
@@ -227,40 +274,41 @@ impl Reader<'_> {
         }
         self.pos = start + len + close.len();
         self.end_of_line()?;
-        self.seen = 0;
+        self.st.seen = 0;
         let (revision, path) = match name.strip_prefix("revisions.document.") {
             Some(p) => (true, p),
             None => (false, name),
         };
-        self.table = match (array, name) {
+        self.st.table = match (array, name) {
             (false, "header") => {
-                if std::mem::replace(&mut self.top_header, true) {
+                if std::mem::replace(&mut self.st.top_header, true) {
                     return None;
                 }
                 self.header_at = Some(self.pos);
                 Table::Header { revision: false }
             }
             (false, "revisions.document.header") => {
-                if !self.revision_doc || std::mem::replace(&mut self.revision_header, true) {
+                if !self.st.revision_doc || std::mem::replace(&mut self.st.revision_header, true) {
                     return None;
                 }
                 self.header_at = Some(self.pos);
                 Table::Header { revision: true }
             }
             (false, "revisions.document") => {
-                if self.file.revisions.is_empty() || std::mem::replace(&mut self.revision_doc, true)
+                if self.st.file.revisions.is_empty()
+                    || std::mem::replace(&mut self.st.revision_doc, true)
                 {
                     return None;
                 }
                 Table::RevisionDoc
             }
             (true, "revisions") => {
-                if !self.file.revisions.is_empty() && !self.revision_doc {
+                if !self.st.file.revisions.is_empty() && !self.st.revision_doc {
                     return None; // the previous revision has no document
                 }
-                self.revision_doc = false;
-                self.revision_header = false;
-                self.file.revisions.push(RevisionFile {
+                self.st.revision_doc = false;
+                self.st.revision_header = false;
+                self.st.file.revisions.push(RevisionFile {
                     label: spanned(),
                     date: String::new(),
                     note: String::new(),
@@ -269,7 +317,7 @@ impl Reader<'_> {
                 Table::Revision
             }
             (true, _) => {
-                if revision && !self.revision_doc {
+                if revision && !self.st.revision_doc {
                     return None;
                 }
                 let segments: Vec<&str> = path.split('.').collect();
@@ -286,16 +334,16 @@ impl Reader<'_> {
 
     fn doc(&mut self, revision: bool) -> Option<DocMut<'_>> {
         if revision {
-            Some(self.file.revisions.last_mut()?.document.doc_mut())
+            Some(self.st.file.revisions.last_mut()?.document.doc_mut())
         } else {
-            Some(self.file.doc_mut())
+            Some(self.st.file.doc_mut())
         }
     }
 
     /// The bit of a key in the current table (each key may be given once); `None` for a key
     /// the table does not have.
     fn key_bit(&self, key: &str) -> Option<u32> {
-        let keys: &[&str] = match &self.table {
+        let keys: &[&str] = match &self.st.table {
             Table::Root => &["format", "kind", "authoring_body", "first_number", "notes"],
             Table::RevisionDoc => &["", "kind", "authoring_body", "first_number", "notes"],
             Table::Revision => &["label", "date", "note"],
@@ -327,23 +375,23 @@ impl Reader<'_> {
         self.pos += 1;
         self.skip_blank();
         let bit = self.key_bit(key)?;
-        if self.seen & bit != 0 {
+        if self.st.seen & bit != 0 {
             return None;
         }
-        self.seen |= bit;
+        self.st.seen |= bit;
         let value = self.value()?;
         self.end_of_line()?;
         self.set(key, value)
     }
 
     fn set(&mut self, key: &str, v: Value) -> Option<()> {
-        match self.table.clone() {
+        match self.st.table.clone() {
             Table::Root | Table::RevisionDoc => {
                 if key == "format" {
-                    self.file._format = v.int()?;
-                    return (self.file._format != 0).then_some(());
+                    self.st.file._format = v.int()?;
+                    return (self.st.file._format != 0).then_some(());
                 }
-                let doc = self.doc(self.table == Table::RevisionDoc)?;
+                let doc = self.doc(self.st.table == Table::RevisionDoc)?;
                 match key {
                     "kind" => *doc.kind = DocKind::from_name(&v.string()?)?,
                     "authoring_body" => *doc.authoring_body = v.string()?,
@@ -353,7 +401,7 @@ impl Reader<'_> {
                 }
             }
             Table::Revision => {
-                let r = self.file.revisions.last_mut()?;
+                let r = self.st.file.revisions.last_mut()?;
                 match key {
                     "label" => r.label = v.spanned()?,
                     "date" => r.date = v.string()?,
@@ -480,7 +528,10 @@ impl Reader<'_> {
                 return None; // a multi-line string
             }
             self.pos = i + 1;
-            return Some(Spanned::new(start..self.pos, String::new()));
+            return Some(Spanned::new(
+                self.st.base + start..self.st.base + self.pos,
+                String::new(),
+            ));
         }
         let mut out = String::new();
         let mut from = i;
@@ -506,7 +557,10 @@ impl Reader<'_> {
             out.push_str(&self.text[from..i]);
         }
         self.pos = i + 1;
-        Some(Spanned::new(start..self.pos, out))
+        Some(Spanned::new(
+            self.st.base + start..self.st.base + self.pos,
+            out,
+        ))
     }
 }
 

@@ -18,6 +18,7 @@ mod fast;
 mod negotiation;
 mod schema;
 pub mod stamp;
+mod stream;
 mod validate;
 
 pub use validate::MAX_FIRST_NUMBER;
@@ -216,10 +217,15 @@ pub(crate) fn line_of(text: &[u8], offset: usize) -> usize {
     text[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Reads and checks a draft file. A FIFO or a device is read as a stream with the same
-/// size limit and never waits forever (see [`crate::fileio`]).
+/// Reads and checks a draft file. A regular file in the layout resdraft writes is read in
+/// pieces, never held whole beside the draft (see the `stream` module); any other, and any
+/// file with a problem, is read whole and parsed. A FIFO or a device is read as a stream
+/// with the same size limit and never waits forever (see [`crate::fileio`]).
 pub fn load(path: &Path) -> Result<Draft, FileError> {
     use crate::fileio::ReadError;
+    if let Some(draft) = stream::load(path, stream::PIECE) {
+        return Ok(draft);
+    }
     let bytes = crate::fileio::read_limited(path, MAX_FILE_SIZE).map_err(|e| match e {
         ReadError::Directory => FileError::Directory {
             path: path.to_path_buf(),

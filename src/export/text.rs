@@ -23,7 +23,10 @@ struct Writer<'a> {
     doc: &'a Document,
     width: usize,
     numbers: HashMap<Id, u32>,
-    blocks: Vec<String>,
+    /// The text so far: blocks separated by a blank line.
+    out: String,
+    /// The blocks written.
+    blocks: usize,
 }
 
 pub(super) fn render(doc: &Document, width: usize) -> String {
@@ -31,21 +34,48 @@ pub(super) fn render(doc: &Document, width: usize) -> String {
         doc,
         width,
         numbers: numbering::footnote_numbers(doc),
-        blocks: Vec::new(),
+        out: String::with_capacity(capacity(doc, width)),
+        blocks: 0,
     };
     w.header();
     w.body();
     w.footnotes();
-    let mut out = w.blocks.join("\n\n");
-    out.push('\n');
-    out
+    w.out.push('\n');
+    w.out
+}
+
+/// Room for the text of `doc` at `width`, sized once (a long draft's text grown by
+/// doubling was copied a few times, the last copy beside the old one): its texts with the
+/// indents of their wrapped lines, a label and a blank line a paragraph.
+fn capacity(doc: &Document, width: usize) -> usize {
+    let (mut bytes, mut paragraphs) = (0, 0);
+    doc.walk(&mut |p, _| {
+        bytes += p.lead.len() + p.text.len();
+        paragraphs += 1;
+    });
+    bytes += doc.footnotes.iter().map(|f| f.text.len()).sum::<usize>();
+    bytes + bytes / width.max(20) * 16 + 32 * paragraphs + 4096
 }
 
 impl Writer<'_> {
+    /// A block of lines, after a blank line unless it is the first.
+    fn block<S: AsRef<str>>(&mut self, lines: &[S]) {
+        if self.blocks > 0 {
+            self.out.push_str("\n\n");
+        }
+        self.blocks += 1;
+        for (i, l) in lines.iter().enumerate() {
+            if i > 0 {
+                self.out.push('\n');
+            }
+            self.out.push_str(l.as_ref());
+        }
+    }
+
     /// A block of one wrapped line of text (nothing when empty).
     fn line(&mut self, s: &str) {
         if !s.trim().is_empty() {
-            self.blocks.push(wrap(s, self.width, "", "").join("\n"));
+            self.block(&wrap(s, self.width, "", ""));
         }
     }
 
@@ -90,7 +120,7 @@ impl Writer<'_> {
             .map(|l| wrap(l, self.width, "", "").join("\n"))
             .collect();
         if !wrapped.is_empty() {
-            self.blocks.push(wrapped.join("\n"));
+            self.block(&wrapped);
         }
     }
 
@@ -177,8 +207,7 @@ impl Writer<'_> {
         self.headings_before(p);
         let first = " ".repeat(INDENT);
         let text = self.plain(p);
-        self.blocks
-            .push(wrap(&text, self.width, &first, "").join("\n"));
+        self.block(&wrap(&text, self.width, &first, ""));
         self.subparagraphs(p, 1, INDENT);
     }
 
@@ -204,8 +233,7 @@ impl Writer<'_> {
         let first = format!("{}{label:<hang$}", " ".repeat(at));
         let rest = " ".repeat(at + hang);
         let text = self.plain(p);
-        self.blocks
-            .push(wrap(&text, self.width, &first, &rest).join("\n"));
+        self.block(&wrap(&text, self.width, &first, &rest));
     }
 
     /// The sub-paragraphs of `p` at `depth`, their labels at column `at`.
@@ -253,14 +281,13 @@ impl Writer<'_> {
         if notes.is_empty() {
             return;
         }
-        self.blocks.push("__________________".to_string());
+        self.block(&["__________________"]);
         for (n, f) in notes {
             let mark = self.mark(n);
             let first = format!("{mark} ");
             let rest = " ".repeat(unicode_width::UnicodeWidthStr::width(first.as_str()));
             let text = markup::strip(&f.text);
-            self.blocks
-                .push(wrap(&text, self.width, &first, &rest).join("\n"));
+            self.block(&wrap(&text, self.width, &first, &rest));
         }
     }
 }

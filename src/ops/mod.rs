@@ -316,7 +316,7 @@ fn perform(doc: &mut crate::model::Document, op: Op, reread_all: bool) -> Result
             &mut change.warnings,
         )?;
         let ids = (!outcome.full).then_some(&outcome.touched);
-        punctuation::fix(rec, &before_roles, ids, &mut change.messages)?;
+        punctuation::fix(rec, &before_roles, &before_refs, ids, &mut change.messages)?;
         outline::sync_headings(rec, &before_top)?;
         structure::sync_anchors(rec, outcome.focus.as_ref())
     };

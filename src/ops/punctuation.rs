@@ -16,28 +16,30 @@ use super::transaction::Recorder;
 use super::{OpError, quote};
 use crate::model::{Document, Id, Location, Paragraph, Part};
 use crate::numbering;
-use foldhash::HashMap;
 use std::collections::HashSet;
 
 /// The marks this module places and replaces.
 const MARKS: [char; 4] = [',', ';', '.', ':'];
 
-/// The end mark each paragraph of a resolution should carry, by id (empty for a report).
-pub(crate) fn roles(doc: &Document) -> HashMap<Id, char> {
+/// The end mark each paragraph of a resolution should carry, in document order (the order of
+/// [`Document::walk`]): the paragraphs of the preamble and operative part of the resolution
+/// and of each of its parts come first in that order, and only they carry one, so the list
+/// ends where they do (empty for a report).
+pub(crate) fn roles(doc: &Document) -> Vec<char> {
     // `item` ends the items of a series before the last: a semicolon, a comma in a preamble
     // (as adopted resolutions do; the check holds the same rule).
-    fn assign(p: &Paragraph, terminal: char, item: char, out: &mut HashMap<Id, char>) {
+    fn assign(p: &Paragraph, terminal: char, item: char, out: &mut Vec<char>) {
         if p.subparagraphs.is_empty() {
-            out.insert(p.id.clone(), terminal);
+            out.push(terminal);
             return;
         }
-        out.insert(p.id.clone(), ':');
+        out.push(':');
         let n = p.subparagraphs.len();
         for (i, sp) in p.subparagraphs.iter().enumerate() {
             assign(sp, if i + 1 == n { terminal } else { item }, item, out);
         }
     }
-    let mut out = HashMap::default();
+    let mut out = Vec::new();
     // A report's paragraphs and an amendment's instructions end as they are written.
     if doc.is_report() || doc.is_amendment() {
         return out;
@@ -231,23 +233,29 @@ pub(crate) fn with_end(text: &str, mark: char) -> Option<(String, String, String
 }
 
 /// Fixes the end punctuation of every paragraph in `ids` (all paragraphs when `None`) and of
-/// every paragraph whose position-given mark differs from `before`. Reports are left alone.
+/// every paragraph whose position-given mark differs from `before` (the [`roles`] of the
+/// document `order` indexes). Reports are left alone.
 pub(crate) fn fix(
     rec: &mut Recorder<'_>,
-    before: &HashMap<Id, char>,
+    before: &[char],
+    order: &super::crossref::Index,
     ids: Option<&HashSet<Id>>,
     messages: &mut Vec<String>,
 ) -> Result<(), OpError> {
     let after = roles(rec.doc);
     let mut todo: Vec<(Location, Id, String)> = Vec::new();
     let doc: &Document = rec.doc;
+    let mut at = 0;
     doc.walk(&mut |p, loc| {
-        let Some(mark) = after.get(&p.id) else {
+        let Some(mark) = after.get(at) else {
             return;
         };
+        at += 1;
         let wanted = match ids {
             None => true,
-            Some(set) => set.contains(&p.id) || before.get(&p.id) != Some(mark),
+            Some(set) => {
+                set.contains(&p.id) || order.order(&p.id).and_then(|k| before.get(k)) != Some(mark)
+            }
         };
         if !wanted {
             return;
@@ -339,9 +347,7 @@ mod tests {
         op2.subparagraphs
             .push(Paragraph::new(Id::new("p7"), "", "b"));
         doc.operative.push(op2);
-        let r = roles(&doc);
-        let got: Vec<char> = (1..=7).map(|i| r[&Id(format!("p{i}"))]).collect();
-        assert_eq!(got, [',', ':', ';', ';', ':', ';', '.']);
+        assert_eq!(roles(&doc), [',', ':', ';', ';', ':', ';', '.']);
         doc.kind = crate::model::DocKind::Report;
         assert!(roles(&doc).is_empty());
     }

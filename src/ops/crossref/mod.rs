@@ -43,6 +43,7 @@ pub(crate) use rewrite::{rewrite, translate};
 use crate::model::{Document, Id, Part};
 use crate::numbering;
 use foldhash::HashMap;
+use indexmap::IndexMap;
 
 /// Which numbering a reference counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,14 +88,23 @@ pub(super) struct Place {
 
 pub(super) type Key = (Scope, Space, u32, Vec<String>);
 
+/// What the index holds about one paragraph.
+#[derive(Debug)]
+pub(super) struct Entry {
+    /// The numbering it belongs to (also when it is unnumbered).
+    pub(super) scope: Scope,
+    /// Its number and labels, when it is numbered.
+    pub(super) place: Option<(Space, Place)>,
+}
+
 /// The numbers of a document at one moment: number → id, id → number, id → document order.
+/// Each id is held once: the entries stand in document order, so an entry's position is the
+/// paragraph's order.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
-    pub(super) by_key: HashMap<Key, Id>,
-    pub(super) by_id: HashMap<Id, (Space, Place)>,
-    pub(super) order: HashMap<Id, usize>,
-    /// The numbering each paragraph (also unnumbered ones) belongs to.
-    pub(super) scope: HashMap<Id, Scope>,
+    entries: IndexMap<Id, Entry, foldhash::fast::RandomState>,
+    /// Number → the position of its entry.
+    by_key: HashMap<Key, usize>,
     /// The annexes by printed label ("I"), and the only annex under "".
     pub(super) annexes: HashMap<String, Id>,
     /// The label of each annex ("" for a lone annex).
@@ -104,7 +114,6 @@ pub(crate) struct Index {
 impl Index {
     pub(crate) fn build(doc: &Document) -> Self {
         let mut index = Index::default();
-        let mut n = 0;
         for x in &doc.annexes {
             index.annexes.insert(x.label.to_uppercase(), x.id.clone());
             index
@@ -114,11 +123,20 @@ impl Index {
         if let [only] = doc.annexes.as_slice() {
             index.annexes.insert(String::new(), only.id.clone());
         }
+        let n = doc.paragraph_count();
+        index.entries.reserve(n);
+        index.by_key.reserve(n);
+        // The scope of the list being walked, worked out once per list.
+        let mut list_scope: Option<(Part, Scope)> = None;
         doc.walk(&mut |p, loc| {
-            index.order.insert(p.id.clone(), n);
-            n += 1;
-            let scope = scope_of(doc, loc.part);
-            index.scope.insert(p.id.clone(), scope.clone());
+            let scope = match &list_scope {
+                Some((part, scope)) if *part == loc.part => scope.clone(),
+                _ => {
+                    let scope = scope_of(doc, loc.part);
+                    list_scope = Some((loc.part, scope.clone()));
+                    scope
+                }
+            };
             let (space, number) = match loc.part {
                 Part::Preamble | Part::PartPreamble(_) => {
                     (Space::Preamble, Some(loc.top() as u32 + 1))
@@ -132,17 +150,54 @@ impl Index {
                 Part::Annex(_) | Part::AnnexSection(..) => {
                     (Space::Main, numbering::number(doc, loc.part, loc.top()))
                 }
-                _ => return,
+                _ => (Space::Main, None),
             };
-            let Some(number) = number else { return };
-            let labels = numbering::path_labels(doc, loc);
-            index
-                .by_key
-                .insert((scope, space, number, labels.clone()), p.id.clone());
-            index
-                .by_id
-                .insert(p.id.clone(), (space, Place { number, labels }));
+            let place = number.map(|number| {
+                let labels = numbering::path_labels(doc, loc);
+                let at = index.entries.len();
+                index
+                    .by_key
+                    .insert((scope.clone(), space, number, labels.clone()), at);
+                (space, Place { number, labels })
+            });
+            index.entries.insert(p.id.clone(), Entry { scope, place });
         });
         index
+    }
+
+    /// The number of paragraphs indexed.
+    pub(super) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Where the paragraph stands in document order.
+    pub(super) fn order(&self, id: &Id) -> Option<usize> {
+        self.entries.get_index_of(id)
+    }
+
+    /// Whether the paragraph is in the document.
+    pub(super) fn contains(&self, id: &Id) -> bool {
+        self.entries.contains_key(id)
+    }
+
+    /// The numbering the paragraph belongs to.
+    pub(super) fn scope(&self, id: &Id) -> Option<&Scope> {
+        self.entries.get(id).map(|e| &e.scope)
+    }
+
+    /// The paragraph's number and labels, when it is numbered.
+    pub(super) fn place(&self, id: &Id) -> Option<&(Space, Place)> {
+        self.entries.get(id).and_then(|e| e.place.as_ref())
+    }
+
+    /// The paragraph standing at a number.
+    pub(super) fn at_key(&self, key: &Key) -> Option<&Id> {
+        let &k = self.by_key.get(key)?;
+        self.entries.get_index(k).map(|(id, _)| id)
+    }
+
+    /// The ids in document order, with their entries.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&Id, &Entry)> {
+        self.entries.iter()
     }
 }

@@ -48,14 +48,14 @@ pub(super) struct Ctx<'a> {
 impl Ctx<'_> {
     fn fate(&self, space: Space, number: u32, labels: &[String]) -> Fate {
         let key = (self.scope.clone(), space, number, labels.to_vec());
-        let Some(id) = self.before.by_key.get(&key) else {
+        let Some(id) = self.before.at_key(&key) else {
             return Fate::Unknown;
         };
         self.fate_of(id)
     }
 
     fn fate_of(&self, id: &Id) -> Fate {
-        match self.after.by_id.get(id) {
+        match self.after.place(id) {
             Some((_, place)) => Fate::Now(id.clone(), place.clone()),
             None => Fate::Deleted,
         }
@@ -76,7 +76,7 @@ fn local_target<'a>(
     (0..at.len()).rev().chain([at.len()]).find_map(|k| {
         let mut labels = at[..k].to_vec();
         labels.extend_from_slice(ls);
-        index.by_key.get(&(scope.clone(), space, number, labels))
+        index.at_key(&(scope.clone(), space, number, labels))
     })
 }
 
@@ -312,10 +312,9 @@ pub(super) fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &I
             whole,
             capital,
         } => {
-            let (Some((space, was)), Some((_, now))) = (
-                ctx.before.by_id.get(referrer),
-                ctx.after.by_id.get(referrer),
-            ) else {
+            let (Some((space, was)), Some((_, now))) =
+                (ctx.before.place(referrer), ctx.after.place(referrer))
+            else {
                 return out;
             };
             if labels.iter().any(|(_, l)| l.is_none()) {
@@ -347,7 +346,7 @@ pub(super) fn resolve(f: &Found, text: &str, ctx: &Ctx, full: bool, referrer: &I
                         && place.labels[..k] == now.labels[..k]
                         && local_target(
                             ctx.after,
-                            ctx.after.scope.get(referrer).unwrap_or(&ctx.scope),
+                            ctx.after.scope(referrer).unwrap_or(&ctx.scope),
                             *space,
                             now.number,
                             &now.labels,

@@ -76,16 +76,15 @@ fn rewrite_text(
     // Described only when a message or a warning names the paragraph.
     let cell = std::cell::OnceCell::new();
     let place = || cell.get_or_init(place_of).as_str();
-    let me_after = ctx.after.order.get(id).copied();
-    let me_before = ctx.before.order.get(id).copied();
+    let me_after = ctx.after.order(id);
+    let me_before = ctx.before.order(id);
     let mut reps: Vec<(Range<usize>, String)> = Vec::new();
     // The numbering the paragraph counted in before (where its references were written),
     // else where it stands now.
     let own = ctx
         .before
-        .scope
-        .get(id)
-        .or_else(|| ctx.after.scope.get(id))
+        .scope(id)
+        .or_else(|| ctx.after.scope(id))
         .cloned()
         .unwrap_or_default();
     for f in find(text) {
@@ -117,11 +116,7 @@ fn rewrite_text(
         }
         if let (Some((span, above)), Some(me)) = (&f.dir, me_after) {
             let side = |index: &Index, me: usize| -> Option<bool> {
-                let orders: Vec<usize> = r
-                    .targets
-                    .iter()
-                    .filter_map(|t| index.order.get(t).copied())
-                    .collect();
+                let orders: Vec<usize> = r.targets.iter().filter_map(|t| index.order(t)).collect();
                 if orders.is_empty() || orders.len() != r.targets.len() {
                     return None;
                 }

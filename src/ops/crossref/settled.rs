@@ -35,50 +35,30 @@ impl<'a> Unsettled<'a> {
         let mut ids: HashSet<&'a Id> = HashSet::default();
         // Renumbered or deleted: their numbers matter, not the texts they hold.
         let mut renumbered: Vec<&'a Id> = Vec::new();
-        for id in after.order.keys() {
-            if !before.order.contains_key(id) {
+        for (id, _) in after.iter() {
+            if !before.contains(id) {
                 ids.insert(id);
             }
         }
-        // The ids of the paragraphs before, in their order then.
-        let mut in_order: Vec<Option<&'a Id>> = vec![None; before.order.len()];
-        for (id, &k) in &before.order {
-            if let Some(slot) = in_order.get_mut(k) {
-                *slot = Some(id);
-            }
-        }
-        // Their order after (`None`: gone), for the inversions.
-        let mut seq: Vec<(&'a Id, usize)> = Vec::with_capacity(in_order.len());
-        for id in in_order.into_iter().flatten() {
-            let Some(&k) = after.order.get(id) else {
+        // The ids of the paragraphs before, in their order then, with their order after
+        // (`None`: gone), for the inversions.
+        let mut seq: Vec<(&'a Id, usize)> = Vec::with_capacity(before.len());
+        for (id, was) in before.iter() {
+            let Some(k) = after.order(id) else {
                 renumbered.push(id);
                 continue;
             };
-            if before.scope.get(id) != after.scope.get(id) {
+            if Some(&was.scope) != after.scope(id) {
                 ids.insert(id);
-            } else if before.by_id.get(id) != after.by_id.get(id) {
+            } else if was.place.as_ref() != after.place(id) {
                 renumbered.push(id);
             }
             seq.push((id, k));
         }
-        // A paragraph takes part in an inversion unless every one before it comes before it
-        // after, and every one after it comes after it.
-        let mut suffix_min = vec![usize::MAX; seq.len() + 1];
-        for i in (0..seq.len()).rev() {
-            suffix_min[i] = suffix_min[i + 1].min(seq[i].1);
-        }
-        let mut prefix_max: Option<usize> = None;
-        for (i, &(id, k)) in seq.iter().enumerate() {
-            let after_all_before = prefix_max.is_none_or(|m| m < k);
-            if !(after_all_before && k < suffix_min[i + 1]) {
-                ids.insert(id);
-            }
-            prefix_max = Some(prefix_max.map_or(k, |m| m.max(k)));
-        }
         let mut numbers = HashSet::default();
         for id in ids.iter().chain(&renumbered) {
             for index in [before, after] {
-                if let Some((_, place)) = index.by_id.get(*id) {
+                if let Some((_, place)) = index.place(id) {
                     numbers.insert(place.number);
                 }
             }
@@ -99,8 +79,7 @@ impl<'a> Unsettled<'a> {
         let local = text.contains("ubparagraph") || text.contains("ub-paragraph");
         if local
             && before
-                .by_id
-                .get(id)
+                .place(id)
                 .is_some_and(|(_, place)| self.numbers.contains(&place.number))
         {
             return true;

@@ -58,10 +58,14 @@ fn footnote_lines(app: &App, id: &crate::model::Id, width: usize) -> Vec<Line<'s
     let Some(p) = doc.find(id) else {
         return Vec::new();
     };
+    let markers = crate::markup::markers(&p.text);
+    if markers.is_empty() {
+        return Vec::new();
+    }
     let numbers = crate::numbering::footnote_numbers(doc);
     let indent = vec![Span::raw(" ".repeat(MARGIN + 4.min(width / 4)))];
     let mut out = Vec::new();
-    for m in crate::markup::markers(&p.text) {
+    for m in markers {
         let Some(f) = doc.footnote(&m) else {
             continue;
         };
