@@ -55,18 +55,7 @@ fn options_for(path: &Path, theme: Option<String>) -> Result<tui::Options> {
         && source::is_draft_path(&split)
     {
         let draft = draftfile::load(&split)?;
-        if draft.revision(&label).is_none() {
-            let known: Vec<&str> = draft.revisions.iter().map(|r| r.label.as_str()).collect();
-            bail!(
-                "{}: no revision labelled “{label}” (revisions: {})",
-                split.display(),
-                if known.is_empty() {
-                    "none".into()
-                } else {
-                    known.join(", ")
-                }
-            );
-        }
+        source::has_revision(&draft, &split, &label)?;
         return Ok(tui::Options {
             compare_with: Some(label),
             ..tui::Options::new(draft, split, theme)

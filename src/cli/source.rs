@@ -35,6 +35,23 @@ impl Loaded {
     }
 }
 
+/// Refuses a revision label the draft at `path` does not have, naming those it has.
+pub fn has_revision(draft: &Draft, path: &Path, label: &str) -> Result<()> {
+    if draft.revision(label).is_none() {
+        let known: Vec<&str> = draft.revisions.iter().map(|r| r.label.as_str()).collect();
+        bail!(
+            "{}: no revision labelled “{label}” (revisions: {})",
+            path.display(),
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        );
+    }
+    Ok(())
+}
+
 /// Whether a path names a draft file (by its extension) rather than a text to import.
 pub fn is_draft_path(path: &Path) -> bool {
     path.extension()
@@ -96,19 +113,8 @@ fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
             Some(b) => draftfile::parse_bytes(b, &path)?,
             None => draftfile::load(&path)?,
         };
-        if let Some(l) = &label
-            && draft.revision(l).is_none()
-        {
-            let known: Vec<&str> = draft.revisions.iter().map(|r| r.label.as_str()).collect();
-            bail!(
-                "{}: no revision labelled “{l}” (revisions: {})",
-                path.display(),
-                if known.is_empty() {
-                    "none".to_string()
-                } else {
-                    known.join(", ")
-                }
-            );
+        if let Some(l) = &label {
+            has_revision(&draft, &path, l)?;
         }
         let loaded = Loaded {
             draft: Some(draft),
