@@ -77,10 +77,18 @@ pub fn json_pretty_sized<T: serde::Serialize + ?Sized>(
     capacity: usize,
 ) -> serde_json::Result<String> {
     let mut out = Vec::with_capacity(capacity);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson::default());
-    value.serialize(&mut ser)?;
+    json_pretty_into(value, &mut out)?;
     // The formatter writes only UTF-8 (serde_json's output and ASCII escapes).
     Ok(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into()))
+}
+
+/// [`json_pretty`] appended to `out` (a buffer reused between values).
+pub fn json_pretty_into<T: serde::Serialize + ?Sized>(
+    value: &T,
+    out: &mut Vec<u8>,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, SafeJson::default());
+    value.serialize(&mut ser)
 }
 
 /// serde_json's pretty formatter with unsafe characters escaped (see [`json_pretty`]).

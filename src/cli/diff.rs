@@ -123,6 +123,12 @@ fn versions(args: &Args) -> Result<(Loaded, Loaded)> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // The parallel parts (the two imports, alignment, word diffs, output) run on this thread
+    // and the other cores: work starts here at once and is shared with the threads that are
+    // free, never waiting for one to be scheduled (on a busy machine this thread does it).
+    let _ = rayon::ThreadPoolBuilder::new()
+        .use_current_thread()
+        .build_global();
     let (old, new) = versions(&args)?;
     let git = !args.git.is_empty();
     let same_draft = git
@@ -195,8 +201,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 written.text()
             }
             Format::Json => {
-                let size = json::size_hint(&cmp);
-                let mut s = resdraft::sanitize::json_pretty_sized(&json::json(&cmp), size)?;
+                let mut s = json::pretty(&cmp)?;
                 s.push('\n');
                 s
             }

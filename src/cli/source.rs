@@ -61,23 +61,16 @@ pub fn open(spec: &str) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Opens two sources at once, one on another thread (a diff's two versions): what is printed
-/// and returned is what [`open`] of the first and then of the second gives, in that order.
-/// Only two distinct regular files are read at once (stdin, a FIFO or a device is read in
-/// turn, as [`open`] does).
+/// Opens two sources at once, the second on another core when one is free (`rayon::join`:
+/// a diff's two versions): what is printed and returned is what [`open`] of the first and
+/// then of the second gives, in that order. Only two distinct regular files are read at once
+/// (stdin, a FIFO or a device is read in turn, as [`open`] does).
 pub fn open_two(first: &str, second: &str) -> Result<(Loaded, Loaded)> {
     let regular = |spec: &str| split_spec(spec).0.is_file();
     if first == second || !regular(first) || !regular(second) {
         return Ok((open(first)?, open(second)?));
     }
-    let (a, b) = std::thread::scope(|s| {
-        let other = s.spawn(|| open_quiet(second));
-        let a = open_quiet(first);
-        let b = other
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (a, b)
-    });
+    let (a, b) = rayon::join(|| open_quiet(first), || open_quiet(second));
     let (a, warnings) = a?;
     eprint!("{warnings}");
     let (b, warnings) = b?;

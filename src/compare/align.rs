@@ -8,6 +8,7 @@ use super::words::{Vocabulary, WordPair, is_spaced, ratio_bound, ratio_ids};
 use crate::model::{Document, Id, Paragraph};
 use foldhash::HashMap;
 use foldhash::fast::FixedState;
+use rayon::prelude::*;
 use std::collections::VecDeque;
 use std::hash::BuildHasher;
 
@@ -107,43 +108,59 @@ pub fn by_similarity(old: &[String], new: &[String]) -> Vec<(usize, usize)> {
         }
     }
     let common = (rest_old.len() / 3).clamp(24, COMMON_MAX);
-    let mut scored: Vec<(f32, usize, usize)> = Vec::new();
-    let mut score = vec![0f32; old.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut scratch = Vec::new();
-    for (&j, nw) in rest_new.iter().zip(&new_words) {
-        for w in distinct(nw) {
-            let list = &postings[w as usize];
-            if list.is_empty() || list.len() > common {
-                continue;
-            }
-            let weight = 1.0 / list.len() as f32;
-            for &i in list {
-                if score[i] == 0.0 {
-                    touched.push(i);
+    // The scored candidates of some new texts (each chunk on its own core, joined in order).
+    let score_chunk = |chunk: &[(usize, Vec<u32>)]| {
+        let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+        let mut score = vec![0f32; old.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut scratch = Vec::new();
+        for (j, nw) in chunk {
+            let j = *j;
+            for w in distinct(nw) {
+                let list = &postings[w as usize];
+                if list.is_empty() || list.len() > common {
+                    continue;
                 }
-                score[i] += weight;
+                let weight = 1.0 / list.len() as f32;
+                for &i in list {
+                    if score[i] == 0.0 {
+                        touched.push(i);
+                    }
+                    score[i] += weight;
+                }
+            }
+            let mut cands: Vec<(f32, usize)> = touched.drain(..).map(|i| (score[i], i)).collect();
+            for &(_, i) in &cands {
+                score[i] = 0.0;
+            }
+            if cands.is_empty() && rest_old.len() <= CANDIDATES {
+                cands = rest_old.iter().map(|&i| (0.0, i)).collect();
+            }
+            cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (_, i) in cands.into_iter().take(CANDIDATES) {
+                let ow = &old_words[i];
+                if ratio_bound(ow, nw, &mut scratch) < THRESHOLD {
+                    continue;
+                }
+                let r = ratio_ids(ow, nw);
+                if r >= THRESHOLD {
+                    scored.push((r, i, j));
+                }
             }
         }
-        let mut cands: Vec<(f32, usize)> = touched.drain(..).map(|i| (score[i], i)).collect();
-        for &(_, i) in &cands {
-            score[i] = 0.0;
-        }
-        if cands.is_empty() && rest_old.len() <= CANDIDATES {
-            cands = rest_old.iter().map(|&i| (0.0, i)).collect();
-        }
-        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, i) in cands.into_iter().take(CANDIDATES) {
-            let ow = &old_words[i];
-            if ratio_bound(ow, nw, &mut scratch) < THRESHOLD {
-                continue;
-            }
-            let r = ratio_ids(ow, nw);
-            if r >= THRESHOLD {
-                scored.push((r, i, j));
-            }
-        }
-    }
+        scored
+    };
+    let news: Vec<(usize, Vec<u32>)> = rest_new.into_iter().zip(new_words).collect();
+    let chunk = news
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(16);
+    let mut scored: Vec<(f32, usize, usize)> = if news.len() > chunk {
+        let parts: Vec<_> = news.par_chunks(chunk).map(score_chunk).collect();
+        parts.into_iter().flatten().collect()
+    } else {
+        score_chunk(&news)
+    };
     // Best ratio first; among equals the pair nearest in position.
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -187,8 +204,8 @@ pub fn in_order(pairs: &[(usize, usize)]) -> Vec<bool> {
 }
 
 /// Chooses between id and similarity alignment: by id when the two versions share ids and
-/// (almost) every shared id names paragraphs with similar words. Stops comparing as soon as
-/// the answer is known.
+/// (almost) every shared id names paragraphs with similar words. Stops comparing at the end
+/// of the block of pairs (compared on all cores) where the answer is known.
 pub fn resolve_auto(old: &Document, new: &Document) -> Align {
     let mut old_paras: HashMap<&Id, &Paragraph> = HashMap::default();
     old.walk(&mut |p, _| {
@@ -209,28 +226,41 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
         return Align::BySimilarity;
     }
     let enough = 0.95 * shared as f32;
-    let mut scratch = Vec::new();
-    let (mut similar, mut dissimilar) = (0usize, 0usize);
-    for (o, n) in &shared_pairs {
+    let alike = |(o, n): &(&Paragraph, &Paragraph)| {
         // The same lead and text read the same joined; otherwise the joined texts compare.
-        let alike = o.lead == n.lead && o.text == n.text || {
+        o.lead == n.lead && o.text == n.text || {
             let (t, nt) = (o.full_text(), n.full_text());
             t == nt || {
                 let words = WordPair::new(&mut Vocabulary::default(), &t, &nt);
-                words.bound(&mut scratch) >= THRESHOLD && words.ratio() >= THRESHOLD
-            }
-        };
-        if alike {
-            similar += 1;
-            if similar as f32 >= enough {
-                return Align::ById;
-            }
-        } else {
-            dissimilar += 1;
-            if ((shared - dissimilar) as f32) < enough {
-                return Align::BySimilarity;
+                words.bound(&mut Vec::new()) >= THRESHOLD && words.ratio() >= THRESHOLD
             }
         }
+    };
+    // In blocks that double in size, each found on all cores, counted in order: the answer
+    // is known after the block where the counts decide it.
+    let (mut similar, mut dissimilar) = (0usize, 0usize);
+    let (mut from, mut block) = (0, 64);
+    while from < shared {
+        let to = (from + block).min(shared);
+        let found: Vec<bool> = shared_pairs[from..to]
+            .par_iter()
+            .with_min_len(32)
+            .map(alike)
+            .collect();
+        for alike in found {
+            if alike {
+                similar += 1;
+                if similar as f32 >= enough {
+                    return Align::ById;
+                }
+            } else {
+                dissimilar += 1;
+                if ((shared - dissimilar) as f32) < enough {
+                    return Align::BySimilarity;
+                }
+            }
+        }
+        (from, block) = (to, block * 2);
     }
     if similar as f32 >= enough {
         Align::ById

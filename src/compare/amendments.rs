@@ -29,6 +29,7 @@ use crate::model::{Document, Id, Location};
 use crate::sanitize::sanitize_keep_newlines;
 use places::{Gen, heading_changes, order_key, position_of, sup};
 use quote::Place;
+use rayon::prelude::*;
 use std::collections::HashSet;
 use wide::{wide_changes, wide_in};
 
@@ -74,6 +75,67 @@ fn para_ref(old: &Document, loc: &Location) -> Option<ParaRef> {
     crate::amend::locate::para_ref(old, loc)
 }
 
+/// A kept (moved, renumbered) paragraph's place and its changes of words (`None`: it is
+/// replaced as a whole).
+type Words = (ParaRef, Option<Vec<TextOp>>);
+
+/// The [`Words`] of each paragraph entry of the comparison that keeps its paragraph (`None`
+/// for the other entries and where the old place cannot be named), found on all cores
+/// before the instructions are written: a place's changes are tried on the old text alone
+/// (each core with its own copy of `sim`), so they do not depend on the places tried before.
+fn paragraph_words(g: &Gen, wide: &[wide::Wide], sim: &Simulator) -> Vec<Option<Words>> {
+    let (old, new, cmp) = (g.old, g.new, g.cmp);
+    let old_marker = |id: &Id| g.old_numbers.get(id).map(|n| sup(*n)).unwrap_or_default();
+    let words = |sim: &mut Simulator, e: &super::ChangeEntry| -> Option<Words> {
+        let kept = matches!(
+            e.kind,
+            Kind::Moved | Kind::Modified | Kind::Renumbered | Kind::Unchanged
+        );
+        if !kept || !e.is_paragraph() {
+            return None;
+        }
+        let ol = e.old.as_ref()?.location.as_ref()?;
+        let nl = e.new.as_ref()?.location.as_ref()?;
+        let (op, np) = (old.at(ol)?, new.at(nl)?);
+        let target = para_ref(old, ol)?;
+        let ot = g.old_plain(&op.full_text());
+        let nt = g.new_plain(&np.full_text());
+        if ot == nt {
+            return Some((target, Some(Vec::new())));
+        }
+        let similar = e.similarity >= REPLACE_BELOW || e.kind == Kind::Renumbered;
+        if !similar {
+            return Some((target, None));
+        }
+        let scope = Scope::Paragraph(target.clone());
+        let mut p = Place {
+            sim,
+            wide: wide_in(wide, &scope),
+            scope,
+            old: ot,
+            new: nt,
+            old_marker: &old_marker,
+            skip: Vec::new(),
+        };
+        let ops = p.changes();
+        Some((target, ops))
+    };
+    let chunk = cmp
+        .changes
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(16);
+    let parts: Vec<Vec<Option<Words>>> = cmp
+        .changes
+        .par_chunks(chunk)
+        .map(|c| {
+            let mut sim = sim.clone();
+            c.iter().map(|e| words(&mut sim, e)).collect()
+        })
+        .collect();
+    parts.into_iter().flatten().collect()
+}
+
 /// The amendments turning `old` into `new` (`cmp` is their comparison).
 pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendments {
     let g = Gen::new(old, new, cmp);
@@ -116,7 +178,8 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
             words.push((scope, ops));
         }
     }
-    for e in &cmp.changes {
+    let mut prepared = paragraph_words(&g, &wide, &sim);
+    for (ek, e) in cmp.changes.iter().enumerate() {
         if e.part == PartKind::Header {
             if e.field.as_deref() == Some("title")
                 && let (Some(o), Some(n)) = (&e.old, &e.new)
@@ -251,25 +314,9 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                 let (Some(op), Some(np)) = (old.at(ol), new.at(nl)) else {
                     continue;
                 };
-                let Some(target) = para_ref(old, ol) else {
+                let Some((target, ops)) = prepared[ek].take() else {
                     continue;
                 };
-                let ot = g.old_plain(&op.full_text());
-                let nt = g.new_plain(&np.full_text());
-                let mut ops = Some(Vec::new());
-                if ot != nt {
-                    let similar = e.similarity >= REPLACE_BELOW || e.kind == Kind::Renumbered;
-                    let mut p = Place {
-                        sim: &mut sim,
-                        scope: Scope::Paragraph(target.clone()),
-                        old: ot,
-                        new: nt,
-                        old_marker: &old_marker,
-                        wide: wide_in(&wide, &Scope::Paragraph(target.clone())),
-                        skip: Vec::new(),
-                    };
-                    ops = if similar { p.changes() } else { None };
-                }
                 let restyled = op.list_style != np.list_style;
                 match ops {
                     Some(ops) if !restyled => {

@@ -8,7 +8,11 @@ use super::words;
 use super::{Align, ChangeEntry, Edit, Field, Kind, PartKind, Side};
 use crate::model::{Document, Id, Location, Paragraph, Part, Section};
 use crate::numbering;
+use rayon::prelude::*;
 use std::collections::HashMap;
+
+/// Lists at least this long are built on all cores.
+const PARALLEL_MIN: usize = 64;
 
 use super::notes::{footnotes, section_entry};
 
@@ -273,16 +277,33 @@ impl Ctx<'_> {
             l.path.push(k);
             l
         };
-        for slot in order(old.len(), new.len(), pairs) {
-            match slot {
-                Slot::Pair {
-                    old: i,
-                    new: j,
-                    moved,
-                } => self.pair(&old[i], child(ol, i), &new[j], child(nl, j), moved, out),
-                Slot::Deleted(i) => self.one_sided(&old[i], child(ol, i), false, out),
-                Slot::Inserted(j) => self.one_sided(&new[j], child(nl, j), true, out),
-            }
+        let emit = |slot: &Slot, out: &mut Vec<ChangeEntry>| match *slot {
+            Slot::Pair {
+                old: i,
+                new: j,
+                moved,
+            } => self.pair(&old[i], child(ol, i), &new[j], child(nl, j), moved, out),
+            Slot::Deleted(i) => self.one_sided(&old[i], child(ol, i), false, out),
+            Slot::Inserted(j) => self.one_sided(&new[j], child(nl, j), true, out),
+        };
+        let slots = order(old.len(), new.len(), pairs);
+        // A long top-level list is built in chunks on all cores, joined in order.
+        if ol.path.is_empty() && slots.len() >= PARALLEL_MIN {
+            let chunk = slots
+                .len()
+                .div_ceil(4 * rayon::current_num_threads())
+                .max(16);
+            let parts: Vec<Vec<ChangeEntry>> = slots
+                .par_chunks(chunk)
+                .map(|c| {
+                    let mut v = Vec::with_capacity(c.len());
+                    c.iter().for_each(|s| emit(s, &mut v));
+                    v
+                })
+                .collect();
+            out.extend(parts.into_iter().flatten());
+        } else {
+            slots.iter().for_each(|s| emit(s, out));
         }
     }
 }

@@ -11,6 +11,7 @@
 //! always have.
 
 use super::{Align, ChangeEntry, Comparison, Edit, Field, Kind, ListEdit, PartKind, Side, Stat};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -157,6 +158,11 @@ pub fn json(cmp: &Comparison) -> JsonComparison<'_> {
 /// About the size in bytes of the comparison's pretty JSON (a little more, as a rule): its
 /// texts and a share for the keys and spacing of every change and edit.
 pub fn size_hint(cmp: &Comparison) -> usize {
+    changes_size(&cmp.changes) + 1024
+}
+
+/// About the size in bytes of some changes in pretty JSON (see [`size_hint`]).
+fn changes_size(changes: &[ChangeEntry]) -> usize {
     let side = |s: &Option<Side>| {
         s.as_ref().map_or(0, |s| {
             s.label.len() + s.place.len() + s.lead.len() + s.text.len() + 64
@@ -167,7 +173,7 @@ pub fn size_hint(cmp: &Comparison) -> usize {
             .map(|e| e.deleted.len() + e.inserted.len() + 160)
             .sum()
     };
-    cmp.changes
+    changes
         .iter()
         .map(|e| {
             1024 + side(&e.old)
@@ -177,10 +183,105 @@ pub fn size_hint(cmp: &Comparison) -> usize {
                 + edits(&e.form_edits)
         })
         .sum::<usize>()
-        + 1024
+}
+
+/// Comparisons of at least this many changes are serialised on all cores.
+const PARALLEL_MIN: usize = 64;
+
+/// The comparison as pretty JSON safe for a terminal ([`crate::sanitize::json_pretty`]):
+/// the same text as serialising [`json`] at once, a long list of changes serialised in
+/// chunks on all cores (each change alone, its lines indented to where it stands in the
+/// list; a JSON string holds no raw line break, so every line break is the formatter's).
+pub fn pretty(cmp: &Comparison) -> serde_json::Result<String> {
+    pretty_from(cmp, PARALLEL_MIN)
+}
+
+/// [`pretty`], on all cores from `parallel_min` changes on.
+fn pretty_from(cmp: &Comparison, parallel_min: usize) -> serde_json::Result<String> {
+    let changes = &cmp.changes;
+    let mut frame = json(cmp);
+    frame.changes = Changes(&[]);
+    let whole = || crate::sanitize::json_pretty_sized(&json(cmp), size_hint(cmp));
+    if changes.is_empty() || changes.len() < parallel_min {
+        return whole();
+    }
+    let frame = crate::sanitize::json_pretty(&frame)?;
+    // The empty list stands where the changes go (the only key before it is "align").
+    let Some((before, after)) = frame.split_once("\"changes\": []") else {
+        return whole();
+    };
+    const INDENT: &str = "    ";
+    let chunk = changes
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(16);
+    let parts = changes
+        .par_chunks(chunk)
+        .map(|c| {
+            let mut s = String::with_capacity(changes_size(c));
+            let mut buf = Vec::new();
+            for e in c {
+                buf.clear();
+                crate::sanitize::json_pretty_into(&change(e), &mut buf)?;
+                // The formatter writes only UTF-8 (serde_json's output and ASCII escapes).
+                let one = String::from_utf8_lossy(&buf);
+                if !s.is_empty() {
+                    s.push_str(",\n");
+                }
+                for (k, line) in one.split('\n').enumerate() {
+                    if k > 0 {
+                        s.push('\n');
+                    }
+                    s.push_str(INDENT);
+                    s.push_str(line);
+                }
+            }
+            Ok(s)
+        })
+        .collect::<serde_json::Result<Vec<String>>>()?;
+    let mut out =
+        String::with_capacity(frame.len() + parts.iter().map(|p| p.len() + 2).sum::<usize>() + 16);
+    out.push_str(before);
+    out.push_str("\"changes\": [\n");
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(p);
+    }
+    out.push_str("\n  ]");
+    out.push_str(after);
+    Ok(out)
 }
 
 /// The whole comparison as a JSON value.
 pub fn to_json(cmp: &Comparison) -> Value {
     serde_json::to_value(json(cmp)).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::render_text::tests::long_pair;
+    use crate::compare::{Align, compare};
+
+    #[test]
+    fn json_written_on_all_cores_reads_as_written_at_once() {
+        let (mut old, new) = long_pair(80);
+        old.operative[5]
+            .text
+            .push_str(" \u{202e}\u{85} “quoted”\nline");
+        for align in [Align::ById, Align::BySimilarity] {
+            let cmp = compare(&old, &new, align);
+            let at_once = crate::sanitize::json_pretty(&json(&cmp)).unwrap();
+            assert_eq!(pretty_from(&cmp, 1).unwrap(), at_once);
+            assert_eq!(pretty(&cmp).unwrap(), at_once);
+            let empty = Comparison {
+                align: cmp.align,
+                changes: Vec::new(),
+            };
+            let at_once = crate::sanitize::json_pretty(&json(&empty)).unwrap();
+            assert_eq!(pretty_from(&empty, 0).unwrap(), at_once);
+        }
+    }
 }

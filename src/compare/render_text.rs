@@ -7,7 +7,11 @@ use super::layout::{self, Notes, Run, Style};
 use super::wrap::{Wrapped, wrap};
 use super::{ChangeEntry, Comparison, Kind, PartKind};
 use crate::sanitize::sanitize;
+use rayon::prelude::*;
 use std::fmt::Write;
+
+/// Comparisons of at least this many entries are written on all cores.
+const PARALLEL_MIN: usize = 64;
 
 /// How to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,43 +123,81 @@ fn rule(title: &str, width: usize) -> String {
 
 /// `head` (the heading line), the legend, then each change written by `row`, with a rule at
 /// the start of each part; trailing spaces trimmed from every line (`row` ends its lines
-/// with [`end_line`]).
+/// with [`end_line`]). A long comparison is written in chunks on all cores, joined in order.
 fn entries(
     head: &str,
     cmp: &Comparison,
     width: usize,
     color: bool,
-    mut row: impl FnMut(&mut String, &ChangeEntry),
+    parallel_min: usize,
+    row: impl Fn(&mut String, &ChangeEntry) + Sync,
 ) -> String {
     // About what the texts take, so the output seldom grows.
-    let size: usize = cmp
-        .changes
-        .iter()
-        .flat_map(|e| [&e.old, &e.new])
-        .flatten()
-        .map(|s| s.lead.len() + s.text.len() + 8)
-        .sum();
-    let mut out = String::with_capacity(size + size / 4 + 1024);
+    let size = |changes: &[ChangeEntry]| -> usize {
+        let text: usize = changes
+            .iter()
+            .flat_map(|e| [&e.old, &e.new])
+            .flatten()
+            .map(|s| s.lead.len() + s.text.len() + 8)
+            .sum();
+        text + text / 4
+    };
+    let changes = &cmp.changes;
+    // The entries from `start` on, after the entry before them (whose part's rule is out).
+    let write = |out: &mut String, start: usize, chunk: &[ChangeEntry]| {
+        let mut part = start.checked_sub(1).map(|k| changes[k].part);
+        for e in chunk {
+            if part != Some(e.part) {
+                part = Some(e.part);
+                let start = out.len();
+                out.push_str(&rule(layout::part_title(e.part), width));
+                end_line(out, start);
+            }
+            row(out, e);
+        }
+    };
+    let parallel = changes.len() >= parallel_min;
+    let mut out = String::with_capacity(if parallel { 0 } else { size(changes) } + 1024);
     for line in [head, &legend(color)] {
         let start = out.len();
         out.push_str(line);
         end_line(&mut out, start);
     }
-    let mut part = None;
-    for e in &cmp.changes {
-        if part != Some(e.part) {
-            part = Some(e.part);
-            let start = out.len();
-            out.push_str(&rule(layout::part_title(e.part), width));
-            end_line(&mut out, start);
-        }
-        row(&mut out, e);
+    if !parallel {
+        write(&mut out, 0, changes);
+        return out;
     }
+    let chunk = changes
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(16);
+    let parts: Vec<String> = changes
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(k, c)| {
+            let mut s = String::with_capacity(size(c) + 256);
+            write(&mut s, k * chunk, c);
+            s
+        })
+        .collect();
+    out.reserve(parts.iter().map(String::len).sum());
+    parts.iter().for_each(|p| out.push_str(p));
     out
 }
 
 /// Two columns, the old version on the left and the new on the right, one row per item.
 pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOptions) -> String {
+    side_by_side_from(cmp, old_name, new_name, opts, PARALLEL_MIN)
+}
+
+/// [`side_by_side`], on all cores from `parallel_min` entries on.
+fn side_by_side_from(
+    cmp: &Comparison,
+    old_name: &str,
+    new_name: &str,
+    opts: TextOptions,
+    parallel_min: usize,
+) -> String {
     let width = opts.width.max(23);
     let col = (width - 3) / 2;
     let notes = Notes::of(cmp);
@@ -171,7 +213,7 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
     pad_into(&mut head, &head_l, 0, col, opts.color);
     head.push_str(" │ ");
     pad_into(&mut head, &head_r, 0, 0, opts.color);
-    entries(&head, cmp, width, opts.color, |out, e| {
+    entries(&head, cmp, width, opts.color, parallel_min, |out, e| {
         let (lt, rt) = layout::tags(e);
         let (l, r) = layout::sides(e, &notes);
         let left = if e.old.is_some() {
@@ -212,6 +254,17 @@ pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: Text
 
 /// One column in track-changes style: deleted words marked, inserted words marked.
 pub fn inline(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOptions) -> String {
+    inline_from(cmp, old_name, new_name, opts, PARALLEL_MIN)
+}
+
+/// [`inline`], on all cores from `parallel_min` entries on.
+fn inline_from(
+    cmp: &Comparison,
+    old_name: &str,
+    new_name: &str,
+    opts: TextOptions,
+    parallel_min: usize,
+) -> String {
     let width = opts.width.max(20);
     let notes = Notes::of(cmp);
     let head = format!(
@@ -219,7 +272,7 @@ pub fn inline(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOption
         sanitize(old_name),
         sanitize(new_name)
     );
-    entries(&head, cmp, width, opts.color, |out, e| {
+    entries(&head, cmp, width, opts.color, parallel_min, |out, e| {
         let (lt, rt) = layout::tags(e);
         let tag = if e.new.is_some() { rt } else { lt };
         let mut runs = bracket(tagged(&tag, e.depth, layout::inline(e, &notes)), opts.color);
@@ -269,10 +322,63 @@ pub fn stat(cmp: &Comparison) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::compare::{Align, amendments::amendments, compare};
     use crate::model::{Document, Id, Paragraph};
+
+    /// Two versions of a resolution of `n` preambular and `n` operative paragraphs, a few
+    /// words changed, one paragraph deleted, one inserted and one moved.
+    pub(crate) fn long_pair(n: usize) -> (Document, Document) {
+        let mut old = Document::default();
+        for k in 0..n {
+            let text = format!(
+                "the question number {k} of the agenda, and item {} too,",
+                k * 7
+            );
+            old.preamble
+                .push(Paragraph::new(Id::new(format!("p{k}")), "Recalling", &text));
+            let text = format!(
+                "all States to consider matter {k} with care and item {};",
+                k * 3
+            );
+            old.operative
+                .push(Paragraph::new(Id::new(format!("o{k}")), "Urges", &text));
+        }
+        let mut new = old.clone();
+        for k in (0..n).step_by(7) {
+            new.operative[k].text = new.operative[k].text.replace("care", "great care");
+            new.preamble[k].text = new.preamble[k].text.replace("question", "matter");
+        }
+        new.operative.remove(n / 2);
+        new.operative.insert(
+            3,
+            Paragraph::new(Id::new("o-new"), "Decides", "to act now;"),
+        );
+        let moved = new.preamble.remove(n - 2);
+        new.preamble.insert(1, moved);
+        (old, new)
+    }
+
+    #[test]
+    fn long_comparisons_written_on_all_cores_read_as_written_in_turn() {
+        let (old, new) = long_pair(120);
+        for align in [Align::ById, Align::BySimilarity] {
+            let cmp = compare(&old, &new, align);
+            assert!(cmp.changes.len() > 2 * PARALLEL_MIN);
+            for color in [false, true] {
+                let opts = TextOptions { width: 90, color };
+                assert_eq!(
+                    side_by_side_from(&cmp, "a", "b", opts, 1),
+                    side_by_side_from(&cmp, "a", "b", opts, usize::MAX)
+                );
+                assert_eq!(
+                    inline_from(&cmp, "a", "b", opts, 1),
+                    inline_from(&cmp, "a", "b", opts, usize::MAX)
+                );
+            }
+        }
+    }
 
     #[test]
     fn control_characters_never_reach_the_output() {

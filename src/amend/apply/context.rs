@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 /// State shared while resolving: the issued document, its footnote numbers, the new
 /// footnotes created so far, and the fresh ids handed out.
+#[derive(Clone)]
 pub(super) struct Ctx<'a> {
     pub(super) doc: &'a Document,
     pub(super) numbers: HashMap<Id, u32>,

@@ -10,6 +10,7 @@ use crate::model::{Document, Id};
 
 /// Trial runs of changes of words on one place of a draft, for the writer of amendments to
 /// check that what it writes reads back to exactly the text it means.
+#[derive(Clone)]
 pub struct Simulator<'a> {
     ctx: Ctx<'a>,
     amendment: Amendment,

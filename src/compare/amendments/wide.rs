@@ -8,8 +8,9 @@ use super::places::Gen;
 use super::quote::hunks;
 use crate::amend::text::is_word;
 use crate::amend::{PartRef, Scope};
-use crate::compare::{Comparison, PartKind};
+use crate::compare::{ChangeEntry, Comparison, PartKind};
 use crate::model::Document;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// A replacement made everywhere in some scopes: old words, new words, the scopes.
@@ -37,43 +38,34 @@ pub(super) fn wide_in(wide: &[Wide], place: &Scope) -> Vec<(String, String)> {
 /// the operative part, in at least two places: one instruction ("Replace “Chernobyl” with
 /// “Chornobyl” in the title, the preambular paragraphs and the operative paragraphs.").
 pub(super) fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Comparison) -> Vec<Wide> {
-    // Per scope, the kept places: (old text, new text).
-    let mut places: Vec<(Scope, String, String)> = Vec::new();
-    for e in &cmp.changes {
+    // Per scope, the kept places: (old text, new text), and the changes of words of each
+    // (found on all cores, kept in reading order).
+    type Kept = (Scope, String, String);
+    let place = |e: &ChangeEntry| -> Option<Kept> {
         if e.part == PartKind::Header && e.field.as_deref() == Some("title") {
-            if let (Some(o), Some(n)) = (&e.old, &e.new) {
-                let f = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-                places.push((Scope::Title, f(&o.text), f(&n.text)));
-            }
-            continue;
+            let (o, n) = (e.old.as_ref()?, e.new.as_ref()?);
+            let f = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            return Some((Scope::Title, f(&o.text), f(&n.text)));
         }
-        if !e.is_paragraph() || e.similarity < REPLACE_BELOW {
-            continue;
+        if e.part == PartKind::Header || !e.is_paragraph() || e.similarity < REPLACE_BELOW {
+            return None;
         }
-        let (Some(ol), Some(nl)) = (
-            e.old.as_ref().and_then(|s| s.location.as_ref()),
-            e.new.as_ref().and_then(|s| s.location.as_ref()),
-        ) else {
-            continue;
-        };
-        let (Some(op), Some(np)) = (old.at(ol), new.at(nl)) else {
-            continue;
-        };
+        let ol = e.old.as_ref()?.location.as_ref()?;
+        let nl = e.new.as_ref()?.location.as_ref()?;
+        let (op, np) = (old.at(ol)?, new.at(nl)?);
         let scope = match ol.part {
             p if p.is_preamble() => Scope::Preamble,
             p if p.is_operative() => Scope::Operative,
-            _ => continue,
+            _ => return None,
         };
-        places.push((
+        Some((
             scope,
             g.old_plain(&op.full_text()),
             g.new_plain(&np.full_text()),
-        ));
-    }
-    let mut counts: HashMap<(String, String), usize> = HashMap::new();
-    let mut per_place: Vec<Vec<(String, String)>> = Vec::new();
-    for (_, o, n) in &places {
-        let v: Vec<(String, String)> = hunks(o, n)
+        ))
+    };
+    let changed = |o: &str, n: &str| -> Vec<(String, String)> {
+        hunks(o, n)
             .into_iter()
             .map(|h| {
                 (
@@ -82,11 +74,22 @@ pub(super) fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Compar
                 )
             })
             .filter(|(a, b)| !a.is_empty() && !b.is_empty() && a.chars().any(is_word))
-            .collect();
-        for k in &v {
-            *counts.entry(k.clone()).or_default() += 1;
-        }
-        per_place.push(v);
+            .collect()
+    };
+    let found: Vec<(Kept, Vec<(String, String)>)> = cmp
+        .changes
+        .par_iter()
+        .with_min_len(32)
+        .filter_map(|e| {
+            let p = place(e)?;
+            let v = changed(&p.1, &p.2);
+            Some((p, v))
+        })
+        .collect();
+    let (places, per_place): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    let mut counts: HashMap<(String, String), usize> = HashMap::new();
+    for k in per_place.iter().flatten() {
+        *counts.entry(k.clone()).or_default() += 1;
     }
     let mut out: Vec<Wide> = Vec::new();
     let mut keys: Vec<(String, String)> = counts
