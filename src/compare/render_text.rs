@@ -167,10 +167,7 @@ fn entries(
         write(&mut out, 0, changes);
         return out;
     }
-    let chunk = changes
-        .len()
-        .div_ceil(4 * rayon::current_num_threads())
-        .max(16);
+    let chunk = super::chunk_len(changes.len());
     let parts: Vec<String> = changes
         .par_chunks(chunk)
         .enumerate()
