@@ -160,6 +160,9 @@ pub enum ListStyle {
     Default,
     /// A numbered list nested inside a paragraph ("1. Organizational matters").
     Numeric,
+    /// The new text an amendment's instruction quotes ("… to read: …"), each quoted
+    /// paragraph printed under the instruction with no label.
+    Quoted,
 }
 
 impl ListStyle {
@@ -625,5 +628,15 @@ impl Document {
     /// Whether this is an amendment document (instructions, not a resolution's paragraphs).
     pub fn is_amendment(&self) -> bool {
         self.kind == DocKind::Amendment
+    }
+
+    /// In an amendment document, marks the paragraphs under each instruction as the text it
+    /// quotes ([`ListStyle::Quoted`]), as every reader of one builds them.
+    pub fn mark_quotations(&mut self) {
+        if self.is_amendment() {
+            for p in &mut self.operative {
+                p.list_style = ListStyle::Quoted;
+            }
+        }
     }
 }

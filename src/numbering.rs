@@ -45,7 +45,7 @@ pub fn roman(mut n: usize) -> String {
 /// sub-paragraphs) and 0-based `index`, in the list style of its parent.
 pub fn sub_label(depth: usize, index: usize, style: ListStyle) -> String {
     match style {
-        ListStyle::Numeric => (index + 1).to_string(),
+        ListStyle::Numeric | ListStyle::Quoted => (index + 1).to_string(),
         ListStyle::Default => {
             if depth % 2 == 1 {
                 alpha(index)
@@ -57,10 +57,11 @@ pub fn sub_label(depth: usize, index: usize, style: ListStyle) -> String {
 }
 
 /// The label as printed: "(b)", "(ii)" for the first two levels; "a.", "i." below; "3." for a
-/// numeric list.
+/// numeric list; none for the paragraphs an amendment quotes.
 pub fn printed_sub_label(depth: usize, index: usize, style: ListStyle) -> String {
     let bare = sub_label(depth, index, style);
     match style {
+        ListStyle::Quoted => String::new(),
         ListStyle::Numeric => format!("{bare}."),
         ListStyle::Default if depth <= 2 => format!("({bare})"),
         ListStyle::Default => format!("{bare}."),

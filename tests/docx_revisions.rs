@@ -60,15 +60,25 @@ fn the_word_export_of_a_draft_imports_to_its_structure() {
             docs.push((name.to_string(), d.document));
         }
     }
-    for text in common::corpus::documents("docx_revisions")
-        .iter()
-        .step_by(8)
-    {
+    let corpus = common::corpus::documents("docx_revisions");
+    // One corpus text in eight, and every amendment document (its instructions and the
+    // paragraphs they quote, printed with no label).
+    let amendments = corpus.iter().filter(|t| {
+        std::fs::read_to_string(t).is_ok_and(|s| resdraft::amend::parse::is_amendment(&s))
+    });
+    let picked: Vec<&std::path::PathBuf> = corpus.iter().step_by(8).chain(amendments).collect();
+    let mut amendment_docs = 0;
+    for text in picked {
         if let Ok(i) = import::import_file(text, KindHint::Auto) {
+            amendment_docs += usize::from(i.document.is_amendment());
             docs.push((text.display().to_string(), i.document));
         }
     }
     assert!(docs.len() >= 40, "only {} drafts", docs.len());
+    assert!(
+        amendment_docs >= 3,
+        "only {amendment_docs} amendment documents"
+    );
     let mut failures = Vec::new();
     for (name, doc) in &docs {
         let bytes = resdraft::export::docx(doc).expect("docx");
@@ -78,6 +88,20 @@ fn the_word_export_of_a_draft_imports_to_its_structure() {
         let (got, want) = (structure(&back), structure(doc));
         if got != want {
             failures.push(format!("{name}: {}", common::first_difference(&got, &want)));
+        }
+        // The header's first line, body and symbol, split by a tab in the Word file.
+        let head = |d: &resdraft::model::Document| {
+            (d.header.issuing_body.clone(), d.header.symbol.clone())
+        };
+        if head(&back) != head(doc) {
+            failures.push(format!(
+                "{name}: header {:?} against {:?}",
+                head(&back),
+                head(doc)
+            ));
+        }
+        if doc.is_amendment() != back.is_amendment() {
+            failures.push(format!("{name}: read back as another kind"));
         }
     }
     assert!(

@@ -61,6 +61,7 @@ pub fn import(lines: Vec<Line>) -> (Document, Vec<Warning>) {
         doc.operative.push(para);
     }
     doc.footnotes = notes.into_footnotes();
+    doc.mark_quotations();
     if let Err(errors) = layout.parse() {
         warnings.extend(errors.into_iter().map(|e| Warning {
             line: e.line,

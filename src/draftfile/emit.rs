@@ -151,8 +151,10 @@ pub(super) fn paragraph(out: &mut String, p: &Paragraph, path: &str) {
     out.push_str(&format!("id = {}\n", basic(p.id.as_str())));
     field(out, "lead", &p.lead);
     out.push_str(&format!("text = {}\n", basic(&p.text)));
-    if p.list_style == ListStyle::Numeric {
-        out.push_str("list_style = \"numeric\"\n");
+    match p.list_style {
+        ListStyle::Default => {}
+        ListStyle::Numeric => out.push_str("list_style = \"numeric\"\n"),
+        ListStyle::Quoted => out.push_str("list_style = \"quoted\"\n"),
     }
     let sub = format!("{path}.subparagraphs");
     for sp in &p.subparagraphs {

@@ -420,6 +420,7 @@ impl<'a> Reader<'a> {
                         p.list_style = match v.string()?.as_str() {
                             "default" => ListStyle::Default,
                             "numeric" => ListStyle::Numeric,
+                            "quoted" => ListStyle::Quoted,
                             _ => return None,
                         }
                     }

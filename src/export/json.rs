@@ -9,7 +9,7 @@
 //! `footnotes` (`id`, `number`, `text`, `anchor`) in number order, and `notes`.
 
 use crate::markup;
-use crate::model::{Document, Id, Paragraph, Part, Section};
+use crate::model::{Document, Id, ListStyle, Paragraph, Part, Section};
 use crate::numbering;
 use serde_json::{Value, json};
 
@@ -155,7 +155,10 @@ fn paragraph(p: &Paragraph, depth: usize) -> Value {
         .enumerate()
         .map(|(i, sp)| {
             let mut v = paragraph(sp, depth + 1);
-            v["label"] = Value::from(numbering::sub_label(depth, i, p.list_style));
+            // The paragraphs an amendment quotes have no label.
+            if p.list_style != ListStyle::Quoted {
+                v["label"] = Value::from(numbering::sub_label(depth, i, p.list_style));
+            }
             v
         })
         .collect();

@@ -9,7 +9,7 @@
 
 use super::{join_lead, sponsors_stage_line, title_line};
 use crate::markup::{self, Segment};
-use crate::model::{Document, Id, Paragraph, Part, Section};
+use crate::model::{Document, Id, ListStyle, Paragraph, Part, Section};
 use crate::numbering;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -138,7 +138,7 @@ pub(super) fn render(doc: &Document) -> String {
                 Some(n) if !single => format!("{n}\\. "),
                 _ => String::new(),
             };
-            paragraph(&mut blocks, p, &label, &numbers, doc.is_amendment());
+            paragraph(&mut blocks, p, &label, &numbers);
         }
     }
     if doc.annexes.is_empty() {
@@ -199,10 +199,10 @@ fn push_lines(blocks: &mut Vec<String>, lines: &[String]) {
     }
 }
 
-/// A paragraph and its sub-paragraphs, each its own Markdown paragraph.
-/// A paragraph and its sub-paragraphs; `quoted`: the sub-paragraphs are the new text an
-/// amendment's instruction quotes, shown as a quotation with no label.
-fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Notes, quoted: bool) {
+/// A paragraph and its sub-paragraphs, each its own Markdown paragraph; the new text an
+/// amendment's instruction quotes ([`ListStyle::Quoted`]) as a quotation with no label.
+fn paragraph(blocks: &mut Vec<String>, p: &Paragraph, label: &str, numbers: &Notes) {
+    let quoted = p.list_style == ListStyle::Quoted;
     fn rec(blocks: &mut Vec<String>, p: &Paragraph, label: &str, depth: usize, numbers: &Notes) {
         let lead = if p.lead.is_empty() {
             String::new()

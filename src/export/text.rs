@@ -239,15 +239,8 @@ impl Writer<'_> {
     /// The sub-paragraphs of `p` at `depth`, their labels at column `at`.
     fn subparagraphs(&mut self, p: &Paragraph, depth: usize, at: usize) {
         // The new text an amendment's instruction quotes stands under it with no label.
-        let amendment = self.doc.is_amendment();
         let labels: Vec<String> = (0..p.subparagraphs.len())
-            .map(|i| {
-                if amendment {
-                    String::new()
-                } else {
-                    numbering::printed_sub_label(depth, i, p.list_style)
-                }
-            })
+            .map(|i| numbering::printed_sub_label(depth, i, p.list_style))
             .collect();
         let hang = hang_width(&labels);
         for (sp, label) in p.subparagraphs.iter().zip(&labels) {

@@ -30,7 +30,7 @@ pub fn superscript_value(c: char) -> Option<u32> {
 }
 
 /// Reads a run of superscript digits at the start of `s`: (number, byte length).
-pub(super) fn superscript_number(s: &str) -> Option<(u32, usize)> {
+pub(crate) fn superscript_number(s: &str) -> Option<(u32, usize)> {
     let mut n: u32 = 0;
     let mut len = 0;
     for c in s.chars() {

@@ -352,20 +352,31 @@ fn field(
     if t == "United Nations" {
         return true;
     }
+    const BODIES: [&str; 3] = [
+        "General Assembly",
+        "Security Council",
+        "Economic and Social Council",
+    ];
     // "United Nations   General Assembly" on one line (a two-column layout).
     if let Some(body) = t.strip_prefix("United Nations ") {
         let body = body.trim();
-        if h.issuing_body.is_empty()
-            && [
-                "General Assembly",
-                "Security Council",
-                "Economic and Social Council",
-            ]
-            .contains(&body)
-        {
+        if h.issuing_body.is_empty() && BODIES.contains(&body) {
             h.issuing_body = body.to_string();
             return true;
         }
+    }
+    // "General Assembly<tab>A/80/L.25": the body and the symbol on one line (a Word
+    // export's tab, a two-column layout), as the document's first line.
+    if h.issuing_body.is_empty()
+        && h.symbol.is_empty()
+        && h.organ.is_empty()
+        && let Some((body, symbol)) = t.rsplit_once(char::is_whitespace)
+        && body.trim().starts_with(char::is_uppercase)
+        && is_symbol(symbol)
+    {
+        h.issuing_body = body.trim().to_string();
+        h.symbol = symbol.to_string();
+        return true;
     }
     if h.symbol.is_empty() && is_symbol(t) {
         h.symbol = t.to_string();

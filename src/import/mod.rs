@@ -368,7 +368,7 @@ pub fn import_bytes(
         source::Format::Docx => {
             let d = docx::read(&bytes, options.changes).map_err(|e| damaged(e.to_string()))?;
             text = joined(&d.lines);
-            let mut imported = match amendment_lines(&d.lines) {
+            let mut imported = match amendment_lines(&starred(&d.lines, d.notes_from)) {
                 Some(plain) => import_lines(plain, options.hint),
                 None => import_lines(d.lines, options.hint),
             };
@@ -422,6 +422,57 @@ pub fn import_bytes(
 fn amendment_lines(read: &[lines::Line]) -> Option<Vec<lines::Line>> {
     let plain = lines::normalise(&plain_lines(read));
     crate::amend::parse::is_amendment_lines(&plain).then_some(plain)
+}
+
+/// A Word document's lines with its numbered footnotes (`¹` after a word, `¹ text` from
+/// line `notes_from` on) marked as an amendment document prints them: `**` for the first,
+/// `***` for the second … (`*` is the sponsors' note's), under a separator line. Read only
+/// when the document proves an amendment ([`amendment_lines`]).
+fn starred(lines: &[lines::Line], notes_from: usize) -> Vec<lines::Line> {
+    let stars = |n: u32| "*".repeat(n as usize + 1);
+    let mark = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(c) = rest.chars().next() {
+            match footnotes::superscript_number(rest) {
+                Some((n, len)) if n > 0 => {
+                    out.push_str(&stars(n));
+                    rest = &rest[len..];
+                }
+                _ => {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out
+    };
+    let mut out: Vec<lines::Line> = lines.to_vec();
+    let split = notes_from.min(out.len());
+    for l in &mut out[..split] {
+        if l.text
+            .chars()
+            .any(|c| footnotes::superscript_value(c).is_some())
+        {
+            l.text = mark(&l.text);
+        }
+    }
+    if split < out.len() {
+        for l in &mut out[split..] {
+            l.text = mark(&l.text);
+        }
+        let separator = lines::Line {
+            no: out[split].no,
+            text: "__________________".into(),
+            ..lines::Line::default()
+        };
+        let blank = lines::Line {
+            no: out[split].no,
+            ..lines::Line::default()
+        };
+        out.splice(split..split, [separator, blank]);
+    }
+    out
 }
 
 /// Lines read from a PDF or a Word document as plain text: emphasis and markers removed, a

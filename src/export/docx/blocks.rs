@@ -393,23 +393,25 @@ impl Walk<'_> {
     /// The sub-paragraphs of `p` at `depth`, their labels at `at` and their text one step
     /// further right; each parent's sub-paragraphs are a list of their own.
     fn subparagraphs(&mut self, p: &Paragraph, depth: u8, at: u32) {
+        // The paragraphs an amendment quotes print with no number.
         let style = match p.list_style {
-            ListStyle::Numeric => NumStyle::Numeric,
-            ListStyle::Default => NumStyle::Un,
+            ListStyle::Numeric => Some(NumStyle::Numeric),
+            ListStyle::Default => Some(NumStyle::Un),
+            ListStyle::Quoted => None,
         };
         for (i, sp) in p.subparagraphs.iter().enumerate() {
-            let number = Number {
+            let number = style.map(|style| Number {
                 list: format!("under {}", p.id),
                 level: depth,
                 style,
                 value: i as u32 + 1,
-            };
+            });
             let layout = Layout {
                 left: at + STEP,
                 hanging: STEP,
                 ..Layout::default()
             };
-            self.paragraph(sp, layout, Some(number));
+            self.paragraph(sp, layout, number);
             self.subparagraphs(sp, depth + 1, at + STEP);
         }
     }

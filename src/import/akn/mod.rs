@@ -291,6 +291,7 @@ impl<'t, 'input> Reader<'t, 'input> {
 
     fn finish(mut self) -> Imported {
         self.link_footnotes();
+        self.doc.mark_quotations();
         if !self.order.is_empty() {
             let order = std::mem::take(&mut self.order);
             let rank: HashMap<&str, usize> = order

@@ -55,6 +55,8 @@ pub struct Docx {
     pub comments: Vec<String>,
     /// How many tracked changes the document holds.
     pub tracked: usize,
+    /// The index in `lines` of the first footnote line (`¹ text`, listed after the body).
+    pub notes_from: usize,
 }
 
 /// Reads a .docx from its bytes.
@@ -150,6 +152,7 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<Docx, DocxError> {
         });
     }
     let by_id: HashMap<&str, &Note> = notes.iter().map(|n| (n.id.as_str(), n)).collect();
+    out.notes_from = out.lines.len();
     for (i, id) in order.iter().enumerate() {
         let text = by_id.get(id.as_str()).map_or("", |n| n.text.as_str());
         if text.is_empty() {
