@@ -162,7 +162,7 @@ mod tests {
             "to act\u{200D} now\u{FEFF} and *here*\u{2060}.",
         ));
         let mut out = Vec::new();
-        check(&doc, &mut out);
+        check_with(&doc, &doc.paragraphs(), &Local::all(&doc), &mut out);
         let found: Vec<&Finding> = out
             .iter()
             .filter(|f| f.rule == "invisible-character")
