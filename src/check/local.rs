@@ -31,7 +31,8 @@ pub(crate) struct Local {
     pub refs: super::refs::Refs,
     /// The end mark its words give it ([`super::punctuation::own_end`]).
     pub end: Option<char>,
-    /// Whether its text ends with a colon announcing what follows ([`crate::ops::announces`]).
+    /// Whether it ends with a colon ([`Local::end`]) and its text announces what follows
+    /// ([`crate::ops::announces`]).
     pub announces: bool,
     /// What its opening phrase decides in a preambular place and in an operative one, read
     /// when first asked (only top-level paragraphs of a resolution are asked).
@@ -43,13 +44,15 @@ impl Local {
     pub(crate) fn of(p: &Paragraph) -> Local {
         let full = p.full_text();
         let plain = super::plain(&full);
+        let end = super::punctuation::own_end(p);
         Local {
             blank: plain.trim().is_empty(),
             misspelt: super::spelling::misspelt(&plain),
             typo: super::typography::local(&plain),
             refs: super::refs::local(p, &plain),
-            end: super::punctuation::own_end(p),
-            announces: crate::ops::announces(&p.text),
+            end,
+            // Read only where the rule asks: a final colon.
+            announces: end == Some(':') && crate::ops::announces(&p.text),
             leads: Default::default(),
         }
     }

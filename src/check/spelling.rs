@@ -98,11 +98,8 @@ pub(crate) fn misspelt(text: &str) -> Vec<(String, String)> {
 }
 
 /// Adds the spelling findings of `doc` to `out`.
-pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    check_with(doc, &doc.paragraphs(), &Local::all(doc), out);
-}
-
-/// The same, with what each paragraph's text says read already (in document order).
+/// (`doc`), with what each paragraph's text says read already (`paras` and `locals`, in
+/// document order).
 pub(crate) fn check_with(
     doc: &Document,
     paras: &super::Paras<'_>,

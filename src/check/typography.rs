@@ -78,11 +78,8 @@ pub(crate) fn local(plain: &str) -> Typo {
 }
 
 /// Adds the typography findings of `doc` to `out`.
-pub fn check(doc: &Document, out: &mut Vec<Finding>) {
-    check_with(doc, &doc.paragraphs(), &Local::all(doc), out);
-}
-
-/// The same, with what each paragraph's text says read already (in document order).
+/// (`doc`), with what each paragraph's text says read already (`paras` and `locals`, in
+/// document order).
 pub(crate) fn check_with(
     doc: &Document,
     paras: &super::Paras<'_>,
@@ -165,7 +162,7 @@ mod tests {
             "to act\u{200D} now\u{FEFF} and *here*\u{2060}.",
         ));
         let mut out = Vec::new();
-        check(&doc, &mut out);
+        check_with(&doc, &doc.paragraphs(), &Local::all(&doc), &mut out);
         let found: Vec<&Finding> = out
             .iter()
             .filter(|f| f.rule == "invisible-character")

@@ -151,10 +151,7 @@ pub fn by_similarity(old: &[String], new: &[String]) -> Vec<(usize, usize)> {
         scored
     };
     let news: Vec<(usize, Vec<u32>)> = rest_new.into_iter().zip(new_words).collect();
-    let chunk = news
-        .len()
-        .div_ceil(4 * rayon::current_num_threads())
-        .max(16);
+    let chunk = super::chunk_len(news.len());
     let mut scored: Vec<(f32, usize, usize)> = if news.len() > chunk {
         let parts: Vec<_> = news.par_chunks(chunk).map(score_chunk).collect();
         parts.into_iter().flatten().collect()

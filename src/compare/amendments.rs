@@ -120,11 +120,7 @@ fn paragraph_words(g: &Gen, wide: &[wide::Wide], sim: &Simulator) -> Vec<Option<
         let ops = p.changes();
         Some((target, ops))
     };
-    let chunk = cmp
-        .changes
-        .len()
-        .div_ceil(4 * rayon::current_num_threads())
-        .max(16);
+    let chunk = super::chunk_len(cmp.changes.len());
     let parts: Vec<Vec<Option<Words>>> = cmp
         .changes
         .par_chunks(chunk)

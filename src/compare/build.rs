@@ -289,10 +289,7 @@ impl Ctx<'_> {
         let slots = order(old.len(), new.len(), pairs);
         // A long top-level list is built in chunks on all cores, joined in order.
         if ol.path.is_empty() && slots.len() >= PARALLEL_MIN {
-            let chunk = slots
-                .len()
-                .div_ceil(4 * rayon::current_num_threads())
-                .max(16);
+            let chunk = super::chunk_len(slots.len());
             let parts: Vec<Vec<ChangeEntry>> = slots
                 .par_chunks(chunk)
                 .map(|c| {

@@ -211,10 +211,7 @@ fn pretty_from(cmp: &Comparison, parallel_min: usize) -> serde_json::Result<Stri
         return whole();
     };
     const INDENT: &str = "    ";
-    let chunk = changes
-        .len()
-        .div_ceil(4 * rayon::current_num_threads())
-        .max(16);
+    let chunk = super::chunk_len(changes.len());
     let parts = changes
         .par_chunks(chunk)
         .map(|c| {

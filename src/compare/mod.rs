@@ -274,6 +274,12 @@ impl Comparison {
     }
 }
 
+/// How many of `n` items one task takes where they are worked on all cores: four tasks a
+/// core (so a core that is busy elsewhere holds up little), at least 16 items a task.
+pub(crate) fn chunk_len(n: usize) -> usize {
+    n.div_ceil(4 * rayon::current_num_threads()).max(16)
+}
+
 /// Compares two versions of a document.
 pub fn compare(old: &Document, new: &Document, align: Align) -> Comparison {
     let align = match align {

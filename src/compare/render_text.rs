@@ -167,10 +167,7 @@ fn entries(
         write(&mut out, 0, changes);
         return out;
     }
-    let chunk = changes
-        .len()
-        .div_ceil(4 * rayon::current_num_threads())
-        .max(16);
+    let chunk = super::chunk_len(changes.len());
     let parts: Vec<String> = changes
         .par_chunks(chunk)
         .enumerate()
@@ -185,107 +182,113 @@ fn entries(
     out
 }
 
-/// Two columns, the old version on the left and the new on the right, one row per item.
-pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOptions) -> String {
-    side_by_side_from(cmp, old_name, new_name, opts, PARALLEL_MIN)
+/// The two one-file layouts of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    SideBySide,
+    Inline,
 }
 
-/// [`side_by_side`], on all cores from `parallel_min` entries on.
-fn side_by_side_from(
-    cmp: &Comparison,
-    old_name: &str,
-    new_name: &str,
-    opts: TextOptions,
-    parallel_min: usize,
-) -> String {
-    let width = opts.width.max(23);
-    let col = (width - 3) / 2;
-    let notes = Notes::of(cmp);
-    let mut head = String::new();
-    let head_l = wrap(
-        &[Run::new(format!("OLD: {}", sanitize(old_name)), Style::Tag)],
-        col,
-    );
-    let head_r = wrap(
-        &[Run::new(format!("NEW: {}", sanitize(new_name)), Style::Tag)],
-        col,
-    );
-    pad_into(&mut head, &head_l, 0, col, opts.color);
-    head.push_str(" │ ");
-    pad_into(&mut head, &head_r, 0, 0, opts.color);
-    entries(&head, cmp, width, opts.color, parallel_min, |out, e| {
-        let (lt, rt) = layout::tags(e);
-        let (l, r) = layout::sides(e, &notes);
-        let left = if e.old.is_some() {
-            bracket(tagged(&lt, e.depth, l), opts.color)
-        } else {
-            Vec::new()
-        };
-        let mut right = if e.new.is_some() {
-            bracket(tagged(&rt, e.depth, r), opts.color)
-        } else {
-            Vec::new()
-        };
-        right.extend(note_run(e));
-        // Most entries read the same on both sides: wrapped once.
-        let lw = wrap(&left, col);
-        let rw_own;
-        let rw = if right == left {
-            &lw
-        } else {
-            rw_own = wrap(&right, col);
-            &rw_own
-        };
-        for k in 0..lw.len().max(rw.len()) {
-            let gutter = match (k, layout::marker(e.kind)) {
-                (0, ' ') | (1.., _) => '│',
-                (0, m) => m,
-            };
-            let start = out.len();
-            pad_into(out, &lw, k, col, opts.color);
-            out.push(' ');
-            out.push(gutter);
-            out.push(' ');
-            pad_into(out, rw, k, 0, opts.color);
-            end_line(out, start);
-        }
-    })
+/// Two columns, the old version on the left and the new on the right, one row per item.
+pub fn side_by_side(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOptions) -> String {
+    let names = [old_name, new_name];
+    render(Layout::SideBySide, cmp, names, opts, PARALLEL_MIN)
 }
 
 /// One column in track-changes style: deleted words marked, inserted words marked.
 pub fn inline(cmp: &Comparison, old_name: &str, new_name: &str, opts: TextOptions) -> String {
-    inline_from(cmp, old_name, new_name, opts, PARALLEL_MIN)
+    let names = [old_name, new_name];
+    render(Layout::Inline, cmp, names, opts, PARALLEL_MIN)
 }
 
-/// [`inline`], on all cores from `parallel_min` entries on.
-fn inline_from(
+/// A comparison in a layout, on all cores from `parallel_min` entries on.
+fn render(
+    layout: Layout,
     cmp: &Comparison,
-    old_name: &str,
-    new_name: &str,
+    [old_name, new_name]: [&str; 2],
     opts: TextOptions,
     parallel_min: usize,
 ) -> String {
-    let width = opts.width.max(20);
-    let notes = Notes::of(cmp);
-    let head = format!(
-        "Changes from {} to {}",
-        sanitize(old_name),
-        sanitize(new_name)
-    );
-    entries(&head, cmp, width, opts.color, parallel_min, |out, e| {
-        let (lt, rt) = layout::tags(e);
-        let tag = if e.new.is_some() { rt } else { lt };
-        let mut runs = bracket(tagged(&tag, e.depth, layout::inline(e, &notes)), opts.color);
-        runs.extend(note_run(e));
-        let lines = wrap(&runs, width - 2);
-        for k in 0..lines.len() {
-            let start = out.len();
-            out.push(if k == 0 { layout::marker(e.kind) } else { ' ' });
-            out.push(' ');
-            pad_into(out, &lines, k, 0, opts.color);
-            end_line(out, start);
+    match layout {
+        Layout::SideBySide => {
+            let width = opts.width.max(23);
+            let col = (width - 3) / 2;
+            let notes = Notes::of(cmp);
+            let mut head = String::new();
+            let head_l = wrap(
+                &[Run::new(format!("OLD: {}", sanitize(old_name)), Style::Tag)],
+                col,
+            );
+            let head_r = wrap(
+                &[Run::new(format!("NEW: {}", sanitize(new_name)), Style::Tag)],
+                col,
+            );
+            pad_into(&mut head, &head_l, 0, col, opts.color);
+            head.push_str(" │ ");
+            pad_into(&mut head, &head_r, 0, 0, opts.color);
+            entries(&head, cmp, width, opts.color, parallel_min, |out, e| {
+                let (lt, rt) = layout::tags(e);
+                let (l, r) = layout::sides(e, &notes);
+                let left = if e.old.is_some() {
+                    bracket(tagged(&lt, e.depth, l), opts.color)
+                } else {
+                    Vec::new()
+                };
+                let mut right = if e.new.is_some() {
+                    bracket(tagged(&rt, e.depth, r), opts.color)
+                } else {
+                    Vec::new()
+                };
+                right.extend(note_run(e));
+                // Most entries read the same on both sides: wrapped once.
+                let lw = wrap(&left, col);
+                let rw_own;
+                let rw = if right == left {
+                    &lw
+                } else {
+                    rw_own = wrap(&right, col);
+                    &rw_own
+                };
+                for k in 0..lw.len().max(rw.len()) {
+                    let gutter = match (k, layout::marker(e.kind)) {
+                        (0, ' ') | (1.., _) => '│',
+                        (0, m) => m,
+                    };
+                    let start = out.len();
+                    pad_into(out, &lw, k, col, opts.color);
+                    out.push(' ');
+                    out.push(gutter);
+                    out.push(' ');
+                    pad_into(out, rw, k, 0, opts.color);
+                    end_line(out, start);
+                }
+            })
         }
-    })
+        Layout::Inline => {
+            let width = opts.width.max(20);
+            let notes = Notes::of(cmp);
+            let head = format!(
+                "Changes from {} to {}",
+                sanitize(old_name),
+                sanitize(new_name)
+            );
+            entries(&head, cmp, width, opts.color, parallel_min, |out, e| {
+                let (lt, rt) = layout::tags(e);
+                let tag = if e.new.is_some() { rt } else { lt };
+                let mut runs =
+                    bracket(tagged(&tag, e.depth, layout::inline(e, &notes)), opts.color);
+                runs.extend(note_run(e));
+                let lines = wrap(&runs, width - 2);
+                for k in 0..lines.len() {
+                    let start = out.len();
+                    out.push(if k == 0 { layout::marker(e.kind) } else { ' ' });
+                    out.push(' ');
+                    pad_into(out, &lines, k, 0, opts.color);
+                    end_line(out, start);
+                }
+            })
+        }
+    }
 }
 
 /// Counts per class, overall and per part.
@@ -368,14 +371,12 @@ pub(crate) mod tests {
             assert!(cmp.changes.len() > 2 * PARALLEL_MIN);
             for color in [false, true] {
                 let opts = TextOptions { width: 90, color };
-                assert_eq!(
-                    side_by_side_from(&cmp, "a", "b", opts, 1),
-                    side_by_side_from(&cmp, "a", "b", opts, usize::MAX)
-                );
-                assert_eq!(
-                    inline_from(&cmp, "a", "b", opts, 1),
-                    inline_from(&cmp, "a", "b", opts, usize::MAX)
-                );
+                for layout in [Layout::SideBySide, Layout::Inline] {
+                    assert_eq!(
+                        render(layout, &cmp, ["a", "b"], opts, 1),
+                        render(layout, &cmp, ["a", "b"], opts, usize::MAX)
+                    );
+                }
             }
         }
     }

@@ -108,15 +108,16 @@ impl LayoutCache {
             self.push(BlockId::Authoring, None);
         }
         let mut section_seen = usize::MAX;
-        let mut paras = Vec::new();
-        doc.walk(&mut |p, loc| paras.push((p.id.clone(), loc.clone())));
         let mut frames_seen: std::collections::HashSet<BlockId> = Default::default();
-        for (id, loc) in paras {
+        self.blocks.reserve(doc.paragraph_count());
+        let (blocks, index) = (&mut self.blocks, &mut self.index);
+        doc.walk(&mut |p, loc| {
+            let mut push = |id: BlockId, loc: Option<Location>| blocks.push(Block { id, loc });
             if let Part::Section(s) = loc.part
                 && s != section_seen
             {
                 section_seen = s;
-                self.push(BlockId::Section(s), None);
+                push(BlockId::Section(s), None);
             }
             // The title of the part or annex the paragraph opens, then its headings.
             let mut frames = Vec::new();
@@ -133,17 +134,20 @@ impl LayoutCache {
             }
             for frame in frames {
                 if frames_seen.insert(frame.clone()) {
-                    self.push(frame, None);
+                    push(frame, None);
                 }
             }
             if loc.path.len() == 1 {
-                for h in doc.headings_before(&id) {
-                    self.push(BlockId::Heading(h.id.clone()), None);
+                for h in doc.headings_before(&p.id) {
+                    push(BlockId::Heading(h.id.clone()), None);
                 }
             }
-            self.index.insert(id.clone(), self.blocks.len());
-            self.push(BlockId::Para(id), Some(loc));
-        }
+            index.insert(p.id.clone(), blocks.len());
+            blocks.push(Block {
+                id: BlockId::Para(p.id.clone()),
+                loc: Some(loc.clone()),
+            });
+        });
         // Empty sections still show their heading.
         for s in 0..doc.sections.len() {
             if !self.blocks.iter().any(|b| b.id == BlockId::Section(s)) {
