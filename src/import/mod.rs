@@ -368,7 +368,10 @@ pub fn import_bytes(
         source::Format::Docx => {
             let d = docx::read(&bytes, options.changes).map_err(|e| damaged(e.to_string()))?;
             text = joined(&d.lines);
-            let mut imported = match amendment_lines(&starred(&d.lines, d.notes_from)) {
+            // An amendment is told by its header; only then are its Word footnotes starred.
+            let amendment = amendment_lines(&d.lines)
+                .and_then(|_| amendment_lines(&starred(&d.lines, d.notes_from)));
+            let mut imported = match amendment {
                 Some(plain) => import_lines(plain, options.hint),
                 None => import_lines(d.lines, options.hint),
             };
@@ -427,19 +430,26 @@ fn amendment_lines(read: &[lines::Line]) -> Option<Vec<lines::Line>> {
 /// A Word document's lines with its numbered footnotes (`¹` after a word, `¹ text` from
 /// line `notes_from` on) marked as an amendment document prints them: `**` for the first,
 /// `***` for the second … (`*` is the sponsors' note's), under a separator line. Read only
-/// when the document proves an amendment ([`amendment_lines`]).
+/// when the document proves an amendment ([`amendment_lines`]). A number past the count of
+/// footnotes is no marker and stays as written.
 fn starred(lines: &[lines::Line], notes_from: usize) -> Vec<lines::Line> {
+    let split = notes_from.min(lines.len());
+    let count = lines.len() - split;
     let stars = |n: u32| "*".repeat(n as usize + 1);
     let mark = |s: &str| {
         let mut out = String::with_capacity(s.len());
         let mut rest = s;
         while let Some(c) = rest.chars().next() {
             match footnotes::superscript_number(rest) {
-                Some((n, len)) if n > 0 => {
-                    out.push_str(&stars(n));
+                Some((n, len)) => {
+                    if n > 0 && n as usize <= count {
+                        out.push_str(&stars(n));
+                    } else {
+                        out.push_str(&rest[..len]);
+                    }
                     rest = &rest[len..];
                 }
-                _ => {
+                None => {
                     out.push(c);
                     rest = &rest[c.len_utf8()..];
                 }
@@ -448,7 +458,6 @@ fn starred(lines: &[lines::Line], notes_from: usize) -> Vec<lines::Line> {
         out
     };
     let mut out: Vec<lines::Line> = lines.to_vec();
-    let split = notes_from.min(out.len());
     for l in &mut out[..split] {
         if l.text
             .chars()
@@ -555,6 +564,32 @@ fn literal_markup(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_footnotes_of_an_amendment_are_starred() {
+        let line = |text: &str| lines::Line {
+            text: text.into(),
+            ..lines::Line::default()
+        };
+        let read = [
+            line("insert “the Programme¹” and “Code²” after ⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹ words"),
+            line(""),
+            line("¹ The Programme."),
+            line("² The Code."),
+        ];
+        let texts: Vec<String> = starred(&read, 2).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "insert “the Programme**” and “Code***” after ⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹ words",
+                "",
+                "__________________",
+                "",
+                "** The Programme.",
+                "*** The Code.",
+            ]
+        );
+    }
 
     #[test]
     fn text_that_looks_like_markup_is_kept_as_text() {
