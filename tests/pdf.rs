@@ -12,11 +12,19 @@ use std::path::{Path, PathBuf};
 /// Writes a PDF of one or more pages from content streams; fonts F1 Times-Roman,
 /// F2 Times-Italic, F3 Times-Bold. `extra_trailer` goes into the trailer dictionary.
 fn pdf(pages: &[&str], extra_trailer: &str) -> Vec<u8> {
+    build_pdf(pages, extra_trailer, false)
+}
+
+/// [`pdf`], and with `images` each page has an image of its own, `/Im1`, to draw.
+fn build_pdf(pages: &[&str], extra_trailer: &str, images: bool) -> Vec<u8> {
     let mut objects: Vec<String> = Vec::new();
     let n = pages.len();
-    // 1 catalog, 2 pages, 3-5 fonts, then per page: page object, content stream.
+    // 1 catalog, 2 pages, 3-5 fonts, then per page: page object, content stream (and image).
+    let per_page = if images { 3 } else { 2 };
     objects.push("<< /Type /Catalog /Pages 2 0 R >>".into());
-    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 6 + 2 * i)).collect();
+    let kids: Vec<String> = (0..n)
+        .map(|i| format!("{} 0 R", 6 + per_page * i))
+        .collect();
     objects.push(format!(
         "<< /Type /Pages /Kids [{}] /Count {n} >>",
         kids.join(" ")
@@ -27,15 +35,29 @@ fn pdf(pages: &[&str], extra_trailer: &str) -> Vec<u8> {
         ));
     }
     for (i, content) in pages.iter().enumerate() {
+        let page = 6 + per_page * i;
+        let xobjects = if images {
+            format!("/XObject << /Im1 {} 0 R >>", page + 2)
+        } else {
+            String::new()
+        };
         objects.push(format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {} 0 R \
-             /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R >> >> >>",
-            7 + 2 * i
+             /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R >> {xobjects} >> >>",
+            page + 1
         ));
         objects.push(format!(
             "<< /Length {} >>\nstream\n{content}\nendstream",
             content.len() + 1
         ));
+        if images {
+            // A grey square, 2 by 2 pixels.
+            objects.push(
+                "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray \
+                 /BitsPerComponent 8 /Length 4 >>\nstream\nA0A0\nendstream"
+                    .into(),
+            );
+        }
     }
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
@@ -130,6 +152,65 @@ fn reads_italics_superscripts_and_drops_running_heads() {
         !all.contains("1/2") && !all.contains("2/2"),
         "page counters kept: {all}"
     );
+}
+
+/// Pages of a resolution with a picture on each: the preamble on the first, one operative
+/// paragraph on each page after it.
+fn pictured_pages(n: u32) -> Vec<String> {
+    (0..n)
+        .map(|page| {
+            let mut c = String::from("q 20 0 0 20 500 730 cm /Im1 Do Q\n");
+            c += &text(3, 10, 72, 760, "A/80/L.99");
+            c += &text(1, 10, 300, 40, &format!("{}/{n}", page + 1));
+            if page == 0 {
+                c += &text(2, 10, 96, 700, "The General Assembly,");
+                c += &text(2, 10, 96, 680, "Recalling");
+                c += &text(1, 10, 140, 680, "its resolution 79/1 on lighthouses,");
+            } else {
+                let end = if page + 1 == n { "." } else { ";" };
+                c += &text(1, 10, 72, 700, &format!("{page}."));
+                c += &text(2, 10, 96, 700, "Decides");
+                c += &text(
+                    1,
+                    10,
+                    132,
+                    700,
+                    &format!("to keep lighthouse {page} lit{end}"),
+                );
+            }
+            c
+        })
+        .collect()
+}
+
+/// Pages are read on several threads, and a page that draws an image makes the crate look at
+/// the image while another thread loads objects (the path on which a shared document once lost
+/// the last page of a real resolution): every read of the document gives every page, the same
+/// each time.
+#[test]
+fn pages_read_on_several_threads_are_all_read_every_time() {
+    const PAGES: u32 = 24;
+    let pages = pictured_pages(PAGES);
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let bytes = build_pdf(&pages, "", true);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = write(dir.path(), "pictured.pdf", &bytes);
+    let want: Vec<String> = (1..PAGES)
+        .map(|p| {
+            let end = if p + 1 == PAGES { "." } else { ";" };
+            format!("to keep lighthouse {p} lit{end}")
+        })
+        .collect();
+    let mut first = None;
+    for _ in 0..12 {
+        let d = import::import_file(&path, KindHint::Auto)
+            .expect("the PDF imports")
+            .document;
+        let ops: Vec<String> = d.operative.iter().map(|p| p.text.clone()).collect();
+        assert_eq!(ops, want);
+        let json = resdraft::export::json(&d);
+        assert_eq!(first.get_or_insert_with(|| json.clone()), &json);
+    }
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Damaged copies of real PDFs (from ../shared/corpus/un80/pdf, read at test time): truncated
 //! anywhere and with bytes overwritten anywhere, as a broken download or a bad disk leaves
 //! them. Each either imports or gives a clear error naming the file; never a panic and never a
-//! hang (the reader gives up after its time limit, and each case must end well before it).
+//! hang (the reader gives up when a step of reading makes no progress within its time limit,
+//! and no case may end that way: told by the error, not by a clock, so a loaded machine cannot
+//! fail a case that reads correctly).
 
 use proptest::prelude::*;
 use resdraft::import::{self, ImportError, KindHint};
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 /// Small real PDFs of different shapes: a two-page draft with footnotes, a two-page adopted
 /// resolution, a three-page draft, an adopted resolution with a closing meeting line.
@@ -38,21 +39,20 @@ fn samples() -> Option<Vec<(String, Vec<u8>)>> {
     )
 }
 
-/// Imports damaged bytes under a name; fails the case on a panic, a hang or an error that
-/// does not name the file.
+/// Imports damaged bytes under a name; fails the case on a panic, a hang (the reader giving up
+/// on it) or an error that does not name the file.
 fn import_damaged(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     let path = dir.join(format!("damaged-{name}"));
     std::fs::write(&path, bytes).expect("write the damaged copy");
-    let started = Instant::now();
     let result = import::import_file(&path, KindHint::Auto);
-    prop_assert!(
-        started.elapsed() < Duration::from_secs(20),
-        "{name}: took {:?}",
-        started.elapsed()
-    );
     if let Err(e) = result {
         let msg = e.to_string();
         prop_assert!(msg.contains(&format!("damaged-{name}")), "{msg}");
+        // The reader's time limit ends only a hang.
+        prop_assert!(
+            !msg.contains("made no progress"),
+            "{name}: the reader hung: {msg}"
+        );
         prop_assert!(
             matches!(
                 e,

@@ -8,22 +8,39 @@
 //! each line's page, indent, baseline, size, bold and place in its paragraph (first-line indent
 //! or left edge) go into its [`Style`](super::lines::Style) for the recogniser.
 //!
-//! The crate runs on its own thread under `catch_unwind` with a time limit, so a damaged or
-//! hostile file gives an error, never a panic or a hang.
+//! The crate runs on its own thread under `catch_unwind` with a time limit on each step, so a
+//! damaged or hostile file gives an error, never a panic or a hang.
+//!
+//! Pages are read on up to four threads, each with a `PdfDocument` of its own: the crate's
+//! document is `Sync`, but sharing one between threads is not safe (see [`extract`]).
 
 mod layout;
 mod rows;
 mod table;
 
 pub use layout::Pdf;
+use pdf_oxide::PdfDocument;
 use rows::{Page, Span};
-use std::sync::mpsc;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 /// The most pages read.
 pub const MAX_PAGES: usize = 3000;
-/// How long reading may take before it is abandoned.
+/// How long one step of reading (opening the file, reading one page, laying the pages out)
+/// may take before reading is abandoned as hung. It bounds a step, not the whole document: a
+/// real page takes milliseconds of CPU, so even a CI machine loaded many times over finishes
+/// each step far inside it, however many pages the document has, while a file that sends the
+/// crate into a loop is given up after this long.
 pub const TIME_LIMIT: Duration = Duration::from_secs(30);
+
+/// What the reader thread tells the caller.
+enum Event {
+    /// A step is done (the file opened, a page read, all pages read): the time limit starts
+    /// again.
+    Step,
+    /// Reading ended: the result, or the panic it ended in.
+    Done(std::thread::Result<Result<Pdf, String>>),
+}
 
 /// Reads a PDF from its bytes.
 pub fn read(bytes: Vec<u8>) -> Result<Pdf, String> {
@@ -32,25 +49,55 @@ pub fn read(bytes: Vec<u8>) -> Result<Pdf, String> {
         .name("pdf-reader".into())
         .spawn(move || {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extract(bytes).map(|pages| layout::layout(&pages))
+                let pages = extract(bytes, &tx)?;
+                let _ = tx.send(Event::Step);
+                Ok(layout::layout(&pages))
             }));
-            let _ = tx.send(r);
+            let _ = tx.send(Event::Done(r));
         })
         .map_err(|e| format!("cannot start the PDF reader: {e}"))?;
-    match rx.recv_timeout(TIME_LIMIT) {
-        Ok(Ok(r)) => r,
-        Ok(Err(_)) => Err("the PDF reader failed on this file (is it damaged?)".into()),
-        Err(_) => Err(format!(
-            "reading took longer than {} s; giving up (is the file damaged?)",
-            TIME_LIMIT.as_secs()
-        )),
+    loop {
+        match rx.recv_timeout(TIME_LIMIT) {
+            Ok(Event::Step) => {}
+            Ok(Event::Done(Ok(r))) => return r,
+            Ok(Event::Done(Err(_))) | Err(RecvTimeoutError::Disconnected) => {
+                return Err("the PDF reader failed on this file (is it damaged?)".into());
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                return Err(format!(
+                    "reading made no progress for {} s; giving up (is the file damaged?)",
+                    TIME_LIMIT.as_secs()
+                ));
+            }
+        }
     }
 }
 
-/// Runs the crate over every page.
-fn extract(bytes: Vec<u8>) -> Result<Vec<Page>, String> {
-    let doc = pdf_oxide::PdfDocument::from_bytes(bytes)
-        .map_err(|e| format!("not a readable PDF ({e})"))?;
+/// Opens a document from its bytes.
+fn open(bytes: Vec<u8>) -> Result<PdfDocument, String> {
+    PdfDocument::from_bytes(bytes).map_err(|e| format!("not a readable PDF ({e})"))
+}
+
+/// Runs the crate over every page, telling `progress` of each page read.
+///
+/// Pages are read on up to four threads (a 56-page resolution reads in half the time on two
+/// cores), and each thread reads from a `PdfDocument` of its own, never one shared. The crate
+/// (0.3) reads every object through one shared reader whose position is part of its state: a
+/// cold load of an object seeks to it and reads its header under one lock, then reads its body
+/// from wherever the reader is under a second one, and the whole load is serialised against
+/// other loads only. The light look at an XObject's `/Subtype` that text extraction makes at
+/// each `Do` (`is_form_xobject`) seeks and reads without that serialisation, so when it runs
+/// on another thread between the two halves of a load (a window of microseconds, hit when the
+/// loading thread is preempted there, as on a machine under load), the load reads the image's
+/// bytes as the object's body, fails to parse them and caches the object as null for good. A
+/// page object lost so makes the page tree and the crate's fallback scan miss it ("Page index 7
+/// not found by scanning" for the last page of an eight-page resolution with images on its
+/// first page); a lost content stream or font would silently drop or garble text instead. No
+/// prefetching or retry on a shared document removes that (the null stays cached, and any cold
+/// object can be hit), so nothing of a document is shared: the threads only share the bytes,
+/// each opening its own copy (as the crate's own `parallel` feature does).
+fn extract(bytes: Vec<u8>, progress: &Sender<Event>) -> Result<Vec<Page>, String> {
+    let doc = open(bytes)?;
     let encrypted = doc.is_encrypted();
     let n = doc.page_count().map_err(|e| {
         if encrypted {
@@ -67,8 +114,7 @@ fn extract(bytes: Vec<u8>) -> Result<Vec<Page>, String> {
             "{n} pages; the limit is {MAX_PAGES} (not a resolution or report)"
         ));
     }
-    // Pages are read on up to four threads (the document is `Sync`): a 56-page resolution
-    // reads in half the time on two cores.
+    let _ = progress.send(Event::Step);
     let workers = std::thread::available_parallelism()
         .map_or(1, |w| w.get())
         .clamp(1, 4)
@@ -78,10 +124,26 @@ fn extract(bytes: Vec<u8>) -> Result<Vec<Page>, String> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
+                let progress = progress.clone();
                 scope.spawn(move || {
+                    // The first thread reads the document already open; each other one
+                    // opens its own from the same bytes.
+                    let own = match w {
+                        0 => None,
+                        _ => Some(open(doc.source_bytes.clone())),
+                    };
+                    let doc = match &own {
+                        None => Ok(doc),
+                        Some(Ok(d)) => Ok(d),
+                        Some(Err(e)) => Err(e.clone()),
+                    };
                     (w..n)
                         .step_by(workers)
-                        .map(|p| (p, page(doc, p, encrypted)))
+                        .map(|p| {
+                            let r = doc.clone().and_then(|d| page(d, p, encrypted));
+                            let _ = progress.send(Event::Step);
+                            (p, r)
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -143,7 +205,7 @@ fn without_false_spaces(text: String, widths: &[f32], size: f32) -> String {
 }
 
 /// Reads one page's spans.
-fn page(doc: &pdf_oxide::PdfDocument, p: usize, encrypted: bool) -> Result<Page, String> {
+fn page(doc: &PdfDocument, p: usize, encrypted: bool) -> Result<Page, String> {
     let (_, y0, _, y1) = doc
         .get_page_media_box(p)
         .unwrap_or((0.0, 0.0, 612.0, 792.0));
