@@ -6,10 +6,15 @@
 //! (as the terminal runs it: a frame shows no finding until the check of that text is in)
 //! and once with the check on the key path (the findings current in that very frame).
 //!
-//! `cargo bench --bench editor_keys [-- RUNS [bg|fg]]` (default 41 runs of each pair, both modes). The issue asks
+//! `cargo bench --bench editor_keys [-- RUNS [bg|fg] [WORD]]` (default 41 runs of each pair, both
+//! modes; WORD: only the pairs whose names hold it). The issue asks
 //! for every document-changing key + frame under 5 ms at 1,000 paragraphs.
 
 mod editor_draft;
+
+/// The binary's allocator (src/main.rs), so the figures are the editor's as the user runs it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use editor_draft::{app_for, generated, key, key_with};
 use ratatui::Terminal;
@@ -110,6 +115,10 @@ fn main() {
         "fg" => Some(false),
         _ => None,
     });
+    // Any other word: only the pairs whose names hold it ("demote", "merge"; for a profile).
+    let filter: Option<String> = std::env::args()
+        .skip(1)
+        .find(|a| a.parse::<usize>().is_err() && a != "bg" && a != "fg" && !a.starts_with('-'));
     let draft = generated();
     println!(
         "{} paragraphs, TestBackend 200x60, {runs} runs of each pair; milliseconds per key with its frame",
@@ -120,6 +129,12 @@ fn main() {
         "key", "bg med", "bg p90", "fg med", "fg p90"
     );
     for &(name_a, keys_a, name_b, keys_b) in PAIRS {
+        if filter
+            .as_deref()
+            .is_some_and(|f| !name_a.contains(f) && !name_b.contains(f))
+        {
+            continue;
+        }
         let mut rows: Vec<Vec<f64>> = Vec::new();
         for background in [true, false] {
             if only.is_some_and(|b| b != background) {

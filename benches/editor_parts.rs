@@ -5,6 +5,10 @@
 
 mod editor_draft;
 
+/// The binary's allocator (src/main.rs), so the figures are the editor's as the user runs it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use editor_draft::generated;
 use resdraft::check::{self, Memo};
 use resdraft::model::Id;

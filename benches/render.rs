@@ -9,6 +9,10 @@
 
 mod editor_draft;
 
+/// The binary's allocator (src/main.rs), so the figures are the editor's as the user runs it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use editor_draft::{app_for, generated, key};
 use ratatui::Terminal;

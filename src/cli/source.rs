@@ -21,6 +21,10 @@ pub struct Loaded {
     pub revision: Option<String>,
     /// Whether the document came from a text import.
     pub imported: bool,
+    /// Whether its paragraphs' ids are the source's own (a draft file, resdraft's Akoma
+    /// Ntoso export) and not the places an import numbered: only such ids can pair
+    /// paragraphs.
+    pub ids_kept: bool,
 }
 
 impl Loaded {
@@ -122,6 +126,7 @@ fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
             path,
             revision: label,
             imported: false,
+            ids_kept: true,
         };
         return Ok((loaded, String::new()));
     }
@@ -136,10 +141,11 @@ fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
         import_quiet(&path, Some(bytes), KindHint::Auto, import::Changes::Accept)?;
     let loaded = Loaded {
         draft: None,
-        text: imported,
+        text: imported.document,
         path,
         revision: None,
         imported: true,
+        ids_kept: imported.ids_kept,
     };
     Ok((loaded, warnings))
 }
@@ -152,9 +158,9 @@ pub fn import_text(path: &Path, hint: KindHint) -> Result<Document> {
 
 /// Imports a document with a choice for a Word file's tracked changes.
 pub fn import_with(path: &Path, hint: KindHint, changes: import::Changes) -> Result<Document> {
-    let (document, warnings) = import_quiet(path, None, hint, changes)?;
+    let (imported, warnings) = import_quiet(path, None, hint, changes)?;
     eprint!("{warnings}");
-    Ok(document)
+    Ok(imported.document)
 }
 
 /// [`import_with`] with the warnings returned as the lines to print; `bytes` are the file's
@@ -164,7 +170,7 @@ fn import_quiet(
     bytes: Option<Vec<u8>>,
     hint: KindHint,
     changes: import::Changes,
-) -> Result<(Document, String)> {
+) -> Result<(import::Imported, String)> {
     use std::fmt::Write;
     let options = import::Options { hint, changes };
     let imported = match bytes {
@@ -182,7 +188,7 @@ fn import_quiet(
             resdraft::sanitize::sanitize(&w.message)
         );
     }
-    Ok((imported.document, lines))
+    Ok((imported, lines))
 }
 
 /// Whether two paths name the same existing file.

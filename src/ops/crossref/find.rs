@@ -3,8 +3,11 @@
 //! forms in a text, and the cases that name another text and are left alone.
 
 use super::Space;
+use foldhash::HashMap;
 use regex::Regex;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 const LABEL: &str = r"\([a-z]{1,6}\)";
@@ -157,8 +160,32 @@ fn parse_labels(group: regex::Match<'_>) -> Vec<Label> {
         .collect()
 }
 
-/// The internal references in a text, in order.
-pub(super) fn find(text: &str) -> Vec<Found> {
+/// How many texts [`find`] remembers per thread before it starts again.
+const MEMO_MAX: usize = 8192;
+
+thread_local! {
+    /// The references found in each text read lately: the editor re-reads the same referring
+    /// texts after every operation (their numbers change, their words do not).
+    static MEMO: RefCell<HashMap<String, Rc<[Found]>>> = RefCell::new(HashMap::default());
+}
+
+/// The internal references in a text, in order (remembered per text, see [`MEMO`]).
+pub(super) fn find(text: &str) -> Rc<[Found]> {
+    if let Some(found) = MEMO.with_borrow(|m| m.get(text).cloned()) {
+        return found;
+    }
+    let found: Rc<[Found]> = read(text).into();
+    MEMO.with_borrow_mut(|m| {
+        if m.len() >= MEMO_MAX {
+            m.clear();
+        }
+        m.insert(text.to_string(), found.clone());
+    });
+    found
+}
+
+/// The internal references in a text, in order, read from its words.
+fn read(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     for c in REF.captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
@@ -252,9 +279,9 @@ pub fn dangling_references(text: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut out: Vec<String> = find(text)
-        .into_iter()
+        .iter()
         .filter(|f| DANGLING_RE.is_match(&text[f.span.clone()]))
-        .map(|f| text[f.span].to_string())
+        .map(|f| text[f.span.clone()].to_string())
         .collect();
     if out.is_empty() {
         out = DANGLING_RE

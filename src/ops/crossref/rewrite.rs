@@ -87,7 +87,7 @@ fn rewrite_text(
         .or_else(|| ctx.after.scope(id))
         .cloned()
         .unwrap_or_default();
-    for f in find(text) {
+    for f in find(text).iter() {
         let scope = match &f.annex {
             Some(label) => match ctx.before.annexes.get(&label.to_uppercase()) {
                 Some(annex) => Scope::Annex(annex.clone()),

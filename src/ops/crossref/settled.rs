@@ -9,12 +9,14 @@
 //! “above”/“below” through the order of the paragraph holding it, and for a local reference
 //! (“subparagraph (b) above”) through that paragraph's number. So a text whose paragraph
 //! kept its order and numbering space, which holds no local reference counting from a
-//! number a renumbered or unsettled paragraph held or holds, and which mentions no such number (any run of digits counts, which only errs on the safe
-//! side), reads exactly as it did: rewriting it would change nothing and report nothing
+//! number a renumbered or unsettled paragraph held or holds, and none of whose references
+//! mentions such a number (any run of digits inside a reference counts, which only errs on
+//! the safe side), reads exactly as it did: rewriting it would change nothing and report nothing
 //! (outside a full renumbering, which checks every reference). When the annexes or their
 //! labels changed, every text is re-read.
 
 use super::Index;
+use super::find::find;
 use crate::model::Id;
 use foldhash::HashSet;
 
@@ -84,7 +86,11 @@ impl<'a> Unsettled<'a> {
         {
             return true;
         }
-        !self.numbers.is_empty() && mentions(text, &self.numbers)
+        // Only what the references say counts: the numbers written inside them.
+        !self.numbers.is_empty()
+            && find(text)
+                .iter()
+                .any(|f| mentions(&text[f.span.clone()], &self.numbers))
     }
 }
 

@@ -48,8 +48,8 @@ fn text(d: &Document, id: &str) -> String {
 
 fn spans(text: &str) -> Vec<String> {
     find(text)
-        .into_iter()
-        .map(|f| text[f.span].to_string())
+        .iter()
+        .map(|f| text[f.span.clone()].to_string())
         .collect()
 }
 

@@ -142,7 +142,15 @@ fn width(spans: &[Span<'_>]) -> usize {
 pub fn status_line(app: &App, w: usize) -> Line<'static> {
     let t = &app.theme;
     let fs = fields(app);
-    let msg_text = app.message.as_ref().map(|m| sanitize(&m.text).into_owned());
+    // A status line shows at most `w` columns of the message: only its first characters are
+    // read (a message can list every reference an operation rewrote).
+    let head = app
+        .message
+        .as_ref()
+        .map(|m| message_head(&m.text, 4 * w + 8));
+    let cut_short =
+        head.is_some_and(|h| app.message.as_ref().is_some_and(|m| h.len() < m.text.len()));
+    let msg_text = head.map(|h| sanitize(h).into_owned());
     let msg_w = msg_text
         .as_ref()
         .map_or(0, |m| Line::from(format!(" │ {m} ")).width());
@@ -175,7 +183,7 @@ pub fn status_line(app: &App, w: usize) -> Line<'static> {
         let style = if m.error { t.error } else { t.message };
         let room = w.saturating_sub(used + 3);
         let full = Line::from(format!("{text} ")).width();
-        let shown = if full <= room {
+        let shown = if full <= room && !cut_short {
             format!("{text} ")
         } else {
             let more = format!(
@@ -183,13 +191,7 @@ pub fn status_line(app: &App, w: usize) -> Line<'static> {
                 app.keymap.keys_for(KeyMode::Normal, Action::ShowMessage)
             );
             let keep = room.saturating_sub(Line::from(more.as_str()).width());
-            let mut cut = String::new();
-            for c in text.chars() {
-                if Line::from(format!("{cut}{c}")).width() > keep {
-                    break;
-                }
-                cut.push(c);
-            }
+            let cut = cut_to_width(&text, keep);
             format!("{cut}{more}")
         };
         let pad = w.saturating_sub(used + 3 + Line::from(shown.as_str()).width());
@@ -197,6 +199,29 @@ pub fn status_line(app: &App, w: usize) -> Line<'static> {
         spans.push(Span::styled(shown, style));
     }
     Line::from(spans)
+}
+
+/// The first `chars` characters of a message (all of it when shorter).
+fn message_head(text: &str, chars: usize) -> &str {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
+/// The longest start of `text` (whole characters) at most `cols` columns wide: one column a
+/// character for printable ASCII, else measured as the status line measures it.
+fn cut_to_width(text: &str, cols: usize) -> String {
+    if crate::scan::printable_ascii(text.as_bytes()) {
+        return text[..text.len().min(cols)].to_string();
+    }
+    let mut cut = String::new();
+    for c in text.chars() {
+        if Line::from(format!("{cut}{c}")).width() > cols {
+            break;
+        }
+        cut.push(c);
+    }
+    cut
 }
 
 /// Draws the status bar.
