@@ -139,8 +139,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         AlignArg::Id => Align::ById,
         AlignArg::Similarity => Align::BySimilarity,
         AlignArg::Auto if same_draft => Align::ById,
-        // Ids an import gave by place pair nothing: no check of shared ids.
-        AlignArg::Auto if !old.ids_kept || !new.ids_kept => Align::BySimilarity,
         AlignArg::Auto => Align::Auto,
     };
     let cmp = compare::compare(old.document(), new.document(), align);

@@ -32,7 +32,6 @@ pub fn versions(path: &str, old_file: &str, rest: &[String]) -> Result<(Loaded, 
             path: PathBuf::from(shown),
             revision: None,
             imported: false,
-            ids_kept: true,
         })
     };
     Ok((

@@ -21,10 +21,6 @@ pub struct Loaded {
     pub revision: Option<String>,
     /// Whether the document came from a text import.
     pub imported: bool,
-    /// Whether its paragraphs' ids are the source's own (a draft file, resdraft's Akoma
-    /// Ntoso export) and not the places an import numbered: only such ids can pair
-    /// paragraphs.
-    pub ids_kept: bool,
 }
 
 impl Loaded {
@@ -126,7 +122,6 @@ fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
             path,
             revision: label,
             imported: false,
-            ids_kept: true,
         };
         return Ok((loaded, String::new()));
     }
@@ -141,11 +136,10 @@ fn open_quiet(spec: &str) -> Result<(Loaded, String)> {
         import_quiet(&path, Some(bytes), KindHint::Auto, import::Changes::Accept)?;
     let loaded = Loaded {
         draft: None,
-        text: imported.document,
+        text: imported,
         path,
         revision: None,
         imported: true,
-        ids_kept: imported.ids_kept,
     };
     Ok((loaded, warnings))
 }
@@ -158,9 +152,9 @@ pub fn import_text(path: &Path, hint: KindHint) -> Result<Document> {
 
 /// Imports a document with a choice for a Word file's tracked changes.
 pub fn import_with(path: &Path, hint: KindHint, changes: import::Changes) -> Result<Document> {
-    let (imported, warnings) = import_quiet(path, None, hint, changes)?;
+    let (document, warnings) = import_quiet(path, None, hint, changes)?;
     eprint!("{warnings}");
-    Ok(imported.document)
+    Ok(document)
 }
 
 /// [`import_with`] with the warnings returned as the lines to print; `bytes` are the file's
@@ -170,7 +164,7 @@ fn import_quiet(
     bytes: Option<Vec<u8>>,
     hint: KindHint,
     changes: import::Changes,
-) -> Result<(import::Imported, String)> {
+) -> Result<(Document, String)> {
     use std::fmt::Write;
     let options = import::Options { hint, changes };
     let imported = match bytes {
@@ -188,7 +182,7 @@ fn import_quiet(
             resdraft::sanitize::sanitize(&w.message)
         );
     }
-    Ok((imported, lines))
+    Ok((imported.document, lines))
 }
 
 /// Whether two paths name the same existing file.

@@ -56,9 +56,6 @@ pub struct Warning {
 pub struct Imported {
     pub document: Document,
     pub warnings: Vec<Warning>,
-    /// Whether the paragraphs' ids are the source's own (resdraft's Akoma Ntoso export
-    /// carries the draft's ids), rather than ids the import gave them by their places.
-    pub ids_kept: bool,
 }
 
 /// The largest file [`import_file`] reads.
@@ -121,11 +118,7 @@ pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
     // resolution's paragraphs.
     if hint != KindHint::Report && crate::amend::parse::is_amendment_lines(&lines) {
         let (document, warnings) = crate::amend::document::import(lines);
-        return Imported {
-            document,
-            warnings,
-            ids_kept: false,
-        };
+        return Imported { document, warnings };
     }
     let defs = footnotes::extract(&mut lines);
     let decision = hint != KindHint::Report
@@ -214,7 +207,6 @@ pub fn import_lines(mut lines: Vec<lines::Line>, hint: KindHint) -> Imported {
     Imported {
         document: doc,
         warnings,
-        ids_kept: false,
     }
 }
 

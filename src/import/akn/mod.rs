@@ -319,7 +319,6 @@ impl<'t, 'input> Reader<'t, 'input> {
         Imported {
             document: self.doc,
             warnings: self.warnings,
-            ids_kept: self.own,
         }
     }
 
