@@ -96,7 +96,7 @@ fn rewrite_text(
             },
             None => own.clone(),
         };
-        if let Some(rename) = annex_renamed(&f, text, ctx) {
+        if let Some(rename) = annex_renamed(f, text, ctx) {
             messages.push(format!(
                 "{}: {} → {}",
                 place(),
@@ -110,7 +110,7 @@ fn rewrite_text(
             after: ctx.after,
             scope,
         };
-        let mut r = resolve(&f, text, ctx, full, id);
+        let mut r = resolve(f, text, ctx, full, id);
         if let Some(w) = r.warning.take() {
             warnings.push(format!("{}: {w}", place()));
         }
