@@ -128,6 +128,23 @@ fn long_messages_are_shown_whole_on_demand() {
 }
 
 #[test]
+fn a_very_long_message_is_cut_from_its_start_at_every_width() {
+    let mut app = app();
+    // Far longer than a status line reads, with characters of other widths than one column.
+    let long = "paragraphe « 5 » → « 6 », 第五段 ".repeat(700);
+    app.say(long.trim());
+    for w in [40usize, 80, 200] {
+        let line = resdraft::tui::view::status::status_line(&app, w);
+        let text = line.to_string();
+        assert!(line.width() <= w, "{w}: {text}");
+        assert!(text.contains("… M whole"), "{w}: {text}");
+        let shown = text.rsplit(" │ ").next().unwrap_or_default();
+        let cut = shown.trim_end_matches("… M whole");
+        assert!(!cut.is_empty() && long.starts_with(cut), "{w}: {text}");
+    }
+}
+
+#[test]
 fn status_bar_keeps_the_place_and_the_unsaved_mark_at_80_columns() {
     let mut app = app();
     select(&mut app, "s2");

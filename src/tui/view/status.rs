@@ -144,13 +144,13 @@ pub fn status_line(app: &App, w: usize) -> Line<'static> {
     let fs = fields(app);
     // A status line shows at most `w` columns of the message: only its first characters are
     // read (a message can list every reference an operation rewrote).
-    let head = app
-        .message
-        .as_ref()
-        .map(|m| message_head(&m.text, 4 * w + 8));
-    let cut_short =
-        head.is_some_and(|h| app.message.as_ref().is_some_and(|m| h.len() < m.text.len()));
-    let msg_text = head.map(|h| sanitize(h).into_owned());
+    let (msg_text, cut_short) = match &app.message {
+        Some(m) => {
+            let head = message_head(&m.text, 4 * w + 8);
+            (Some(sanitize(head).into_owned()), head.len() < m.text.len())
+        }
+        None => (None, false),
+    };
     let msg_w = msg_text
         .as_ref()
         .map_or(0, |m| Line::from(format!(" │ {m} ")).width());
