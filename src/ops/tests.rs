@@ -580,3 +580,43 @@ fn rename(p: &mut Paragraph, prefix: &str) {
         rename(sp, prefix);
     }
 }
+
+/// A transaction whose text edits come before and after edits that move paragraphs: each
+/// text edit reaches the paragraph with its id wherever the edits before left it, and the
+/// inverse restores the document.
+#[test]
+fn text_edits_follow_paragraphs_moved_within_a_transaction() {
+    let mut d = sample();
+    let original = d.clone();
+    let set = |id: &str, text: &str| Edit::SetText {
+        id: Id::new(id),
+        lead: String::new(),
+        text: text.into(),
+    };
+    let at = |path: Vec<usize>| crate::model::Location {
+        part: crate::model::Part::Operative,
+        path,
+    };
+    let t = Transaction::from_edits(vec![
+        set("o3", "first;"),
+        Edit::Insert {
+            at: at(vec![0]),
+            paragraph: para("new", "Notes", "a new paragraph;"),
+        },
+        set("o3", "second;"),
+        set("b", "sub;"),
+        Edit::Remove { at: at(vec![1]) },
+        set("o2", "third:"),
+        set("new", "renamed;"),
+    ]);
+    let inverse = undo(&mut d, &t);
+    let got = texts(&d);
+    let text_of = |id: &str| &got.iter().find(|(i, _)| i == id).expect(id).1;
+    assert_eq!(text_of("o3"), "second;");
+    assert_eq!(text_of("b"), "sub;");
+    assert_eq!(text_of("o2"), "third:");
+    assert_eq!(text_of("new"), "renamed;");
+    assert!(d.find(&Id::new("o1")).is_none(), "o1 was removed");
+    undo(&mut d, &inverse);
+    assert_eq!(d, original);
+}

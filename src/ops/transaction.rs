@@ -10,6 +10,7 @@ use super::OpError;
 use crate::model::{
     Annex, Document, Footnote, Header, Heading, Id, Location, Paragraph, Part, ResolutionPart,
 };
+use foldhash::HashMap;
 
 /// One primitive change to a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,6 +158,17 @@ impl Edit {
     /// Applies the edit and returns its inverse. Fails (changing nothing) when the document
     /// does not have the place or paragraph the edit names.
     pub(crate) fn apply(self, doc: &mut Document) -> Result<Edit, OpError> {
+        self.apply_with(doc, &mut Places::default())
+    }
+
+    /// [`Edit::apply`], finding the paragraph of a text edit through `places` (where the
+    /// paragraphs stood after the last edit that moved any) instead of a search of the
+    /// whole document: a transaction of many text edits (the undo of a renumbering that
+    /// rewrote hundreds of references) then costs one walk, not one per edit.
+    fn apply_with(self, doc: &mut Document, places: &mut Places) -> Result<Edit, OpError> {
+        if self.moves_paragraphs() {
+            places.forget();
+        }
         match self {
             Edit::Insert { at, paragraph } => {
                 let (last, parent) = at.path.split_last().ok_or_else(|| bad(&at))?;
@@ -177,8 +189,8 @@ impl Edit {
                 Ok(Edit::Insert { at, paragraph })
             }
             Edit::SetText { id, lead, text } => {
-                let p = doc
-                    .find_mut(&id)
+                let p = places
+                    .find_mut(doc, &id)
                     .ok_or_else(|| OpError::UnknownId(id.clone()))?;
                 let old_lead = std::mem::replace(&mut p.lead, lead);
                 let old_text = std::mem::replace(&mut p.text, text);
@@ -270,14 +282,59 @@ impl Edit {
     }
 }
 
+impl Edit {
+    /// Whether the edit changes where paragraphs stand (inserts or removes paragraphs,
+    /// parts or annexes).
+    fn moves_paragraphs(&self) -> bool {
+        matches!(
+            self,
+            Edit::Insert { .. }
+                | Edit::Remove { .. }
+                | Edit::InsertPart { .. }
+                | Edit::RemovePart { .. }
+                | Edit::InsertAnnex { .. }
+                | Edit::RemoveAnnex { .. }
+        )
+    }
+}
+
+/// Where each paragraph stands, found by one walk when first asked and forgotten when an
+/// edit moves paragraphs. A place is checked against the id before it is used, so a stale
+/// place can cost a search, never a wrong paragraph.
+#[derive(Default)]
+struct Places {
+    at: Option<HashMap<Id, Location>>,
+}
+
+impl Places {
+    fn forget(&mut self) {
+        self.at = None;
+    }
+
+    fn find_mut<'d>(&mut self, doc: &'d mut Document, id: &Id) -> Option<&'d mut Paragraph> {
+        let at = self.at.get_or_insert_with(|| {
+            let mut at = HashMap::default();
+            doc.walk(&mut |p, loc| {
+                at.insert(p.id.clone(), loc.clone());
+            });
+            at
+        });
+        match at.get(id) {
+            Some(loc) if doc.at(loc).is_some_and(|p| &p.id == id) => doc.at_mut(loc),
+            _ => doc.find_mut(id),
+        }
+    }
+}
+
 /// Applies a transaction edit by edit and returns the transaction that reverses what was
 /// applied. An edit that no longer fits the document (a stale transaction) is skipped.
 pub(crate) fn play(doc: &mut Document, t: &Transaction) -> Transaction {
+    let mut places = Places::default();
     let mut inverses: Vec<Edit> = t
         .edits
         .iter()
         .cloned()
-        .filter_map(|e| e.apply(doc).ok())
+        .filter_map(|e| e.apply_with(doc, &mut places).ok())
         .collect();
     inverses.reverse();
     Transaction { edits: inverses }

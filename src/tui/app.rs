@@ -308,6 +308,31 @@ impl App {
         ids
     }
 
+    /// Where paragraph `id` stands in document order (what `order().position` gives,
+    /// without copying the ids).
+    pub fn order_of(&self, id: &Id) -> Option<usize> {
+        let (mut k, mut found) = (0, None);
+        self.draft.document.walk(&mut |p, _| {
+            if found.is_none() && &p.id == id {
+                found = Some(k);
+            }
+            k += 1;
+        });
+        found
+    }
+
+    /// The paragraph at place `k` of document order, or the last one when there are fewer.
+    pub fn in_order_at(&self, k: usize) -> Option<Id> {
+        let (mut i, mut found) = (0, None::<&Id>);
+        self.draft.document.walk(&mut |p, _| {
+            if i <= k {
+                found = Some(&p.id);
+            }
+            i += 1;
+        });
+        found.cloned()
+    }
+
     /// Where the selection stands in `order` (the first place when it is not there).
     pub fn selected_index(&self, order: &[Id]) -> usize {
         self.selected

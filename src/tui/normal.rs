@@ -214,13 +214,12 @@ fn delete(app: &mut App) {
         .selected_location()
         .map(|l| numbering::describe(&app.draft.document, &l))
         .unwrap_or_default();
-    let idx = app.order().iter().position(|x| *x == id).unwrap_or(0);
+    let idx = app.order_of(&id).unwrap_or(0);
     if let Some(focus) = run_op(app, Op::Delete { id }) {
-        if focus.is_none() {
-            let order = app.order();
-            if !order.is_empty() {
-                app.selected = Some(order[idx.min(order.len() - 1)].clone());
-            }
+        if focus.is_none()
+            && let Some(next) = app.in_order_at(idx)
+        {
+            app.selected = Some(next);
         }
         if app.message.is_none() {
             app.say(format!("Deleted {what} (u to undo)"));
