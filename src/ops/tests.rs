@@ -603,8 +603,11 @@ fn text_edits_follow_paragraphs_moved_within_a_transaction() {
             at: at(vec![0]),
             paragraph: para("new", "Notes", "a new paragraph;"),
         },
+        set("o1", "one;"),
+        set("a", "to a;"),
         set("o3", "second;"),
         set("b", "sub;"),
+        set("o2", "two:"),
         Edit::Remove { at: at(vec![1]) },
         set("o2", "third:"),
         set("new", "renamed;"),
@@ -614,6 +617,7 @@ fn text_edits_follow_paragraphs_moved_within_a_transaction() {
     let text_of = |id: &str| &got.iter().find(|(i, _)| i == id).expect(id).1;
     assert_eq!(text_of("o3"), "second;");
     assert_eq!(text_of("b"), "sub;");
+    assert_eq!(text_of("a"), "to a;");
     assert_eq!(text_of("o2"), "third:");
     assert_eq!(text_of("new"), "renamed;");
     assert!(d.find(&Id::new("o1")).is_none(), "o1 was removed");

@@ -298,20 +298,31 @@ impl Edit {
     }
 }
 
-/// Where each paragraph stands, found by one walk when first asked and forgotten when an
-/// edit moves paragraphs. A place is checked against the id before it is used, so a stale
-/// place can cost a search, never a wrong paragraph.
+/// Where each paragraph stands, found by one walk once a few paragraphs have been searched
+/// for, and forgotten when an edit moves paragraphs. A place is checked against the id before
+/// it is used, so a stale place can cost a search, never a wrong paragraph.
 #[derive(Default)]
 struct Places {
     at: Option<HashMap<Id, Location>>,
+    /// Searches since the places were last forgotten: a transaction with a text edit or two
+    /// searches for them rather than walking the document to note every place.
+    searches: usize,
 }
+
+/// How many paragraphs are searched for before the places are noted.
+const SEARCHES: usize = 3;
 
 impl Places {
     fn forget(&mut self) {
         self.at = None;
+        self.searches = 0;
     }
 
     fn find_mut<'d>(&mut self, doc: &'d mut Document, id: &Id) -> Option<&'d mut Paragraph> {
+        if self.at.is_none() && self.searches < SEARCHES {
+            self.searches += 1;
+            return doc.find_mut(id);
+        }
         let at = self.at.get_or_insert_with(|| {
             let mut at = HashMap::default();
             doc.walk(&mut |p, loc| {
