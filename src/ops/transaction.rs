@@ -161,6 +161,20 @@ impl Edit {
         self.apply_with(doc, &mut Places::default())
     }
 
+    /// Whether the edit changes where paragraphs stand (inserts or removes paragraphs,
+    /// parts or annexes).
+    fn moves_paragraphs(&self) -> bool {
+        matches!(
+            self,
+            Edit::Insert { .. }
+                | Edit::Remove { .. }
+                | Edit::InsertPart { .. }
+                | Edit::RemovePart { .. }
+                | Edit::InsertAnnex { .. }
+                | Edit::RemoveAnnex { .. }
+        )
+    }
+
     /// [`Edit::apply`], finding the paragraph of a text edit through `places` (where the
     /// paragraphs stood after the last edit that moved any) instead of a search of the
     /// whole document: a transaction of many text edits (the undo of a renumbering that
@@ -279,22 +293,6 @@ impl Edit {
                 })
             }
         }
-    }
-}
-
-impl Edit {
-    /// Whether the edit changes where paragraphs stand (inserts or removes paragraphs,
-    /// parts or annexes).
-    fn moves_paragraphs(&self) -> bool {
-        matches!(
-            self,
-            Edit::Insert { .. }
-                | Edit::Remove { .. }
-                | Edit::InsertPart { .. }
-                | Edit::RemovePart { .. }
-                | Edit::InsertAnnex { .. }
-                | Edit::RemoveAnnex { .. }
-        )
     }
 }
 
