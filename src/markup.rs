@@ -145,7 +145,7 @@ pub fn render(s: &str, mut marker: impl FnMut(&Id) -> String) -> String {
 
 /// The footnote ids whose markers stand in the text, in order.
 pub fn markers(s: &str) -> Vec<Id> {
-    if !s.contains("[^") {
+    if !crate::scan::has_marker(s.as_bytes()) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -160,7 +160,7 @@ pub fn markers(s: &str) -> Vec<Id> {
 /// The text with each footnote marker whose id is a key of `renames` naming the id it maps
 /// to instead; everything else (escapes, emphasis, other markers) as it was, byte for byte.
 pub fn rename_markers(s: &str, renames: &std::collections::HashMap<Id, Id>) -> String {
-    if renames.is_empty() || !s.contains("[^") {
+    if renames.is_empty() || !crate::scan::has_marker(s.as_bytes()) {
         return s.to_string();
     }
     let bytes = s.as_bytes();

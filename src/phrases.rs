@@ -70,36 +70,48 @@ pub fn operative() -> &'static [&'static str] {
     LIST.get_or_init(|| parse(OPERATIVE))
 }
 
-/// The phrases of a list by their first byte (ASCII lower-cased), each bucket in the list's
-/// order: a text is compared only with the phrases that can open it.
-type ByFirst = Vec<Vec<&'static str>>;
+/// How many opening bytes index the phrases (no listed phrase is shorter).
+const HEAD: usize = 4;
 
-fn by_first(list: &'static [&'static str]) -> ByFirst {
-    let mut v: ByFirst = vec![Vec::new(); 256];
+/// The first [`HEAD`] bytes of a text, ASCII lower-cased (`None` for a shorter text).
+fn head(text: &str) -> Option<[u8; HEAD]> {
+    let mut h: [u8; HEAD] = text.as_bytes().get(..HEAD)?.try_into().ok()?;
+    h.make_ascii_lowercase();
+    Some(h)
+}
+
+/// The phrases of a list by their first bytes (ASCII lower-cased), each bucket in the list's
+/// order: a text is compared only with the phrases that can open it (a handful, where the
+/// first letter alone leaves twenty). `None` when a phrase is too short to be indexed.
+type ByHead = Option<foldhash::HashMap<[u8; HEAD], Vec<&'static str>>>;
+
+fn by_head(list: &'static [&'static str]) -> ByHead {
+    let mut map: foldhash::HashMap<[u8; HEAD], Vec<&'static str>> = Default::default();
     for p in list {
-        if let Some(b) = p.as_bytes().first() {
-            v[usize::from(b.to_ascii_lowercase())].push(p);
-        }
+        map.entry(head(p)?).or_default().push(p);
     }
-    v
+    Some(map)
 }
 
 /// The phrases of `list` that may open `text`, in the list's order: the bucket of its first
-/// byte for the two standard lists, else the whole list.
+/// bytes for the two standard lists, else the whole list.
 fn candidates(text: &str, list: &'static [&'static str]) -> &'static [&'static str] {
-    static PRE: OnceLock<ByFirst> = OnceLock::new();
-    static OP: OnceLock<ByFirst> = OnceLock::new();
-    let Some(first) = text.as_bytes().first() else {
-        return list;
-    };
+    static PRE: OnceLock<ByHead> = OnceLock::new();
+    static OP: OnceLock<ByHead> = OnceLock::new();
     let index = if std::ptr::eq(list, preambular()) {
-        PRE.get_or_init(|| by_first(list))
+        PRE.get_or_init(|| by_head(list))
     } else if std::ptr::eq(list, operative()) {
-        OP.get_or_init(|| by_first(list))
+        OP.get_or_init(|| by_head(list))
     } else {
         return list;
     };
-    &index[usize::from(first.to_ascii_lowercase())]
+    let Some(index) = index else {
+        return list;
+    };
+    // A text shorter than every phrase opens with none.
+    head(text)
+        .and_then(|h| index.get(&h))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Length in bytes of `prefix` at the start of `text`, compared case-insensitively (ASCII),

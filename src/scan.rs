@@ -23,6 +23,12 @@ pub fn double_space(b: &[u8]) -> bool {
         .fold(false, |d, (&x, &y)| d | ((x == b' ') & (y == b' ')))
 }
 
+/// Whether a footnote marker may open somewhere (`[^`): a search for `[` (vectorised by
+/// memchr), each hit checked for the `^` after it.
+pub fn has_marker(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'[', b).any(|i| b.get(i + 1) == Some(&b'^'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +47,9 @@ mod tests {
         assert!(!double_space(b"a b c "));
         assert!(!double_space(b" "));
         assert!(!double_space(b""));
+        assert!(has_marker(b"States[^f1] and"));
+        assert!(has_marker(b"[ [^"));
+        assert!(!has_marker(b"a [b] ^ c ["));
+        assert!(!has_marker(b""));
     }
 }

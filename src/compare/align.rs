@@ -60,6 +60,36 @@ const COMMON_MAX: usize = 64;
 /// candidates share rare words; a candidate whose shared words (in any order) cannot reach
 /// [`THRESHOLD`] is not compared further.
 pub fn by_similarity(old: &[String], new: &[String]) -> Vec<(usize, usize)> {
+    similar_pairs(old, new).pairs
+}
+
+/// Pairs of aligned items and, for the pairs found similar rather than identical, their
+/// word similarity ([`ratio_ids`] of the two texts), so that it is not computed again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Aligned {
+    /// `(old index, new index)`, sorted.
+    pub pairs: Vec<(usize, usize)>,
+    /// By old index: the word similarity of its pair where the search measured it.
+    pub ratios: Vec<Option<f32>>,
+}
+
+impl Aligned {
+    /// Pairs whose similarity was not measured.
+    pub fn unscored(pairs: Vec<(usize, usize)>) -> Self {
+        Aligned {
+            pairs,
+            ratios: Vec::new(),
+        }
+    }
+
+    /// The measured similarity of the pair of old item `i`, if any.
+    pub fn ratio(&self, i: usize) -> Option<f32> {
+        self.ratios.get(i).copied().flatten()
+    }
+}
+
+/// [`by_similarity`] with the similarity of the pairs it measured.
+pub fn similar_pairs(old: &[String], new: &[String]) -> Aligned {
     let mut pairs = Vec::new();
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
@@ -85,9 +115,13 @@ pub fn by_similarity(old: &[String], new: &[String]) -> Vec<(usize, usize)> {
     let rest_new: Vec<usize> = (0..new.len()).filter(|j| !new_used[*j]).collect();
     if rest_old.is_empty() || rest_new.is_empty() {
         pairs.sort_unstable();
-        return pairs;
+        return Aligned::unscored(pairs);
     }
     let mut vocab = Vocabulary::default();
+    // About one word in seven characters, most of them met before.
+    let chars: usize = rest_old.iter().map(|&i| old[i].len()).sum::<usize>()
+        + rest_new.iter().map(|&j| new[j].len()).sum::<usize>();
+    vocab.reserve(chars / 28);
     let mut old_words: Vec<Vec<u32>> = vec![Vec::new(); old.len()];
     for &i in &rest_old {
         old_words[i] = vocab.words(&old[i]);
@@ -164,15 +198,17 @@ pub fn by_similarity(old: &[String], new: &[String]) -> Vec<(usize, usize)> {
             .then((a.1.abs_diff(a.2)).cmp(&b.1.abs_diff(b.2)))
             .then(a.1.cmp(&b.1))
     });
-    for (_, i, j) in scored {
+    let mut ratios = vec![None; old.len()];
+    for (r, i, j) in scored {
         if !old_used[i] && !new_used[j] {
             old_used[i] = true;
             new_used[j] = true;
             pairs.push((i, j));
+            ratios[i] = Some(r);
         }
     }
     pairs.sort_unstable();
-    pairs
+    Aligned { pairs, ratios }
 }
 
 /// For pairs sorted by old index, whether each pair stays in order (belongs to the longest

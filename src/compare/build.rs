@@ -2,7 +2,7 @@
 //! part, report sections, headings, parts and annexes ([`super::structure`]), footnotes;
 //! each aligned, classified and compared word by word.
 
-use super::align::{self, in_order};
+use super::align::{self, Aligned, in_order};
 use super::refs::{self, NumberMap};
 use super::words;
 use super::{Align, ChangeEntry, Edit, Field, Kind, PartKind, Side};
@@ -76,15 +76,15 @@ struct Ctx<'a> {
     map: NumberMap,
 }
 
-fn pair_paragraphs(old: &[Paragraph], new: &[Paragraph], align: Align) -> Vec<(usize, usize)> {
+fn pair_paragraphs(old: &[Paragraph], new: &[Paragraph], align: Align) -> Aligned {
     if align == Align::ById {
         let o: Vec<&Id> = old.iter().map(|p| &p.id).collect();
         let n: Vec<&Id> = new.iter().map(|p| &p.id).collect();
-        align::by_id(&o, &n)
+        Aligned::unscored(align::by_id(&o, &n))
     } else {
         let o: Vec<String> = old.iter().map(Paragraph::full_text).collect();
         let n: Vec<String> = new.iter().map(Paragraph::full_text).collect();
-        align::by_similarity(&o, &n)
+        align::similar_pairs(&o, &n)
     }
 }
 
@@ -222,13 +222,15 @@ impl Ctx<'_> {
         np: &Paragraph,
         nl: Location,
         moved: bool,
+        ratio: Option<f32>,
         out: &mut Vec<ChangeEntry>,
     ) {
         let old_side = para_side(self.old, op, ol.clone());
         let new_side = para_side(self.new, np, nl.clone());
-        let (base, ref_updates) = match refs::renumber(&op.text, &self.map) {
-            Some((s, e)) => (s, e),
-            None => (op.text.clone(), Vec::new()),
+        // The similarity the alignment measured holds while no reference is renumbered.
+        let (base, ref_updates, ratio) = match refs::renumber(&op.text, &self.map) {
+            Some((s, e)) => (s, e, None),
+            None => (op.text.clone(), Vec::new(), ratio),
         };
         let (edits, form_edits) = substance(&op.lead, &base, &np.lead, &np.text);
         let numbered_label_changed = !(ol.part == Part::Preamble && ol.path.len() == 1)
@@ -250,15 +252,15 @@ impl Ctx<'_> {
             Some(new_side),
         );
         if !edits.is_empty() {
-            let old_text = format!("{} {base}", op.lead);
-            e.similarity = words::ratio(&old_text, &np.full_text());
+            e.similarity = ratio
+                .unwrap_or_else(|| words::ratio(&format!("{} {base}", op.lead), &np.full_text()));
         }
         e.edits = edits;
         e.form_edits = form_edits;
         e.ref_updates = ref_updates;
         out.push(e);
-        let pairs = pair_paragraphs(&op.subparagraphs, &np.subparagraphs, self.align);
-        self.list(&op.subparagraphs, &ol, &np.subparagraphs, &nl, pairs, out);
+        let aligned = pair_paragraphs(&op.subparagraphs, &np.subparagraphs, self.align);
+        self.list(&op.subparagraphs, &ol, &np.subparagraphs, &nl, aligned, out);
     }
 
     /// Emits the entries of two aligned paragraph lists whose parents stand at `ol`/`nl`
@@ -269,9 +271,10 @@ impl Ctx<'_> {
         ol: &Location,
         new: &[Paragraph],
         nl: &Location,
-        pairs: Vec<(usize, usize)>,
+        mut aligned: Aligned,
         out: &mut Vec<ChangeEntry>,
     ) {
+        let slots = order(old.len(), new.len(), std::mem::take(&mut aligned.pairs));
         let child = |loc: &Location, k: usize| {
             let mut l = loc.clone();
             l.path.push(k);
@@ -282,11 +285,21 @@ impl Ctx<'_> {
                 old: i,
                 new: j,
                 moved,
-            } => self.pair(&old[i], child(ol, i), &new[j], child(nl, j), moved, out),
+            } => {
+                let ratio = aligned.ratio(i);
+                self.pair(
+                    &old[i],
+                    child(ol, i),
+                    &new[j],
+                    child(nl, j),
+                    moved,
+                    ratio,
+                    out,
+                )
+            }
             Slot::Deleted(i) => self.one_sided(&old[i], child(ol, i), false, out),
             Slot::Inserted(j) => self.one_sided(&new[j], child(nl, j), true, out),
         };
-        let slots = order(old.len(), new.len(), pairs);
         // A long top-level list is built in chunks on all cores, joined in order.
         if ol.path.is_empty() && slots.len() >= PARALLEL_MIN {
             let chunk = super::chunk_len(slots.len());
@@ -313,7 +326,7 @@ fn top(part: Part) -> Location {
 }
 
 /// An old part, the new part it is compared with, and the pairs of aligned paragraphs.
-type AlignedList = (Part, Part, Vec<(usize, usize)>);
+type AlignedList = (Part, Part, Aligned);
 
 /// Old number → new number for the numbered top-level paragraphs found in both versions,
 /// and old → new labels of their sub-paragraphs found in both (aligned as [`Ctx::pair`]
@@ -322,8 +335,8 @@ fn number_map(old: &Document, new: &Document, lists: &[AlignedList], align: Alig
     let mut map = NumberMap::default();
     let mut cites_labels = false;
     old.walk(&mut |p, _| cites_labels = cites_labels || refs::cites_a_label(&p.text));
-    for (op, np, pairs) in lists {
-        for &(i, j) in pairs {
+    for (op, np, aligned) in lists {
+        for &(i, j) in &aligned.pairs {
             if let (Some(a), Some(b)) = (
                 numbering::number(old, *op, i),
                 numbering::number(new, *np, j),
@@ -363,7 +376,7 @@ fn sub_labels(
     if o.subparagraphs.is_empty() || n.subparagraphs.is_empty() {
         return;
     }
-    for (i, j) in pair_paragraphs(&o.subparagraphs, &n.subparagraphs, align) {
+    for (i, j) in pair_paragraphs(&o.subparagraphs, &n.subparagraphs, align).pairs {
         ol.push(numbering::sub_label(depth, i, o.list_style));
         nl.push(numbering::sub_label(depth, j, n.list_style));
         map.labels
@@ -433,7 +446,7 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
         align,
         map: number_map(old, new, &lists, align),
     };
-    let mut section_lists: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+    let mut section_lists: HashMap<(usize, usize), Aligned> = HashMap::new();
     for (op, np, pairs) in lists {
         match (op, np) {
             (Part::Section(i), Part::Section(j)) => {
@@ -482,7 +495,7 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
                     &top(Part::Section(i)),
                     &[],
                     &top(Part::Section(0)),
-                    Vec::new(),
+                    Aligned::default(),
                     &mut out,
                 );
             }
@@ -494,7 +507,7 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
                     &top(Part::Section(0)),
                     n,
                     &top(Part::Section(j)),
-                    Vec::new(),
+                    Aligned::default(),
                     &mut out,
                 );
             }

@@ -15,6 +15,27 @@ pub struct Tokens<'a> {
     rest: &'a str,
 }
 
+/// The class of each byte for the fast path of [`Tokens`]: an ASCII letter or digit, ASCII
+/// spacing, or anything else (read by the char rules).
+const ALNUM: u8 = 1;
+const SPACING: u8 = 2;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            SPACING
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = &'a str;
 
@@ -22,24 +43,29 @@ impl<'a> Iterator for Tokens<'a> {
         let rest = self.rest;
         let bytes = rest.as_bytes();
         let first = *bytes.first()?;
-        // ASCII letters and digits, and ASCII spacing, read byte by byte (the char rules
-        // below give the same tokens, more slowly).
-        let ascii_run = |is: fn(u8) -> bool, is_char: fn(char) -> bool| {
-            let n = bytes.iter().position(|&b| !is(b)).unwrap_or(bytes.len());
+        // ASCII letters and digits, and ASCII spacing, read byte by byte through a table (the
+        // char rules below give the same tokens, more slowly); a run that goes on into
+        // non-ASCII characters is finished by the char rules.
+        let class = CLASS[usize::from(first)];
+        let len = if class == 0 {
+            self.slow_len()?
+        } else {
+            let n = bytes[1..]
+                .iter()
+                .position(|&b| CLASS[usize::from(b)] != class)
+                .map_or(bytes.len(), |k| k + 1);
             if bytes.get(n).is_some_and(|&b| b >= 0x80) {
+                let is_char: fn(char) -> bool = if class == ALNUM {
+                    char::is_alphanumeric
+                } else {
+                    char::is_whitespace
+                };
                 n + rest[n..]
                     .find(|ch: char| !is_char(ch))
                     .unwrap_or(rest.len() - n)
             } else {
                 n
             }
-        };
-        let len = if first.is_ascii_alphanumeric() {
-            ascii_run(|b| b.is_ascii_alphanumeric(), char::is_alphanumeric)
-        } else if matches!(first, b'\t'..=b'\r' | b' ') {
-            ascii_run(|b| matches!(b, b'\t'..=b'\r' | b' '), char::is_whitespace)
-        } else {
-            self.slow_len()?
         };
         let (tok, rest) = rest.split_at(len);
         self.rest = rest;
@@ -118,6 +144,11 @@ pub struct Vocabulary<'a> {
 }
 
 impl<'a> Vocabulary<'a> {
+    /// Makes room for `more` new words (so that the table is not grown word by word).
+    pub fn reserve(&mut self, more: usize) {
+        self.ids.reserve(more);
+    }
+
     /// The number of a word (lower-cased here), given on first sight.
     pub fn id(&mut self, word: &'a str) -> u32 {
         let next = self.ids.len() as u32;
@@ -306,6 +337,7 @@ impl WordPair {
             .zip(n[head..].iter().rev())
             .take_while(|(a, b)| same_word(a, b))
             .count();
+        vocab.reserve(o.len() + n.len() - 2 * (head + tail));
         let mut number = |w: &[&'a str]| w.iter().map(|w| vocab.id(w)).collect::<Vec<u32>>();
         WordPair {
             same: head + tail,

@@ -131,7 +131,8 @@ fn plain_wrap(runs: &[Run], cols: usize) -> Option<Wrapped> {
         }
         p
     };
-    let mut lines: Vec<(usize, usize)> = Vec::new();
+    // About the lines the text fills (a line ends at a space, so seldom full).
+    let mut lines: Vec<(usize, usize)> = Vec::with_capacity(b.len() / cols + 2);
     let mut p = skip_spaces(0);
     while p < b.len() {
         // Where `cols` columns from `p` end: a byte a column in ASCII, else a character a
@@ -161,6 +162,8 @@ fn plain_wrap(runs: &[Run], cols: usize) -> Option<Wrapped> {
         p = skip_spaces(end);
     }
     // The segments of each line: its bytes cut where the style changes.
+    out.segs.reserve(lines.len() + styles.len());
+    out.lines.reserve(lines.len());
     let mut k = 0;
     for (start, end) in lines {
         let first = out.segs.len();
@@ -191,7 +194,7 @@ fn plain_wrap(runs: &[Run], cols: usize) -> Option<Wrapped> {
 /// printable ASCII without escapes or markers, Latin letters and signs (U+00A1–U+024F but
 /// the soft hyphen), general punctuation (U+2010–U+2027) and arrows (U+2190–U+21FF).
 fn is_narrow(text: &str) -> bool {
-    !text.contains("[^")
+    !crate::scan::has_marker(text.as_bytes())
         && text.chars().all(|c| {
             matches!(c, ' '..='~' | '\u{A1}'..='\u{24F}' | '\u{2010}'..='\u{2027}' | '\u{2190}'..='\u{21FF}')
                 && c != '\\'

@@ -111,9 +111,18 @@ impl Reader<'_> {
 
     fn push(&mut self, kind: ItemKind, text: &str, line: usize) {
         let id = self.id();
+        // A full first line is mostly followed by more (a wrapped paragraph, ~7 lines in
+        // UN texts): room for them, so the text is not copied as it grows line by line.
+        let room = if text.len() >= 40 {
+            (8 * text.len()).min(1024)
+        } else {
+            text.len()
+        };
+        let mut buf = String::with_capacity(room);
+        buf.push_str(text);
         self.body.items.push(Item {
             kind,
-            text: text.to_string(),
+            text: buf,
             line,
             id,
         });

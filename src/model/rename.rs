@@ -20,7 +20,7 @@ impl Document {
             }
         };
         let text = |s: &mut String| {
-            if s.contains("[^") {
+            if crate::scan::has_marker(s.as_bytes()) {
                 *s = crate::markup::rename_markers(s, map);
             }
         };

@@ -25,7 +25,9 @@ pub fn without_end_marker(s: &str) -> &str {
 pub fn meeting_line(t: &str) -> bool {
     // Without "plenary" no reading below can end with "plenary meeting" (most lines: told
     // by one search, before the words are split and a date looked for).
-    if !t.contains("plenary") {
+    static PLENARY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("plenary"));
+    if PLENARY.find(t.as_bytes()).is_none() {
         return false;
     }
     let t = t.trim().trim_end_matches('.');
