@@ -58,6 +58,17 @@ pub(super) fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Rege
 /// The header line of an amendment document: sponsors, the symbol of the amended draft and
 /// the stage as printed ("amendment to draft resolution 4 recommended by … A/80/555").
 fn header_line(text: &str) -> Option<(Vec<String>, String, String)> {
+    // The pattern needs a colon and the word "amendment" (no letter of which has another
+    // case outside ASCII): two scans rule out the lines of most texts, and the pattern is
+    // built only for a text that may hold the header.
+    if !text.contains(':')
+        || !text
+            .as_bytes()
+            .windows(9)
+            .any(|w| w.eq_ignore_ascii_case(b"amendment"))
+    {
+        return None;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &RE,

@@ -111,9 +111,7 @@ impl View {
 
     /// Whole-word occurrences of `quote` (char ranges of the view).
     pub fn find(&self, quote: &str) -> Vec<(usize, usize)> {
-        let q = normalise(quote);
-        let v: Vec<char> = self.chars.iter().map(|c| canonical(*c)).collect();
-        find_in(&v, &q)
+        find_with(&self.chars, &normalise(quote), canonical)
     }
 
     /// The byte range of the marked-up text that view characters `i..j` stand for.
@@ -139,6 +137,12 @@ pub fn normalise(quote: &str) -> Vec<char> {
 
 /// Whole-word occurrences of `q` in `v` (both canonical).
 pub fn find_in(v: &[char], q: &[char]) -> Vec<(usize, usize)> {
+    find_with(v, q, |c| c)
+}
+
+/// Whole-word occurrences of canonical `q` in `v`, each character of `v` compared as `canon`
+/// gives it (so that `v` need not be copied in canonical form first).
+fn find_with(v: &[char], q: &[char], canon: impl Fn(char) -> char) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if q.is_empty() || q.len() > v.len() {
         return out;
@@ -146,7 +150,7 @@ pub fn find_in(v: &[char], q: &[char]) -> Vec<(usize, usize)> {
     for i in 0..=v.len() - q.len() {
         let j = i + q.len();
         // The first character alone rules out most places.
-        if v[i] != q[0] || v[i..j] != *q {
+        if canon(v[i]) != q[0] || !v[i..j].iter().zip(q).all(|(&c, &w)| canon(c) == w) {
             continue;
         }
         let left = i == 0 || !(is_word(v[i - 1]) && is_word(v[i]));

@@ -116,6 +116,7 @@ fn paragraph_words(g: &Gen, wide: &[wide::Wide], sim: &Simulator) -> Vec<Option<
             new: nt,
             old_marker: &old_marker,
             skip: Vec::new(),
+            old_chars: Default::default(),
         };
         let ops = p.changes();
         Some((target, ops))
@@ -166,6 +167,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
             old_marker: &old_marker,
             wide: Vec::new(),
             skip: Vec::new(),
+            old_chars: Default::default(),
         };
         let ops = p
             .changes()
@@ -189,6 +191,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                     old_marker: &old_marker,
                     wide: wide_in(&wide, &Scope::Title),
                     skip: Vec::new(),
+                    old_chars: Default::default(),
                 };
                 if let Some(ops) = p.changes() {
                     if !ops.is_empty() {
@@ -221,6 +224,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                         old_marker: &old_marker,
                         wide: Vec::new(),
                         skip: Vec::new(),
+                        old_chars: Default::default(),
                     };
                     let ops = p.changes().unwrap_or_else(|| {
                         vec![TextOp::Replace {

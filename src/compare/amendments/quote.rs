@@ -133,6 +133,8 @@ pub(super) struct Place<'s, 'a> {
     pub(super) wide: Vec<(String, String)>,
     /// The hunks those wide replacements cover here.
     pub(super) skip: Vec<Hunk>,
+    /// The old text's characters as quotations are compared (worked out on first use).
+    pub(super) old_chars: std::cell::OnceCell<Vec<char>>,
 }
 
 impl Place<'_, '_> {
@@ -194,11 +196,12 @@ impl Place<'_, '_> {
         if !q.chars().any(is_word) {
             return false;
         }
-        let v = crate::amend::text::View {
-            chars: self.old.chars().collect(),
-            spans: Vec::new(),
-        };
-        v.find(q).len() == 1
+        use crate::amend::text::{canonical, find_in, normalise};
+        // As `View::find` over the old text, its characters made canonical once per place.
+        let chars = self
+            .old_chars
+            .get_or_init(|| self.old.chars().map(canonical).collect());
+        find_in(chars, &normalise(q)).len() == 1
     }
 
     /// The change for one hunk, in the most natural wording that reads back exactly; the
