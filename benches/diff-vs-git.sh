@@ -12,13 +12,13 @@
 # PARAGRAPHS paragraphs (default 1,000, about 560 KB as text) and its next version with word
 # edits in a tenth of the paragraphs, 1 % replaced and 1 % moved; once as two texts (imported
 # on the fly and aligned by similarity) and once as two drafts sharing ids (compared by id).
-# Prints the median of RUNS (default 11, at least 7) runs of each command and the ratio, of
+# Prints the median of RUNS (default 21, at least 7) runs of each command and the ratio, of
 # the elapsed time and of the CPU time (user + system). RESDRAFT=PATH times that binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=pair
 if [[ ${1:-} == scaling || ${1:-} == load ]]; then mode=$1; shift; fi
-runs=${1:-11}
+runs=${1:-21}
 (( runs >= 7 )) || { echo "at least 7 runs" >&2; exit 2; }
 size=${2:-1000}
 [[ $mode == load ]] && size=${2:-100000}
@@ -34,14 +34,22 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
 # time_once OUTVAR CPUVAR CMD...: runs CMD with output discarded, sets OUTVAR to the elapsed
-# µs and CPUVAR to the CPU time (user + system) in µs: on a machine shared with other builds
-# the CPU time is the steadier figure.
+# µs (read from bash's EPOCHREALTIME around the command, to the microsecond: `time` gives
+# whole milliseconds, 7 % of a 14 ms run) and CPUVAR to the CPU time (user + system) in µs, as
+# `time` gives it (whole milliseconds): on a machine shared with other builds the CPU time is
+# the steadier figure.
 time_once() {
     local -n out=$1 cpu=$2; shift 2
-    local TIMEFORMAT='%3R %3U %3S' _times _real _user _sys
-    _times=$( { time "$@" >/dev/null 2>&1 || true; } 2>&1 )
-    read -r _real _user _sys <<<"$_times"
-    out=$(awk -v x="$_real" 'BEGIN { printf "%d", x * 1e6 }')
+    local TIMEFORMAT='%3U %3S' _times _user _sys _t0 _t1
+    # The clock is read next to the command, inside the substitution's subshell.
+    _times=$( {
+        _t0=$EPOCHREALTIME
+        time "$@" >/dev/null 2>&1 || true
+        _t1=$EPOCHREALTIME
+        echo "$_t0 $_t1"
+    } 2>&1 )
+    read -r _user _sys _t0 _t1 <<<"${_times//$'\n'/ }"
+    out=$(( ${_t1/[.,]/} - ${_t0/[.,]/} ))
     cpu=$(awk -v a="$_user" -v b="$_sys" 'BEGIN { printf "%d", (a + b) * 1e6 }')
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }

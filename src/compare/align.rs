@@ -122,11 +122,17 @@ pub fn similar_pairs(old: &[String], new: &[String]) -> Aligned {
     let chars: usize = rest_old.iter().map(|&i| old[i].len()).sum::<usize>()
         + rest_new.iter().map(|&j| new[j].len()).sum::<usize>();
     vocab.reserve(chars / 28);
+    let texts: Vec<&str> = rest_old
+        .iter()
+        .map(|&i| old[i].as_str())
+        .chain(rest_new.iter().map(|&j| new[j].as_str()))
+        .collect();
+    let mut lists = vocab.words_all(&texts);
+    let new_words: Vec<Vec<u32>> = lists.split_off(rest_old.len());
     let mut old_words: Vec<Vec<u32>> = vec![Vec::new(); old.len()];
-    for &i in &rest_old {
-        old_words[i] = vocab.words(&old[i]);
+    for (&i, w) in rest_old.iter().zip(lists) {
+        old_words[i] = w;
     }
-    let new_words: Vec<Vec<u32>> = rest_new.iter().map(|&j| vocab.words(&new[j])).collect();
     let rank = vocab.alphabetical_ranks();
     // Each text's distinct words in alphabetical order (the order scores are summed in).
     let distinct = |w: &[u32]| {

@@ -184,6 +184,48 @@ impl<'a> Vocabulary<'a> {
         v
     }
 
+    /// The numbers of the words of many texts, worked out on all cores: each core numbers a
+    /// run of the texts in a vocabulary of its own, whose words are then taken into this one
+    /// in the order they were first met. The numbers are those [`Vocabulary::words`] gives
+    /// the texts one after another.
+    pub fn words_all(&mut self, texts: &[&'a str]) -> Vec<Vec<u32>> {
+        let per_core = texts.len().div_ceil(rayon::current_num_threads()).max(64);
+        if texts.len() <= per_core {
+            return texts.iter().map(|t| self.words(t)).collect();
+        }
+        use rayon::prelude::*;
+        let runs: Vec<(Vocabulary<'a>, Vec<Vec<u32>>)> = texts
+            .par_chunks(per_core)
+            .map(|run| {
+                let mut local = Vocabulary::default();
+                local.reserve(run.iter().map(|t| t.len()).sum::<usize>() / 28);
+                let lists = run.iter().map(|t| local.words(t)).collect();
+                (local, lists)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(texts.len());
+        for (local, mut lists) in runs {
+            // The run's words in the order it met them, each given its number here.
+            let mut by_local: Vec<Option<Cow<'a, str>>> = vec![None; local.len()];
+            for (word, id) in local.ids {
+                by_local[id as usize] = Some(word);
+            }
+            let map: Vec<u32> = by_local
+                .into_iter()
+                .flatten()
+                .map(|word| {
+                    let next = self.ids.len() as u32;
+                    *self.ids.entry(word).or_insert(next)
+                })
+                .collect();
+            for w in lists.iter_mut().flatten() {
+                *w = map[*w as usize];
+            }
+            out.extend(lists);
+        }
+        out
+    }
+
     /// How many distinct words have a number.
     pub fn len(&self) -> usize {
         self.ids.len()
@@ -548,6 +590,29 @@ pub fn pieces<'a>(old: &'a str, edits: &'a [Edit], field: Field) -> Vec<(PieceKi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbering_on_all_cores_gives_the_numbers_of_one_by_one() {
+        // Enough texts for several runs, with words shared across runs and in other cases.
+        let texts: Vec<String> = (0..400)
+            .map(|k| {
+                format!(
+                    "Word{} shared Text{} and WORD{} é{}",
+                    k % 37,
+                    k,
+                    k % 11,
+                    k % 5
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut one = Vocabulary::default();
+        let want: Vec<Vec<u32>> = refs.iter().map(|t| one.words(t)).collect();
+        let mut all = Vocabulary::default();
+        assert_eq!(all.words_all(&refs), want);
+        assert_eq!(all.len(), one.len());
+        assert_eq!(all.alphabetical_ranks(), one.alphabetical_ranks());
+    }
 
     #[test]
     fn tokens_cover_the_text() {

@@ -25,9 +25,12 @@ pub fn without_end_marker(s: &str) -> &str {
 pub fn meeting_line(t: &str) -> bool {
     // Without "plenary" no reading below can end with "plenary meeting" (most lines: told
     // by one search, before the words are split and a date looked for).
-    static PLENARY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("plenary"));
-    if PLENARY.find(t.as_bytes()).is_none() {
+    // It ends with "meeting", a date or a full stop: the last byte rules out most lines.
+    if !matches!(
+        t.trim_end().as_bytes().last(),
+        Some(b'g' | b'.' | b'0'..=b'9')
+    ) || !t.contains("plenary")
+    {
         return false;
     }
     let t = t.trim().trim_end_matches('.');
