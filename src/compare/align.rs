@@ -246,6 +246,18 @@ pub fn in_order(pairs: &[(usize, usize)]) -> Vec<bool> {
 /// (almost) every shared id names paragraphs with similar words. Stops comparing at the end
 /// of the block of pairs (compared on all cores) where the answer is known.
 pub fn resolve_auto(old: &Document, new: &Document) -> Align {
+    resolve_auto_measured(old, new).0
+}
+
+/// The word similarities [`resolve_auto`] measured, by paragraph id: those of the paragraphs
+/// sharing an id whose texts differ and whose words could reach [`THRESHOLD`] (the same
+/// figure as [`super::words::ratio`] of their joined texts).
+pub type Measured = HashMap<Id, f32>;
+
+/// [`resolve_auto`] with the similarities it measured on the way, for the comparison by id
+/// to use rather than measure again.
+pub fn resolve_auto_measured(old: &Document, new: &Document) -> (Align, Measured) {
+    let mut measured = Measured::default();
     let mut old_paras: HashMap<&Id, &Paragraph> = HashMap::default();
     old.walk(&mut |p, _| {
         old_paras.insert(&p.id, p);
@@ -259,53 +271,68 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
     let total = old.paragraph_count().min(new.paragraph_count());
     let shared = shared_pairs.len();
     if total == 0 {
-        return Align::ById;
+        return (Align::ById, measured);
     }
     if shared == 0 {
-        return Align::BySimilarity;
+        return (Align::BySimilarity, measured);
     }
     let enough = 0.95 * shared as f32;
-    let alike = |(o, n): &(&Paragraph, &Paragraph)| {
+    // Whether a pair reads alike, with the similarity where it was measured.
+    let alike = |(o, n): &(&Paragraph, &Paragraph)| -> (bool, Option<f32>) {
         // The same lead and text read the same joined; otherwise the joined texts compare.
-        o.lead == n.lead && o.text == n.text || {
-            let (t, nt) = (o.full_text(), n.full_text());
-            t == nt || {
-                let words = WordPair::new(&mut Vocabulary::default(), &t, &nt);
-                words.bound(&mut Vec::new()) >= THRESHOLD && words.ratio() >= THRESHOLD
-            }
+        if o.lead == n.lead && o.text == n.text {
+            return (true, None);
         }
+        let (t, nt) = (o.full_text(), n.full_text());
+        if t == nt {
+            return (true, None);
+        }
+        let words = WordPair::new(&mut Vocabulary::default(), &t, &nt);
+        if words.bound(&mut Vec::new()) < THRESHOLD {
+            return (false, None);
+        }
+        let r = words.ratio();
+        (r >= THRESHOLD, Some(r))
     };
     // In blocks that double in size, each found on all cores, counted in order: the answer
     // is known after the block where the counts decide it.
     let (mut similar, mut dissimilar) = (0usize, 0usize);
     let (mut from, mut block) = (0, 64);
-    while from < shared {
+    let mut decided = None;
+    while from < shared && decided.is_none() {
         let to = (from + block).min(shared);
-        let found: Vec<bool> = shared_pairs[from..to]
+        let found: Vec<(bool, Option<f32>)> = shared_pairs[from..to]
             .par_iter()
             .with_min_len(32)
             .map(alike)
             .collect();
-        for alike in found {
+        for (k, (alike, ratio)) in found.into_iter().enumerate() {
+            if let Some(r) = ratio {
+                measured.insert(shared_pairs[from + k].1.id.clone(), r);
+            }
+            if decided.is_some() {
+                continue;
+            }
             if alike {
                 similar += 1;
                 if similar as f32 >= enough {
-                    return Align::ById;
+                    decided = Some(Align::ById);
                 }
             } else {
                 dissimilar += 1;
                 if ((shared - dissimilar) as f32) < enough {
-                    return Align::BySimilarity;
+                    decided = Some(Align::BySimilarity);
                 }
             }
         }
         (from, block) = (to, block * 2);
     }
-    if similar as f32 >= enough {
+    let align = decided.unwrap_or(if similar as f32 >= enough {
         Align::ById
     } else {
         Align::BySimilarity
-    }
+    });
+    (align, measured)
 }
 
 #[cfg(test)]

@@ -69,11 +69,21 @@ pub(crate) fn order(n_old: usize, n_new: usize, mut pairs: Vec<(usize, usize)>) 
     out
 }
 
+/// How two paragraphs were paired: moved out of the reading order, and the word similarity
+/// the alignment measured, if it did.
+#[derive(Debug, Clone, Copy)]
+struct Paired {
+    moved: bool,
+    ratio: Option<f32>,
+}
+
 struct Ctx<'a> {
     old: &'a Document,
     new: &'a Document,
     align: Align,
     map: NumberMap,
+    /// Similarities of paragraphs sharing an id, measured when the alignment was chosen.
+    measured: &'a align::Measured,
 }
 
 fn pair_paragraphs(old: &[Paragraph], new: &[Paragraph], align: Align) -> Aligned {
@@ -221,13 +231,18 @@ impl Ctx<'_> {
         ol: Location,
         np: &Paragraph,
         nl: Location,
-        moved: bool,
-        ratio: Option<f32>,
+        how: Paired,
         out: &mut Vec<ChangeEntry>,
     ) {
         let old_side = para_side(self.old, op, ol.clone());
         let new_side = para_side(self.new, np, nl.clone());
-        // The similarity the alignment measured holds while no reference is renumbered.
+        // The similarity the alignment (or its choice) measured holds while no reference
+        // is renumbered.
+        let ratio = how.ratio.or_else(|| {
+            (self.align == Align::ById && op.id == np.id)
+                .then(|| self.measured.get(&op.id).copied())
+                .flatten()
+        });
         let (base, ref_updates, ratio) = match refs::renumber(&op.text, &self.map) {
             Some((s, e)) => (s, e, None),
             None => (op.text.clone(), Vec::new(), ratio),
@@ -235,7 +250,7 @@ impl Ctx<'_> {
         let (edits, form_edits) = substance(&op.lead, &base, &np.lead, &np.text);
         let numbered_label_changed = !(ol.part == Part::Preamble && ol.path.len() == 1)
             && numbering::printed_label(self.old, &ol) != numbering::printed_label(self.new, &nl);
-        let kind = if moved {
+        let kind = if how.moved {
             Kind::Moved
         } else if !edits.is_empty() || op.list_style != np.list_style {
             Kind::Modified
@@ -286,16 +301,11 @@ impl Ctx<'_> {
                 new: j,
                 moved,
             } => {
-                let ratio = aligned.ratio(i);
-                self.pair(
-                    &old[i],
-                    child(ol, i),
-                    &new[j],
-                    child(nl, j),
+                let how = Paired {
                     moved,
-                    ratio,
-                    out,
-                )
+                    ratio: aligned.ratio(i),
+                };
+                self.pair(&old[i], child(ol, i), &new[j], child(nl, j), how, out)
             }
             Slot::Deleted(i) => self.one_sided(&old[i], child(ol, i), false, out),
             Slot::Inserted(j) => self.one_sided(&new[j], child(nl, j), true, out),
@@ -398,7 +408,12 @@ fn sub_labels(
 }
 
 /// All entries of the comparison in reading order.
-pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeEntry> {
+pub(super) fn build(
+    old: &Document,
+    new: &Document,
+    align: Align,
+    measured: &align::Measured,
+) -> Vec<ChangeEntry> {
     let mut out = Vec::new();
     super::header::header(old, new, &mut out);
     let section_pairs = pair_sections(&old.sections, &new.sections, align);
@@ -445,6 +460,7 @@ pub(super) fn build(old: &Document, new: &Document, align: Align) -> Vec<ChangeE
         new,
         align,
         map: number_map(old, new, &lists, align),
+        measured,
     };
     let mut section_lists: HashMap<(usize, usize), Aligned> = HashMap::new();
     for (op, np, pairs) in lists {

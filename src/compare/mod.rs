@@ -282,12 +282,13 @@ pub(crate) fn chunk_len(n: usize) -> usize {
 
 /// Compares two versions of a document.
 pub fn compare(old: &Document, new: &Document, align: Align) -> Comparison {
-    let align = match align {
-        Align::Auto => align::resolve_auto(old, new),
-        a => a,
+    // The similarities measured to choose the alignment serve the comparison by id.
+    let (align, measured) = match align {
+        Align::Auto => align::resolve_auto_measured(old, new),
+        a => (a, align::Measured::default()),
     };
     Comparison {
         align,
-        changes: build::build(old, new, align),
+        changes: build::build(old, new, align, &measured),
     }
 }
