@@ -4,7 +4,7 @@
 //! and sanitised; no terminal codes here.
 
 use super::words::{self, PieceKind};
-use super::{ChangeEntry, Comparison, Field, Kind, PartKind};
+use super::{ChangeEntry, Comparison, Edit, Field, Kind, PartKind};
 use crate::markup;
 use crate::model::Id;
 use crate::sanitize::sanitize;
@@ -105,13 +105,12 @@ fn pieces(e: &ChangeEntry, notes: &Notes) -> Vec<(PieceKind, String)> {
         matches!((&e.old, &e.new), (Some(o), Some(n)) if o.lead == n.lead && o.text == n.text);
     let mut edits = if same {
         Vec::new()
+    } else if let Some(found) = found_edits(e) {
+        // In a debug build (the tests) the edits are also found afresh: the same.
+        debug_assert_eq!(found, fresh_edits(e, &old, &join));
+        found
     } else {
-        let new = e
-            .new
-            .as_ref()
-            .map(|s| join(&s.lead, &s.text))
-            .unwrap_or_default();
-        words::edits(Field::Text, &old, &new)
+        fresh_edits(e, &old, &join)
     };
     // Changes of form only (spacing, hyphens, markers) are shown as the same text.
     edits.retain(|x| !words::is_form_only(x));
@@ -126,6 +125,46 @@ fn pieces(e: &ChangeEntry, notes: &Notes) -> Vec<(PieceKind, String)> {
             (k, display(s, map))
         })
         .collect()
+}
+
+/// The word edits of an entry's joined old and new texts, found afresh.
+fn fresh_edits(e: &ChangeEntry, old: &str, join: &dyn Fn(&str, &str) -> String) -> Vec<Edit> {
+    let new = e
+        .new
+        .as_ref()
+        .map(|s| join(&s.lead, &s.text))
+        .unwrap_or_default();
+    words::edits(Field::Text, old, &new)
+}
+
+/// The word edits of a paragraph entry's joined texts as the comparison found them, where
+/// it compared the same texts: the same lead on both sides (so the joined texts share it
+/// and the space after it, which the word diff sets aside as it does any common start), both
+/// texts non-empty, no reference renumbered. The edits of substance and of form together, in
+/// order, moved past the lead; `None` where they must be found afresh.
+fn found_edits(e: &ChangeEntry) -> Option<Vec<Edit>> {
+    let (o, n) = (e.old.as_ref()?, e.new.as_ref()?);
+    let comparable = e.is_paragraph()
+        && o.lead == n.lead
+        && !o.text.is_empty()
+        && !n.text.is_empty()
+        && e.ref_updates.is_empty()
+        && e.edits.iter().chain(&e.form_edits).all(|x| x.field == Field::Text);
+    if !comparable {
+        return None;
+    }
+    let shift = if o.lead.is_empty() { 0 } else { o.lead.len() + 1 };
+    let mut all: Vec<Edit> = e
+        .edits
+        .iter()
+        .chain(&e.form_edits)
+        .map(|x| Edit {
+            at: x.at + shift,
+            ..x.clone()
+        })
+        .collect();
+    all.sort_by_key(|x| x.at);
+    Some(all)
 }
 
 /// The old side's runs (equal and deleted words) and the new side's (equal and inserted).
