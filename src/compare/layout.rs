@@ -149,11 +149,18 @@ fn found_edits(e: &ChangeEntry) -> Option<Vec<Edit>> {
         && !o.text.is_empty()
         && !n.text.is_empty()
         && e.ref_updates.is_empty()
-        && e.edits.iter().chain(&e.form_edits).all(|x| x.field == Field::Text);
+        && e.edits
+            .iter()
+            .chain(&e.form_edits)
+            .all(|x| x.field == Field::Text);
     if !comparable {
         return None;
     }
-    let shift = if o.lead.is_empty() { 0 } else { o.lead.len() + 1 };
+    let shift = if o.lead.is_empty() {
+        0
+    } else {
+        o.lead.len() + 1
+    };
     let mut all: Vec<Edit> = e
         .edits
         .iter()
