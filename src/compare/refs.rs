@@ -121,8 +121,9 @@ pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
     let mut edits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let t = toks[i].to_lowercase();
-        if t != "paragraph" && t != "paragraphs" {
+        // (No character outside ASCII lower-cases to these letters: ASCII case is enough.)
+        let t = toks[i];
+        if !t.eq_ignore_ascii_case("paragraph") && !t.eq_ignore_ascii_case("paragraphs") {
             i += 1;
             continue;
         }
@@ -131,12 +132,13 @@ pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
         let mut numbers: Vec<(usize, Vec<usize>)> = Vec::new();
         while j < toks.len() {
             let tok = toks[j];
-            let lower = tok.to_lowercase();
             let label =
                 is_word(tok) && j > 0 && toks[j - 1] == "(" && !tok.starts_with(char::is_numeric);
             let allowed = tok.trim().is_empty()
                 || matches!(tok, "," | "(" | ")" | "-" | "–")
-                || matches!(lower.as_str(), "and" | "to" | "or")
+                || ["and", "to", "or"]
+                    .iter()
+                    .any(|w| tok.eq_ignore_ascii_case(w))
                 || label;
             if tok.chars().all(|c| c.is_ascii_digit()) && !tok.is_empty() {
                 numbers.push((j, Vec::new()));

@@ -14,14 +14,17 @@ const MAX_LINES: usize = 5;
 
 /// A line opening with a labelled heading: "Action 12. We will …" → ("Action", 12).
 pub(super) fn label(t: &str) -> Option<(&str, u32)> {
-    let (word, rest) = t.split_once(' ')?;
-    let mut chars = word.chars();
-    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && word.len() >= 3
-        && chars.all(|c| c.is_ascii_lowercase());
-    if !capitalised {
+    // A capitalised ASCII word of three letters or more, then a space (told from the bytes:
+    // most lines fail at the first).
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
+    let len = 1 + b[1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    if len < 3 || b.get(len) != Some(&b' ') {
+        return None;
+    }
+    let (word, rest) = (&t[..len], &t[len + 1..]);
     let (n, text) = numbered(rest)?;
     text.starts_with(|c: char| c.is_uppercase())
         .then_some((word, n))

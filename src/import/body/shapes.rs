@@ -115,11 +115,17 @@ pub fn lettered(s: &str) -> Option<(&str, &str)> {
 /// "Annex". Returns level, label, heading text, annex flag.
 pub fn heading(s: &str) -> Option<(u8, &str, &str, bool)> {
     let t = s.trim();
-    let lower = t.to_lowercase();
-    let annex = lower == "annex"
-        || lower == "annexes"
-        || (lower.starts_with("annex ") && t.len() <= 10)
-        || (lower.starts_with("annex:") && t.len() <= 200 && !t.ends_with(['.', ';', ',']));
+    // In any case (no character outside ASCII lower-cases to these letters, so ASCII case
+    // is enough, and the line is not copied).
+    let opens = |p: &str| {
+        t.as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let annex = t.eq_ignore_ascii_case("annex")
+        || t.eq_ignore_ascii_case("annexes")
+        || (opens("annex ") && t.len() <= 10)
+        || (opens("annex:") && t.len() <= 200 && !t.ends_with(['.', ';', ',']));
     if annex {
         return Some((1, "", t, true));
     }
