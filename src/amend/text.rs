@@ -74,6 +74,12 @@ impl View {
                 i += 1;
                 continue;
             }
+            // A space (one in six characters), as the last branch below would take it.
+            if b[i] == b' ' {
+                push(&mut v, ' ', (i, i + 1));
+                i += 1;
+                continue;
+            }
             let rest = &s[i..];
             if let Some(after) = rest.strip_prefix('\\')
                 && let Some(c) = after.chars().next()

@@ -30,6 +30,9 @@ pub(super) struct Ctx<'a> {
     pub(super) reverse: Vec<(String, String)>,
     /// The next free number of other ids by prefix ("h", "part", "annex", "s").
     pub(super) next_other: HashMap<&'static str, u64>,
+    /// The issued document's paragraphs by id, made on first use (trial runs of the
+    /// amendment writer look one up per trial).
+    paras: std::sync::OnceLock<HashMap<&'a Id, &'a Paragraph>>,
 }
 
 fn max_suffix(ids: &[&Id], prefix: &str) -> u64 {
@@ -66,7 +69,24 @@ impl<'a> Ctx<'a> {
             next_note: max_suffix(&ids, "f") + 1,
             reverse,
             next_other: HashMap::new(),
+            paras: std::sync::OnceLock::new(),
         }
+    }
+
+    /// A paragraph of the issued document by id (the first in document order, as
+    /// [`Document::find`] gives it).
+    fn para(&self, id: &Id) -> Option<&'a Paragraph> {
+        let doc = self.doc;
+        self.paras
+            .get_or_init(|| {
+                let mut m = HashMap::new();
+                doc.walk(&mut |p, _| {
+                    m.entry(&p.id).or_insert(p);
+                });
+                m
+            })
+            .get(id)
+            .copied()
     }
 
     /// A fresh id with a prefix ("h" for a heading, "part", "annex", "s").
@@ -155,7 +175,7 @@ impl<'a> Ctx<'a> {
         match t {
             Target::Title => self.doc.header.title.clone(),
             Target::Heading(id) => heading_text(self.doc, id).unwrap_or_default(),
-            Target::Para(id) => self.doc.find(id).map(full).unwrap_or_default(),
+            Target::Para(id) => self.para(id).map(full).unwrap_or_default(),
             Target::Footnote(id) => self
                 .doc
                 .footnote(id)
