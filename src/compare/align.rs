@@ -117,16 +117,13 @@ pub fn similar_pairs(old: &[String], new: &[String]) -> Aligned {
         pairs.sort_unstable();
         return Aligned::unscored(pairs);
     }
-    let mut vocab = Vocabulary::default();
-    // About one word in seven characters, most of them met before.
-    let chars: usize = rest_old.iter().map(|&i| old[i].len()).sum::<usize>()
-        + rest_new.iter().map(|&j| new[j].len()).sum::<usize>();
-    vocab.reserve(chars / 28);
     let texts: Vec<&str> = rest_old
         .iter()
         .map(|&i| old[i].as_str())
         .chain(rest_new.iter().map(|&j| new[j].as_str()))
         .collect();
+    let mut vocab = Vocabulary::default();
+    vocab.reserve_for(&texts);
     let mut lists = vocab.words_all(&texts);
     let new_words: Vec<Vec<u32>> = lists.split_off(rest_old.len());
     let mut old_words: Vec<Vec<u32>> = vec![Vec::new(); old.len()];

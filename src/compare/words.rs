@@ -149,6 +149,12 @@ impl<'a> Vocabulary<'a> {
         self.ids.reserve(more);
     }
 
+    /// Makes room for the distinct words of texts: about a word in seven characters, most of
+    /// them met before.
+    pub fn reserve_for(&mut self, texts: &[&str]) {
+        self.reserve(texts.iter().map(|t| t.len()).sum::<usize>() / 28);
+    }
+
     /// The number of a word (lower-cased here), given on first sight.
     pub fn id(&mut self, word: &'a str) -> u32 {
         let next = self.ids.len() as u32;
@@ -198,7 +204,7 @@ impl<'a> Vocabulary<'a> {
             .par_chunks(per_core)
             .map(|run| {
                 let mut local = Vocabulary::default();
-                local.reserve(run.iter().map(|t| t.len()).sum::<usize>() / 28);
+                local.reserve_for(run);
                 let lists = run.iter().map(|t| local.words(t)).collect();
                 (local, lists)
             })

@@ -23,9 +23,9 @@ pub fn without_end_marker(s: &str) -> &str {
 /// Whether a line is the closing meeting line of a resolution ("45th plenary meeting",
 /// "50th (resumed) plenary meeting"): it never continues a paragraph.
 pub fn meeting_line(t: &str) -> bool {
-    // Without "plenary" no reading below can end with "plenary meeting" (most lines: told
-    // by one search, before the words are split and a date looked for).
-    // It ends with "meeting", a date or a full stop: the last byte rules out most lines.
+    // A meeting line ends with "meeting", a date or a full stop, and holds "plenary": the
+    // last byte, then one search, rule out most lines before the words are split and a date
+    // looked for.
     if !matches!(
         t.trim_end().as_bytes().last(),
         Some(b'g' | b'.' | b'0'..=b'9')
