@@ -126,9 +126,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The parallel parts (the two imports, alignment, word diffs, output) run on this thread
     // and the other cores: work starts here at once and is shared with the threads that are
     // free, never waiting for one to be scheduled (on a busy machine this thread does it).
-    let _ = rayon::ThreadPoolBuilder::new()
-        .use_current_thread()
-        .build_global();
+    // Not `build_global`: it waits for every thread of the pool to have started (1–2 ms on a
+    // busy machine), which is the time the first import could be running. The pool is kept
+    // for the life of the process (this thread is one of its workers).
+    if let Ok(pool) = rayon::ThreadPoolBuilder::new().use_current_thread().build() {
+        std::mem::forget(pool);
+    }
     let (old, new) = versions(&args)?;
     let git = !args.git.is_empty();
     let same_draft = git
@@ -217,14 +220,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Err(e.into());
     }
     // Git stops at a diff driver that exits non-zero.
-    let code = if cmp.is_identical() || git {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    };
-    // The process ends here: the two documents, the comparison and the output (tens of
-    // thousands of allocations for long texts) are left to the exit to reclaim rather than
-    // freed one by one.
-    std::mem::forget((old, new, cmp, out));
-    Ok(code)
+    let code = if cmp.is_identical() || git { 0 } else { 1 };
+    // The two documents, the comparison and the output (tens of thousands of allocations for
+    // long texts) are left to the exit to reclaim rather than freed one by one.
+    super::exit_now(code)
 }
