@@ -152,7 +152,7 @@ pub fn path_labels(doc: &Document, loc: &Location) -> Vec<String> {
 pub fn printed_label(doc: &Document, loc: &Location) -> String {
     if loc.path.len() <= 1 {
         return number(doc, loc.part, loc.top())
-            .map(|n| format!("{n}."))
+            .map(|n| [itoa::Buffer::new().format(n), "."].concat())
             .unwrap_or_default();
     }
     let Some(parent) = doc.at(&Location {
@@ -169,16 +169,19 @@ pub fn printed_label(doc: &Document, loc: &Location) -> String {
 /// (b)", "paragraph 66 (a)" (reports), "operative paragraph 2 (a) (ii)".
 pub fn describe(doc: &Document, loc: &Location) -> String {
     let suffix = part_suffix(doc, loc.part);
+    // Joined from pieces (`concat`), not `format!`: this runs for every paragraph of a
+    // comparison, and the formatting machinery costs several times the copying.
+    let mut digits = itoa::Buffer::new();
     let mut s = match loc.part {
         Part::Preamble | Part::PartPreamble(_) => {
-            format!("preambular paragraph {}{suffix}", loc.top() + 1)
+            ["preambular paragraph ", digits.format(loc.top() + 1), &suffix].concat()
         }
         Part::Operative | Part::PartOperative(_) => {
-            format!("operative paragraph {}{suffix}", loc.top() + 1)
+            ["operative paragraph ", digits.format(loc.top() + 1), &suffix].concat()
         }
         Part::Section(_) | Part::Annex(_) | Part::AnnexSection(..) => {
             match number(doc, loc.part, loc.top()) {
-                Some(n) => format!("paragraph {n}{suffix}"),
+                Some(n) => ["paragraph ", digits.format(n), &suffix].concat(),
                 None => {
                     let heading = match loc.part {
                         Part::Section(i) => doc.sections.get(i).map(|s| s.heading.as_str()),
@@ -201,7 +204,9 @@ pub fn describe(doc: &Document, loc: &Location) -> String {
         }
     };
     for label in path_labels(doc, loc) {
-        s.push_str(&format!(" ({label})"));
+        s.push_str(" (");
+        s.push_str(&label);
+        s.push(')');
     }
     s
 }
@@ -220,18 +225,26 @@ pub fn short_tag(doc: &Document, loc: &Location) -> String {
         }
         _ => String::new(),
     };
+    // Joined from pieces, as in `describe`.
+    let mut digits = itoa::Buffer::new();
     let mut s = match loc.part {
-        Part::Preamble | Part::PartPreamble(_) => format!("{prefix}PP{}", loc.top() + 1),
-        Part::Operative | Part::PartOperative(_) => format!("{prefix}OP{}", loc.top() + 1),
+        Part::Preamble | Part::PartPreamble(_) => {
+            [&prefix, "PP", digits.format(loc.top() + 1)].concat()
+        }
+        Part::Operative | Part::PartOperative(_) => {
+            [&prefix, "OP", digits.format(loc.top() + 1)].concat()
+        }
         Part::Section(_) | Part::Annex(_) | Part::AnnexSection(..) => {
             match number(doc, loc.part, loc.top()) {
-                Some(n) => format!("{prefix}¶{n}"),
-                None => format!("{prefix}¶–"),
+                Some(n) => [&prefix, "¶", digits.format(n)].concat(),
+                None => [&prefix, "¶–"].concat(),
             }
         }
     };
     for label in path_labels(doc, loc) {
-        s.push_str(&format!("({label})"));
+        s.push('(');
+        s.push_str(&label);
+        s.push(')');
     }
     s
 }

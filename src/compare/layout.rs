@@ -93,7 +93,7 @@ fn pieces(e: &ChangeEntry, notes: &Notes) -> Vec<(PieceKind, String)> {
     let join = |lead: &str, text: &str| match (lead.is_empty(), text.is_empty()) {
         (true, _) => text.to_string(),
         (false, true) => lead.to_string(),
-        _ => format!("{lead} {text}"),
+        _ => [lead, " ", text].concat(),
     };
     let old = e
         .old
@@ -239,8 +239,8 @@ fn capital(s: &str) -> String {
 pub fn note(e: &ChangeEntry) -> String {
     let (o, n) = tags(e);
     match e.kind {
-        Kind::Moved => format!("moved {o} → {n}"),
-        Kind::Renumbered if o != n => format!("renumbered {o} → {n}"),
+        Kind::Moved => ["moved ", &o, " → ", &n].concat(),
+        Kind::Renumbered if o != n => ["renumbered ", &o, " → ", &n].concat(),
         Kind::Renumbered => "references renumbered".to_string(),
         Kind::Inserted => "inserted".to_string(),
         Kind::Deleted => "deleted".to_string(),

@@ -59,8 +59,8 @@ pub(crate) fn bracket(runs: Vec<Run>, color: bool) -> Vec<Run> {
     }
     runs.into_iter()
         .map(|r| match r.style {
-            Style::Deleted => Run::new(format!("[-{}-]", r.text), r.style),
-            Style::Inserted => Run::new(format!("{{+{}+}}", r.text), r.style),
+            Style::Deleted => Run::new(["[-", &r.text, "-]"].concat(), r.style),
+            Style::Inserted => Run::new(["{+", &r.text, "+}"].concat(), r.style),
             _ => r,
         })
         .collect()
@@ -70,7 +70,7 @@ fn tagged(tag: &str, depth: usize, mut runs: Vec<Run>) -> Vec<Run> {
     let mut out = Vec::with_capacity(runs.len() + 1);
     let indent = "  ".repeat(depth);
     if !tag.is_empty() {
-        out.push(Run::new(format!("{indent}{tag} "), Style::Tag));
+        out.push(Run::new([&indent, tag, " "].concat(), Style::Tag));
     } else if depth > 0 {
         out.push(Run::new(indent, Style::Plain));
     }
@@ -80,7 +80,7 @@ fn tagged(tag: &str, depth: usize, mut runs: Vec<Run>) -> Vec<Run> {
 
 fn note_run(e: &ChangeEntry) -> Option<Run> {
     matches!(e.kind, Kind::Moved | Kind::Renumbered)
-        .then(|| Run::new(format!(" ({})", layout::note(e)), Style::Note))
+        .then(|| Run::new([" (", &layout::note(e), ")"].concat(), Style::Note))
 }
 
 /// Line `k` of wrapped lines (nothing past the last), padded with spaces to `cols`

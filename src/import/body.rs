@@ -106,7 +106,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn id(&mut self) -> Id {
         *self.next_id += 1;
-        Id(format!("p{}", self.next_id))
+        Id(["p", itoa::Buffer::new().format(*self.next_id)].concat())
     }
 
     fn push(&mut self, kind: ItemKind, text: &str, line: usize) {
