@@ -251,6 +251,9 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
 /// figure as [`super::words::ratio`] of their joined texts).
 pub type Measured = HashMap<Id, f32>;
 
+/// The fewest pairs [`resolve_auto_measured`] measures at a time (half on each of two cores).
+const BLOCK_MIN: usize = 32;
+
 /// [`resolve_auto`] with the similarities it measured on the way, for the comparison by id
 /// to use rather than measure again.
 pub fn resolve_auto_measured(old: &Document, new: &Document) -> (Align, Measured) {
@@ -291,16 +294,21 @@ pub fn resolve_auto_measured(old: &Document, new: &Document) -> (Align, Measured
         let r = words.ratio();
         (r >= THRESHOLD, Some(r))
     };
-    // In blocks that double in size, each found on all cores, counted in order: the answer
-    // is known after the block where the counts decide it.
+    // In blocks, each found on all cores, counted in order: the answer is known after the
+    // block where the counts decide it. A block is as long as the fewest pairs that could
+    // decide it (all alike or all not), so little is measured past the pair that does.
     let (mut similar, mut dissimilar) = (0usize, 0usize);
-    let (mut from, mut block) = (0, 64);
+    let mut from = 0;
     let mut decided = None;
     while from < shared && decided.is_none() {
+        // Alike pairs needed for "by id", unlike pairs needed for "by similarity".
+        let to_alike = (enough.ceil() as usize).saturating_sub(similar);
+        let to_unlike = ((shared as f32 - enough).floor() as usize + 1).saturating_sub(dissimilar);
+        let block = to_alike.min(to_unlike).max(BLOCK_MIN);
         let to = (from + block).min(shared);
         let found: Vec<(bool, Option<f32>)> = shared_pairs[from..to]
             .par_iter()
-            .with_min_len(32)
+            .with_min_len(BLOCK_MIN / 2)
             .map(alike)
             .collect();
         for (k, (alike, ratio)) in found.into_iter().enumerate() {
@@ -322,7 +330,7 @@ pub fn resolve_auto_measured(old: &Document, new: &Document) -> (Align, Measured
                 }
             }
         }
-        (from, block) = (to, block * 2);
+        from = to;
     }
     let align = decided.unwrap_or(if similar as f32 >= enough {
         Align::ById

@@ -9,6 +9,7 @@ use super::{Align, ChangeEntry, Edit, Field, Kind, PartKind, Side};
 use crate::model::{Document, Id, Location, Paragraph, Part, Section};
 use crate::numbering;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Lists at least this long are built on all cores.
@@ -243,9 +244,10 @@ impl Ctx<'_> {
                 .then(|| self.measured.get(&op.id).copied())
                 .flatten()
         });
+        // The old text with its references renumbered, borrowed where none is (most pairs).
         let (base, ref_updates, ratio) = match refs::renumber(&op.text, &self.map) {
-            Some((s, e)) => (s, e, None),
-            None => (op.text.clone(), Vec::new(), ratio),
+            Some((s, e)) => (Cow::Owned(s), e, None),
+            None => (Cow::Borrowed(op.text.as_str()), Vec::new(), ratio),
         };
         let (edits, form_edits) = substance(&op.lead, &base, &np.lead, &np.text);
         let numbered_label_changed = !(ol.part == Part::Preamble && ol.path.len() == 1)

@@ -103,12 +103,15 @@ pub fn cites_a_label(text: &str) -> bool {
 /// rewrites as edits on the old text. `None` when nothing needs rewriting.
 pub fn renumber(text: &str, map: &NumberMap) -> Option<(String, Vec<Edit>)> {
     // (No other character lower-cases to the ASCII letters of "paragraph".)
+    if map.numbers.is_empty() && map.labels.is_empty() {
+        return None;
+    }
     let b = text.as_bytes();
     let mentions = memchr::memchr2_iter(b'p', b'P', b).any(|i| {
         b.get(i..i + 9)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"paragraph"))
     });
-    if map.numbers.is_empty() && map.labels.is_empty() || !mentions {
+    if !mentions {
         return None;
     }
     let toks = tokenize(text);
