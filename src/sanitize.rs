@@ -87,13 +87,37 @@ pub fn json_pretty_into<T: serde::Serialize + ?Sized>(
     value: &T,
     out: &mut Vec<u8>,
 ) -> serde_json::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(out, SafeJson::default());
+    json_pretty_nested_into(value, 0, out)
+}
+
+/// [`json_pretty_into`] of a value that stands `depth` arrays or objects deep in a larger
+/// document: its inner lines indented as they would be there (its first line is not, as the
+/// formatter would not indent it either).
+pub fn json_pretty_nested_into<T: serde::Serialize + ?Sized>(
+    value: &T,
+    depth: usize,
+    out: &mut Vec<u8>,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, SafeJson::at_depth(depth));
     value.serialize(&mut ser)
 }
 
 /// serde_json's pretty formatter with unsafe characters escaped (see [`json_pretty`]).
 #[derive(Default)]
 struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl SafeJson {
+    /// The formatter as it stands inside `depth` open arrays: the pretty formatter keeps its
+    /// depth to itself, so arrays are opened (into nothing) to set it.
+    fn at_depth(depth: usize) -> Self {
+        use serde_json::ser::Formatter;
+        let mut f = SafeJson::default();
+        for _ in 0..depth {
+            let _ = f.0.begin_array(&mut std::io::sink());
+        }
+        f
+    }
+}
 
 macro_rules! delegate {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {

@@ -157,7 +157,12 @@ fn split(text: &str) -> (Vec<Line>, Vec<bool>) {
 pub(crate) fn clean(s: &str) -> (String, Vec<usize>) {
     // Most lines are printable ASCII with single spaces between words and no backslash,
     // indented or not: only trimmed (spaces before or after the text are no gaps).
-    let trimmed = s.trim_matches(' ');
+    // Trimmed byte by byte (a space byte is never part of another character), not through
+    // `trim_matches`, which decodes characters from both ends: this runs on every line.
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c != b' ').map_or(start, |i| i + 1);
+    let trimmed = &s[start..end];
     if is_plain(trimmed.as_bytes()) {
         return (trimmed.to_string(), Vec::new());
     }
