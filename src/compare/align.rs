@@ -93,13 +93,21 @@ pub fn similar_pairs(old: &[String], new: &[String]) -> Aligned {
     let mut pairs = Vec::new();
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
-    // 1. Identical texts, in order.
+    // 1. Identical texts, in order (the texts hashed on all cores).
+    let hashes = |texts: &[String]| -> Vec<u64> {
+        if texts.len() >= PARALLEL_MIN {
+            texts.par_iter().map(|t| spaced_hash(t)).collect()
+        } else {
+            texts.iter().map(|t| spaced_hash(t)).collect()
+        }
+    };
+    let (old_hashes, new_hashes) = rayon::join(|| hashes(old), || hashes(new));
     let mut exact: HashMap<u64, VecDeque<usize>> = HashMap::default();
-    for (i, t) in old.iter().enumerate() {
-        exact.entry(spaced_hash(t)).or_default().push_back(i);
+    for (i, &h) in old_hashes.iter().enumerate() {
+        exact.entry(h).or_default().push_back(i);
     }
     for (j, t) in new.iter().enumerate() {
-        let Some(queue) = exact.get_mut(&spaced_hash(t)) else {
+        let Some(queue) = exact.get_mut(&new_hashes[j]) else {
             continue;
         };
         if let Some(k) = queue.iter().position(|&i| same_spaced(&old[i], t))
@@ -250,6 +258,9 @@ pub fn resolve_auto(old: &Document, new: &Document) -> Align {
 /// sharing an id whose texts differ and whose words could reach [`THRESHOLD`] (the same
 /// figure as [`super::words::ratio`] of their joined texts).
 pub type Measured = HashMap<Id, f32>;
+
+/// Lists at least this long are hashed on all cores.
+const PARALLEL_MIN: usize = 64;
 
 /// The fewest pairs [`resolve_auto_measured`] measures at a time (half on each of two cores).
 const BLOCK_MIN: usize = 32;

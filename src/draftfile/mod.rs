@@ -356,17 +356,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, FileError> {
 /// names no line.
 fn too_deep_tables(text: &str, path: &Path) -> Result<(), FileError> {
     let b = text.as_bytes();
-    // Each "[[" that opens its line but for spacing (found with memchr, not line by line),
-    // with the number of its line.
-    let (mut line_no, mut counted) = (0, 0);
+    // Each "[[" that opens its line but for spacing (found with memchr, not line by line);
+    // the number of its line is counted only for the one refused.
     for at in memchr::memmem::find_iter(b, b"[[") {
         let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |n| n + 1);
         if !text[start..at].trim_start().is_empty() {
             continue;
         }
-        line_no += memchr::memchr_iter(b'\n', &b[counted..start]).count();
-        counted = start;
-        let i = line_no;
         let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n);
         let t = &text[at..end];
         let t = t.strip_suffix('\r').unwrap_or(t);
@@ -376,6 +372,7 @@ fn too_deep_tables(text: &str, path: &Path) -> Result<(), FileError> {
             .filter(|k| k.trim().trim_matches('"') == "subparagraphs")
             .count();
         if depth > crate::ops::MAX_DEPTH {
+            let i = memchr::memchr_iter(b'\n', &b[..start]).count();
             return Err(FileError::Invalid {
                 path: path.to_path_buf(),
                 line: Some(i + 1),

@@ -227,14 +227,16 @@ fn is_plain(bytes: &[u8]) -> bool {
 
 /// A document symbol such as `A/80/L.7`, `E/CN.15/2021/L.4/Rev.1`, `A/RES/80/4`.
 pub fn is_symbol(s: &str) -> bool {
+    // Told by its length and spacing first: this runs on every line of a text.
+    if s.len() > 60 || s.contains(' ') {
+        return false;
+    }
     let mut parts = s.split('/');
     let Some(first) = parts.next() else {
         return false;
     };
     let rest: Vec<&str> = parts.collect();
     !rest.is_empty()
-        && s.len() <= 60
-        && !s.contains(' ')
         && (1..=8).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_uppercase())
         && rest.iter().all(|p| {
