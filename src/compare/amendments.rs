@@ -83,10 +83,15 @@ type Words = (ParaRef, Option<Vec<TextOp>>);
 /// for the other entries and where the old place cannot be named), found on all cores
 /// before the instructions are written: a place's changes are tried on the old text alone
 /// (each core with its own copy of `sim`), so they do not depend on the places tried before.
-fn paragraph_words(g: &Gen, wide: &[wide::Wide], sim: &Simulator) -> Vec<Option<Words>> {
+fn paragraph_words(
+    g: &Gen,
+    wide: &[wide::Wide],
+    found: &[Option<Vec<quote::Hunk>>],
+    sim: &Simulator,
+) -> Vec<Option<Words>> {
     let (old, new, cmp) = (g.old, g.new, g.cmp);
     let old_marker = |id: &Id| g.old_numbers.get(id).map(|n| sup(*n)).unwrap_or_default();
-    let words = |sim: &mut Simulator, e: &super::ChangeEntry| -> Option<Words> {
+    let words = |sim: &mut Simulator, k: usize, e: &super::ChangeEntry| -> Option<Words> {
         let kept = matches!(
             e.kind,
             Kind::Moved | Kind::Modified | Kind::Renumbered | Kind::Unchanged
@@ -98,6 +103,15 @@ fn paragraph_words(g: &Gen, wide: &[wide::Wide], sim: &Simulator) -> Vec<Option<
         let nl = e.new.as_ref()?.location.as_ref()?;
         let (op, np) = (old.at(ol)?, new.at(nl)?);
         let target = para_ref(old, ol)?;
+        // The same words on both sides, without a footnote marker (whose number may
+        // differ): the same plain text, nothing to change.
+        if op.lead == np.lead
+            && op.text == np.text
+            && !op.lead.contains("[^")
+            && !op.text.contains("[^")
+        {
+            return Some((target, Some(Vec::new())));
+        }
         let ot = g.old_plain(&op.full_text());
         let nt = g.new_plain(&np.full_text());
         if ot == nt {
@@ -117,6 +131,7 @@ fn paragraph_words(g: &Gen, wide: &[wide::Wide], sim: &Simulator) -> Vec<Option<
             old_marker: &old_marker,
             skip: Vec::new(),
             old_chars: Default::default(),
+            hunks: found.get(k).cloned().flatten(),
         };
         let ops = p.changes();
         Some((target, ops))
@@ -125,9 +140,13 @@ fn paragraph_words(g: &Gen, wide: &[wide::Wide], sim: &Simulator) -> Vec<Option<
     let parts: Vec<Vec<Option<Words>>> = cmp
         .changes
         .par_chunks(chunk)
-        .map(|c| {
+        .enumerate()
+        .map(|(n, c)| {
             let mut sim = sim.clone();
-            c.iter().map(|e| words(&mut sim, e)).collect()
+            c.iter()
+                .enumerate()
+                .map(|(k, e)| words(&mut sim, n * chunk + k, e))
+                .collect()
         })
         .collect();
     parts.into_iter().flatten().collect()
@@ -138,7 +157,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
     let g = Gen::new(old, new, cmp);
     let st = structure::structure(&g);
     let mut unwritten = st.unwritten.clone();
-    let wide = wide_changes(&g, old, new, cmp);
+    let (wide, found_hunks) = wide_changes(&g, old, new, cmp);
     let by_loc = g.by_new_loc();
     let mut sim = Simulator::new(old, g.footnotes.clone());
     let old_marker = |id: &Id| g.old_numbers.get(id).map(|n| sup(*n)).unwrap_or_default();
@@ -168,6 +187,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
             wide: Vec::new(),
             skip: Vec::new(),
             old_chars: Default::default(),
+            hunks: None,
         };
         let ops = p
             .changes()
@@ -176,7 +196,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
             words.push((scope, ops));
         }
     }
-    let mut prepared = paragraph_words(&g, &wide, &sim);
+    let mut prepared = paragraph_words(&g, &wide, &found_hunks, &sim);
     for (ek, e) in cmp.changes.iter().enumerate() {
         if e.part == PartKind::Header {
             if e.field.as_deref() == Some("title")
@@ -192,6 +212,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                     wide: wide_in(&wide, &Scope::Title),
                     skip: Vec::new(),
                     old_chars: Default::default(),
+                    hunks: None,
                 };
                 if let Some(ops) = p.changes() {
                     if !ops.is_empty() {
@@ -225,6 +246,7 @@ pub fn amendments(old: &Document, new: &Document, cmp: &Comparison) -> Amendment
                         wide: Vec::new(),
                         skip: Vec::new(),
                         old_chars: Default::default(),
+                        hunks: None,
                     };
                     let ops = p.changes().unwrap_or_else(|| {
                         vec![TextOp::Replace {

@@ -135,6 +135,8 @@ pub(super) struct Place<'s, 'a> {
     pub(super) skip: Vec<Hunk>,
     /// The old text's characters as quotations are compared (worked out on first use).
     pub(super) old_chars: std::cell::OnceCell<Vec<char>>,
+    /// The [`hunks`] of `old` and `new`, where they were found already.
+    pub(super) hunks: Option<Vec<Hunk>>,
 }
 
 impl Place<'_, '_> {
@@ -298,7 +300,10 @@ impl Place<'_, '_> {
         if self.old == self.new {
             return Some(Vec::new());
         }
-        let mut hs = hunks(&self.old, &self.new);
+        let mut hs = self
+            .hunks
+            .take()
+            .unwrap_or_else(|| hunks(&self.old, &self.new));
         let covered = |h: &Hunk| {
             self.wide
                 .iter()

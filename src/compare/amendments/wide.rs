@@ -5,7 +5,7 @@
 
 use super::REPLACE_BELOW;
 use super::places::Gen;
-use super::quote::hunks;
+use super::quote::{Hunk, hunks};
 use crate::amend::text::is_word;
 use crate::amend::{PartRef, Scope};
 use crate::compare::{ChangeEntry, Comparison, PartKind};
@@ -37,36 +37,53 @@ pub(super) fn wide_in(wide: &[Wide], place: &Scope) -> Vec<(String, String)> {
 /// Replacements of the same words made at every occurrence in the title, the preamble or
 /// the operative part, in at least two places: one instruction ("Replace “Chernobyl” with
 /// “Chornobyl” in the title, the preambular paragraphs and the operative paragraphs.").
-pub(super) fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Comparison) -> Vec<Wide> {
-    // Per scope, the kept places: (old text, new text), and the changes of words of each
-    // (found on all cores, kept in reading order).
-    type Kept = (Scope, String, String);
-    let place = |e: &ChangeEntry| -> Option<Kept> {
+///
+/// Also returns, by change, the hunks found between the plain old and new texts of each
+/// paragraph it compared, for the instructions of that paragraph to start from.
+pub(super) fn wide_changes(
+    g: &Gen,
+    old: &Document,
+    new: &Document,
+    cmp: &Comparison,
+) -> (Vec<Wide>, Vec<Option<Vec<Hunk>>>) {
+    // Per scope, the kept places: (scope, old text), and the changes of words of each
+    // (found on all cores, kept in reading order). A paragraph that reads the same in both
+    // versions, without a footnote marker (whose number may differ), changes no words: its
+    // texts are not made plain unless some replacement is a candidate, which is seldom.
+    let scope_of = |e: &ChangeEntry| -> Option<Scope> {
         if e.part == PartKind::Header && e.field.as_deref() == Some("title") {
-            let (o, n) = (e.old.as_ref()?, e.new.as_ref()?);
-            let f = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-            return Some((Scope::Title, f(&o.text), f(&n.text)));
+            e.old.as_ref().zip(e.new.as_ref())?;
+            return Some(Scope::Title);
         }
         if e.part == PartKind::Header || !e.is_paragraph() || e.similarity < REPLACE_BELOW {
             return None;
         }
         let ol = e.old.as_ref()?.location.as_ref()?;
-        let nl = e.new.as_ref()?.location.as_ref()?;
-        let (op, np) = (old.at(ol)?, new.at(nl)?);
-        let scope = match ol.part {
-            p if p.is_preamble() => Scope::Preamble,
-            p if p.is_operative() => Scope::Operative,
-            _ => return None,
-        };
-        Some((
-            scope,
-            g.old_plain(&op.full_text()),
-            g.new_plain(&np.full_text()),
-        ))
+        old.at(ol)?;
+        new.at(e.new.as_ref()?.location.as_ref()?)?;
+        match ol.part {
+            p if p.is_preamble() => Some(Scope::Preamble),
+            p if p.is_operative() => Some(Scope::Operative),
+            _ => None,
+        }
     };
-    let changed = |o: &str, n: &str| -> Vec<(String, String)> {
-        hunks(o, n)
-            .into_iter()
+    // The old and new text of a place as the instructions quote them.
+    let texts = |e: &ChangeEntry, scope: &Scope| -> Option<(String, String)> {
+        let (o, n) = (e.old.as_ref()?, e.new.as_ref()?);
+        if *scope == Scope::Title {
+            let f = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            return Some((f(&o.text), f(&n.text)));
+        }
+        let (op, np) = (old.at(o.location.as_ref()?)?, new.at(n.location.as_ref()?)?);
+        Some((g.old_plain(&op.full_text()), g.new_plain(&np.full_text())))
+    };
+    let unchanged = |e: &ChangeEntry| {
+        matches!((&e.old, &e.new), (Some(o), Some(n))
+            if o.lead == n.lead && o.text == n.text
+                && !o.lead.contains("[^") && !o.text.contains("[^"))
+    };
+    let changed = |o: &str, n: &str, hs: &[Hunk]| -> Vec<(String, String)> {
+        hs.iter()
             .map(|h| {
                 (
                     o[h.oa..h.ob].trim().to_string(),
@@ -76,17 +93,36 @@ pub(super) fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Compar
             .filter(|(a, b)| !a.is_empty() && !b.is_empty() && a.chars().any(is_word))
             .collect()
     };
-    let found: Vec<(Kept, Vec<(String, String)>)> = cmp
+    type Found<'e> = (
+        (Scope, &'e ChangeEntry, Option<String>),
+        (Vec<(String, String)>, Option<Vec<Hunk>>),
+    );
+    let found: Vec<Option<Found>> = cmp
         .changes
         .par_iter()
         .with_min_len(32)
-        .filter_map(|e| {
-            let p = place(e)?;
-            let v = changed(&p.1, &p.2);
-            Some((p, v))
+        .map(|e| {
+            let scope = scope_of(e)?;
+            if scope != Scope::Title && unchanged(e) {
+                return Some(((scope, e, None), (Vec::new(), None)));
+            }
+            let (o, n) = texts(e, &scope)?;
+            let hs = hunks(&o, &n);
+            let v = changed(&o, &n, &hs);
+            let kept = (scope != Scope::Title).then_some(hs);
+            Some(((scope, e, Some(o)), (v, kept)))
         })
         .collect();
-    let (places, per_place): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    let mut found_hunks = vec![None; found.len()];
+    let (places, per_place): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, f)| {
+            let (place, (v, hs)) = f?;
+            found_hunks[k] = hs;
+            Some((place, v))
+        })
+        .unzip();
     let mut counts: HashMap<(String, String), usize> = HashMap::new();
     for k in per_place.iter().flatten() {
         *counts.entry(k.clone()).or_default() += 1;
@@ -98,13 +134,24 @@ pub(super) fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Compar
         .map(|(k, _)| k)
         .collect();
     keys.sort();
+    if keys.is_empty() {
+        return (Vec::new(), found_hunks);
+    }
+    // Every place's old text, now that it is needed (each place has one: `scope_of`).
+    let places: Vec<(Scope, String)> = places
+        .into_par_iter()
+        .map(|(scope, e, o)| {
+            let o = o.unwrap_or_else(|| texts(e, &scope).map(|t| t.0).unwrap_or_default());
+            (scope, o)
+        })
+        .collect();
     for (a, b) in keys {
         let mut scopes = Vec::new();
         let mut places_hit = 0;
         for scope in [Scope::Title, Scope::Preamble, Scope::Operative] {
             let mut hit = 0;
             let mut ok = true;
-            for (k, (s, o, _)) in places.iter().enumerate() {
+            for (k, (s, o)) in places.iter().enumerate() {
                 if *s != scope {
                     continue;
                 }
@@ -135,5 +182,5 @@ pub(super) fn wide_changes(g: &Gen, old: &Document, new: &Document, cmp: &Compar
             out.push((a, b, scopes));
         }
     }
-    out
+    (out, found_hunks)
 }
