@@ -126,12 +126,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The parallel parts (the two imports, alignment, word diffs, output) run on this thread
     // and the other cores: work starts here at once and is shared with the threads that are
     // free, never waiting for one to be scheduled (on a busy machine this thread does it).
-    // Not `build_global`: it waits for every thread of the pool to have started (1–2 ms on a
-    // busy machine), which is the time the first import could be running. The pool is kept
-    // for the life of the process (this thread is one of its workers).
-    if let Ok(pool) = rayon::ThreadPoolBuilder::new().use_current_thread().build() {
-        std::mem::forget(pool);
-    }
+    // `build_global` waits for the pool's thread to have started, and that is faster than
+    // not waiting (`build`): the thread is then there to take the second import at once
+    // (measured again on 3 December 2026: 14.2 against 15.5 ms, texts inline, 61 runs).
+    let _ = rayon::ThreadPoolBuilder::new()
+        .use_current_thread()
+        .build_global();
     let (old, new) = versions(&args)?;
     let git = !args.git.is_empty();
     let same_draft = git
