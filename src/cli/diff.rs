@@ -220,8 +220,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Err(e.into());
     }
     // Git stops at a diff driver that exits non-zero.
-    let code = if cmp.is_identical() || git { 0 } else { 1 };
-    // The two documents, the comparison and the output (tens of thousands of allocations for
-    // long texts) are left to the exit to reclaim rather than freed one by one.
-    super::exit_now(code)
+    let code = if cmp.is_identical() || git {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    // The process ends here: the two documents, the comparison and the output (tens of
+    // thousands of allocations for long texts) are left to the exit to reclaim rather than
+    // freed one by one.
+    std::mem::forget((old, new, cmp, out));
+    Ok(code)
 }

@@ -103,19 +103,6 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Ends a command that has written all its output, at once: stdout is flushed and the
-/// process exits without the C runtime's exit handlers. Those include mimalloc's collection
-/// of the whole heap, which hands every page back to the system one `madvise` at a time:
-/// about a millisecond after a diff of two long texts, for memory the exit frees anyway.
-/// Only for a command with nothing left to do: no file open for writing, no thread at work.
-pub(crate) fn exit_now(code: u8) -> ! {
-    let _ = std::io::stdout().flush();
-    let _ = std::io::stderr().flush();
-    // SAFETY: `_exit` takes no pointers and never returns; the output is flushed above and
-    // what is left (memory, the idle pool threads) is the kernel's to reclaim.
-    unsafe { libc::_exit(i32::from(code)) }
-}
-
 /// The error and its causes, each cause once: a cause whose text the message already holds
 /// (a `FileError` names its OS error) is not repeated.
 fn describe(e: &anyhow::Error) -> String {
