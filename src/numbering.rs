@@ -173,12 +173,18 @@ pub fn describe(doc: &Document, loc: &Location) -> String {
     // comparison, and the formatting machinery costs several times the copying.
     let mut digits = itoa::Buffer::new();
     let mut s = match loc.part {
-        Part::Preamble | Part::PartPreamble(_) => {
-            ["preambular paragraph ", digits.format(loc.top() + 1), &suffix].concat()
-        }
-        Part::Operative | Part::PartOperative(_) => {
-            ["operative paragraph ", digits.format(loc.top() + 1), &suffix].concat()
-        }
+        Part::Preamble | Part::PartPreamble(_) => [
+            "preambular paragraph ",
+            digits.format(loc.top() + 1),
+            &suffix,
+        ]
+        .concat(),
+        Part::Operative | Part::PartOperative(_) => [
+            "operative paragraph ",
+            digits.format(loc.top() + 1),
+            &suffix,
+        ]
+        .concat(),
         Part::Section(_) | Part::Annex(_) | Part::AnnexSection(..) => {
             match number(doc, loc.part, loc.top()) {
                 Some(n) => ["paragraph ", digits.format(n), &suffix].concat(),
