@@ -125,11 +125,17 @@ pub fn marker_at(s: &str) -> Option<&str> {
 
 /// The plain text: markup and footnote markers removed.
 pub fn strip(s: &str) -> String {
+    strip_borrowed(s).into_owned()
+}
+
+/// [`strip`], borrowing the text where it holds no markup (most paragraphs): for a check
+/// that only reads it.
+pub fn strip_borrowed(s: &str) -> std::borrow::Cow<'_, str> {
     // Without `\\`, `*` or `[` there is no markup: the text as it is.
     if memchr::memchr3(b'\\', b'*', b'[', s.as_bytes()).is_none() {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
-    render(s, |_| String::new())
+    std::borrow::Cow::Owned(render(s, |_| String::new()))
 }
 
 /// The plain text with each footnote marker replaced by what `marker` returns for its id.

@@ -94,7 +94,7 @@ pub(crate) fn operative_end(doc: &Document, part: Part, i: usize, n: usize) -> c
 
 /// Whether a paragraph adopts the text that follows it ("Adopts the following …:").
 pub(crate) fn adopts_following(text: &str) -> bool {
-    let t = crate::markup::strip(text);
+    let t = crate::markup::strip_borrowed(text);
     let t = t.trim();
     t.starts_with("Adopts the following") && t.trim_end_matches(['”', '’']).ends_with(':')
 }
@@ -103,7 +103,7 @@ pub(crate) fn adopts_following(text: &str) -> bool {
 /// sub-paragraphs (a table, a list): "… as set out in the table below:", "… as follows:",
 /// "… the following:". Such a paragraph rightly ends with a colon.
 pub(crate) fn announces(text: &str) -> bool {
-    let plain = crate::markup::strip(text);
+    let plain = crate::markup::strip_borrowed(text);
     let Some(t) = plain.trim_end().strip_suffix(':') else {
         return false;
     };
