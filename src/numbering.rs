@@ -165,6 +165,16 @@ pub fn printed_label(doc: &Document, loc: &Location) -> String {
     printed_sub_label(loc.depth(), index, parent.list_style)
 }
 
+/// Whether the paragraphs at `a` (in `doc_a`) and `b` (in `doc_b`) print the same label
+/// ([`printed_label`]); for top-level paragraphs, whose label is their number, without
+/// writing it out.
+pub fn same_printed_label(doc_a: &Document, a: &Location, doc_b: &Document, b: &Location) -> bool {
+    if a.path.len() <= 1 && b.path.len() <= 1 {
+        return number(doc_a, a.part, a.top()) == number(doc_b, b.part, b.top());
+    }
+    printed_label(doc_a, a) == printed_label(doc_b, b)
+}
+
 /// The name of a place as a drafter says it: "preambular paragraph 4", "operative paragraph 9
 /// (b)", "paragraph 66 (a)" (reports), "operative paragraph 2 (a) (ii)".
 pub fn describe(doc: &Document, loc: &Location) -> String {

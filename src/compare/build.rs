@@ -250,14 +250,10 @@ impl Ctx<'_> {
             None => (Cow::Borrowed(op.text.as_str()), Vec::new(), ratio),
         };
         let (edits, form_edits) = substance(&op.lead, &base, &np.lead, &np.text);
-        // (A top-level paragraph's printed label is its number: compared as numbers.)
-        let numbered_label_changed = !(ol.part == Part::Preamble && ol.path.len() == 1)
-            && if ol.path.len() <= 1 && nl.path.len() <= 1 {
-                numbering::number(self.old, ol.part, ol.top())
-                    != numbering::number(self.new, nl.part, nl.top())
-            } else {
-                numbering::printed_label(self.old, &ol) != numbering::printed_label(self.new, &nl)
-            };
+        // A preambular paragraph prints no label; any other may be renumbered.
+        let unlabelled = ol.part == Part::Preamble && ol.path.len() == 1;
+        let numbered_label_changed =
+            !(unlabelled || numbering::same_printed_label(self.old, &ol, self.new, &nl));
         let kind = if how.moved {
             Kind::Moved
         } else if !edits.is_empty() || op.list_style != np.list_style {

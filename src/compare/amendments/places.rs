@@ -62,6 +62,13 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Whether a paragraph's lead and text, the same in both versions and without a
+    /// footnote marker (whose number may differ), are sure to give the same plain text: then
+    /// neither needs making plain to be compared.
+    pub(super) fn reads_alike(old: (&str, &str), new: (&str, &str)) -> bool {
+        old == new && !old.0.contains("[^") && !old.1.contains("[^")
+    }
+
     pub(super) fn old_plain(&self, s: &str) -> String {
         let f = |id: &Id| {
             self.old_numbers

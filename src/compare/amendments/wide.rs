@@ -79,8 +79,7 @@ pub(super) fn wide_changes(
     };
     let unchanged = |e: &ChangeEntry| {
         matches!((&e.old, &e.new), (Some(o), Some(n))
-            if o.lead == n.lead && o.text == n.text
-                && !o.lead.contains("[^") && !o.text.contains("[^"))
+            if Gen::reads_alike((&o.lead, &o.text), (&n.lead, &n.text)))
     };
     let changed = |o: &str, n: &str, hs: &[Hunk]| -> Vec<(String, String)> {
         hs.iter()
